@@ -1,0 +1,135 @@
+"""Typed settings, passed in, never global.
+
+Precedence, highest first: a CLI flag > a ``RECOUPE_*`` environment variable > ``recoupe.toml`` (in the
+current directory, or the file named by ``RECOUPE_CONFIG``) > the default below. ``Settings.sources``
+says where each value came from, so ``recoupe config`` can show it.
+
+Every setting (the name in recoupe.toml; the variable is ``RECOUPE_`` + the name in capitals):
+
+- ``db``: the database: a file path or an SQLAlchemy URL. Default: ``recoupe.db`` in the user data directory.
+- ``max_file_mb``: largest input file read whole (HTML, plain text), in MB. Default 20. JSONL/CSV are streamed.
+- ``max_record_mb``: largest single JSONL/CSV record, in MB. Default 5.
+- ``batch_size``: articles written per transaction. Default 200.
+- ``strict``: exit non-zero when any input fails. Default false.
+- ``min_body_chars``: an article shorter than this is refused as "no article". Default 80.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from recoupe.errors import ConfigError
+
+__all__ = ["Settings", "default_db_path", "load_settings"]
+
+ENV_PREFIX = "RECOUPE_"
+CONFIG_FILE = "recoupe.toml"
+
+
+def default_db_path() -> Path:
+    """``recoupe.db`` in the user's data directory (created on first use)."""
+    return Path(platformdirs.user_data_dir("recoupe", appauthor=False)) / "recoupe.db"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """All of recoupe's settings with their defaults. Build one with ``load_settings``."""
+
+    db: str = field(default_factory=lambda: str(default_db_path()))
+    max_file_mb: float = 20.0
+    max_record_mb: float = 5.0
+    batch_size: int = 200
+    strict: bool = False
+    min_body_chars: int = 80
+    sources: Mapping[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def max_record_bytes(self) -> int:
+        return int(self.max_record_mb * 1024 * 1024)
+
+
+def _setting_names() -> dict[str, type]:
+    types = {"str": str, "float": float, "int": int, "bool": bool}
+    return {f.name: types[str(f.type)] for f in fields(Settings) if f.name != "sources"}
+
+
+def _coerce(name: str, raw: Any, kind: type, origin: str) -> Any:
+    if isinstance(raw, kind) and not (kind is int and isinstance(raw, bool)):
+        return raw
+    if isinstance(raw, str):
+        text = raw.strip()
+        try:
+            if kind is bool:
+                if text.lower() in {"1", "true", "yes", "on"}:
+                    return True
+                if text.lower() in {"0", "false", "no", "off", ""}:
+                    return False
+                raise ValueError(text)
+            return kind(text)
+        except ValueError:
+            pass
+    elif kind is float and isinstance(raw, int) and not isinstance(raw, bool):
+        return float(raw)
+    raise ConfigError(f"setting {name!r} must be {kind.__name__}, got {raw!r}", where=origin)
+
+
+def load_settings(
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    config_file: Path | None = None,
+) -> Settings:
+    """Settings from defaults, then the TOML file, then the environment, then ``overrides`` (CLI flags).
+
+    ``None`` in ``overrides`` means "not given" and does not override. Unknown keys are a ``ConfigError``.
+    """
+    env = os.environ if env is None else env
+    names = _setting_names()
+    values: dict[str, Any] = {}
+    origin: dict[str, str] = dict.fromkeys(names, "default")
+
+    path = config_file or Path(env.get(ENV_PREFIX + "CONFIG", CONFIG_FILE))
+    if path.is_file():
+        try:
+            table = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot parse: {exc}", where=str(path)) from exc
+        table = table.get("recoupe", table)
+        for key, raw in table.items():
+            if key not in names:
+                raise ConfigError(f"unknown setting {key!r}", where=str(path))
+            values[key] = _coerce(key, raw, names[key], str(path))
+            origin[key] = str(path)
+    elif config_file is not None:
+        raise ConfigError("config file not found", where=str(config_file))
+
+    for key, kind in names.items():
+        variable = ENV_PREFIX + key.upper()
+        if variable in env:
+            values[key] = _coerce(key, env[variable], kind, variable)
+            origin[key] = variable
+
+    for key, raw in (overrides or {}).items():
+        if key not in names:
+            raise ConfigError(f"unknown setting {key!r}")
+        if raw is not None:
+            values[key] = _coerce(key, raw, names[key], "command line")
+            origin[key] = "command line"
+
+    settings = replace(Settings(), **values, sources=origin)
+    if settings.batch_size < 1:
+        raise ConfigError("batch_size must be at least 1", where=origin["batch_size"])
+    if settings.max_file_mb <= 0 or settings.max_record_mb <= 0:
+        raise ConfigError("size limits must be positive")
+    return settings

@@ -1,0 +1,246 @@
+"""The objects that flow through recoupe, frozen and slotted.
+
+``Record`` is raw input with its provenance (where it came from, down to the line or byte offset).
+``extract`` turns a record into an ``Article``. Later stages add entities, quotes, figures and stories,
+always by building new objects, never by mutating these.
+
+Every object has ``to_dict`` / ``from_dict`` for the wire (JSON output, the REST API, exports).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field, fields, replace
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+__all__ = [
+    "Article",
+    "DatePrecision",
+    "Failure",
+    "IngestOutcome",
+    "Provenance",
+    "PublishedDate",
+    "Record",
+    "article_id_for",
+    "content_hash",
+    "normalize_text",
+]
+
+
+class DatePrecision(StrEnum):
+    """How much of a publication date is known."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+    MINUTE = "minute"
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedDate:
+    """A publication date with the precision it was given at.
+
+    ``value`` is the first instant of the period (2025-02 with month precision is 2025-02-01 00:00).
+    ``tz`` is the UTC offset or zone name when the source said it, else ``None`` (then ``value`` is naive).
+    """
+
+    value: datetime
+    precision: DatePrecision
+    tz: str | None = None
+
+    def iso(self) -> str:
+        """ISO 8601 text cut at the known precision: ``2025``, ``2025-02``, ``2025-02-11``, or a full time."""
+        if self.precision is DatePrecision.YEAR:
+            return f"{self.value.year:04d}"
+        if self.precision is DatePrecision.MONTH:
+            return f"{self.value.year:04d}-{self.value.month:02d}"
+        if self.precision is DatePrecision.DAY:
+            return self.value.date().isoformat()
+        return self.value.isoformat(timespec="minutes")
+
+    def sort_key(self) -> str:
+        """A string that sorts chronologically whatever the precision (UTC when the offset is known)."""
+        value = self.value.astimezone(UTC).replace(tzinfo=None) if self.value.tzinfo else self.value
+        return value.isoformat(timespec="seconds")
+
+    @classmethod
+    def from_date(cls, day: date) -> PublishedDate:
+        return cls(datetime(day.year, day.month, day.day), DatePrecision.DAY)  # noqa: DTZ001 - zone unknown
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value.isoformat(), "precision": self.precision.value, "tz": self.tz}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PublishedDate:
+        return cls(datetime.fromisoformat(data["value"]), DatePrecision(data["precision"]), data.get("tz"))
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a record came from: a file with its line or byte offset, or a URL with its fetch time."""
+
+    source: str
+    kind: str
+    line: int | None = None
+    offset: int | None = None
+    fetched_at: datetime | None = None
+    encoding: str | None = None
+
+    def where(self) -> str:
+        """Human-readable location: ``path:line`` or ``path@offset`` or the bare source."""
+        if self.line is not None:
+            return f"{self.source}:{self.line}"
+        if self.offset is not None:
+            return f"{self.source}@{self.offset}"
+        return self.source
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        if self.fetched_at is not None:
+            data["fetched_at"] = self.fetched_at.isoformat()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Provenance:
+        values = dict(data)
+        if values.get("fetched_at"):
+            values["fetched_at"] = datetime.fromisoformat(values["fetched_at"])
+        return cls(**values)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """Raw input before extraction.
+
+    ``text`` holds decoded text (plain-text records), ``data`` raw bytes (HTML, decoded by the extractor),
+    ``fields`` already-structured values (a JSONL or CSV row after field mapping). ``kind`` names the
+    extractor that reads it: ``text``, ``html`` or ``fields``.
+    """
+
+    kind: str
+    provenance: Provenance
+    text: str | None = None
+    data: bytes | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be read, with the reason. The run reports it and goes on."""
+
+    provenance: Provenance
+    reason: str
+    error: str = "InputError"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"where": self.provenance.where(), "reason": self.reason, "error": self.error}
+
+
+class IngestOutcome(StrEnum):
+    """What storing an article did."""
+
+    NEW = "new"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_text(text: str) -> str:
+    """NFC, unified apostrophes and quotes, whitespace collapsed: the form hashes are computed on."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    return _SPACES.sub(" ", text).strip()
+
+
+def content_hash(title: str, body: str) -> str:
+    """SHA-256 of the normalised title and body, case-folded: equal texts hash equal whatever their layout."""
+    payload = normalize_text(title).casefold() + "\n" + normalize_text(body).casefold()
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def article_id_for(canonical_url: str | None, digest: str) -> str:
+    """Stable article id: from the canonical URL when known (revisions keep the id), else from the content."""
+    basis = ("url:" + canonical_url) if canonical_url else ("hash:" + digest)
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A news article with clean text and metadata.
+
+    ``title_derived`` is true when the source gave no title and it was taken from the first sentence.
+    ``outlet`` is the publishing source's name (site name, aggregator-given source), ``None`` when unknown.
+    """
+
+    id: str
+    title: str
+    body: str
+    content_hash: str
+    provenance: Provenance
+    lead: str = ""
+    title_derived: bool = False
+    url: str | None = None
+    canonical_url: str | None = None
+    outlet: str | None = None
+    published: PublishedDate | None = None
+    language: str | None = None
+    tags: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    section: str | None = None
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        title: str,
+        body: str,
+        provenance: Provenance,
+        canonical_url: str | None = None,
+        **extra: Any,
+    ) -> Article:
+        """Make an article, computing its content hash and id."""
+        digest = content_hash(title, body)
+        return cls(
+            id=article_id_for(canonical_url, digest),
+            title=title,
+            body=body,
+            content_hash=digest,
+            provenance=provenance,
+            canonical_url=canonical_url,
+            **extra,
+        )
+
+    def with_changes(self, **changes: Any) -> Article:
+        """A copy with some fields changed; id and hash are recomputed when text or URL change."""
+        updated = replace(self, **changes)
+        digest = content_hash(updated.title, updated.body)
+        return replace(updated, content_hash=digest, id=article_id_for(updated.canonical_url, digest))
+
+    @property
+    def text(self) -> str:
+        """Title, lead and body joined: what full-text search and later stages read."""
+        return "\n\n".join(part for part in (self.title, self.lead, self.body) if part)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["published"] = self.published.to_dict() if self.published else None
+        data["provenance"] = self.provenance.to_dict()
+        data["tags"] = list(self.tags)
+        data["authors"] = list(self.authors)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        values = dict(data)
+        values["published"] = PublishedDate.from_dict(data["published"]) if data.get("published") else None
+        values["provenance"] = Provenance.from_dict(data["provenance"])
+        values["tags"] = tuple(data.get("tags") or ())
+        values["authors"] = tuple(data.get("authors") or ())
+        return cls(**values)
