@@ -1,0 +1,46 @@
+"""The object every command receives: settings, consoles, and the store opened on first use."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+
+from recoupe.config import Settings, load_settings
+from recoupe.store import Store, open_store
+
+__all__ = ["AppContext"]
+
+
+@dataclass(slots=True)
+class AppContext:
+    """What every command gets: its settings, consoles, and the store opened on first use."""
+
+    settings: Settings
+    config_file: Path | None = None
+    flags: dict[str, Any] = field(default_factory=dict)
+    out: Console = field(default_factory=lambda: Console(soft_wrap=False))
+    err: Console = field(default_factory=lambda: Console(stderr=True))
+    _store: Store | None = None
+
+    def settings_with(self, **flags: Any) -> Settings:
+        """The settings again, with a command's own flags on top (``None`` means not given)."""
+        return load_settings({**self.flags, **flags}, config_file=self.config_file)
+
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.settings.db)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def emit_json(self, data: Any) -> None:
+        """Machine-readable output on stdout, UTF-8, not escaped."""
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))

@@ -1,0 +1,106 @@
+"""``recoupe ingest``: read files, folders, globs or stdin into the store, with a summary."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from recoupe.cli.context import AppContext
+from recoupe.errors import ConfigError
+from recoupe.execute import make_executor
+from recoupe.pipeline import IngestReport, ingest
+from recoupe.sources import read_inputs
+from recoupe.sources.tabular import FIELD_NAMES
+
+__all__ = ["ingest_command"]
+
+
+def _parse_mapping(values: tuple[str, ...]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for value in values:
+        name, sep, column = value.partition("=")
+        if not sep or not column or name not in FIELD_NAMES:
+            known = ", ".join(FIELD_NAMES)
+            raise ConfigError(f"--map takes FIELD=COLUMN with FIELD one of {known}; got {value!r}")
+        mapping[name] = column
+    return mapping
+
+
+def _summary(report: IngestReport) -> Table:
+    table = Table(title="Ingest summary", show_header=False, box=None)
+    table.add_row("[green]new[/]", str(report.new))
+    table.add_row("[cyan]updated[/]", str(report.updated))
+    table.add_row("unchanged", str(report.unchanged))
+    table.add_row("[red]failed[/]" if report.failures else "failed", str(len(report.failures)))
+    return table
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN", help="Read FIELD from COLUMN (JSONL/CSV).")
+@click.option("--outlet", help="Outlet name for articles whose source does not say it.")
+@click.option("--strict", is_flag=True, default=None, help="Exit non-zero when any input fails.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction processes.")
+@click.option("--batch-size", type=click.IntRange(1), help="Articles per transaction [default 200].")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_obj
+def ingest_command(
+    app: AppContext,
+    paths: tuple[str, ...],
+    mappings: tuple[str, ...],
+    outlet: str | None,
+    strict: bool | None,
+    workers: int,
+    batch_size: int | None,
+    as_json: bool,
+) -> None:
+    """Read articles from PATHS (files, folders, globs; - for JSONL on stdin) into the store.
+
+    Formats: plain-text records (.txt), HTML pages (.html), JSON Lines (.jsonl), JSON arrays (.json),
+    CSV/TSV. Inputs that cannot be read are listed with the reason, and the run goes on.
+    """
+    settings = app.settings_with(strict=strict, batch_size=batch_size)
+    mapping = _parse_mapping(mappings)
+    store = app.store()
+    executor = make_executor(workers)
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.completed} read · {task.fields[failed]} failed"),
+        TimeElapsedColumn(),
+        console=app.err,
+        transient=True,
+        disable=not app.err.is_terminal,
+    )
+    task = progress.add_task("ingesting", total=None, failed=0)
+
+    def on_progress(report: IngestReport) -> None:
+        progress.update(task, completed=report.read, failed=len(report.failures))
+
+    try:
+        with progress:
+            report = ingest(
+                read_inputs(list(paths), settings, mapping=mapping, stdin=sys.stdin.buffer),
+                store,
+                settings,
+                executor=executor,
+                default_outlet=outlet,
+                on_progress=on_progress,
+            )
+    finally:
+        executor.close()
+
+    if as_json:
+        app.emit_json(report.to_dict())
+    else:
+        for failure in report.failures:
+            where, reason = escape(failure.provenance.where()), escape(failure.reason)
+            app.err.print(f"[red]failed[/] {where}: {reason}", highlight=False, soft_wrap=True)
+        app.out.print(_summary(report))
+    if report.failures and (settings.strict or report.read == 0):
+        raise SystemExit(65 if report.read == 0 else 1)

@@ -1,0 +1,193 @@
+"""Read commands: ``articles``, ``show``, ``search``, ``check``. Each takes ``--json``."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import click
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from recoupe.cli.context import AppContext
+from recoupe.errors import QueryError
+from recoupe.model import Article
+
+__all__ = ["COMMANDS"]
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+def _parse_day(value: str | None, flag: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise QueryError(f"{flag} takes a date as YYYY-MM-DD, got {value!r}") from exc
+
+
+def _published(article: Article) -> str:
+    return article.published.iso() if article.published else "—"
+
+
+def _summary(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "published": article.published.iso() if article.published else None,
+        "language": article.language,
+        "url": article.url,
+    }
+
+
+@click.command("articles")
+@click.option("--outlet", help="Only this outlet (case-insensitive).")
+@click.option("--language", help="Only this language (ISO 639-1, e.g. fr).")
+@click.option("--since", metavar="YYYY-MM-DD", help="Published on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Published on or before this day.")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@json_option
+@click.pass_obj
+def articles_command(
+    app: AppContext,
+    outlet: str | None,
+    language: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
+) -> None:
+    """List stored articles, newest first."""
+    filters: dict[str, Any] = {
+        "outlet": outlet,
+        "language": language,
+        "since": _parse_day(since, "--since"),
+        "until": _parse_day(until, "--until"),
+    }
+    store = app.store()
+    rows = store.articles(**filters, limit=limit, offset=offset)
+    if as_json:
+        app.emit_json([_summary(article) for article in rows])
+        return
+    total = store.count(**filters)
+    table = Table(title=f"{total} article(s)" + (f", showing {offset + 1}–{offset + len(rows)}" if rows else ""))
+    for column in ("id", "published", "outlet", "lang", "title"):
+        table.add_column(column, overflow="fold" if column == "title" else "ellipsis", no_wrap=column != "title")
+    for article in rows:
+        table.add_row(
+            article.id,
+            _published(article),
+            escape(article.outlet or "—"),
+            article.language or "—",
+            escape(article.title),
+        )
+    app.out.print(table)
+
+
+@click.command("show")
+@click.argument("article_id")
+@click.option("--revisions", is_flag=True, help="Also list earlier versions of the article.")
+@json_option
+@click.pass_obj
+def show_command(app: AppContext, article_id: str, revisions: bool, as_json: bool) -> None:
+    """Show one article (ARTICLE_ID, or a unique prefix of at least 6 characters)."""
+    store = app.store()
+    article = store.get(article_id)
+    earlier = store.revisions(article.id) if revisions else []
+    if as_json:
+        data = article.to_dict()
+        if revisions:
+            data["revisions"] = [
+                {"revision": rev.revision, "stored_at": rev.stored_at.isoformat(), "article": rev.article.to_dict()}
+                for rev in earlier
+            ]
+        app.emit_json(data)
+        return
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="bold")
+    meta.add_column()
+    rows = [
+        ("title", "derived from the first sentence" if article.title_derived else "given by the source"),
+        ("id", article.id),
+        ("outlet", article.outlet or "unknown"),
+        ("published", (_published(article) + (f" ({article.published.precision})" if article.published else ""))),
+        ("language", article.language or "unknown"),
+        ("url", article.url or "—"),
+        ("authors", ", ".join(article.authors) or "—"),
+        ("section", article.section or "—"),
+        ("tags", ", ".join(article.tags) or "—"),
+        ("source", article.provenance.where()),
+    ]
+    for key, value in rows:
+        meta.add_row(key, Text(value))
+    app.out.print(Text(article.title, style="bold"))
+    app.out.print(Panel(meta, title_align="left"))
+    if article.lead:
+        app.out.print(Text(article.lead, style="italic"))
+        app.out.print()
+    app.out.print(Text(article.body))
+    for rev in earlier:
+        app.out.print(
+            Text(f"revision {rev.revision} stored {rev.stored_at:%Y-%m-%d %H:%M} — {rev.article.title}", style="dim")
+        )
+
+
+@click.command("search")
+@click.argument("query")
+@click.option("--outlet", help="Only this outlet.")
+@click.option("--language", help="Only this language.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@json_option
+@click.pass_obj
+def search_command(
+    app: AppContext, query: str, outlet: str | None, language: str | None, limit: int, as_json: bool
+) -> None:
+    """Full-text search over titles, leads and bodies (accents and case ignored), best first.
+
+    Words are all required; "a phrase" in quotes must match as written; a trailing * matches a prefix.
+    """
+    hits = app.store().search(query, limit=limit, outlet=outlet, language=language)
+    if as_json:
+        app.emit_json([{**_summary(hit.article), "score": hit.score, "snippet": hit.snippet} for hit in hits])
+        return
+    if not hits:
+        app.out.print(f"No article matches {query!r}.", highlight=False, markup=False)
+        return
+    for rank, hit in enumerate(hits, 1):
+        header = Text(f"{rank}. ", style="bold")
+        header.append(hit.article.title, style="bold")
+        header.append(
+            f"  {hit.article.outlet or 'unknown outlet'} · {_published(hit.article)} · {hit.article.id}", style="dim"
+        )
+        snippet = Text(hit.snippet.replace("\n", " "))  # same length: highlight spans still line up
+        for start, end in hit.highlights:
+            snippet.stylize("bold yellow", start, end)
+        app.out.print(header)
+        app.out.print(snippet)
+        app.out.print()
+
+
+@click.command("check")
+@json_option
+@click.pass_obj
+def check_command(app: AppContext, as_json: bool) -> None:
+    """Check the store's integrity (database, full-text index, duplicates). Exit 1 on a problem."""
+    problems = app.store().check_integrity()
+    if as_json:
+        app.emit_json({"ok": not problems, "problems": problems})
+    elif problems:
+        for problem in problems:
+            app.err.print(f"[red]problem[/] {escape(problem)}", highlight=False)
+    else:
+        app.out.print("store OK")
+    if problems:
+        raise SystemExit(1)
+
+
+COMMANDS = [articles_command, show_command, search_command, check_command]

@@ -1,0 +1,48 @@
+"""Extract: ``Record`` → ``Article``. One extractor per record kind, registered by name.
+
+``extract`` picks the extractor for ``record.kind`` and fills the language with py3langid when the
+source did not give it. Every extractor raises ``ExtractionError`` (with the record's location and a
+reason) for input that holds no article; it never returns ``None``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from recoupe.config import Settings
+from recoupe.errors import ExtractionError
+from recoupe.extract.fields import extract_fields
+from recoupe.extract.language import detect_language
+from recoupe.extract.text import extract_text
+from recoupe.model import Article, Record
+
+__all__ = ["EXTRACTORS", "Extractor", "extract"]
+
+Extractor = Callable[[Record, Settings], Article]
+
+
+def _extract_html(record: Record, settings: Settings) -> Article:
+    from recoupe.extract.html import extract_html  # trafilatura is imported only when HTML is read
+
+    return extract_html(record, settings)
+
+
+#: record kind -> extractor. Built-ins use the same table a plugin would extend.
+EXTRACTORS: dict[str, Extractor] = {
+    "text": extract_text,
+    "fields": extract_fields,
+    "html": _extract_html,
+}
+
+
+def extract(record: Record, settings: Settings) -> Article:
+    """The article in ``record``; ``ExtractionError`` when there is none."""
+    extractor = EXTRACTORS.get(record.kind)
+    if extractor is None:
+        raise ExtractionError(f"no extractor for records of kind {record.kind!r}", where=record.provenance.where())
+    article = extractor(record, settings)
+    if article.language is None:
+        language = detect_language(article.text)
+        if language:
+            article = article.with_changes(language=language)
+    return article

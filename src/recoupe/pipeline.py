@@ -1,0 +1,107 @@
+"""Compose the stages: sources → extract → store, batch by batch, with a per-item error policy.
+
+Each batch of records is extracted through the ``Executor`` and written in one store transaction,
+so a run killed at any point leaves every finished batch stored and nothing half-written; running
+the same inputs again skips what is there (the store's idempotent ``add``).
+
+Per-item policy: a record that cannot be read or holds no article becomes a ``Failure`` (where and
+why) in the report, and the run goes on. Errors of the store itself stop the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
+
+from recoupe.config import Settings
+from recoupe.errors import RecoupeError
+from recoupe.execute import Executor, InlineExecutor
+from recoupe.extract import extract
+from recoupe.model import Article, Failure, IngestOutcome, Record
+from recoupe.store import Store
+
+__all__ = ["IngestReport", "extract_one", "ingest"]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What a run did: counts per outcome, the stored ids, and every failure with its reason."""
+
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    @property
+    def read(self) -> int:
+        return self.new + self.updated + self.unchanged
+
+    def count(self, outcome: IngestOutcome) -> None:
+        if outcome is IngestOutcome.NEW:
+            self.new += 1
+        elif outcome is IngestOutcome.UPDATED:
+            self.updated += 1
+        else:
+            self.unchanged += 1
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "new": self.new,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "failed": len(self.failures),
+            "failures": [failure.to_dict() for failure in self.failures],
+        }
+
+
+def extract_one(record: Record, settings: Settings, default_outlet: str | None = None) -> Article | Failure:
+    """The article in ``record``, or a ``Failure`` saying why there is none. Never raises for bad input."""
+    try:
+        article = extract(record, settings)
+    except RecoupeError as exc:
+        return Failure(record.provenance, exc.message, type(exc).__name__)
+    except Exception as exc:  # noqa: BLE001 - a library bug on one page must not stop the run; reported with its type
+        return Failure(record.provenance, f"extractor crashed: {type(exc).__name__}: {exc}", "ExtractionError")
+    if default_outlet and not article.outlet:
+        article = article.with_changes(outlet=default_outlet)
+    return article
+
+
+def _batches(items: Iterable[Record | Failure], size: int) -> Iterator[list[Record | Failure]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def ingest(
+    items: Iterable[Record | Failure],
+    store: Store,
+    settings: Settings,
+    *,
+    executor: Executor | None = None,
+    default_outlet: str | None = None,
+    on_progress: Callable[[IngestReport], None] | None = None,
+) -> IngestReport:
+    """Extract and store every record; ``Failure`` items from the sources are reported as they are."""
+    executor = executor or InlineExecutor()
+    report = IngestReport()
+    stage = partial(extract_one, settings=settings, default_outlet=default_outlet)
+    for batch in _batches(items, settings.batch_size):
+        records = [item for item in batch if isinstance(item, Record)]
+        report.failures.extend(item for item in batch if isinstance(item, Failure))
+        articles: list[Article] = []
+        for result in executor.map(stage, records):
+            if isinstance(result, Failure):
+                report.failures.append(result)
+            else:
+                articles.append(result)
+        if articles:
+            for article_id, outcome in store.add(articles):
+                report.count(outcome)
+                report.article_ids.append(article_id)
+        if on_progress:
+            on_progress(report)
+    return report

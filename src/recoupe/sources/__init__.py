@@ -1,0 +1,70 @@
+"""Sources: everything that yields ``Record``s with their provenance.
+
+``read_inputs`` reads files, folders, globs and standard input. Per-item problems are yielded as
+``Failure`` objects (file, line and reason) so a run can report them and go on.
+"""
+
+from __future__ import annotations
+
+import sys
+import zlib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import BinaryIO
+
+from recoupe.config import Settings
+from recoupe.errors import InputError
+from recoupe.model import Failure, Provenance, Record
+from recoupe.sources.files import expand_paths, kind_of, open_binary
+from recoupe.sources.pages import read_html_file, read_text_file
+from recoupe.sources.tabular import read_csv, read_json_array, read_jsonl
+
+__all__ = ["read_inputs", "read_path"]
+
+
+def read_path(path: Path, settings: Settings, mapping: Mapping[str, str] | None = None) -> Iterator[Record | Failure]:
+    """Records from one file, by its kind; a file that cannot be opened is one ``Failure``."""
+    where = str(path)
+    try:
+        size = path.stat().st_size
+        kind = kind_of(path)
+    except OSError as exc:
+        yield Failure(Provenance(where, "file"), f"cannot read: {exc.strerror or exc}")
+        return
+    if size == 0:
+        yield Failure(Provenance(where, kind), "empty file")
+        return
+    try:
+        if kind == "jsonl":
+            with open_binary(path) as handle:
+                yield from read_jsonl(handle, where, settings, mapping)
+        elif kind in {"csv", "tsv"}:
+            with open_binary(path) as handle:
+                yield from read_csv(handle, where, settings, mapping, delimiter="\t" if kind == "tsv" else ",")
+        elif kind == "json":
+            yield from read_json_array(path, settings, mapping)
+        elif kind == "html":
+            yield read_html_file(path, settings)
+        else:
+            yield read_text_file(path, settings)
+    except InputError as exc:
+        yield Failure(Provenance(where, kind), exc.message, type(exc).__name__)
+    except (OSError, EOFError, zlib.error) as exc:  # gzip raises BadGzipFile (an OSError), EOFError, zlib.error
+        yield Failure(Provenance(where, kind), f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+
+
+def read_inputs(
+    arguments: list[str],
+    settings: Settings,
+    *,
+    mapping: Mapping[str, str] | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Record | Failure]:
+    """Records from every input named in ``arguments`` (``-`` reads JSONL from ``stdin``)."""
+    for item in expand_paths(arguments):
+        if isinstance(item, Failure):
+            yield item
+        elif isinstance(item, str):
+            yield from read_jsonl(stdin or sys.stdin.buffer, "<stdin>", settings, mapping)
+        else:
+            yield from read_path(item, settings, mapping)
