@@ -1,0 +1,152 @@
+"""Opening databases: creation, migrations, refusal of newer schemas, pragmas, errors."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine
+
+from recoupe.errors import StoreError
+from recoupe.store import Store, open_store
+from recoupe.store import migrations as migrations_module
+from recoupe.store import sqlite as sqlite_module
+from recoupe.store.migrations import LATEST, MIGRATIONS
+from recoupe.store.rows import article_values
+from recoupe.store.schema import articles, schema_version
+
+from .corpus import CLUBIC_BODY, CLUBIC_TITLE, article
+
+
+def _versions(path: Path) -> list[int]:
+    with sqlite3.connect(path) as conn:
+        return [row[0] for row in conn.execute("SELECT version FROM schema_version ORDER BY version")]
+
+
+def test_fresh_file_is_created_with_every_migration(db_path: Path) -> None:
+    assert not db_path.parent.exists()
+    with open_store(str(db_path)) as store:
+        assert store.check_integrity() == []
+    assert db_path.is_file()
+    assert _versions(db_path) == [m.version for m in MIGRATIONS] == list(range(1, LATEST + 1))
+    with sqlite3.connect(db_path) as conn:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert {"articles", "article_revisions", "schema_version", "articles_fts"} <= names
+
+
+def test_reopen_keeps_data_and_runs_nothing_again(db_path: Path) -> None:
+    with open_store(str(db_path)) as store:
+        store.add([article()])
+    with open_store(str(db_path)) as store:
+        assert store.count() == 1
+        assert len(store.search("milliardaire")) == 1
+    assert _versions(db_path) == list(range(1, LATEST + 1))
+
+
+def test_sqlalchemy_url_is_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "nested" / "via-url.db"
+    with open_store(f"sqlite:///{path}") as store:
+        store.add([article()])
+    assert path.is_file()
+
+
+def test_old_database_is_upgraded_and_its_articles_indexed(db_path: Path) -> None:
+    # Build a version-1 database by hand: tables, one article, no full-text index yet.
+    db_path.parent.mkdir(parents=True)
+    engine = create_engine(f"sqlite:///{db_path}")
+    old = article(CLUBIC_TITLE, CLUBIC_BODY, url="https://www.clubic.com/openai.html")
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        MIGRATIONS[0].step(conn, "sqlite")
+        schema_version.create(conn)
+        conn.execute(schema_version.insert().values(version=1, description="v1", applied_at=now))
+        conn.execute(articles.insert().values(id=old.id, ingested_at=now, updated_at=now, **article_values(old)))
+    engine.dispose()
+
+    with open_store(str(db_path)) as store:
+        assert store.check_integrity() == []
+        hits = store.search("benefique")
+        assert [hit.article.id for hit in hits] == [old.id]
+    assert _versions(db_path) == list(range(1, LATEST + 1))
+
+
+def test_newer_schema_is_refused_with_a_clear_message(db_path: Path) -> None:
+    open_store(str(db_path)).close()
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(
+            "INSERT INTO schema_version (version, description, applied_at) VALUES (?, 'future', ?)",
+            (LATEST + 1, "2030-01-01 00:00:00"),
+        )
+    with pytest.raises(StoreError, match="newer recoupe") as caught:
+        open_store(str(db_path))
+    assert caught.value.where == str(db_path)
+    assert str(db_path) in str(caught.value)
+
+
+def test_failed_migration_leaves_previous_version_and_retries(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(conn: object, dialect: str) -> None:
+        raise StoreError("boom")
+
+    monkeypatch.setattr(MIGRATIONS[1], "step", broken)
+    with pytest.raises(StoreError, match="boom"):
+        open_store(str(db_path))
+    assert _versions(db_path) == [1]
+    monkeypatch.undo()
+    with open_store(str(db_path)) as store:
+        assert store.check_integrity() == []
+
+
+def test_connections_use_wal_and_pragmas(store: Store, db_path: Path) -> None:
+    with store._engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() == sqlite_module.BUSY_TIMEOUT_MS
+    with sqlite3.connect(db_path) as raw:  # persisted in the file, not only per connection
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("Ceci n'est pas une base de données.\n" * 200, encoding="utf-8")
+    with pytest.raises(StoreError, match="not a database") as caught:
+        open_store(str(path))
+    assert caught.value.where == str(path)
+
+
+def test_a_directory_that_cannot_be_created_is_refused(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="directory") as caught:
+        open_store(str(blocker / "sub" / "recoupe.db"))
+    assert str(blocker) in str(caught.value)
+
+
+def test_a_directory_given_as_the_database_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="unable to open"):
+        open_store(str(tmp_path))
+
+
+def test_other_engines_are_refused_for_now() -> None:
+    with pytest.raises(StoreError, match="not supported yet"):
+        open_store("postgresql://user:secret@localhost/recoupe")
+
+
+def test_missing_fts5_is_reported(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sqlite_module, "FTS5_PROBE", "CREATE VIRTUAL TABLE temp.recoupe_fts5_probe USING nofts(x)")
+    with pytest.raises(StoreError, match="FTS5"):
+        open_store(str(db_path))
+
+
+def test_closed_store_refuses_work(db_path: Path) -> None:
+    store = open_store(str(db_path))
+    store.close()
+    with pytest.raises(StoreError, match="closed"):
+        store.count()
+
+
+def test_latest_matches_the_migration_list() -> None:
+    assert len(MIGRATIONS) == migrations_module.LATEST
+    assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
