@@ -126,3 +126,13 @@ def test_text_file_in_latin1_is_read(tmp_path: Path, settings: Settings) -> None
     assert article.title == "Grève générale"
     assert "élèves" in article.body
     assert records[0].provenance.encoding not in (None, "utf-8")
+
+
+def test_lone_surrogate_in_json_is_replaced(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "surrogate.jsonl"
+    path.write_text('{"title": "Un titre \\ud800 cassé", "text": "' + BODY + '"}\n', encoding="utf-8")
+    (record,) = read_inputs([str(path)], settings)
+    assert isinstance(record, Record)
+    article = extract(record, settings)
+    assert article.title == "Un titre ? cassé"
+    article.title.encode("utf-8")  # storable

@@ -70,11 +70,16 @@ def _lookup(row: Mapping[str, Any], dotted: str) -> Any:
 
 
 def _flatten(value: Any) -> Any:
-    """A nested ``{"name": ...}`` becomes its name; a list keeps its items flattened the same way."""
+    """A nested ``{"name": ...}`` becomes its name; a list keeps its items flattened the same way.
+
+    Lone surrogates (JSON allows ``"\\ud800"``) cannot be stored as UTF-8: they become ``?``.
+    """
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8")
     if isinstance(value, Mapping):
         for key in _NESTED_NAME_KEYS:
             if isinstance(value.get(key), str):
-                return value[key]
+                return _flatten(value[key])
         return None
     if isinstance(value, list):
         return [item for item in (_flatten(v) for v in value) if item not in (None, "")]

@@ -1,0 +1,102 @@
+"""Versioned schema migrations.
+
+``MIGRATIONS`` is the ordered list of steps; step *n* brings a database from version *n - 1* to *n*.
+Each step is a function ``(connection, dialect_name)`` and runs in its own write transaction together
+with the row it adds to ``schema_version``, so an interrupted upgrade leaves the database at the last
+complete version and the next open carries on.
+
+Opening a database runs every step above its recorded version. A database whose version is above
+``LATEST`` was written by a newer recoupe: it is refused with a ``StoreError`` instead of being
+misread.
+
+Adding a step: append a function; never edit a released one. Step 1 creates the tables from
+``schema.py``; when a later step alters a table, step 1 must first be frozen to a copy of the tables
+as they were at version 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, func, inspect, select
+
+from recoupe.errors import StoreError
+from recoupe.store import schema
+from recoupe.store.sqlite import create_fts
+
+__all__ = ["LATEST", "MIGRATIONS", "Migration", "current_version", "migrate"]
+
+Step = Callable[[Connection, str], None]
+
+
+class Migration:
+    """One numbered step with a description for ``schema_version``."""
+
+    __slots__ = ("description", "step", "version")
+
+    def __init__(self, version: int, description: str, step: Step) -> None:
+        self.version = version
+        self.description = description
+        self.step = step
+
+
+def _create_tables(conn: Connection, _dialect: str) -> None:
+    schema.metadata.create_all(conn, tables=[schema.articles, schema.article_revisions])
+
+
+def _create_full_text(conn: Connection, dialect: str) -> None:
+    if dialect != "sqlite":
+        raise StoreError(f"full-text search is not implemented for {dialect} yet (SQLite only)")
+    create_fts(conn)
+
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "articles and article_revisions tables", _create_tables),
+    Migration(2, "full-text index articles_fts", _create_full_text),
+]
+LATEST = MIGRATIONS[-1].version
+
+
+def current_version(conn: Connection) -> int:
+    """The highest version recorded in ``schema_version``; 0 for a database recoupe never touched."""
+    if not inspect(conn).has_table("schema_version"):
+        return 0
+    return int(conn.execute(select(func.coalesce(func.max(schema.schema_version.c.version), 0))).scalar_one())
+
+
+def _refuse_newer(version: int, where: str) -> None:
+    if version > LATEST:
+        raise StoreError(
+            f"the database is at schema version {version}, written by a newer recoupe; "
+            f"this recoupe knows versions up to {LATEST}: upgrade recoupe to open it",
+            where=where,
+        )
+
+
+def migrate(engine: Engine, where: str) -> int:
+    """Bring the database to ``LATEST``; return the version it was at. ``where`` names it in errors."""
+    dialect = engine.dialect.name
+    with engine.connect() as conn:
+        with conn.begin():
+            start = current_version(conn)
+        _refuse_newer(start, where)
+    for migration in MIGRATIONS:
+        if migration.version <= start:
+            continue
+        with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+            # Re-read under the write lock: another process may have run this step meanwhile.
+            schema.schema_version.create(conn, checkfirst=True)
+            version = current_version(conn)
+            _refuse_newer(version, where)
+            if version >= migration.version:
+                continue
+            migration.step(conn, dialect)
+            conn.execute(
+                schema.schema_version.insert().values(
+                    version=migration.version,
+                    description=migration.description,
+                    applied_at=datetime.now(UTC),
+                )
+            )
+    return start
