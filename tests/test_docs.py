@@ -25,9 +25,7 @@ def test_every_command_is_in_the_readme() -> None:
 
 def test_every_exit_code_is_in_the_readme() -> None:
     codes = {
-        cls.exit_code
-        for cls in vars(errors).values()
-        if isinstance(cls, type) and issubclass(cls, errors.RecoupeError)
+        cls.exit_code for cls in vars(errors).values() if isinstance(cls, type) and issubclass(cls, errors.RecoupeError)
     }
     for code in codes:
         assert f"`{code}`" in README, code

@@ -35,6 +35,7 @@ _QUOTES = str.maketrans(
         "\u201d": '"',
         "\u00a0": " ",
         "\u202f": " ",
+        "\u00ad": None,  # soft hyphen: invisible
     }
 )
 _TOKEN = re.compile(r"\w+")

@@ -28,10 +28,7 @@ def _names_site(segment: str, names: list[str]) -> bool:
     folded = fold(segment)
     if not folded:
         return False
-    for name in names:
-        if folded == name or name in folded or (len(folded) >= 4 and folded in name):
-            return True
-    return False
+    return any(folded == name or name in folded or (len(folded) >= 4 and folded in name) for name in names)
 
 
 def _site_names(sitename: str | None, hostname: str | None) -> list[str]:

@@ -97,9 +97,7 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
         self.close()
 
     def close(self) -> None:
@@ -218,9 +216,7 @@ class Store:
         until: date | None = None,
     ) -> int:
         """How many articles ``articles()`` would list with the same filters, without paging."""
-        query = (
-            select(func.count()).select_from(articles).where(*self._filters(outlet, language, since, until))
-        )
+        query = select(func.count()).select_from(articles).where(*self._filters(outlet, language, since, until))
         with self._connect(write=False) as conn:
             return int(conn.execute(query).scalar_one())
 
@@ -265,9 +261,7 @@ class Store:
                 .all()
             )
         return [
-            Revision(
-                article_from_row(row, article_id=found), row["revision"], row["stored_at"], row["replaced_at"]
-            )
+            Revision(article_from_row(row, article_id=found), row["revision"], row["stored_at"], row["replaced_at"])
             for row in rows
         ]
 
@@ -307,10 +301,7 @@ class Store:
             unique = ((articles.c.content_hash, "content hash"), (articles.c.canonical_url, "URL"))
             for column, label in unique:
                 dupes = conn.execute(
-                    select(column, func.count())
-                    .where(column.is_not(None))
-                    .group_by(column)
-                    .having(func.count() > 1)
+                    select(column, func.count()).where(column.is_not(None)).group_by(column).having(func.count() > 1)
                 ).all()
                 problems.extend(f"{n} current articles share the {label} {value}" for value, n in dupes)
         return problems

@@ -62,9 +62,7 @@ class _Known:
 
 
 def _insert(conn: Connection, article: Article, now: datetime) -> None:
-    conn.execute(
-        articles.insert().values(id=article.id, ingested_at=now, updated_at=now, **article_values(article))
-    )
+    conn.execute(articles.insert().values(id=article.id, ingested_at=now, updated_at=now, **article_values(article)))
     fts_insert(conn, article.id, article.title, article.lead, article.body)
 
 
@@ -84,9 +82,7 @@ def _update(conn: Connection, article_id: str, article: Article, now: datetime) 
             **{name: old[name] for name in TEXT_COLUMNS},
         )
     )
-    conn.execute(
-        articles.update().where(articles.c.id == article_id).values(updated_at=now, **article_values(article))
-    )
+    conn.execute(articles.update().where(articles.c.id == article_id).values(updated_at=now, **article_values(article)))
     fts_delete(conn, article_id)
     fts_insert(conn, article_id, article.title, article.lead, article.body)
 
