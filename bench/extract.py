@@ -1,6 +1,6 @@
 """HTML extraction quality and speed: recoupe's ``extract_html`` on three public sets, and its throughput.
 
-    .venv/bin/python bench/extract.py [--data /work/shared/data] [--focus balanced precision recall]
+    .venv/bin/python bench/extract.py [--data ../shared/data] [--focus balanced precision recall]
 
 1. Zyte/Scrapinghub article-extraction-benchmark (181 pages): the official ``evaluate.py`` shingle metric
    (imported from the data folder) on ``articleBody`` = our body, and = our lead + body (a lead taken from
@@ -9,7 +9,8 @@
    like trafilatura's ``tests/eval_common.py``: each "with" snippet found in lead + body is a true positive,
    each "without" snippet found a false positive (whitespace-normalised substring matching).
 3. OrangeSum (200 French pages, gold title / lead / text / date): rates from ``recoupe.extract.scoring``.
-4. Throughput over the OrangeSum pages: ``extract_html`` against bare ``trafilatura.extract``, same run.
+4. Throughput over the OrangeSum pages: ``extract_html`` against bare ``trafilatura.extract``, same run,
+   and the whole ingest (read + extract + store in SQLite) on 1 and 2 worker processes.
 
 The summary is printed last.
 """
@@ -22,17 +23,22 @@ import importlib.util
 import json
 import re
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 import trafilatura
 
-from recoupe.config import Settings
+from recoupe.config import Settings, load_settings
 from recoupe.errors import ExtractionError
+from recoupe.execute import make_executor
 from recoupe.extract.html import FOCUSES, extract_html
 from recoupe.extract.scoring import GoldScores, load_gold
 from recoupe.model import Article, Provenance, Record
+from recoupe.pipeline import ingest
+from recoupe.sources import read_inputs
+from recoupe.store import open_store
 
 SETTINGS = Settings(db=":memory:")
 
@@ -140,9 +146,23 @@ def throughput(pages: list[tuple[Path, bytes, dict[str, Any]]], focus: str, roun
     return timings
 
 
+def ingest_throughput(folder: Path, workers: int) -> float:
+    """Articles/s through the whole ingest (read files, extract, store in a fresh SQLite database)."""
+    settings = load_settings({"db": ":memory:"}, env={}, config_file=None)
+    with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "bench.db")) as store:
+        executor = make_executor(workers)
+        try:
+            start = time.perf_counter()
+            report = ingest(read_inputs([str(folder)], settings), store, settings, executor=executor)
+            elapsed = time.perf_counter() - start
+        finally:
+            executor.close()
+    return report.read / elapsed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=Path("/work/shared/data"))
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--focus", nargs="+", default=list(FOCUSES), choices=list(FOCUSES))
     parser.add_argument("--rounds", type=int, default=2, help="timing rounds (best one kept)")
     args = parser.parse_args()
@@ -178,11 +198,18 @@ def main() -> None:
         )
     speed = throughput(pages, args.focus[0], args.rounds)
     ratio = speed["recoupe"] / speed["trafilatura.extract"]
+    raw = data / "orangesum" / "html_sample" / "raw"
+    full = {workers: ingest_throughput(raw, workers) for workers in (1, 2)}
     summary.append(
         f"throughput over {len(pages)} OrangeSum pages (focus={args.focus[0]}, best of {args.rounds}):"
         f" recoupe extract_html {speed['recoupe']:.1f} articles/s;"
         f" bare trafilatura.extract {speed['trafilatura.extract']:.1f}/s (ratio {ratio:.2f});"
         f" trafilatura.extract with metadata {speed['trafilatura.extract+metadata']:.1f}/s"
+    )
+    summary.append(
+        f"full ingest (read + extract + store in SQLite) of the same pages: {full[1]:.1f} articles/s on 1 process"
+        f" (ratio to bare trafilatura.extract {full[1] / speed['trafilatura.extract']:.2f}),"
+        f" {full[2]:.1f}/s with --workers 2"
     )
     print("\n== summary ==")
     print("\n".join(summary))

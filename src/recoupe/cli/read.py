@@ -77,15 +77,16 @@ def articles_command(
         return
     total = store.count(**filters)
     table = Table(title=f"{total} article(s)" + (f", showing {offset + 1}–{offset + len(rows)}" if rows else ""))
-    for column in ("id", "published", "outlet", "lang", "title"):
-        table.add_column(column, overflow="fold" if column == "title" else "ellipsis", no_wrap=column != "title")
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=14)
+    table.add_column("lang", no_wrap=True)
+    table.add_column("title", min_width=20, ratio=1)
     for article in rows:
+        day = _published(article)[:10]  # the list shows the day; `show` gives the full date and its precision
+        # a 10-character prefix is enough for `recoupe show`; --json gives whole ids
         table.add_row(
-            article.id,
-            _published(article),
-            escape(article.outlet or "—"),
-            article.language or "—",
-            escape(article.title),
+            article.id[:10], day, escape(article.outlet or "—"), article.language or "—", escape(article.title)
         )
     app.out.print(table)
 
