@@ -8,7 +8,7 @@
 2. trafilatura's evaluation set: only the pages whose HTML is present (the 18 French ones of 990), scored
    like trafilatura's ``tests/eval_common.py``: each "with" snippet found in lead + body is a true positive,
    each "without" snippet found a false positive (whitespace-normalised substring matching).
-3. OrangeSum (200 French pages, gold title / lead / text / date): rates from ``recoupe.extract.scoring``.
+3. OrangeSum (200 French pages, gold title / lead / text / date): rates from ``recoupe.evaluate.extraction``.
 4. Throughput over the OrangeSum pages: ``extract_html`` against bare ``trafilatura.extract``, same run,
    and the whole ingest (read + extract + store in SQLite) on 1 and 2 worker processes.
 
@@ -34,7 +34,7 @@ from recoupe.config import Settings, load_settings
 from recoupe.errors import ExtractionError
 from recoupe.execute import make_executor
 from recoupe.extract.html import FOCUSES, extract_html
-from recoupe.extract.scoring import GoldScores, load_gold
+from recoupe.evaluate.extraction import GoldScores, load_gold
 from recoupe.model import Article, Provenance, Record
 from recoupe.pipeline import ingest
 from recoupe.sources import read_inputs

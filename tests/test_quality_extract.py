@@ -14,7 +14,7 @@ import pytest
 from recoupe.config import Settings
 from recoupe.errors import ExtractionError
 from recoupe.extract.html import extract_html
-from recoupe.extract.scoring import GoldScores, load_gold
+from recoupe.evaluate.extraction import GoldScores, load_gold
 from recoupe.model import Provenance, Record
 
 ORANGESUM = Path(__file__).resolve().parent / "fixtures" / "orangesum"

@@ -20,10 +20,16 @@ from typing import Any
 __all__ = [
     "Article",
     "DatePrecision",
+    "Enrichment",
+    "EnrichmentLevel",
+    "EntityRef",
     "Failure",
+    "Figure",
     "IngestOutcome",
+    "Mention",
     "Provenance",
     "PublishedDate",
+    "Quote",
     "Record",
     "article_id_for",
     "content_hash",
@@ -244,3 +250,155 @@ class Article:
         values["tags"] = tuple(data.get("tags") or ())
         values["authors"] = tuple(data.get("authors") or ())
         return cls(**values)
+
+
+# --- enrichment: what an article names, quotes and counts -------------------------------------------
+#
+# Offsets (``start``/``end``, Python ``str`` indices, end exclusive) are into ``Article.text``: the title,
+# lead and body joined by blank lines. An article with no title and no lead has offsets into its body.
+
+
+class EnrichmentLevel(StrEnum):
+    """How much enrichment an article got: ``full`` (French, English), ``partial`` (other languages:
+    keywords and summary only), ``none`` (language unknown or text empty)."""
+
+    FULL = "full"
+    PARTIAL = "partial"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A named entity as written at ``start:end``, with the entity it refers to in this article.
+
+    ``label`` is ``PER``, ``ORG``, ``LOC`` or ``MISC``. ``canonical`` is the fullest name the article gives
+    for that entity ("Musk" and "M. Musk" → "Elon Musk"); ``key`` folds case, accents, titles and
+    particles so the same entity gets the same key in every article.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    canonical: str
+    key: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """One entity of an article: its canonical name, label, the forms used for it, and roles given to it
+    by appositions ("Bret Taylor, président d'OpenAI" → role "président d'OpenAI")."""
+
+    key: str
+    canonical: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    mentions: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["aliases"], data["roles"] = list(self.aliases), list(self.roles)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EntityRef:
+        return cls(**{**data, "aliases": tuple(data.get("aliases") or ()), "roles": tuple(data.get("roles") or ())})
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Reported speech: ``direct`` (between quotation marks, span without the marks) or ``indirect``.
+
+    ``speaker`` is the fullest name (or, for an unnamed speaker, the description) the article gives;
+    ``speaker_key`` the entity key when the speaker is a known entity; ``speaker_start``/``speaker_end``
+    the mention nearest the quote that names or refers to the speaker (a pronoun included); ``cue`` the
+    reporting verb group or cue word as written ("a déclaré", "selon"), with its offsets.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None = None
+    speaker_key: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    role: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number the article gives, normalised.
+
+    ``kind``: ``money`` (value in units of ``unit``, an ISO 4217 code), ``percent`` (unit ``%``), ``count``
+    (unit = the counted noun, singular), ``quantity`` (unit ``km``, ``an`` for ages and durations, …) or
+    ``date`` (``value`` an ISO string ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``--MM-DD``; ``relative``
+    when it was resolved from "hier", "mardi dernier" … against the publication date). ``about`` says what
+    the figure measures when the sentence says it ("offre", "valorisation", "levée de fonds").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float | str | None
+    unit: str | None = None
+    about: str | None = None
+    relative: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class Enrichment:
+    """Everything ``enrich`` found in one article."""
+
+    article_id: str
+    language: str | None
+    level: EnrichmentLevel
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[EntityRef, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    keywords: tuple[str, ...] = ()
+    summary: str = ""
+    notes: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "language": self.language,
+            "level": self.level.value,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "entities": [e.to_dict() for e in self.entities],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "figures": [f.to_dict() for f in self.figures],
+            "keywords": list(self.keywords),
+            "summary": self.summary,
+            "notes": list(self.notes),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Enrichment:
+        return cls(
+            article_id=data["article_id"],
+            language=data.get("language"),
+            level=EnrichmentLevel(data["level"]),
+            mentions=tuple(Mention(**m) for m in data.get("mentions", ())),
+            entities=tuple(EntityRef.from_dict(e) for e in data.get("entities", ())),
+            quotes=tuple(Quote(**q) for q in data.get("quotes", ())),
+            figures=tuple(Figure(**f) for f in data.get("figures", ())),
+            keywords=tuple(data.get("keywords", ())),
+            summary=data.get("summary", ""),
+            notes=tuple(data.get("notes", ())),
+        )
