@@ -12,6 +12,7 @@ Every setting (the name in recoupe.toml; the variable is ``RECOUPE_`` + the name
 - ``batch_size``: articles written per transaction. Default 200.
 - ``strict``: exit non-zero when any input fails. Default false.
 - ``min_body_chars``: an article shorter than this is refused as "no article". Default 80.
+- ``enrich``: find entities, quotes, figures and keywords while ingesting. Default true.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class Settings:
     batch_size: int = 200
     strict: bool = False
     min_body_chars: int = 80
+    enrich: bool = True
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property

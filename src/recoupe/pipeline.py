@@ -1,8 +1,11 @@
-"""Compose the stages: sources → extract → store, batch by batch, with a per-item error policy.
+"""Compose the stages: sources → extract → store → enrich, batch by batch, with a per-item error policy.
 
 Each batch of records is extracted through the ``Executor`` and written in one store transaction,
 so a run killed at any point leaves every finished batch stored and nothing half-written; running
-the same inputs again skips what is there (the store's idempotent ``add``).
+the same inputs again skips what is there (the store's idempotent ``add``). The batch's articles are
+then enriched (when ``models`` is given) and their enrichment stored in a second transaction; an
+article stored but not yet enriched when a run is killed is enriched by the next run that sees it
+(or by ``recoupe enrich``).
 
 Per-item policy: a record that cannot be read or holds no article becomes a ``Failure`` (where and
 why) in the report, and the run goes on. Errors of the store itself stop the run.
@@ -14,15 +17,19 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from recoupe.config import Settings
 from recoupe.errors import RecoupeError
 from recoupe.execute import Executor, InlineExecutor
 from recoupe.extract import extract
-from recoupe.model import Article, Failure, IngestOutcome, Record
+from recoupe.model import Article, Enrichment, Failure, IngestOutcome, Record
 from recoupe.store import Store
 
-__all__ = ["IngestReport", "extract_one", "ingest"]
+if TYPE_CHECKING:
+    from recoupe.enrich.nlp import NlpModels
+
+__all__ = ["IngestReport", "enrich_one", "enrich_stored", "extract_one", "ingest"]
 
 
 @dataclass(slots=True)
@@ -32,6 +39,7 @@ class IngestReport:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    enriched: int = 0
     failures: list[Failure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
 
@@ -52,6 +60,7 @@ class IngestReport:
             "new": self.new,
             "updated": self.updated,
             "unchanged": self.unchanged,
+            "enriched": self.enriched,
             "failed": len(self.failures),
             "failures": [failure.to_dict() for failure in self.failures],
         }
@@ -70,6 +79,36 @@ def extract_one(record: Record, settings: Settings, default_outlet: str | None =
     return article
 
 
+def enrich_one(article: Article, models: NlpModels) -> Enrichment | Failure:
+    """The enrichment of ``article``, or a ``Failure`` naming the article if an enricher crashed."""
+    from recoupe.enrich import enrich
+
+    try:
+        return enrich(article, models)
+    except RecoupeError as exc:
+        return Failure(article.provenance, f"enrichment failed: {exc.message}", type(exc).__name__)
+    except Exception as exc:  # noqa: BLE001 - one odd article must not stop the run; reported with its type
+        return Failure(article.provenance, f"enrichment crashed: {type(exc).__name__}: {exc}", "EnrichmentError")
+
+
+def enrich_stored(store: Store, ids: list[str], models: NlpModels, executor: Executor, report: IngestReport) -> None:
+    """Enrich the stored articles ``ids`` that lack a current enrichment, and store the results."""
+    from recoupe.enrich import ENRICHER_VERSION
+
+    todo = store.missing_enrichment(ids, ENRICHER_VERSION)
+    if not todo:
+        return
+    stage = partial(enrich_one, models=models)
+    done: list[Enrichment] = []
+    for result in executor.map(stage, [store.get(article_id) for article_id in todo]):
+        if isinstance(result, Failure):
+            report.failures.append(result)
+        else:
+            done.append(result)
+    store.save_enrichments(done, ENRICHER_VERSION)
+    report.enriched += len(done)
+
+
 def _batches(items: Iterable[Record | Failure], size: int) -> Iterator[list[Record | Failure]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
@@ -83,9 +122,10 @@ def ingest(
     *,
     executor: Executor | None = None,
     default_outlet: str | None = None,
+    models: NlpModels | None = None,
     on_progress: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
-    """Extract and store every record; ``Failure`` items from the sources are reported as they are."""
+    """Extract, store and (with ``models``) enrich every record; source ``Failure`` items are reported."""
     executor = executor or InlineExecutor()
     report = IngestReport()
     stage = partial(extract_one, settings=settings, default_outlet=default_outlet)
@@ -99,9 +139,12 @@ def ingest(
             else:
                 articles.append(result)
         if articles:
-            for article_id, outcome in store.add(articles):
+            stored = store.add(articles)
+            for article_id, outcome in stored:
                 report.count(outcome)
                 report.article_ids.append(article_id)
+            if models is not None:
+                enrich_stored(store, [article_id for article_id, _ in stored], models, executor, report)
         if on_progress:
             on_progress(report)
     return report

@@ -5,13 +5,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
 
 from recoupe.config import Settings, load_settings
 from recoupe.store import Store, open_store
+
+if TYPE_CHECKING:
+    from recoupe.enrich.nlp import NlpModels
 
 __all__ = ["AppContext"]
 
@@ -30,6 +33,12 @@ class AppContext:
     def settings_with(self, **flags: Any) -> Settings:
         """The settings again, with a command's own flags on top (``None`` means not given)."""
         return load_settings({**self.flags, **flags}, config_file=self.config_file)
+
+    def nlp_models(self) -> NlpModels:
+        """The spaCy models enrichment uses (loaded lazily, in each worker process)."""
+        from recoupe.enrich.nlp import NlpModels
+
+        return NlpModels()
 
     def store(self) -> Store:
         if self._store is None:

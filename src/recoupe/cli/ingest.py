@@ -35,6 +35,7 @@ def _summary(report: IngestReport) -> Table:
     table.add_row("[green]new[/]", str(report.new))
     table.add_row("[cyan]updated[/]", str(report.updated))
     table.add_row("unchanged", str(report.unchanged))
+    table.add_row("enriched", str(report.enriched))
     table.add_row("[red]failed[/]" if report.failures else "failed", str(len(report.failures)))
     return table
 
@@ -46,6 +47,7 @@ def _summary(report: IngestReport) -> Table:
 @click.option("--strict", is_flag=True, default=None, help="Exit non-zero when any input fails.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction processes.")
 @click.option("--batch-size", type=click.IntRange(1), help="Articles per transaction [default 200].")
+@click.option("--enrich/--no-enrich", default=None, help="Find entities, quotes and figures [default: on].")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_obj
 def ingest_command(
@@ -56,6 +58,7 @@ def ingest_command(
     strict: bool | None,
     workers: int,
     batch_size: int | None,
+    enrich: bool | None,
     as_json: bool,
 ) -> None:
     """Read articles from PATHS (files, folders, globs; - for JSONL on stdin) into the store.
@@ -63,7 +66,8 @@ def ingest_command(
     Formats: plain-text records (.txt), HTML pages (.html), JSON Lines (.jsonl), JSON arrays (.json),
     CSV/TSV. Inputs that cannot be read are listed with the reason, and the run goes on.
     """
-    settings = app.settings_with(strict=strict, batch_size=batch_size)
+    settings = app.settings_with(strict=strict, batch_size=batch_size, enrich=enrich)
+    models = app.nlp_models() if settings.enrich else None
     mapping = _parse_mapping(mappings)
     store = app.store()
     executor = make_executor(workers)
@@ -90,6 +94,7 @@ def ingest_command(
                 settings,
                 executor=executor,
                 default_outlet=outlet,
+                models=models,
                 on_progress=on_progress,
             )
     finally:

@@ -12,8 +12,9 @@ from rich.table import Table
 from rich.text import Text
 
 from recoupe.cli.context import AppContext
+from recoupe.cli.enrichment import LABEL_STYLE, render_enrichment
 from recoupe.errors import QueryError
-from recoupe.model import Article
+from recoupe.model import Article, Enrichment
 
 __all__ = ["COMMANDS"]
 
@@ -101,8 +102,10 @@ def show_command(app: AppContext, article_id: str, revisions: bool, as_json: boo
     store = app.store()
     article = store.get(article_id)
     earlier = store.revisions(article.id) if revisions else []
+    enrichment = store.enrichment(article.id)
     if as_json:
         data = article.to_dict()
+        data["enrichment"] = enrichment.to_dict() if enrichment else None
         if revisions:
             data["revisions"] = [
                 {"revision": rev.revision, "stored_at": rev.stored_at.isoformat(), "article": rev.article.to_dict()}
@@ -129,14 +132,30 @@ def show_command(app: AppContext, article_id: str, revisions: bool, as_json: boo
         meta.add_row(key, Text(value))
     app.out.print(Text(article.title, style="bold"))
     app.out.print(Panel(meta, title_align="left"))
-    if article.lead:
-        app.out.print(Text(article.lead, style="italic"))
-        app.out.print()
-    app.out.print(Text(article.body))
+    app.out.print(_highlighted(article, enrichment))
+    if enrichment is not None:
+        app.out.print(render_enrichment(article, enrichment))
+    else:
+        app.out.print(Text("not enriched yet (recoupe enrich)", style="dim"))
     for rev in earlier:
         app.out.print(
             Text(f"revision {rev.revision} stored {rev.stored_at:%Y-%m-%d %H:%M} — {rev.article.title}", style="dim")
         )
+
+
+def _highlighted(article: Article, enrichment: Enrichment | None) -> Text:
+    """The article's text with quotes in italics, entities coloured by type and figures underlined."""
+    text = Text(article.text)
+    text.stylize("bold", 0, len(article.title))
+    if enrichment is None:
+        return text
+    for quote in enrichment.quotes:
+        text.stylize("italic", quote.start, quote.end)
+    for mention in enrichment.mentions:
+        text.stylize(LABEL_STYLE.get(mention.label, "bold"), mention.start, mention.end)
+    for figure in enrichment.figures:
+        text.stylize("underline", figure.start, figure.end)
+    return text
 
 
 @click.command("search")

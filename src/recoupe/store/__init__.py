@@ -13,7 +13,7 @@ Modules: ``schema`` (tables), ``migrations`` (versioned steps), ``sqlite`` (engi
 
 from __future__ import annotations
 
-from recoupe.store.base import Revision, SearchHit, Store, open_store
+from recoupe.store.base import EntityStat, QuoteHit, Revision, SearchHit, Store, open_store
 from recoupe.store.query import fts_match
 
-__all__ = ["Revision", "SearchHit", "Store", "fts_match", "open_store"]
+__all__ = ["EntityStat", "QuoteHit", "Revision", "SearchHit", "Store", "fts_match", "open_store"]

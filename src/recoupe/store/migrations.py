@@ -51,9 +51,14 @@ def _create_full_text(conn: Connection, dialect: str) -> None:
     create_fts(conn)
 
 
+def _create_enrichment_tables(conn: Connection, _dialect: str) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.ENRICHMENT_TABLES))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles and article_revisions tables", _create_tables),
     Migration(2, "full-text index articles_fts", _create_full_text),
+    Migration(3, "enrichment: entities, mentions, quotes, figures, keywords", _create_enrichment_tables),
 ]
 LATEST = MIGRATIONS[-1].version
 

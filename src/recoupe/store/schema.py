@@ -18,6 +18,7 @@ from sqlalchemy import (
     Column,
     DateTime,
     Dialect,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -28,7 +29,20 @@ from sqlalchemy import (
     TypeDecorator,
 )
 
-__all__ = ["UTCDateTime", "article_revisions", "articles", "metadata", "schema_version"]
+__all__ = [
+    "ENRICHMENT_TABLES",
+    "UTCDateTime",
+    "article_entities",
+    "article_revisions",
+    "articles",
+    "enrichments",
+    "entities",
+    "figures",
+    "mentions",
+    "metadata",
+    "quotes",
+    "schema_version",
+]
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -111,3 +125,96 @@ schema_version = Table(
     Column("description", Text, nullable=False),
     Column("applied_at", UTCDateTime, nullable=False),
 )
+
+
+# -- enrichment (schema version 3) ------------------------------------------------------------------
+# One row per enriched article, and its mentions, per-article entities, quotes and figures. Offsets are
+# into ``Article.text`` (title, lead and body joined by blank lines). ``enrichments.version`` is the
+# enricher's version: an article enriched by an older one is enriched again when it is next seen.
+
+enrichments = Table(
+    "enrichments",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("language", String(16)),
+    Column("level", String(16), nullable=False),
+    Column("keywords", Text, nullable=False, default="[]"),
+    Column("summary", Text, nullable=False, default=""),
+    Column("notes", Text, nullable=False, default="[]"),
+    Column("enriched_at", UTCDateTime, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("canonical", Text, nullable=False),
+    Column("label", String(8), nullable=False),
+    Column("aliases", Text, nullable=False, default="[]"),
+    Column("roles", Text, nullable=False, default="[]"),
+)
+
+article_entities = Table(
+    "article_entities",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("canonical", Text, nullable=False),
+    Column("label", String(8), nullable=False),
+    Column("aliases", Text, nullable=False, default="[]"),
+    Column("roles", Text, nullable=False, default="[]"),
+    Column("mentions", Integer, nullable=False, default=0),
+)
+Index("ix_article_entities_key", article_entities.c.key)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("start", Integer, primary_key=True, autoincrement=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(8), nullable=False),
+    Column("canonical", Text, nullable=False),
+    Column("key", Text, nullable=False),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("speaker", Text),
+    Column("speaker_key", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("cue", Text),
+    Column("cue_start", Integer),
+    Column("role", Text),
+)
+Index("ix_quotes_speaker_key", quotes.c.speaker_key)
+
+figures = Table(
+    "figures",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("value_number", Float),
+    Column("value_text", Text),
+    Column("unit", Text),
+    Column("about", Text),
+    Column("relative", Boolean, nullable=False, default=False),
+)
+Index("ix_figures_kind_unit", figures.c.kind, figures.c.unit)
+
+ENRICHMENT_TABLES = (enrichments, entities, article_entities, mentions, quotes, figures)

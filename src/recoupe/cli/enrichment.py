@@ -1,0 +1,163 @@
+"""Enrichment commands: ``enrich`` (backfill), ``entities``, ``quotes``; and the enrichment part of ``show``."""
+
+from __future__ import annotations
+
+import click
+from rich.console import Group
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from recoupe.cli.context import AppContext
+from recoupe.execute import make_executor
+from recoupe.model import Article, Enrichment
+from recoupe.pipeline import IngestReport, enrich_stored
+
+__all__ = ["COMMANDS", "LABEL_STYLE", "render_enrichment"]
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+LABEL_STYLE = {"PER": "bold cyan", "ORG": "bold magenta", "LOC": "bold green", "MISC": "bold yellow"}
+
+
+def _fold(name: str) -> str:
+    from recoupe.enrich.entities import entity_key
+
+    return entity_key(name)
+
+
+def render_enrichment(article: Article, enrichment: Enrichment) -> Group:
+    """Entities, quotes, figures, keywords and summary of one article, for the terminal."""
+    parts: list[Text | Table] = []
+    if enrichment.summary:
+        parts.append(Text.assemble(("summary ", "bold"), enrichment.summary))
+    if enrichment.keywords:
+        parts.append(Text.assemble(("keywords ", "bold"), ", ".join(enrichment.keywords)))
+    if enrichment.entities:
+        line = Text("entities ", style="bold")
+        for index, entity in enumerate(enrichment.entities[:25]):
+            if index:
+                line.append(" · ")
+            line.append(entity.canonical, style=LABEL_STYLE.get(entity.label, "bold"))
+            line.append(f" {entity.label}" + (f" ({entity.roles[0]})" if entity.roles else ""), style="dim")
+        parts.append(line)
+    if enrichment.quotes:
+        table = Table(title="quotes", title_justify="left", show_lines=False, expand=True)
+        table.add_column("speaker", max_width=24)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("quote", ratio=1)
+        for quote in enrichment.quotes:
+            speaker = quote.speaker or "—"
+            if quote.role:
+                speaker += f", {quote.role}"
+            table.add_row(Text(speaker), quote.kind, Text(quote.text))
+        parts.append(table)
+    if enrichment.figures:
+        table = Table(title="figures", title_justify="left", expand=True)
+        for column in ("kind", "as written", "value", "unit", "about"):
+            table.add_column(column, ratio=1 if column == "as written" else None)
+        for figure in enrichment.figures:
+            value = figure.value if not isinstance(figure.value, float) else f"{figure.value:,.10g}"
+            table.add_row(
+                figure.kind + (" (relative)" if figure.relative else ""),
+                Text(figure.text),
+                Text(str(value) if value is not None else "—"),
+                Text(figure.unit or "—"),
+                Text(figure.about or "—"),
+            )
+        parts.append(table)
+    if enrichment.notes:
+        parts.append(Text("notes: " + "; ".join(enrichment.notes), style="dim"))
+    parts.append(Text(f"enrichment: {enrichment.level.value} ({article.language or 'language unknown'})", style="dim"))
+    return Group(*parts)
+
+
+@click.command("enrich")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes.")
+@click.option("--batch-size", type=click.IntRange(1), default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_obj
+def enrich_command(app: AppContext, workers: int, batch_size: int, as_json: bool) -> None:
+    """Enrich stored articles that have no current enrichment (new, changed, or from an older recoupe)."""
+    from recoupe.enrich import ENRICHER_VERSION
+
+    store = app.store()
+    models = app.nlp_models()
+    report = IngestReport()
+    executor = make_executor(workers)
+    try:
+        while ids := store.unenriched(ENRICHER_VERSION, limit=batch_size):
+            before = report.enriched + len(report.failures)
+            enrich_stored(store, ids, models, executor, report)
+            if report.enriched + len(report.failures) == before:
+                break  # nothing progressed: do not loop on articles that keep failing
+            if len(report.failures) and report.enriched == 0 and len(report.failures) >= len(ids):
+                break
+    finally:
+        executor.close()
+    if as_json:
+        app.emit_json({"enriched": report.enriched, "failures": [f.to_dict() for f in report.failures]})
+        return
+    for failure in report.failures:
+        app.err.print(f"[red]failed[/] {escape(failure.provenance.where())}: {escape(failure.reason)}", soft_wrap=True)
+    app.out.print(f"enriched {report.enriched} article(s)")
+
+
+@click.command("entities")
+@click.option("--label", type=click.Choice(["PER", "ORG", "LOC", "MISC"], case_sensitive=False), help="Only this type.")
+@click.option("--name", help="Only entities whose name contains this (accents and case ignored).")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@json_option
+@click.pass_obj
+def entities_command(
+    app: AppContext, label: str | None, name: str | None, limit: int, offset: int, as_json: bool
+) -> None:
+    """List the people, organisations and places named in the corpus, most-covered first."""
+    rows = app.store().entities(label=label, name=_fold(name) if name else None, limit=limit, offset=offset)
+    if as_json:
+        app.emit_json([row.to_dict() for row in rows])
+        return
+    table = Table(title=f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
+    table.add_column("entity", ratio=1)
+    table.add_column("type", no_wrap=True)
+    table.add_column("articles", justify="right", no_wrap=True)
+    table.add_column("quotes", justify="right", no_wrap=True)
+    table.add_column("also written / roles", ratio=1)
+    for row in rows:
+        extra = ", ".join([*row.aliases[:4], *row.roles[:2]])
+        table.add_row(Text(row.canonical), row.label, str(row.articles), str(row.quotes), Text(extra))
+    app.out.print(table)
+
+
+@click.command("quotes")
+@click.option("--speaker", help="Only quotes of this speaker (a name or part of it; accents and case ignored).")
+@click.option("--article", "article_id", help="Only quotes from this article (id or prefix).")
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@json_option
+@click.pass_obj
+def quotes_command(
+    app: AppContext, speaker: str | None, article_id: str | None, limit: int, offset: int, as_json: bool
+) -> None:
+    """List quotes with their speakers, newest articles first."""
+    hits = app.store().quotes(
+        speaker_key=_fold(speaker) if speaker else None, article_id=article_id, limit=limit, offset=offset
+    )
+    if as_json:
+        app.emit_json([hit.to_dict() for hit in hits])
+        return
+    if not hits:
+        app.out.print("No quote found.")
+        return
+    for hit in hits:
+        quote = hit.quote
+        header = Text(quote.speaker or "unattributed", style="bold")
+        if quote.role:
+            header.append(f", {quote.role}", style="italic")
+        header.append(f"  {quote.kind} · {hit.outlet or 'unknown outlet'} · {hit.article_id}", style="dim")
+        app.out.print(header)
+        app.out.print(Text(("« " + quote.text + " »") if quote.kind == "direct" else quote.text))
+        app.out.print()
+
+
+COMMANDS = [enrich_command, entities_command, quotes_command]

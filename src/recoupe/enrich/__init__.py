@@ -1,0 +1,55 @@
+"""Enrich: ``Article`` → ``Enrichment`` (entities, quotes with speakers, figures, keywords, summary).
+
+French and English articles get full enrichment through spaCy (``nlp.NlpModels``); articles in other
+languages get keywords and an extractive summary and are marked ``partial``; an article whose
+language is unknown gets what works without one. Offsets are into ``Article.text``.
+
+``ENRICHER_VERSION`` is stored with each enrichment: raise it when a change to the enrichers should
+make recoupe enrich stored articles again.
+"""
+
+from __future__ import annotations
+
+from recoupe.enrich.entities import entity_refs, find_mentions
+from recoupe.enrich.figures import extract_figures
+from recoupe.enrich.keywords import extract_keywords
+from recoupe.enrich.nlp import NlpModels
+from recoupe.enrich.quotes import extract_quotes
+from recoupe.enrich.summary import lead_summary
+from recoupe.model import Article, Enrichment, EnrichmentLevel
+
+__all__ = ["ENRICHER_VERSION", "NlpModels", "enrich"]
+
+ENRICHER_VERSION = 1
+
+
+def enrich(article: Article, models: NlpModels) -> Enrichment:
+    """Everything recoupe finds in ``article``; never raises for odd text (empty, huge, unpunctuated)."""
+    text = article.text
+    language = article.language
+    if not text.strip():
+        return Enrichment(article.id, language, EnrichmentLevel.NONE, notes=("empty text",))
+    notes: list[str] = []
+    keywords = tuple(extract_keywords(text, language))
+    summary = lead_summary(article)
+    if not models.supports(language):
+        level = EnrichmentLevel.PARTIAL if language else EnrichmentLevel.NONE
+        notes.append(f"no entity, quote or figure model for language {language or 'unknown'}")
+        return Enrichment(article.id, language, level, keywords=keywords, summary=summary, notes=tuple(notes))
+    assert language is not None
+    if len(text) > models.max_chars:
+        notes.append(f"analysed the first {models.max_chars} of {len(text)} characters")
+    doc = models.parse(text, language)
+    mentions = find_mentions(doc, language)
+    return Enrichment(
+        article_id=article.id,
+        language=language,
+        level=EnrichmentLevel.FULL,
+        mentions=tuple(mentions),
+        entities=tuple(entity_refs(doc, mentions)),
+        quotes=tuple(extract_quotes(doc, mentions, language)),
+        figures=tuple(extract_figures(doc.text, language, article.published, doc)),
+        keywords=keywords,
+        summary=summary,
+        notes=tuple(notes),
+    )
