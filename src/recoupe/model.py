@@ -341,8 +341,9 @@ class Figure:
 
     ``kind``: ``money`` (value in units of ``unit``, an ISO 4217 code), ``percent`` (unit ``%``), ``count``
     (unit = the counted noun, singular), ``quantity`` (unit ``km``, ``an`` for ages and durations, …) or
-    ``date`` (``value`` an ISO string ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``--MM-DD``; ``relative``
-    when it was resolved from "hier", "mardi dernier" … against the publication date). ``about`` says what
+    ``date`` (``value`` an ISO 8601 string: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``--MM-DD`` when no year
+    is written, ``YYYY-Www`` for "la semaine dernière"; ``relative`` when it was resolved from "hier",
+    "mardi dernier" … against the publication date). ``about`` says what
     the figure measures when the sentence says it ("offre", "valorisation", "levée de fonds").
     """
 
