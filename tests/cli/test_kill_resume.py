@@ -40,7 +40,7 @@ def _ingest(db: Path, *args: str) -> subprocess.Popen[bytes]:
 def test_kill_midway_then_resume(tmp_path: Path) -> None:
     db = tmp_path / "killed.db"
     expected = sum(1 for line in ALLSIDES.read_text(encoding="utf-8").splitlines() if line.strip())
-    process = _ingest(db, str(ALLSIDES), "--batch-size", "10")
+    process = _ingest(db, str(ALLSIDES), "--batch-size", "10", "--no-enrich")
     deadline = time.monotonic() + 120
     while _count(db) < 30 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -58,7 +58,7 @@ def test_kill_midway_then_resume(tmp_path: Path) -> None:
     )
     assert json.loads(check.stdout) == {"ok": True, "problems": []}
 
-    resumed = _ingest(db, str(ALLSIDES), "--json")
+    resumed = _ingest(db, str(ALLSIDES), "--json", "--no-enrich")
     out, _ = resumed.communicate(timeout=300)
     summary = json.loads(out)
     assert resumed.returncode == 0
@@ -66,6 +66,6 @@ def test_kill_midway_then_resume(tmp_path: Path) -> None:
     # one AP URL carries two different texts in this corpus: the second is an update, not a new article
     assert summary["new"] + summary["unchanged"] + summary["updated"] + summary["failed"] == expected
     assert _count(db) == summary["new"] + partial
-    again = _ingest(db, str(ALLSIDES), "--json")
+    again = _ingest(db, str(ALLSIDES), "--json", "--no-enrich")
     out, _ = again.communicate(timeout=300)
     assert json.loads(out)["new"] == 0

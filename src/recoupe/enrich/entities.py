@@ -1,54 +1,260 @@
-"""Named entities: spaCy NER, corrected by a gazetteer, with names resolved within the article.
+"""Named entities: spaCy NER, corrected by a gazetteer, cleaned, with names resolved within the article.
 
-FIRST VERSION (to be completed): spaCy entities mapped to PER/ORG/LOC/MISC; a short person name
-("Musk", "M. Musk") resolves to the fullest name in the article that ends with it.
+Pipeline (``NlpModels`` adds the gazetteer ruler before spaCy's NER, so known names are preset entities
+with their label and canonical name in ``ent_id_``):
+
+1. **Labels**: spaCy's labels map to PER / ORG / LOC / MISC (English PERSON→PER, GPE/LOC/FAC→LOC,
+   NORP/EVENT/PRODUCT/WORK_OF_ART/LAW/LANGUAGE→MISC; dates, amounts and numbers are dropped).
+2. **Clean-up** (general rules, not cases): a mention is split at line breaks; leading punctuation and
+   lower-case determiners, trailing punctuation, prepositions, determiners, elided articles ("l'", "d'")
+   and English "'s" are cut off, and so is everything from a lower-case verb on (not in MISC: titles);
+   a sentence-initial capitalised common word left alone ("Cofondateur" of "Cofondateur d'OpenAI") is
+   dropped; so is a mention with no letter. An honorific right before a person ("M.", "Mme", "Dr") joins
+   the mention, as in "M. Musk" (the canonical name drops it).
+3. **Within the article** (resolved): a person's short form ("Musk", "M. Musk", "Elon") takes the fullest
+   name whose words contain it in order ("Elon Musk"), when exactly one such name exists; titles (M.,
+   Mme, Dr, président…) are stripped first. A mention that another label gave to a person's surname
+   becomes PER. An organisation's acronym takes the long form whose initials it spells ("OMS" →
+   "Organisation mondiale de la santé"), and a one-word short form the only longer name it starts, when
+   unambiguous. Gazetteer matches keep the gazetteer's canonical name.
+4. **Across the corpus**: ``entity_key`` folds case, accents, titles, hyphens, dots and name particles.
+
+What is guessed: the NER itself (statistical, news-trained); two people sharing a surname in one
+article without a full name stay apart as the bare surname; first-name-only matches are accepted.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from recoupe.enrich.roles import find_roles
 from recoupe.model import EntityRef, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
-__all__ = ["entity_key", "entity_refs", "find_mentions"]
+__all__ = ["entity_key", "entity_refs", "find_mentions", "strip_titles"]
 
-_LABELS = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC", "NORP": "MISC"}
-_TITLES = re.compile(r"^(?:m|mme|mlle|mr|mrs|ms|dr|pr|me|sir|président|presidente?)\.?\s+", re.IGNORECASE)
+_LABELS = {
+    "PER": "PER",
+    "PERSON": "PER",
+    "ORG": "ORG",
+    "LOC": "LOC",
+    "GPE": "LOC",
+    "FAC": "LOC",
+    "MISC": "MISC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "PRODUCT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "LANGUAGE": "MISC",
+}
+_TITLE_WORDS = (
+    r"m|mm|mme|mmes|mlle|mr|mrs|ms|miss|dr|pr|prof|me|mgr|sir|dame|lord|lady|"
+    r"président|présidente|president|sénateur|sénatrice|senator|député|députée|"
+    r"général|general|gen|gov|governor|rep|sen|maître|monsieur|madame|mademoiselle"
+)
+_TITLES = re.compile(rf"^(?:(?:{_TITLE_WORDS})\.?\s+)+", re.IGNORECASE)
+#: name particles folded away in keys (never the first word)
+_PARTICLES = frozenset({"de", "d", "du", "des", "von", "van", "der", "den", "di", "da", "del", "della", "dos", "das"})
+#: words left out of an acronym's initials
+_ACRONYM_SKIP = frozenset({"de", "d", "du", "des", "la", "le", "les", "l", "of", "the", "and", "et", "for", "pour"})
+#: honorifics written right before a person's name become part of the mention ("M. Musk", "Mme Lagarde")
+_HONORIFICS = frozenset({"m", "mm", "mme", "mmes", "mlle", "mlles", "mr", "mrs", "ms", "dr", "pr", "me", "mgr", "sir"})
+_TRIM_POS = frozenset({"PUNCT", "ADP", "DET", "CCONJ", "SCONJ", "PART", "SPACE", "PRON"})
+
+
+def strip_titles(name: str) -> str:
+    """``name`` without leading titles ("M. Musk" → "Musk"); a bare title is kept as it is."""
+    stripped = _TITLES.sub("", name.strip())
+    return stripped or name.strip()
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def entity_key(name: str) -> str:
-    """Case, accents, titles and spacing folded: the same entity gets the same key everywhere."""
-    name = _TITLES.sub("", name.strip())
-    decomposed = unicodedata.normalize("NFKD", name.casefold().replace("\u2019", "'"))
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+    """The matching key of a name: case, accents, leading titles, hyphens, dots and particles folded.
+
+    "M. Élon  Musk" → "elon musk"; "Charles de Gaulle" → "charles gaulle"; "Jean-Luc Mélenchon" →
+    "jean luc melenchon"; "U.S." → "us"; "The Guardian" → "guardian". For matching only: display the
+    canonical name, never the key.
+    """
+    name = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("`", "'")
+    name = strip_titles(name)
+    folded = _fold(name).replace(".", "")
+    words = [w for w in re.split(r"[\s\-\u2010-\u2015'_/]+", folded) if w]
+    words = [re.sub(r"[^\w&+]", "", w) for w in words]
+    words = [w for w in words if w]
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    kept = words[:1] + [w for w in words[1:] if w not in _PARTICLES]
+    return " ".join(kept)
 
 
-def find_mentions(doc: Doc, language: str) -> list[Mention]:
-    """Entity mentions of ``doc`` with their canonical name within the article."""
-    raw = [(ent.start_char, ent.end_char, ent.text, _LABELS.get(ent.label_, "MISC")) for ent in doc.ents]
-    people = sorted({text for _, _, text, label in raw if label == "PER"}, key=len, reverse=True)
+# --- clean-up of spaCy spans -------------------------------------------------------------------------
+
+
+def _runs(span: Span) -> list[list[Token]]:
+    """The span's tokens split at line breaks."""
+    runs: list[list[Token]] = [[]]
+    for token in span:
+        if token.is_space or "\n" in token.text:
+            runs.append([])
+            continue
+        runs[-1].append(token)
+        if "\n" in token.whitespace_:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _elided(token: Token) -> bool:
+    return len(token.text) <= 3 and token.text[-1:] in "'’"
+
+
+def _clean(run: list[Token], gazetteer: bool, label: str) -> list[Token]:
+    if gazetteer:
+        return run
+    if label != "MISC":  # titles of works may hold verbs; names do not: cut at a lower-case verb
+        verb = next((i for i, t in enumerate(run) if i and t.pos_ in {"VERB", "AUX"} and t.text.islower()), None)
+        run = run[:verb] if verb is not None else run
+    while run and (run[0].is_punct or (run[0].pos_ == "DET" and run[0].text.islower()) or _elided(run[0])):
+        run = run[1:]
+    while run and (run[-1].pos_ in _TRIM_POS or run[-1].is_punct or _elided(run[-1]) or run[-1].text in {"'s", "’s"}):
+        run = run[:-1]
+    if not run or not any(ch.isalpha() for token in run for ch in token.text):
+        return []
+    first = run[0]
+    sentence_initial = first.is_sent_start or first.i == 0 or first.nbor(-1).is_punct or first.nbor(-1).is_space
+    if len(run) == 1 and first.pos_ in {"NOUN", "ADJ", "VERB", "ADV", "AUX"} and sentence_initial:
+        return []  # a capitalised common word at the start of a sentence ("Cofondateur d'…")
+    return run
+
+
+def _with_honorific(run: list[Token]) -> list[Token]:
+    """``run`` extended leftwards over an honorific ("M." or "M" "."), if one comes right before it."""
+    doc, first = run[0].doc, run[0].i
+    if first >= 1 and doc[first - 1].text.rstrip(".").lower() in _HONORIFICS and doc[first - 1].text[:1].isupper():
+        return [doc[first - 1], *run]
+    if (
+        first >= 2
+        and doc[first - 1].text == "."
+        and doc[first - 2].text.lower() in _HONORIFICS
+        and doc[first - 2].text[:1].isupper()
+    ):
+        return [doc[first - 2], doc[first - 1], *run]
+    return run
+
+
+def _raw_mentions(doc: Doc) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, label, gazetteer canonical) for each cleaned entity of ``doc``."""
+    found: list[tuple[int, int, str, str | None]] = []
+    for ent in doc.ents:
+        label = _LABELS.get(ent.label_)
+        if label is None:
+            continue
+        canonical = ent.ent_id_ or None
+        for run in _runs(ent):
+            kept = _clean(run, canonical is not None, label)
+            if kept and label == "PER" and canonical is None:
+                kept = _with_honorific(kept)
+            if kept:
+                found.append((kept[0].idx, kept[-1].idx + len(kept[-1].text), label, canonical))
+    return found
+
+
+# --- resolution within the article --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(entity_key(name).split())
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    position = iter(long)
+    return all(word in position for word in short)
+
+
+def _person_canonical(bare: str, full_names: list[str]) -> str:
+    words = _words(bare)
+    if not words:
+        return bare
+    holders = [name for name in full_names if len(_words(name)) > len(words) and _is_subsequence(words, _words(name))]
+    maximal = {
+        entity_key(n): n
+        for n in holders
+        if not any(_is_subsequence(_words(n), _words(o)) and len(_words(o)) > len(_words(n)) for o in holders)
+    }
+    return next(iter(maximal.values())) if len(maximal) == 1 else bare
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-']+", _fold(name)) if w and w not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words)
+
+
+def _org_canonical(text: str, long_names: list[str]) -> str:
+    if text.isupper() and 2 <= len(text) <= 7 and " " not in text:
+        spelled = [n for n in long_names if len(n.split()) >= 2 and _initials(n) == _fold(text)]
+        if len({entity_key(n) for n in spelled}) == 1:
+            return spelled[0]
+    words = _words(text)
+    if len(words) == 1:
+        longer = {entity_key(n): n for n in long_names if len(_words(n)) > 1 and _words(n)[0] == words[0]}
+        if len(longer) == 1:
+            return next(iter(longer.values()))
+    return text
+
+
+def find_mentions(doc: Doc, language: str) -> list[Mention]:  # noqa: ARG001 - rules are language-neutral so far
+    """Entity mentions of ``doc`` in text order, with their canonical name within the article."""
+    text = doc.text
+    raw = _raw_mentions(doc)
+    persons = [strip_titles(text[s:e]) for s, e, label, canon in raw if label == "PER" and canon is None]
+    full_names = list(dict.fromkeys(name for name in persons if len(_words(name)) >= 2))
+    surnames = {_words(name)[-1] for name in full_names}
+    org_names = list(dict.fromkeys(canon or text[s:e] for s, e, label, canon in raw if label == "ORG"))
+    resolved: dict[tuple[str, str], str] = {}  # (label, written) → canonical: each form is resolved once
+
     mentions = []
-    for start, end, text, label in raw:
-        canonical = text
-        if label == "PER":
-            bare = _TITLES.sub("", text)
-            canonical = next((full for full in people if full != text and full.endswith(" " + bare)), bare)
-        mentions.append(Mention(start, end, text, label, canonical, entity_key(canonical)))
+    for start, end, label, gazetteer_name in raw:
+        written = text[start:end]
+        if gazetteer_name is not None:
+            canonical = gazetteer_name
+        else:
+            if label != "PER" and entity_key(written) in surnames:
+                label = "PER"  # noqa: PLW2901 - a surname of a person named in this article
+            if (label, written) not in resolved:
+                if label == "PER":
+                    resolved[label, written] = _person_canonical(strip_titles(written), full_names)
+                elif label == "ORG":
+                    resolved[label, written] = _org_canonical(written, [n for n in org_names if n != written])
+                else:
+                    resolved[label, written] = written
+            canonical = resolved[label, written]
+        mentions.append(Mention(start, end, written, label, canonical, entity_key(canonical)))
     return mentions
 
 
 def entity_refs(doc: Doc, mentions: list[Mention]) -> list[EntityRef]:
-    """One ``EntityRef`` per entity key, with the forms used and the number of mentions."""
+    """One ``EntityRef`` per entity key (first-mention order): canonical name, majority label, the other
+    forms written, roles from appositions (see ``recoupe.enrich.roles``), number of mentions."""
     grouped: dict[str, list[Mention]] = {}
     for mention in mentions:
         grouped.setdefault(mention.key, []).append(mention)
+    roles = find_roles(doc, mentions)
     refs = []
     for key, group in grouped.items():
-        aliases = tuple(sorted({m.text for m in group} - {group[0].canonical}))
-        refs.append(EntityRef(key, group[0].canonical, group[0].label, aliases, (), len(group)))
+        canonical = Counter(m.canonical for m in group).most_common(1)[0][0]
+        label = Counter(m.label for m in group).most_common(1)[0][0]
+        aliases = tuple(sorted({m.text for m in group} - {canonical}))
+        refs.append(EntityRef(key, canonical, label, aliases, tuple(roles.get(key, ())), len(group)))
     return refs
