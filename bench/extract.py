@@ -32,9 +32,9 @@ import trafilatura
 
 from recoupe.config import Settings, load_settings
 from recoupe.errors import ExtractionError
+from recoupe.evaluate.extraction import GoldScores, load_gold
 from recoupe.execute import make_executor
 from recoupe.extract.html import FOCUSES, extract_html
-from recoupe.evaluate.extraction import GoldScores, load_gold
 from recoupe.model import Article, Provenance, Record
 from recoupe.pipeline import ingest
 from recoupe.sources import read_inputs

@@ -13,8 +13,8 @@ import pytest
 
 from recoupe.config import Settings
 from recoupe.errors import ExtractionError
-from recoupe.extract.html import extract_html
 from recoupe.evaluate.extraction import GoldScores, load_gold
+from recoupe.extract.html import extract_html
 from recoupe.model import Provenance, Record
 
 ORANGESUM = Path(__file__).resolve().parent / "fixtures" / "orangesum"

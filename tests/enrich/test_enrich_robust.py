@@ -49,7 +49,8 @@ def test_one_megabyte_article(models: NlpModels) -> None:
     result = enrich(article, models)
     assert result.level is EnrichmentLevel.FULL
     assert any("analysed the first" in note for note in result.notes)
-    assert result.quotes and result.figures
+    assert result.quotes
+    assert result.figures
     _offsets_ok(article, result)
 
 
@@ -62,7 +63,7 @@ def test_text_without_punctuation(models: NlpModels) -> None:
 
 def test_unbalanced_quotation_marks(models: NlpModels) -> None:
     body = (
-        "« Nous ne céderons pas, a déclaré le ministre. Le texte sera voté \" coûte que coûte. "
+        '« Nous ne céderons pas, a déclaré le ministre. Le texte sera voté " coûte que coûte. '
         "Les syndicats dénoncent « un passage en force » et appellent à manifester le 5 décembre 2019. « "
     ) * 20
     article = _article(body)

@@ -12,8 +12,8 @@ from lxml import html as lxml_html
 
 from recoupe.config import Settings
 from recoupe.errors import ExtractionError, InputError
-from recoupe.extract.html import extract_html
 from recoupe.evaluate.extraction import body_f1, load_gold, norm
+from recoupe.extract.html import extract_html
 from recoupe.extract.titles import strip_site_name
 from recoupe.model import DatePrecision, Provenance, Record
 

@@ -19,9 +19,7 @@ def _enrichment(article_id: str, *, quote_text: str = "OpenAI n'est pas à vendr
         level=EnrichmentLevel.FULL,
         mentions=(Mention(0, 9, "Elon Musk", "PER", "Elon Musk", "elon musk"),),
         entities=(musk, taylor),
-        quotes=(
-            Quote(10, 10 + len(quote_text), quote_text, "direct", "Bret Taylor", "bret taylor", role="président d'OpenAI"),
-        ),
+        quotes=(Quote(10, 10 + len(quote_text), quote_text, "direct", "Bret Taylor", "bret taylor", role="président"),),
         figures=(
             Figure(20, 45, "97,4 milliards de dollars", "money", 97.4e9, "USD", "offre"),
             Figure(50, 57, "2025-02", "date", "2025-02"),
