@@ -1,0 +1,399 @@
+"""Direct quotes: passages between quotation marks and block quotes signed by a dash line.
+
+For each quoted passage the attribution is looked for, in this order:
+
+1. right after the closing mark: a verb group with an inverted subject or a ``-t-il`` clitic
+   (``", a confirmé l'Élysée"``, ``", a-t-il dit"``, any verb: inversion after a quote is speech), or
+   ``selon X`` / ``according to X``; in English also ``," Smith said``;
+2. before the opening mark, in the same sentence: the nearest cue verb (``X a déclaré : "…"``,
+   ``dénonce une "opération"``, ``s'est dit "écoeuré"``) whose subject comes from the parse, or
+   ``Selon X, "…"``;
+3. later in the same sentence: ``, a confirmé l'Élysée`` after the quote.
+
+A passage with no attribution is kept as a *continuation* of the previous quote's speaker (a full
+sentence shortly after an attributed quote), as a *headline* quote with no speaker (an intertitle glued to
+the next sentence, or between dashes), as an unattributed quote when it is a long sentence, and dropped
+otherwise (scare quotes, labels, titles). Short passages in title case, or right after a naming word
+("intitulé", "baptisé", "surnommé"), are names or titles of works, not quotes.
+Incises written without closing the marks (``"A, raconte-t-elle. B"``) split the passage in two.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from recoupe.enrich.quotes_parse import QUOTE_CHARS, Context, Marked, NounPhrase, VerbGroup
+from recoupe.enrich.speech import fold
+
+__all__ = ["Attribution", "DirectCandidate", "block_quotes", "direct_candidates", "group_before", "named_before"]
+
+_NAMING = frozenset(
+    {
+        "intitule",
+        "intitulee",
+        "baptise",
+        "baptisee",
+        "surnomme",
+        "surnommee",
+        "appele",
+        "appelee",
+        "nomme",
+        "nommee",
+        "titre",
+        "emission",
+        "film",
+        "chanson",
+        "album",
+        "livre",
+        "serie",
+        "hashtag",
+        "slogan",
+        "mot-cle",
+        "operation",
+        "label",
+        "alias",
+        "dit",
+        "dite",
+        "surnom",
+        "titled",
+        "called",
+        "dubbed",
+        "nicknamed",
+        "named",
+        "show",
+        "song",
+        "book",
+        "movie",
+        "pancarte",
+        "pancartes",
+        "banderole",
+        "mention",
+        "rubrique",
+        "interprete",
+    }
+)
+_SELON = frozenset({"selon", "d'apres"})
+_END_PUNCT = ".!?…"
+_DASHES = "-\u2013\u2014"
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who a quote is from and how the text says it."""
+
+    phrase: NounPhrase | None
+    cue: str | None = None
+    cue_start: int | None = None
+    how: str = "cue"  # cue | after | continuation | headline | unattributed | block
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DirectCandidate:
+    start: int
+    end: int
+    attribution: Attribution | None
+    marked: Marked | None
+
+
+def group_before(ctx: Context, verb: int, floor: int) -> int:
+    """Token index where the verb group ending at ``verb`` starts (auxiliaries, clitics, adverbs)."""
+    doc = ctx.doc
+    k = verb
+    while k - 1 >= floor and verb - k < 5:
+        tok = doc[k - 1]
+        low = fold(tok.text)
+        if tok.pos_ in {"AUX", "ADV"} or low in {
+            "a",
+            "ont",
+            "avait",
+            "avaient",
+            "s'",
+            "se",
+            "est",
+            "sont",
+            "fait",
+            "l'",
+            "-t-il",
+            "-t-elle",
+            "a-t-il",
+            "a-t-elle",
+            "-t",
+            "-il",
+            "-elle",
+            "has",
+            "have",
+            "had",
+        }:
+            if low in {"ne", "n'", "pas", "not", "que", "qu'"}:
+                break
+            k -= 1
+            continue
+        break
+    return k
+
+
+def _cue_text(ctx: Context, first: int, verb: int) -> tuple[str, int]:
+    start = ctx.doc[first].idx
+    end = ctx.doc[verb].idx + len(ctx.doc[verb].text)
+    return ctx.text[start:end], start
+
+
+def _after(ctx: Context, span: Marked) -> Attribution | None:  # noqa: PLR0911 - one return per cue pattern, in order
+    """Attribution written right after the closing mark."""
+    doc, n = ctx.doc, len(ctx.doc)
+    i = ctx.token_at(span.close_at + 1)
+    _, sent_end = ctx.sentence_of(span.close_at)
+    while i < n and (doc[i].text in {",", ")", "(", "...", "…"} or doc[i].text in QUOTE_CHARS):
+        i += 1
+    if i >= n or doc[i].idx > span.close_at + 6:
+        return None
+    low = fold(doc[i].text)
+    limit = ctx.token_at(max(sent_end, doc[i].idx + 1))
+    if low in _SELON or (low == "according" and i + 1 < n and fold(doc[i + 1].text) == "to"):
+        start = i + 2 if low == "according" else i + 1
+        cue = doc[i].text if low != "according" else "according to"
+        return Attribution(ctx.phrase_from(start, limit), cue, doc[i].idx, "after")
+    comma = any(t.text == "," for t in doc[ctx.token_at(span.close_at + 1) : i])
+    group = ctx.verb_group_at(i, any_verb=ctx.language == "fr" and comma)
+    if group is not None:
+        subject = ctx.inverted_subject(group, limit)
+        if subject is None and not ctx.is_say(doc[group.verb]):
+            return None
+        if subject is None and ctx.language == "en":
+            subject = ctx.subject_of(group.verb)
+        if subject is None:
+            return None
+        return Attribution(subject, ctx.text[group.start : group.end], group.start, "after")
+    if ctx.language == "en":
+        phrase = ctx.phrase_from(i, limit)
+        if phrase is not None:
+            j = ctx.token_at(phrase.end)
+            group = ctx.verb_group_at(j) if j < n else None
+            if group is not None:
+                return Attribution(phrase, ctx.text[group.start : group.end], group.start, "after")
+    return None
+
+
+def _before(ctx: Context, span: Marked, short: bool) -> Attribution | None:
+    """The nearest cue before the opening mark in the same sentence."""
+    doc = ctx.doc
+    sent_start, _ = ctx.sentence_of(span.open_at)
+    first = ctx.token_at(sent_start)
+    k = ctx.token_covering(span.open_at)
+    if doc[k].idx >= span.open_at:
+        k -= 1
+    reach = 15 if short else 45
+    steps = 0
+    while k >= first and steps < reach:
+        tok = doc[k]
+        steps += 1
+        if ctx.quoted(tok.idx):
+            k -= 1
+            continue
+        low = fold(tok.text)
+        if low in _SELON or (low == "according" and fold(doc[k + 1].text) == "to"):
+            start = k + 2 if low == "according" else k + 1
+            phrase = ctx.phrase_from(start, ctx.token_at(span.open_at))
+            return Attribution(phrase, tok.text if low != "according" else "according to", tok.idx)
+        reflexive_only = (
+            k > 0 and fold(doc[k - 1].text) in {"s'", "se"} and fold(tok.lemma_) in {"annoncer", "presenter"}
+        )
+        if (
+            ctx.is_say(tok)
+            and tok.pos_ in {"VERB", "NOUN", "PROPN", "ADJ"}
+            and not _negated(ctx, k)
+            and not reflexive_only
+        ):
+            begin = group_before(ctx, k, first)
+            cue, cue_start = _cue_text(ctx, begin, k)
+            group = ctx.verb_group_at(begin)
+            subject = None
+            if group is not None and group.clitic is not None:
+                subject = ctx.inverted_subject(group, k + 3)
+            inverted = begin > 0 and (
+                doc[begin - 1].text in {",", *QUOTE_CHARS} or doc[begin - 1].text[-1:] in QUOTE_CHARS
+            )
+            if subject is None and inverted and group is not None:
+                subject = ctx.inverted_subject(group, ctx.token_at(span.open_at))
+            if subject is None:
+                subject = named_before(ctx, begin)
+            if subject is None:
+                subject = ctx.subject_of(k)
+            if subject is None:
+                subject = _nearest_before(ctx, tok.idx, sent_start)
+            if subject is None and k + 1 < len(doc):
+                subject = ctx.inverted_subject(VerbGroup(tok.idx, tok.idx, k), ctx.token_at(span.open_at))
+            return Attribution(subject, cue, cue_start)
+        k -= 1
+    return None
+
+
+def named_before(ctx: Context, begin: int) -> NounPhrase | None:
+    """A person or organisation named right before the verb group at token ``begin`` ("Marine Le Pen a nié")."""
+    if begin == 0:
+        return None
+    prev = ctx.doc[begin - 1]
+    m = ctx.mention_at(prev.idx, prev.idx + len(prev.text))
+    if (
+        m is not None
+        and m.label in {"PER", "ORG"}
+        and m.end >= prev.idx + len(prev.text) - 1
+        and not ctx.quoted(m.start)
+    ):
+        start = m.start
+        if fold(ctx.text[max(0, start - 4) : start]).endswith(("de ", "du ", "des ", "d'", "de la ")):
+            return None
+        if fold(ctx.text[max(0, start - 7) : start]).endswith(("de la ", "de l'")):
+            return None
+        det = ctx.text[max(0, start - 3) : start]
+        if det.lower() in {"le ", "la ", "les"} or det.endswith("l'"):
+            start -= 3 if not det.endswith("l'") else 2
+        return NounPhrase(start, m.end, ctx.text[start : m.end], m)
+    return None
+
+
+def _negated(ctx: Context, k: int) -> bool:
+    doc = ctx.doc
+    window = [fold(doc[j].text) for j in range(max(0, k - 3), min(len(doc), k + 2))]
+    return ("ne" in window or "n'" in window) and any(w in {"pas", "jamais", "rien", "guere"} for w in window)
+
+
+def _nearest_before(ctx: Context, char: int, floor: int) -> NounPhrase | None:
+    for m in ctx.mentions_before(char):
+        if m.start < floor:
+            break
+        if m.label in {"PER", "ORG"}:
+            return NounPhrase(m.start, m.end, m.text, m)
+    return None
+
+
+def _later(ctx: Context, span: Marked) -> Attribution | None:
+    """``…"fragment" …, a confirmé l'Élysée.``: an inverted cue later in the sentence."""
+    doc = ctx.doc
+    _, sent_end = ctx.sentence_of(span.close_at)
+    k, limit = ctx.token_at(span.close_at + 1), ctx.token_at(sent_end)
+    while k < limit:
+        tok = doc[k]
+        if tok.text == "," and not ctx.quoted(tok.idx):
+            group = ctx.verb_group_at(k + 1)
+            if group is not None and ctx.is_say(doc[group.verb]):
+                subject = ctx.inverted_subject(group, limit)
+                if subject is not None:
+                    return Attribution(subject, ctx.text[group.start : group.end], group.start)
+        k += 1
+    return None
+
+
+def _is_name_or_title(ctx: Context, span: Marked) -> bool:
+    content = ctx.text[span.start : span.end]
+    words = re.findall(r"\w[\w'’-]*", content)
+    if not words or len(words) > 5 or content[-1] in _END_PUNCT:
+        return False
+    before = re.findall(r"[\w'’-]+", ctx.text[max(0, span.open_at - 40) : span.open_at])
+    if before and any(fold(w).split("'")[-1] in _NAMING for w in before[-3:]):
+        return True
+    letters = [w for w in words if w[0].isalpha()]
+    small = {"de", "du", "des", "la", "le", "les", "et", "of", "the", "and", "d", "l", "a", "à", "en"}
+    titled = [w for w in letters if fold(w) not in small]
+    return bool(titled) and all(w[0].isupper() for w in titled) and (len(titled) > 1 or len(words) == 1)
+
+
+def _is_headline(ctx: Context, span: Marked) -> bool:
+    text = ctx.text
+    content = text[span.start : span.end]
+    if not content or content[-1] in _END_PUNCT + ",;:":
+        return False
+    after = text[span.close_at + 1 : span.close_at + 3]
+    before = text[max(0, span.open_at - 2) : span.open_at]
+    glued = bool(after) and (after[0].isupper() or after[0] in QUOTE_CHARS)
+    dashed = before.strip() in set(_DASHES) and after.strip()[:1] in set(_DASHES)
+    return glued or dashed
+
+
+def _incise_split(ctx: Context, span: Marked) -> list[tuple[int, int, Attribution | None]]:
+    """``"A, raconte-t-elle. B"`` → A and B with the clitic's speaker; else the whole span."""
+    doc = ctx.doc
+    k, limit = ctx.token_at(span.start), ctx.token_at(span.end)
+    while k < limit:
+        if doc[k].text == ",":
+            group = ctx.verb_group_at(k + 1)
+            if group is not None and group.clitic is not None:
+                stop = ctx.token_at(group.end)
+                if stop < limit and doc[stop].text in {",", "."}:
+                    subject = ctx.inverted_subject(group, stop)
+                    attribution = Attribution(subject, ctx.text[group.start : group.end], group.start)
+                    rest = doc[stop].idx + 1
+                    while rest < span.end and ctx.text[rest].isspace():
+                        rest += 1
+                    return [(span.start, doc[k].idx, attribution), (rest, span.end, attribution)]
+        k += 1
+    return [(span.start, span.end, None)]
+
+
+def direct_candidates(ctx: Context) -> list[DirectCandidate]:
+    """Quoted passages with their attribution (``None`` when the text gives none)."""
+    out: list[DirectCandidate] = []
+    for span in ctx.marked:
+        content = ctx.text[span.start : span.end]
+        if not any(ch.isalpha() for ch in content):
+            continue
+        words = len(content.split())
+        after = _after(ctx, span)
+        if after is None and _is_name_or_title(ctx, span):
+            continue
+        pieces = _incise_split(ctx, span) if words > 4 else [(span.start, span.end, None)]
+        attribution = after or _before(ctx, span, words <= 4) or _later(ctx, span)
+        if attribution is None and _is_headline(ctx, span):
+            attribution = Attribution(None, how="headline")
+        for start, end, own in pieces:
+            out.append(DirectCandidate(start, end, own or attribution, span))
+    return out
+
+
+def block_quotes(ctx: Context) -> list[DirectCandidate]:
+    """A paragraph line followed by a short ``– Name, role`` line: a quote of that name with that role."""
+    text = ctx.text
+    out: list[DirectCandidate] = []
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append((pos, pos + len(raw)))
+        pos += len(raw) + 1
+    previous: tuple[int, int] | None = None
+    for start, end in lines:
+        line = text[start:end].strip()
+        if not line:
+            continue
+        signed = _signature(line)
+        if signed is not None and previous is not None:
+            p_start, p_end = previous
+            body = text[p_start:p_end]
+            if len(body.split()) >= 4 and body.strip()[0] not in _DASHES:
+                q_start = p_start + (len(body) - len(body.lstrip()))
+                q_end = p_end - (len(body) - len(body.rstrip()))
+                if text[q_start] in QUOTE_CHARS and text[q_end - 1] in QUOTE_CHARS:
+                    q_start, q_end = q_start + 1, q_end - 1
+                name, role = signed
+                offset = start + (len(text[start:end]) - len(text[start:end].lstrip()))
+                name_start = text.index(name, offset)
+                phrase = NounPhrase(
+                    name_start, name_start + len(name), name, ctx.mention_at(name_start, name_start + len(name))
+                )
+                out.append(DirectCandidate(q_start, q_end, Attribution(phrase, None, None, "block", role), None))
+        previous = None if signed is not None else (start, end)
+    return out
+
+
+def _signature(line: str) -> tuple[str, str | None] | None:
+    if len(line) > 140 or line[0] not in _DASHES or line[-1] in _END_PUNCT + ":;,":
+        return None
+    rest = line.lstrip(_DASHES).strip()
+    if not rest or not rest[0].isupper():
+        return None
+    name, _, role = rest.partition(",")
+    name, role = name.strip(), role.strip()
+    if not name or len(name.split()) > 6 or any(ch in name for ch in ":;!?"):
+        return None
+    return name, role or None

@@ -1,0 +1,482 @@
+"""Shared reading of one parsed article for quote extraction: quotation-mark spans, sentence limits,
+cue verb groups and the noun phrase that names a speaker.
+
+spaCy's parse of French news is noisy (glued sentences such as ``l'Élysée.Après``, quotes stuck to words,
+inverted subjects tagged as objects), so the rules here lean on characters and on the cue lexicon and use
+the dependency parse where it is usually right: the subject of a verb written before it.
+Everything is linear in the text length, apart from bounded look-arounds (a few dozen tokens).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from recoupe.enrich.speech import AUX_FR, FILLERS_FR, Lexicon, fold, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from recoupe.model import Mention
+
+__all__ = ["Context", "Marked", "NounPhrase", "VerbGroup", "find_marked", "sentence_breaks"]
+
+#: the longest quotation accepted, in characters (a lone mark must not swallow a whole article)
+MAX_QUOTE_CHARS = 2000
+
+_PAIRS = {"\u00ab": "\u00bb", "\u201c": "\u201d", "\u2039": "\u203a", "\u201e": "\u201c"}
+_STRAIGHT = '"'
+_CLOSERS = set(_PAIRS.values())
+QUOTE_CHARS = frozenset('"\u00ab\u00bb\u201c\u201d\u2039\u203a\u201e')
+_ABBREV = frozenset(
+    {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "mr", "mrs", "ms", "jr", "etc", "no", "vs", "p"}
+)
+_CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on", "-he", "-she"})
+_SUBJECT_CLITICS = frozenset(
+    {"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on", "il", "elle", "ils", "elles", "on"}
+)
+_AUX_EN = frozenset({"has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "then", "later", "did"})
+_NP_STOP_FR = frozenset({"qui", "que", "qu'", "dont", "ou", "lequel", "laquelle", "mais", "car", "si"})
+_NP_LINK_FR = frozenset({"de", "d'", "du", "des", "et"})
+_NP_LINK_EN = frozenset({"of", "and", "'s"})
+_NAME_LABELS = frozenset({"PER", "ORG", "MISC", "LOC"})
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """Text between quotation marks: ``start:end`` is the content without the marks and inner spaces;
+    ``open_at``/``close_at`` are the marks' offsets (``close_at`` the offset of the closing mark)."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+
+
+@dataclass(frozen=True, slots=True)
+class VerbGroup:
+    """A reporting verb group as written (``a-t-il notamment raconté``), its main verb and, when the
+    subject is a clitic inside the group (``-t-il``), that clitic's token index."""
+
+    start: int
+    end: int
+    verb: int
+    clitic: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    """A phrase naming a speaker: its characters and the mention it contains, if any."""
+
+    start: int
+    end: int
+    text: str
+    mention: Mention | None = None
+    pronoun: bool = False
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_marked(text: str, language: str) -> list[Marked]:  # noqa: PLR0912 - one linear scan over all mark kinds
+    """Quoted passages of ``text``, left to right, without nesting (inner quotes are found separately).
+
+    « », “ ”, ‹ › pair with their own closer; a straight ``"`` toggles, resynchronised at each paragraph
+    and whenever an open quote would run past ``MAX_QUOTE_CHARS``. AFP-style single quotes (``'Mort-né'``)
+    count only when the opening one follows a space or a dash and the closing one ends a word
+    followed by a space or punctuation (French only: English uses ``'`` for possessives).
+    An unclosed mark is dropped.
+    """
+    spans: list[Marked] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        closer: str | None = None
+        if ch in _PAIRS:
+            closer = _PAIRS[ch]
+        elif ch == _STRAIGHT:
+            closer = _STRAIGHT
+        elif (
+            ch == "'"
+            and language == "fr"
+            and (i == 0 or text[i - 1] in " \n\t(-\u2013")
+            and i + 1 < n
+            and text[i + 1].isalpha()
+        ):
+            closer = "'"
+        if closer is None:
+            i += 1
+            continue
+        limit = min(n, i + 1 + MAX_QUOTE_CHARS)
+        j = i + 1
+        found = -1
+        while j < limit:
+            c = text[j]
+            if c == closer and (closer != "'" or _single_closes(text, j)):
+                found = j
+                break
+            if c == "\n" and j + 1 < n and text[j + 1] == "\n" and closer in {_STRAIGHT, "'"}:
+                break
+            if closer == "'" and c in ".!?\n" and j - i > 200:
+                break
+            j += 1
+        if found < 0:
+            i += 1
+            continue
+        start, end = i + 1, found
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append(Marked(start, end, i, found))
+        i = found + 1
+    return spans
+
+
+def _single_closes(text: str, j: int) -> bool:
+    prev = text[j - 1] if j else " "
+    nxt = text[j + 1] if j + 1 < len(text) else " "
+    return (prev.isalnum() or prev in ".!?…") and (nxt.isspace() or nxt in ",.;:!?)-\u2013")
+
+
+def sentence_breaks(text: str, marked: list[Marked]) -> list[int]:
+    """Offsets where a sentence starts (0 included), ignoring full stops inside quotation marks.
+
+    A break follows ``.``/``!``/``?``/``…`` (and any closing mark after it) when the next visible
+    character starts a sentence (upper case, digit, opening mark), glued or not (``l'Élysée.Après``),
+    and not after a one-letter initial or a known abbreviation (``M.``); a line break is a break.
+    """
+    inside = bytearray(len(text))
+    for span in marked:
+        for k in range(span.open_at + 1, span.close_at):
+            inside[k] = 1
+    breaks = [0]
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch == "\n":
+            j = i + 1
+            while j < n and text[j].isspace():
+                j += 1
+            if j < n and j != breaks[-1]:
+                breaks.append(j)
+            i = j
+            continue
+        if ch in ".!?…" and not inside[i]:
+            j = i + 1
+            while j < n and (text[j] in ".!?…" or text[j] in _CLOSERS):
+                j += 1
+            k = j
+            while k < n and text[k] in " \t\u00a0":
+                k += 1
+            if k < n and (text[k].isupper() or text[k].isdigit() or text[k] in QUOTE_CHARS or text[k] in "-–—"):
+                word = re.search(r"(\w+)$", text[max(0, i - 12) : i])
+                abbreviation = word is not None and (fold(word.group(1)) in _ABBREV or len(word.group(1)) == 1)
+                if not abbreviation and not (text[i] == "." and i + 1 < n and text[i + 1].isdigit()):
+                    breaks.append(k)
+            i = max(j, i + 1)
+            continue
+        i += 1
+    return breaks
+
+
+@dataclass
+class Context:
+    """One article being read: its parse, mentions, cue lexicon, quoted spans and sentence breaks."""
+
+    doc: Doc
+    language: str
+    mentions: list[Mention]
+    lex: Lexicon = field(init=False)
+    text: str = field(init=False)
+    marked: list[Marked] = field(init=False)
+    breaks: list[int] = field(init=False)
+    _starts: list[int] = field(init=False)
+    _mention_starts: list[int] = field(init=False)
+    _inside: bytearray = field(init=False)
+    _open_marks: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lex = lexicon(self.language)
+        self.text = self.doc.text
+        self.mentions = sorted(self.mentions, key=lambda m: m.start)
+        self.marked = find_marked(self.text, self.language)
+        self.breaks = sentence_breaks(self.text, self.marked)
+        self._starts = [t.idx for t in self.doc]
+        self._mention_starts = [m.start for m in self.mentions]
+        self._open_marks = [m.open_at for m in self.marked]
+        self._inside = bytearray(len(self.text) + 1)
+        for span in self.marked:
+            self._inside[span.open_at : span.close_at + 1] = b"\x01" * (span.close_at + 1 - span.open_at)
+
+    def marked_at(self, open_at: int) -> Marked | None:
+        """The quoted span whose opening mark is at ``open_at``."""
+        k = bisect.bisect_left(self._open_marks, open_at)
+        return self.marked[k] if k < len(self.marked) and self.marked[k].open_at == open_at else None
+
+    # --- positions ------------------------------------------------------------------------------
+    def token_at(self, char: int) -> int:
+        """Index of the first token starting at or after ``char`` (``len(doc)`` when none)."""
+        return bisect.bisect_left(self._starts, char)
+
+    def token_covering(self, char: int) -> int:
+        """Index of the token that contains ``char`` (or the last one before it)."""
+        return max(0, bisect.bisect_right(self._starts, char) - 1)
+
+    def sentence_of(self, char: int) -> tuple[int, int]:
+        """Start and end offsets of the sentence around ``char``."""
+        k = bisect.bisect_right(self.breaks, char) - 1
+        start = self.breaks[max(k, 0)]
+        end = self.breaks[k + 1] if k + 1 < len(self.breaks) else len(self.text)
+        return start, end
+
+    def quoted(self, char: int) -> bool:
+        """Whether ``char`` lies inside quotation marks (marks included)."""
+        return 0 <= char < len(self._inside) and bool(self._inside[char])
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The first mention overlapping ``start:end``."""
+        k = bisect.bisect_left(self._mention_starts, start)
+        for m in self.mentions[max(0, k - 1) : k + 4]:
+            if m.start < end and m.end > start:
+                return m
+        return None
+
+    def mentions_before(self, char: int, limit: int = 60) -> list[Mention]:
+        """Up to ``limit`` mentions that end before ``char``, nearest first."""
+        k = bisect.bisect_left(self._mention_starts, char)
+        return [m for m in reversed(self.mentions[max(0, k - limit) : k]) if m.end <= char]
+
+    # --- cue verbs -----------------------------------------------------------------------------
+    def is_say(self, tok: Token) -> bool:
+        return self.lex.is_say(tok.lemma_, tok.text) and tok.pos_ not in {"ADP", "DET", "CCONJ", "PUNCT"}
+
+    def is_report(self, tok: Token) -> bool:
+        return self.lex.is_report(tok.lemma_, tok.text) and tok.pos_ not in {"ADP", "DET", "CCONJ", "PUNCT"}
+
+    def verb_group_at(self, i: int, *, any_verb: bool = False) -> VerbGroup | None:  # noqa: PLR0912 - token classes in order
+        """A reporting verb group starting at token ``i``: auxiliaries, ``-t-il`` clitics and adverbs, then
+        a cue verb (any verb with ``any_verb``, when an inverted subject follows), then trailing clitics."""
+        doc, n = self.doc, len(self.doc)
+        aux = AUX_FR if self.language == "fr" else _AUX_EN
+        j, clitic = i, None
+        while j < n and j - i < 8:
+            tok = doc[j]
+            low = fold(tok.text)
+            if (
+                j == i
+                and low in {"pour", "par", "et", "ce", "cette", "de", "d'", "en", "y", "lui", "leur", "l'"}
+                and not self.is_say(tok)
+            ):
+                return None
+            if self.is_say(tok) and (low not in aux or tok.pos_ == "VERB"):
+                break
+            if low in _CLITICS or low.startswith("-t-") or (low in {"-il", "-elle"}):
+                if low in _SUBJECT_CLITICS or low.startswith("-t-"):
+                    clitic = j
+                j += 1
+                continue
+            if low in aux or tok.pos_ == "AUX" or (self.language == "fr" and low in FILLERS_FR) or tok.pos_ == "ADV":
+                j += 1
+                continue
+            if any_verb and tok.pos_ == "VERB" and j > i - 1:
+                break
+            return None
+        else:
+            return None
+        if j >= n:
+            return None
+        verb = j
+        tok = doc[verb]
+        if not self.is_say(tok) and not (any_verb and tok.pos_ == "VERB"):
+            return None
+        end_tok = verb
+        k = verb + 1
+        while k < n and k - verb < 3:
+            low = fold(doc[k].text)
+            if low in _CLITICS or low.startswith("-t-"):
+                if low in _SUBJECT_CLITICS or low.startswith("-t-"):
+                    clitic = k
+                end_tok = k
+                k += 1
+                continue
+            if low in {"valoir", "garde", "hommage"} and self.language == "fr":
+                end_tok = k
+                k += 1
+                continue
+            break
+        # "fait-il valoir", "a-t-il notamment raconté": the cue text runs to the verb (or "valoir")
+        last = doc[end_tok]
+        cue_end = last.idx + len(last.text)
+        if clitic is not None and clitic == end_tok:
+            cue_end = doc[clitic].idx + len(doc[clitic].text)
+        return VerbGroup(doc[i].idx, cue_end, verb, clitic)
+
+    # --- noun phrases --------------------------------------------------------------------------
+    def phrase_from(self, k: int, limit: int) -> NounPhrase | None:
+        """The noun phrase starting at token ``k`` (determiner, nouns, adjectives, names, ``de``
+        complements), stopping at punctuation, verbs, relatives and other prepositions."""
+        doc = self.doc
+        if k >= min(limit, len(doc)):
+            return None
+        tok = doc[k]
+        low = fold(tok.text)
+        possessive = "Yes" in tok.morph.get("Poss", [])
+        if (tok.pos_ == "PRON" and not possessive) or low.lstrip("-") in {
+            "il",
+            "elle",
+            "ils",
+            "elles",
+            "lui",
+            "eux",
+            "he",
+            "she",
+            "they",
+            "him",
+            "her",
+            "them",
+        }:
+            return NounPhrase(tok.idx, tok.idx + len(tok.text), tok.text.lstrip("-"), None, pronoun=True)
+        links = _NP_LINK_FR if self.language == "fr" else _NP_LINK_EN
+        j = k
+        while j < min(limit, len(doc), k + 14):
+            t = doc[j]
+            low = fold(t.text)
+            if (t.is_punct and t.text not in {"-", "'"}) or t.text in QUOTE_CHARS:
+                break
+            if low in _NP_STOP_FR or (t.pos_ in {"VERB", "AUX", "SCONJ"} and not self.mention_at(t.idx, t.idx + 1)):
+                break
+            pronoun = t.pos_ == "PRON" and "Yes" not in t.morph.get("Poss", [])
+            if j > k and (pronoun or low in {"s'", "n'", "l'", "se", "ne"}) and not self.mention_at(t.idx, t.idx + 1):
+                break
+            if self.quoted(t.idx) != self.quoted(doc[k].idx):
+                break
+            if t.pos_ == "ADP" and low not in links:
+                break
+            if low in {"de", "d'", "et", "of", "and"} and j == k:
+                break
+            j += 1
+        while j > k and fold(doc[j - 1].text) in links | {"et", "and"}:
+            j -= 1
+        if j == k:
+            return None
+        start, end = doc[k].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        return NounPhrase(start, end, self.text[start:end], self._head_mention(start, end))
+
+    def _head_mention(self, start: int, end: int) -> Mention | None:
+        """The name in a phrase when it is the phrase's head or an apposition to it ("le député Éric
+        Woerth", "le magazine Gala"), not when it is a complement ("le ministère des Armées")."""
+        k = bisect.bisect_left(self._mention_starts, start)
+        for m in self.mentions[max(0, k - 1) : k + 6]:
+            if m.start >= end:
+                break
+            if m.end <= start or m.label not in _NAME_LABELS:
+                continue
+            before = fold(self.text[start : max(start, m.start)])
+            words = re.findall(r"[\w'-]+", before)
+            if not words or words in (["le"], ["la"], ["les"], ["l'"], ["the"]) or before.strip() in {"l'", "d'"}:
+                return m
+            if m.label != "PER" or any(w in {"de", "d'", "du", "des", "of"} or w.startswith("d'") for w in words):
+                return None
+            return m
+        return None
+
+    def inverted_subject(self, group: VerbGroup, limit: int) -> NounPhrase | None:
+        """The subject written after a verb group ("a confirmé l'Élysée à BFMTV", "a dit à l'AFP Vasilos
+        Topalis"): prepositional phrases and time words between verb and subject are skipped."""
+        doc = self.doc
+        if group.clitic is not None:
+            tok = doc[group.clitic]
+            word = tok.text.split("-")[-1]
+            start = tok.idx + len(tok.text) - len(word)
+            return NounPhrase(start, start + len(word), word, None, pronoun=True)
+        k = group.verb + 1
+        end = min(limit, len(doc))
+        steps = 0
+        while k < end and steps < 25:
+            steps += 1
+            tok = doc[k]
+            low = fold(tok.text)
+            if low in {"valoir", "garde", "hommage"}:
+                k += 1
+                continue
+            named = self.marked_at(tok.idx) if tok.text in QUOTE_CHARS | {"'"} else None
+            title = named is not None and all(w[:1].isupper() for w in self.text[named.start : named.end].split()[:5])
+            if named is not None and title and named.end - named.start < 60:
+                return NounPhrase(
+                    named.start, named.end, self.text[named.start : named.end], self.mention_at(named.start, named.end)
+                )
+            if tok.is_punct or tok.text in QUOTE_CHARS:
+                return None
+            if (
+                low in FILLERS_FR
+                and self.mention_at(tok.idx, tok.idx + 1) is None
+                and low not in {"son", "sa", "leur", "ce", "cette"}
+            ):
+                k += 1
+                continue
+            if low in {"son", "sa", "leur"} and k + 1 < end and fold(doc[k + 1].text) in {"cote", "part"}:
+                k += 2
+                continue
+            if tok.pos_ in {"ADV", "NUM"} or tok.like_num:
+                k += 1
+                continue
+            if tok.pos_ == "ADP" or low in {"au", "aux", "auprès", "to", "in", "on", "at", "with"}:
+                k = self._skip_prepositional(k + 1, end)
+                continue
+            if self.language == "en" and low in {"that", "the", "a"} and tok.pos_ == "SCONJ":
+                return None
+            return self.phrase_from(k, end)
+        return None
+
+    def _skip_prepositional(self, k: int, end: int) -> int:
+        doc = self.doc
+        while (k < end and doc[k].pos_ == "DET") or (
+            k < end and fold(doc[k].text) in {"l'", "la", "le", "les", "un", "une", "the", "a"}
+        ):
+            k += 1
+        if k >= end:
+            return k
+        m = self.mention_at(doc[k].idx, doc[k].idx + 1)
+        if m is not None:
+            j = k
+            while j < end and doc[j].idx < m.end:
+                j += 1
+            return j
+        j = k + 1
+        while j < end and doc[j].pos_ == "ADJ":
+            j += 1
+        return j
+
+    def subject_of(self, i: int) -> NounPhrase | None:
+        """The subject of the verb at token ``i`` from the parse, climbing from a participle, gerund,
+        infinitive or coordinated verb to the verb that has one ("tout en rappelant", "avant d'ajouter",
+        "a nié … mais a confirmé"); a relative ``qui`` is replaced by its antecedent."""
+        tok = self.doc[i]
+        for _ in range(4):
+            subjects = [
+                c
+                for c in tok.children
+                if (c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass") or c.dep_ == "nsubj:pass"
+            ]
+            subjects = [c for c in subjects if fold(c.text) not in {"-t", "ce", "c'", "cela", "ca", "it"}]
+            if subjects:
+                subj = subjects[0]
+                if "Rel" in subj.morph.get("PronType", []) and tok.dep_.startswith("acl"):
+                    subj = tok.head
+                if self.quoted(subj.idx) or subj.pos_ not in {"NOUN", "PROPN", "PRON", "DET", "NUM", "X"}:
+                    return None
+                left = subj.i
+                floor = subj.left_edge.i
+                while left - 1 >= floor and self.doc[left - 1].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"}:
+                    left -= 1
+                return self.phrase_from(left, subj.i + 12)
+            if tok.dep_ == "ROOT" or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        return None
