@@ -23,6 +23,11 @@ __all__ = ["ENRICHER_VERSION", "NlpModels", "enrich"]
 ENRICHER_VERSION = 1
 
 
+def _closed(part: str) -> str:
+    part = part.rstrip()
+    return part if part[-1:] in {".", "!", "?", "…", "»", '"'} else part + "."
+
+
 def enrich(article: Article, models: NlpModels) -> Enrichment:
     """Everything recoupe finds in ``article``; never raises for odd text (empty, huge, unpunctuated)."""
     text = article.text
@@ -30,7 +35,9 @@ def enrich(article: Article, models: NlpModels) -> Enrichment:
     if not text.strip():
         return Enrichment(article.id, language, EnrichmentLevel.NONE, notes=("empty text",))
     notes: list[str] = []
-    keywords = tuple(extract_keywords(text, language))
+    # the title and lead end no sentence in Article.text: close them so no keyword spans two parts
+    parts = (article.title, article.lead, article.body)
+    keywords = tuple(extract_keywords("\n\n".join(_closed(part) for part in parts if part), language))
     summary = lead_summary(article)
     if not models.supports(language):
         level = EnrichmentLevel.PARTIAL if language else EnrichmentLevel.NONE
@@ -41,14 +48,21 @@ def enrich(article: Article, models: NlpModels) -> Enrichment:
         notes.append(f"analysed the first {models.max_chars} of {len(text)} characters")
     doc = models.parse(text, language)
     mentions = find_mentions(doc, language)
+    quotes = extract_quotes(doc, mentions, language)
+    figures = extract_figures(doc.text, language, article.published, doc)
+    if article.title_derived:
+        # a derived title repeats the first sentence: its quotes and figures would be counted twice
+        title_end = len(article.title)
+        quotes = [quote for quote in quotes if quote.start >= title_end]
+        figures = [figure for figure in figures if figure.start >= title_end]
     return Enrichment(
         article_id=article.id,
         language=language,
         level=EnrichmentLevel.FULL,
         mentions=tuple(mentions),
         entities=tuple(entity_refs(doc, mentions)),
-        quotes=tuple(extract_quotes(doc, mentions, language)),
-        figures=tuple(extract_figures(doc.text, language, article.published, doc)),
+        quotes=tuple(quotes),
+        figures=tuple(figures),
         keywords=keywords,
         summary=summary,
         notes=tuple(notes),

@@ -60,6 +60,8 @@ _YAKE_LANGUAGES = frozenset(
         "zh",
     ]
 )
+_ELISION = re.compile(r"^(?:[ldjmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
+
 #: YAKE reads at most this much of an article (its cost grows with the number of candidate phrases)
 MAX_KEYWORD_CHARS = 20_000
 
@@ -72,7 +74,7 @@ def _extractor(language: str, top: int) -> KeywordExtractor:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("'", " ").replace("’", " "))
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
 
 
@@ -91,6 +93,7 @@ def extract_keywords(text: str, language: str | None, *, top: int = 10) -> list[
     folded: list[str] = []
     for phrase, _score in scored:
         phrase = phrase.strip(" \t\n'’\"«»-–")  # noqa: PLW2901 - cleaned in place
+        phrase = _ELISION.sub("", phrase)  # noqa: PLW2901 - "d'Elon Musk" is the keyword "Elon Musk"
         key = _fold(phrase)
         if len(key) < 2 or key.isdigit():
             continue

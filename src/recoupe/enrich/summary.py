@@ -193,5 +193,7 @@ def summarize(text: str, *, title: str = "", max_chars: int = SUMMARY_CHARS) -> 
 def lead_summary(article: Article, *, max_chars: int = SUMMARY_CHARS) -> str:
     """The article's extractive summary from its lead and body (the title when there is nothing else)."""
     text = "\n".join(part for part in (article.lead, article.body) if part)
-    summary = summarize(text, title=article.title, max_chars=max_chars)
+    # a title derived from the first sentence is that sentence: it must not be skipped as a repeat
+    title = "" if article.title_derived else article.title
+    summary = summarize(text, title=title, max_chars=max_chars)
     return summary or article.title[:max_chars]
