@@ -69,3 +69,25 @@ def test_entities_merge_and_quote_filter(store: Store) -> None:
     assert [hit.quote.speaker for hit in store.quotes(speaker_key="taylor")] == ["Bret Taylor"]
     assert store.quotes(speaker_key="altman") == []
     assert other.article_id == ids[1]
+
+
+def test_corpus_label_is_the_majority(store: Store) -> None:
+    ids = [
+        article_id
+        for article_id, _ in store.add(
+            [article(), article(CLUBIC_TITLE, CLUBIC_BODY), article("Autre", CLUBIC_BODY + " Fin.")]
+        )
+    ]
+    labels = ["ORG", "PER", "PER"]  # the first article's model got it wrong
+    store.save_enrichments(
+        [
+            Enrichment(
+                article_id, "en", EnrichmentLevel.FULL, entities=(EntityRef("biden", "Biden", label, (), (), 1),)
+            )
+            for article_id, label in zip(ids, labels, strict=True)
+        ],
+        VERSION,
+    )
+    (biden,) = store.entities(name="biden")
+    assert biden.label == "PER"
+    assert biden.articles == 3

@@ -97,6 +97,19 @@ def _merge_entity(conn: Connection, ref: EntityRef) -> None:
     )
 
 
+def _relabel(conn: Connection, keys: Sequence[str]) -> None:
+    """Give each corpus entity the label most articles give it (a model may call "Biden" an ORG once)."""
+    majority = (
+        select(article_entities.c.label)
+        .where(article_entities.c.key == entities.c.key)
+        .group_by(article_entities.c.label)
+        .order_by(func.count().desc(), article_entities.c.label)
+        .limit(1)
+        .scalar_subquery()
+    )
+    conn.execute(entities.update().where(entities.c.key.in_(list(keys))).values(label=majority))
+
+
 def save(conn: Connection, items: Sequence[tuple[Enrichment, str]], version: int, now: datetime) -> None:
     """Store each ``(enrichment, content_hash)``, replacing what the article had before."""
     for enrichment, digest in items:
@@ -142,6 +155,7 @@ def save(conn: Connection, items: Sequence[tuple[Enrichment, str]], version: int
             )
             for ref in enrichment.entities:
                 _merge_entity(conn, ref)
+            _relabel(conn, [ref.key for ref in enrichment.entities])
         if enrichment.quotes:
             conn.execute(
                 quotes.insert(),
