@@ -146,3 +146,30 @@ def test_english_said_and_according_to(models: NlpModels) -> None:
     assert according.speaker == "his family"
     munoz = next(q for t, q in indirect.items() if t.startswith("the new policy will begin"))
     assert munoz.speaker == "Kevin Munoz"
+
+
+def test_pronoun_agrees_in_gender_with_its_antecedent(models: NlpModels) -> None:
+    text = (
+        "Marie Dubois a rencontré Pierre Martin à Lyon. Elle a ensuite quitté la salle. "
+        '"Je ne reviendrai pas", a-t-elle déclaré.'
+    )
+    quotes = quotes_of(models, text)
+    assert [q.speaker for q in quotes if q.text == "Je ne reviendrai pas"] == ["Marie Dubois"]
+
+
+def test_impersonal_on_speaks_for_its_place(models: NlpModels) -> None:
+    text = 'La réforme avance. "Nous prenons le temps de discuter", explique-t-on à l\'Élysée.'
+    quotes = quotes_of(models, text)
+    assert [q.speaker for q in quotes] == ["Élysée"]
+
+
+def test_description_takes_the_name_in_apposition(models: NlpModels) -> None:
+    text = 'Le gouverneur du Mississippi, Phil Bryant, a salué "le courage de nos soldats".'
+    quotes = quotes_of(models, text)
+    assert [q.speaker for q in quotes] == ["Phil Bryant"]
+
+
+def test_selon_figures_given_by_someone(models: NlpModels) -> None:
+    text = "Huit trains sur dix rouleront jeudi, selon des chiffres fournis par la direction."
+    quotes = quotes_of(models, text)
+    assert [q.speaker for q in quotes] == ["la direction"]

@@ -7,13 +7,17 @@ The rules for each kind are in ``quotes_direct`` and ``quotes_indirect``; this m
 and resolves speakers:
 
 - a phrase that is or contains a name (as head or apposition) takes the mention's canonical name and key;
-- a pronoun (il/elle/ils/elles, he/she/they, the ``-t-il`` of an inversion) takes, for the singular, the
-  last person named as subject of a main clause (outside quotation marks) after the last singular speaker,
-  else that speaker; for the plural, the last speaker that looks plural ("les signataires", "X et Y").
-  This is a guess: no gender agreement is checked;
-- a definite description ("le musicien", "l'élu LR") takes the person named next to the same noun earlier
-  ("le musicien Jean-Michel Jarre"); "ce dernier" the last person named; descriptions of organisations
-  ("le ministère", "la direction") and unmatched ones stay as written;
+- a pronoun (il/elle/ils/elles, he/she/they, the ``-t-il`` of an inversion) agrees in gender (``coref``):
+  for the singular it takes the nearest main-clause subject outside the quotes (a name, or a description of
+  an organisation such as "l'exécutif") after the last speaker of its gender; a subject pronoun on the way
+  continues that chain; else a person introduced after the last speaker's sentence; else that speaker;
+  else the person the article names most. ``on`` + ``à l'Élysée`` speaks for the place. The plural takes
+  the last speaker that looks plural ("les signataires", "X et Y");
+- a description with a name in apposition (", Phil Bryant,") or at its end takes that name; a ``selon``
+  source with an agent ("des chiffres fournis par la direction") takes the agent;
+- a definite description ("le musicien", "le président syrien") takes the person named earlier next to the
+  most of its words, else a person of its gender named in the same or previous sentence; "ce dernier" the
+  last person named; descriptions of organisations ("le ministère", "la direction") stay as written;
 - a description with no name ("un policier", "la direction de la Poste") is kept as written.
 
 A quote with no attribution that follows an attributed one closely is a continuation (same speaker, no
@@ -27,6 +31,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from recoupe.enrich.coref import (
+    agent_source,
+    apposed_name,
+    compatible,
+    impersonal_place,
+    person_keys,
+    phrase_gender,
+    pronoun_gender,
+    subject_candidates,
+)
 from recoupe.enrich.quotes_direct import Attribution, DirectCandidate, block_quotes, direct_candidates
 from recoupe.enrich.quotes_indirect import indirect_candidates
 from recoupe.enrich.quotes_parse import Context, NounPhrase
@@ -152,6 +166,8 @@ _ORG_NOUNS = frozenset(
 )
 #: a definite description refers to a person named next to the same noun at most this far before it
 DESCRIPTION_REACH = 1500
+#: a pronoun looks for a subject antecedent at most this many characters back
+ANTECEDENT_REACH = 1200
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "he", "she", "they", "him", "her", "them"})
 
 
@@ -161,14 +177,19 @@ class _Speaker:
     key: str | None
     start: int | None
     end: int | None
+    gender: str | None = None
 
 
 class _Resolver:
     """Resolves phrases to speakers in text order, remembering who spoke where."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, reported: list[tuple[int, int]]) -> None:
         self.ctx = ctx
         self.history: list[tuple[int, _Speaker]] = []
+        self.person_keys = person_keys(ctx)
+        self.reported = reported  # the quotes' spans: names inside them are not antecedents
+        self._spoken: list[tuple[int, int]] = []  # speaker phrases already used
+        self._genders: dict[str, str | None] = {}
 
     def resolve(self, phrase: NounPhrase | None, at: int, *, cued: bool = False) -> _Speaker:
         if phrase is None:
@@ -177,32 +198,60 @@ class _Resolver:
                 return self.history[-1][1]
             return _Speaker(None, None, None, None)
         before = min(at, phrase.start)
-        if phrase.pronoun or fold(phrase.text) in _PRONOUNS:
-            found = self._antecedent(fold(phrase.text), before)
-            speaker = _Speaker(
-                found.name if found else phrase.text, found.key if found else None, phrase.start, phrase.end
-            )
-        elif phrase.mention is not None:
-            m = phrase.mention
-            speaker = _Speaker(m.canonical, m.key, phrase.start, phrase.end)
-        else:
-            text = phrase.text.strip()
-            person = self._described(text, before)
-            if person is not None:
-                speaker = _Speaker(person.canonical, person.key, phrase.start, phrase.end)
-            else:
-                speaker = _Speaker(text, None, phrase.start, phrase.end)
+        speaker = self._speaker(phrase, before)
+        self._spoken.append((phrase.start, phrase.end))
         if speaker.name and fold(speaker.name) not in _PRONOUNS:
             self.history.append((before, speaker))
         return speaker
 
-    def _persons_before(self, char: int) -> list[Mention]:
-        return [m for m in self.ctx.mentions_before(char) if m.label == "PER" and not self.ctx.quoted(m.start)]
+    def _speaker(self, phrase: NounPhrase, before: int) -> _Speaker:
+        ctx = self.ctx
+        place = impersonal_place(ctx, phrase) if phrase.pronoun else None
+        if place is not None:
+            phrase = place
+        if phrase.pronoun or fold(phrase.text) in _PRONOUNS:
+            gender = pronoun_gender(phrase.text)
+            found = self._antecedent(fold(phrase.text), before, gender)
+            if found is None:
+                return _Speaker(phrase.text, None, phrase.start, phrase.end, gender)
+            return _Speaker(found.name, found.key, phrase.start, phrase.end, found.gender or gender)
+        gender = phrase_gender(ctx, phrase)
+        m = phrase.mention
+        if m is None:
+            m = apposed_name(ctx, phrase) or _final_name(ctx, phrase)
+        if m is not None:
+            return _Speaker(m.canonical, m.key, phrase.start, phrase.end, gender)
+        agent = agent_source(ctx, phrase)
+        if agent is not None:
+            return self._speaker(agent, before)
+        text = phrase.text.strip()
+        person = self._described(text, before, gender)
+        if person is not None:
+            return _Speaker(person.canonical, person.key, phrase.start, phrase.end, gender)
+        return _Speaker(text, None, phrase.start, phrase.end, gender)
 
-    def _described(self, text: str, before: int) -> Mention | None:
+    def _is_person(self, m: Mention) -> bool:
+        return m.label == "PER" or m.key in self.person_keys
+
+    def _persons_before(self, char: int) -> list[Mention]:
+        return [m for m in self.ctx.mentions_before(char) if self._is_person(m) and not self.ctx.quoted(m.start)]
+
+    def _gender_of(self, m: Mention) -> str | None:
+        """The gender of an entity: from this mention, else from the first other mention that tells it."""
+        if m.key not in self._genders:
+            votes = (
+                phrase_gender(self.ctx, NounPhrase(o.start, o.end, o.text, o))
+                for o in self.ctx.mentions
+                if o.key == m.key
+            )
+            self._genders[m.key] = next((g for g in votes if g is not None), None)
+        return self._genders[m.key]
+
+    def _described(self, text: str, before: int, gender: str | None) -> Mention | None:
         """The person a definite description refers to ("le musicien" → the musician named earlier):
-        a person named next to the description's noun earlier on, else the last person named within
-        ``DESCRIPTION_REACH`` characters. Descriptions of organisations are left alone."""
+        the person named earlier next to the most of the description's words ("le président syrien
+        Bachar al-Assad" beats "Donald Trump, président élu"), else a person of the same gender named in
+        the same or the previous sentence. Descriptions of organisations are left alone."""
         words = fold(text).replace("'", "' ").split()
         if len(words) < 2 or words[0] not in _DEFINITE:
             return None
@@ -213,35 +262,85 @@ class _Resolver:
         persons = self._persons_before(before)
         if words[:2] == ["ce", "dernier"] or words[:2] == ["cette", "derniere"]:
             return persons[0] if persons else None
+        content = [w for w in nouns[1:] if len(w) >= 4 and w not in {"dans", "pour", "avec"}]
+        best: tuple[int, Mention] | None = None
         for m in persons:
+            if before - m.end > DESCRIPTION_REACH:
+                break
             around = fold(self.ctx.text[max(0, m.start - 40) : m.end + 50])
-            if re.search(rf"\b{re.escape(head)}\b", around) and before - m.end <= DESCRIPTION_REACH:
+            if not re.search(rf"\b{re.escape(head)}\b", around):
+                continue
+            score = sum(1 for w in content if w[:5] in around)
+            if best is None or score > best[0]:
+                best = (score, m)
+        if best is not None:
+            return best[1]
+        sent_start, _ = self.ctx.sentence_of(before)
+        previous, _ = self.ctx.sentence_of(max(0, sent_start - 1))
+        for m in persons:
+            if m.start < previous:
+                break
+            if compatible(gender, self._gender_of(m)) and not _complement(self.ctx.text, m.start):
                 return m
         return None
 
-    def _antecedent(self, pronoun: str, before: int) -> _Speaker | None:
+    def _antecedent(self, pronoun: str, before: int, gender: str | None) -> _Speaker | None:
         history = [(pos, s) for pos, s in self.history[-HISTORY:] if pos <= before]
         if pronoun in _PLURAL:
             plural = [(pos, s) for pos, s in history if s.name and _looks_plural(s.name)]
             return plural[-1][1] if plural else None
-        singular = [(pos, s) for pos, s in history if s.name and not _looks_plural(s.name)]
+        singular = [
+            (pos, s) for pos, s in history if s.name and not _looks_plural(s.name) and compatible(gender, s.gender)
+        ]
         last_pos, last = singular[-1] if singular else (-1, None)
-        persons = self._persons_before(before)
-        subject = next((m for m in persons if m.start > last_pos and self._is_subject(m)), None)
-        if subject is not None:
-            return _Speaker(subject.canonical, subject.key, subject.start, subject.end)
+        lo = max(last_pos + 1, before - ANTECEDENT_REACH)
+        skip = self.reported + self._spoken
+        chained = False
+        for phrase in subject_candidates(self.ctx, lo, before, _ORG_NOUNS, skip):
+            if not compatible(gender, phrase_gender(self.ctx, phrase)):
+                continue
+            if phrase.pronoun:
+                chained = True  # "il … il …": the same referent as an earlier subject
+                continue
+            return self._speaker(phrase, phrase.start)
+        if not chained:
+            # a person introduced after the last speaker's sentence ("comme le patron du PS Olivier Faure.")
+            floor = self.ctx.sentence_of(last_pos)[1] if last is not None else lo
+            for m in self._persons_before(before):
+                if m.start < max(lo, floor):
+                    break
+                inside = any(a <= m.start < b for a, b in skip)
+                if not inside and compatible(gender, self._gender_of(m)) and not _complement(self.ctx.text, m.start):
+                    return _Speaker(m.canonical, m.key, m.start, m.end, self._gender_of(m))
         if last is not None:
             return last
-        if persons:
-            return _Speaker(persons[0].canonical, persons[0].key, persons[0].start, persons[0].end)
+        return self._topic(gender)
+
+    def _topic(self, gender: str | None) -> _Speaker | None:
+        """The person the article names most (outside quotes), for a pronoun with no antecedent."""
+        counts: dict[str, list[Mention]] = {}
+        for m in self.ctx.mentions:
+            if self._is_person(m) and not self.ctx.quoted(m.start):
+                counts.setdefault(m.key, []).append(m)
+        ranked = sorted(counts.values(), key=len, reverse=True)
+        for group in ranked:
+            if compatible(gender, self._gender_of(group[0])):
+                m = group[0]
+                return _Speaker(m.canonical, m.key, m.start, m.end, self._gender_of(m))
         return None
 
-    def _is_subject(self, m: Mention) -> bool:
-        ctx = self.ctx
-        tok = ctx.doc[ctx.token_covering(m.start)]
-        if tok.dep_ in {"appos", "flat:name"}:
-            tok = tok.head
-        return tok.dep_.startswith("nsubj") and tok.head.dep_ == "ROOT"
+
+def _final_name(ctx: Context, phrase: NounPhrase) -> Mention | None:
+    """A person's name closing a description in apposition ("l'ancien patron du parti Jean-François Copé")."""
+    m = ctx.mention_at(max(phrase.start, phrase.end - 2), phrase.end)
+    if m is None or m.label != "PER" or m.end != phrase.end or m.start <= phrase.start:
+        return None
+    return None if _complement(ctx.text, m.start) else m
+
+
+def _complement(text: str, start: int) -> bool:
+    """Whether a name at ``start`` is a ``de`` complement ("l'épouse de Christophe")."""
+    return fold(text[max(0, start - 4) : start]).endswith(("de ", "du ", "des ", "d'"))
 
 
 def _looks_plural(name: str) -> bool:
@@ -336,7 +435,7 @@ def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list
     spans = {(d.start, d.end) for d in directs}
     items = directs + [i for i in indirects if (i.start, i.end) not in spans]
     items.sort(key=lambda item: (item.start, -item.end))
-    resolver = _Resolver(ctx)
+    resolver = _Resolver(ctx, [(item.start, item.end) for item in items])
     quotes: list[Quote] = []
     for item in items:
         attribution = item.attribution

@@ -264,7 +264,7 @@ def _nearest_before(ctx: Context, char: int, floor: int) -> NounPhrase | None:
     for m in ctx.mentions_before(char):
         if m.start < floor:
             break
-        if m.label in {"PER", "ORG"}:
+        if m.label in {"PER", "ORG"} and not ctx.quoted(m.start):
             return NounPhrase(m.start, m.end, m.text, m)
     return None
 

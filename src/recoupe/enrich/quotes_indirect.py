@@ -198,7 +198,7 @@ def _speaker(ctx: Context, verb: int) -> NounPhrase | None:
         for m in ctx.mentions_before(ctx.doc[verb].idx):
             if m.start < sent_start:
                 break
-            if m.label in {"PER", "ORG"}:
+            if m.label in {"PER", "ORG"} and not ctx.quoted(m.start):
                 return NounPhrase(m.start, m.end, m.text, m)
     return subject
 

@@ -352,7 +352,10 @@ class Context:
             if low in _NP_STOP_FR or (t.pos_ in {"VERB", "AUX", "SCONJ"} and not self.mention_at(t.idx, t.idx + 1)):
                 break
             pronoun = t.pos_ == "PRON" and "Yes" not in t.morph.get("Poss", [])
-            if j > k and (pronoun or low in {"s'", "n'", "l'", "se", "ne"}) and not self.mention_at(t.idx, t.idx + 1):
+            named = (
+                self.mention_at(t.idx, t.idx + len(t.text) + 1) if low == "l'" else self.mention_at(t.idx, t.idx + 1)
+            )
+            if j > k and (pronoun or low in {"s'", "n'", "l'", "se", "ne"}) and not named:
                 break
             if self.quoted(t.idx) != self.quoted(doc[k].idx):
                 break
@@ -372,6 +375,7 @@ class Context:
         """The name in a phrase when it is the phrase's head or an apposition to it ("le député Éric
         Woerth", "le magazine Gala"), not when it is a complement ("le ministère des Armées")."""
         k = bisect.bisect_left(self._mention_starts, start)
+        found: Mention | None = None  # a name that is not a person's: a person's name further on wins
         for m in self.mentions[max(0, k - 1) : k + 6]:
             if m.start >= end:
                 break
@@ -380,11 +384,17 @@ class Context:
             before = fold(self.text[start : max(start, m.start)])
             words = re.findall(r"[\w'-]+", before)
             if not words or words in (["le"], ["la"], ["les"], ["l'"], ["the"]) or before.strip() in {"l'", "d'"}:
+                if m.label == "PER":
+                    return m
+                found = found or m
+                continue
+            apposed = found is not None and not self.text[found.end : m.start].strip()  # "ministre de la Culture X"
+            if m.label == "PER" and apposed:
                 return m
             if m.label != "PER" or any(w in {"de", "d'", "du", "des", "of"} or w.startswith("d'") for w in words):
-                return None
+                return found
             return m
-        return None
+        return found
 
     def inverted_subject(self, group: VerbGroup, limit: int) -> NounPhrase | None:
         """The subject written after a verb group ("a confirmé l'Élysée à BFMTV", "a dit à l'AFP Vasilos

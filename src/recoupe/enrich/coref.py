@@ -1,0 +1,211 @@
+"""Light coreference for quote speakers: grammatical gender and number of speakers, main-clause subjects
+that a subject pronoun can pick up, and the few constructions that name a speaker indirectly.
+
+French third-person pronouns agree with their antecedent, so ``il``/``elle`` only take an antecedent of
+the same gender (when that gender is known). The gender of a phrase comes from the parse's morphology:
+the determiner or noun of a description ("la chanteuse", "l'exécutif"), a title ("M.", "Mme") or the
+first name of a person (spaCy's French model tags common first names with a gender), or the determiner
+or noun right before a name in apposition ("la chanteuse Diam's"). Unknown genders agree with anything.
+
+Also here: ``, Name,`` written in apposition after a description ("Le gouverneur du Mississippi, Phil
+Bryant, a …"), the agent of a passive participle in a ``selon`` source ("selon des chiffres fournis par
+la direction" → "la direction") and the place of an impersonal ``on`` ("explique-t-on à l'Élysée").
+Everything is a bounded look-around (linear in the text).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from recoupe.enrich.quotes_parse import QUOTE_CHARS, Context, NounPhrase
+from recoupe.enrich.speech import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from recoupe.model import Mention
+
+__all__ = [
+    "agent_source",
+    "apposed_name",
+    "compatible",
+    "impersonal_place",
+    "person_keys",
+    "phrase_gender",
+    "pronoun_gender",
+    "subject_candidates",
+]
+
+_TITLES_MASC = frozenset({"m", "m.", "monsieur", "mr", "mr."})
+_TITLES_FEM = frozenset({"mme", "mme.", "madame", "mlle", "mademoiselle", "mrs", "ms"})
+_SUBJECT_POS = frozenset({"NOUN", "PROPN"})
+
+
+def pronoun_gender(pronoun: str) -> str | None:
+    """``Masc`` for il/ils/he, ``Fem`` for elle/elles/she, else ``None``."""
+    word = fold(pronoun).lstrip("-").removeprefix("t-")
+    if word in {"il", "ils", "he", "lui", "eux"}:
+        return "Masc"
+    if word in {"elle", "elles", "she"}:
+        return "Fem"
+    return None
+
+
+def compatible(a: str | None, b: str | None) -> bool:
+    """Whether two genders can agree (an unknown one agrees with anything)."""
+    return a is None or b is None or a == b
+
+
+def _gender(tok: Token) -> str | None:
+    values = tok.morph.get("Gender", [])
+    return values[0] if len(values) == 1 else None
+
+
+def person_keys(ctx: Context) -> frozenset[str]:
+    """Keys of the entities tagged as a person at least once (NER labels vary between mentions)."""
+    return frozenset(m.key for m in ctx.mentions if m.label == "PER")
+
+
+def _mention_gender(ctx: Context, m: Mention) -> str | None:
+    doc = ctx.doc
+    first = ctx.token_covering(m.start)
+    low = fold(doc[first].text)
+    if low.rstrip(".") in {t.rstrip(".") for t in _TITLES_MASC}:
+        return "Masc"
+    if low.rstrip(".") in {t.rstrip(".") for t in _TITLES_FEM}:
+        return "Fem"
+    if first > 0:
+        prev = doc[first - 1]
+        if prev.pos_ in {"NOUN", "DET"} and fold(prev.text) not in {"de", "d'", "du", "des"} and prev.text.islower():
+            gender = _gender(prev)
+            if gender is not None and prev.pos_ == "NOUN":
+                return gender
+    if m.label == "PER" and doc[first].pos_ in {"PROPN", "NOUN"}:
+        return _gender(doc[first])
+    return None
+
+
+def phrase_gender(ctx: Context, phrase: NounPhrase) -> str | None:
+    """The grammatical gender of a speaker phrase, when the parse tells it."""
+    if phrase.pronoun:
+        return pronoun_gender(phrase.text)
+    if phrase.mention is not None and phrase.mention.start <= phrase.start + 3:
+        return _mention_gender(ctx, phrase.mention)
+    doc = ctx.doc
+    k = ctx.token_covering(phrase.start)
+    while k < len(doc) and doc[k].idx < phrase.end:
+        tok = doc[k]
+        if tok.pos_ in {"DET", "NOUN"} and fold(tok.text) not in {"l'", "les", "des", "d'", "de"}:
+            gender = _gender(tok)
+            if gender is not None:
+                return gender
+        if tok.pos_ == "NOUN":
+            break
+        k += 1
+    if phrase.mention is not None:
+        return _mention_gender(ctx, phrase.mention)
+    return None
+
+
+def subject_candidates(
+    ctx: Context, lo: int, hi: int, org_nouns: frozenset[str], skip: list[tuple[int, int]]
+) -> list[NounPhrase]:
+    """Subjects of main clauses (outside quotation marks and outside the spans in ``skip``, the reported
+    clauses) between characters ``lo`` and ``hi``, nearest first: names (or descriptions with a name in
+    apposition), definite descriptions of organisations ("l'exécutif a décidé") and subject pronouns
+    (returned as pronoun phrases: they corefer with an earlier candidate)."""
+    doc = ctx.doc
+    out: list[NounPhrase] = []
+    k = min(ctx.token_at(hi), len(doc)) - 1
+    floor = max(0, ctx.token_at(lo))
+    steps = 0
+    while k >= floor and steps < 400:
+        steps += 1
+        tok = doc[k]
+        k -= 1
+        if not tok.dep_.startswith("nsubj") or ctx.quoted(tok.idx) or any(a <= tok.idx < b for a, b in skip):
+            continue
+        head = tok.head
+        if ctx.quoted(head.idx) or not (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")):
+            continue
+        if tok.pos_ == "PRON" and fold(tok.text) in {"il", "elle"}:
+            out.append(NounPhrase(tok.idx, tok.idx + len(tok.text), tok.text, None, pronoun=True))
+            continue
+        if tok.pos_ not in _SUBJECT_POS:
+            continue
+        left = tok.i
+        while left - 1 >= tok.left_edge.i and doc[left - 1].pos_ in {"DET", "ADJ", "NOUN", "PROPN"}:
+            left -= 1
+        phrase = ctx.phrase_from(left, tok.i + 12)
+        if phrase is None:
+            continue
+        m = phrase.mention
+        if (m is not None and m.label in {"PER", "ORG"}) or (
+            m is None
+            and tok.pos_ == "NOUN"
+            and fold(tok.lemma_) in org_nouns
+            and fold(doc[left].text) in {"le", "la", "l'"}
+        ):
+            out.append(phrase)
+    return out
+
+
+_APPOSED = re.compile(r"[^,.;:!?\"«»()]{0,45}?,\s*$")
+
+
+def apposed_name(ctx: Context, phrase: NounPhrase) -> Mention | None:
+    """The person named in apposition right after a description: ``le gouverneur du Mississippi, Phil
+    Bryant,`` / ``un porte-parole du département des ressources en eau, Doug Carlson, cité …``."""
+    text = ctx.text
+    k = ctx.token_at(phrase.end)
+    for _ in range(10):
+        if k >= len(ctx.doc):
+            return None
+        tok = ctx.doc[k]
+        if tok.text == ",":
+            break
+        if tok.pos_ in {"VERB", "AUX"} or tok.text in QUOTE_CHARS or tok.is_punct:
+            return None
+        k += 1
+    else:
+        return None
+    comma = ctx.doc[k].idx
+    if not _APPOSED.match(text[phrase.end : comma + 1]):
+        return None
+    m = ctx.mention_at(comma + 1, comma + 4)
+    if m is None or m.label != "PER" or text[comma + 1 : m.start].strip():
+        return None
+    after = text[m.end : m.end + 2].strip()[:1]
+    return m if after in {",", ".", ")", ""} else None
+
+
+def agent_source(ctx: Context, phrase: NounPhrase) -> NounPhrase | None:
+    """``des chiffres fournis par la direction``: the agent after a passive participle in a source phrase
+    (figures, data, documents reported by someone)."""
+    doc = ctx.doc
+    k = ctx.token_at(phrase.end)
+    if k + 2 >= len(doc):
+        return None
+    part, par = doc[k], doc[k + 1]
+    if "Part" not in part.morph.get("VerbForm", []) or fold(par.text) != "par":
+        return None
+    return ctx.phrase_from(k + 2, k + 14)
+
+
+def impersonal_place(ctx: Context, phrase: NounPhrase) -> NounPhrase | None:
+    """``explique-t-on à l'Élysée`` / ``on indique chez Renault``: the place an impersonal ``on`` speaks
+    for, when it is an organisation."""
+    if fold(phrase.text) != "on":
+        return None
+    match = re.match(r"\s*(?:\w+\s+){0,2}?(?:à|au|chez)\s+", ctx.text[phrase.end : phrase.end + 40])
+    if match is None:
+        return None
+    start = phrase.end + match.end()
+    m = ctx.mention_at(start, start + 4)
+    if m is None or m.label not in {"ORG", "LOC"}:
+        return None
+    det = ctx.text[start : m.start]
+    if fold(det.strip()) not in {"", "l'", "la", "le"}:
+        return None
+    return NounPhrase(start, m.end, ctx.text[start : m.end], m)
