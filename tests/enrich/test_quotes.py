@@ -173,3 +173,22 @@ def test_selon_figures_given_by_someone(models: NlpModels) -> None:
     text = "Huit trains sur dix rouleront jeudi, selon des chiffres fournis par la direction."
     quotes = quotes_of(models, text)
     assert [q.speaker for q in quotes] == ["la direction"]
+
+
+def test_inanimate_subject_of_s_annoncer_is_no_speaker(models: NlpModels, tmp_path: Path) -> None:
+    settings = Settings(db=str(tmp_path / "db"))
+    article = extract(read_text_file(SEEDS / "000_8aee5ca2760b0c1d.txt", settings), settings)
+    assert "le chemin s'annonce semé d'embûches" in article.text
+    quotes = quotes_of(models, article.text)
+    assert not any(q.speaker and q.speaker.lower() == "le chemin" for q in quotes)
+    assert not any("semé d'embûches" in q.text for q in quotes)
+
+
+def test_comme_le_revele_frames_the_following_clause(models: NlpModels) -> None:
+    text = "Comme le révèle le magazine Gala, le prince Harry confie que le rugby a été un sport difficile pour lui."
+    quotes = quotes_of(models, text)
+    framed = [q for q in quotes if q.cue and q.cue.startswith("Comme le révèle")]
+    assert framed
+    assert framed[0].speaker is not None
+    assert "Gala" in framed[0].speaker
+    assert framed[0].text.startswith("le prince Harry confie")

@@ -91,3 +91,42 @@ def test_corpus_label_is_the_majority(store: Store) -> None:
     (biden,) = store.entities(name="biden")
     assert biden.label == "PER"
     assert biden.articles == 3
+
+
+def _people(store: Store, ids: list[str], names: list[tuple[str, str]]) -> None:
+    store.save_enrichments(
+        [
+            Enrichment(
+                article_id,
+                "en",
+                EnrichmentLevel.FULL,
+                entities=(EntityRef(key, canonical, "PER", (), (), 1),),
+                quotes=(Quote(0, 5, "Hello", "direct", canonical, key),),
+            )
+            for article_id, (key, canonical) in zip(ids, names, strict=True)
+        ],
+        VERSION,
+    )
+
+
+def test_surname_alone_joins_the_full_name_in_either_order(store: Store) -> None:
+    texts = [article(f"Titre {n}", CLUBIC_BODY + f" Paragraphe {n}.") for n in range(4)]
+    ids = [article_id for article_id, _ in store.add(texts)]
+    _people(store, ids[:2], [("biden", "Biden"), ("biden", "Biden")])  # the short form first
+    _people(store, ids[2:3], [("joe biden", "Joe Biden")])
+    (biden,) = store.entities(name="biden")
+    assert biden.key == "joe biden"
+    assert biden.articles == 3
+    assert "Biden" in biden.aliases
+    assert biden.quotes == 3
+    _people(store, ids[3:], [("biden", "Biden")])  # and after the full name is known
+    (biden,) = store.entities(name="biden")
+    assert biden.articles == 4
+    assert len(store.quotes(speaker_key="joe biden")) == 4
+
+
+def test_ambiguous_surname_is_not_merged(store: Store) -> None:
+    texts = [article(f"Titre {n}", CLUBIC_BODY + f" Paragraphe {n}.") for n in range(3)]
+    ids = [article_id for article_id, _ in store.add(texts)]
+    _people(store, ids, [("donald trump", "Donald Trump"), ("melania trump", "Melania Trump"), ("trump", "Trump")])
+    assert {row.key for row in store.entities(name="trump")} == {"donald trump", "melania trump", "trump"}

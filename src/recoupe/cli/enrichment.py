@@ -124,7 +124,9 @@ def entities_command(
     table.add_column("quotes", justify="right", no_wrap=True)
     table.add_column("also written / roles", ratio=1)
     for row in rows:
-        extra = ", ".join([*row.aliases[:4], *row.roles[:2]])
+        # roles from appositions are reliable enough for people; for organisations they are mostly noise
+        roles = row.roles[:2] if row.label == "PER" else ()
+        extra = ", ".join([*row.aliases[:4], *roles])
         table.add_row(Text(row.canonical), row.label, str(row.articles), str(row.quotes), Text(extra))
     app.out.print(table)
 

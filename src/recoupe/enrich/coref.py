@@ -15,6 +15,7 @@ Everything is a bounded look-around (linear in the text).
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -34,12 +35,14 @@ __all__ = [
     "person_keys",
     "phrase_gender",
     "pronoun_gender",
+    "sentence_subjects",
     "subject_candidates",
 ]
 
 _TITLES_MASC = frozenset({"m", "m.", "monsieur", "mr", "mr."})
 _TITLES_FEM = frozenset({"mme", "mme.", "madame", "mlle", "mademoiselle", "mrs", "ms"})
 _SUBJECT_POS = frozenset({"NOUN", "PROPN"})
+_DEFINITE = frozenset({"le", "la", "l'"})
 
 
 def pronoun_gender(pronoun: str) -> str | None:
@@ -109,12 +112,19 @@ def phrase_gender(ctx: Context, phrase: NounPhrase) -> str | None:
 
 
 def subject_candidates(
-    ctx: Context, lo: int, hi: int, org_nouns: frozenset[str], skip: list[tuple[int, int]]
+    ctx: Context,
+    lo: int,
+    hi: int,
+    org_nouns: frozenset[str],
+    skip: list[tuple[int, int]],
+    *,
+    descriptions: bool = False,
 ) -> list[NounPhrase]:
     """Subjects of main clauses (outside quotation marks and outside the spans in ``skip``, the reported
     clauses) between characters ``lo`` and ``hi``, nearest first: names (or descriptions with a name in
     apposition), definite descriptions of organisations ("l'exécutif a décidé") and subject pronouns
-    (returned as pronoun phrases: they corefer with an earlier candidate)."""
+    (returned as pronoun phrases: they corefer with an earlier candidate). With ``descriptions``, any
+    definite description ("le trublion a fait …") is a candidate too."""
     doc = ctx.doc
     out: list[NounPhrase] = []
     k = min(ctx.token_at(hi), len(doc)) - 1
@@ -138,17 +148,46 @@ def subject_candidates(
         while left - 1 >= tok.left_edge.i and doc[left - 1].pos_ in {"DET", "ADJ", "NOUN", "PROPN"}:
             left -= 1
         phrase = ctx.phrase_from(left, tok.i + 12)
+        if descriptions:
+            phrase = _apposed_person(ctx, tok) or phrase
         if phrase is None:
             continue
         m = phrase.mention
+        definite = m is None and tok.pos_ == "NOUN" and fold(doc[left].text) in _DEFINITE
         if (m is not None and m.label in {"PER", "ORG"}) or (
-            m is None
-            and tok.pos_ == "NOUN"
-            and fold(tok.lemma_) in org_nouns
-            and fold(doc[left].text) in {"le", "la", "l'"}
+            definite and (descriptions or fold(tok.lemma_) in org_nouns)
         ):
             out.append(phrase)
     return out
+
+
+def sentence_subjects(ctx: Context, lo: int, hi: int) -> list[NounPhrase]:
+    """Noun phrases opening a sentence between ``lo`` and ``hi`` right before a verb ("Le député … Eric
+    Ciotti a …"), nearest first: subjects even where the parse of a broken sentence misses them."""
+    k = bisect.bisect_right(ctx.breaks, lo)
+    out: list[NounPhrase] = []
+    for start in ctx.breaks[k : bisect.bisect_left(ctx.breaks, hi)]:
+        i = ctx.token_at(start)
+        if i >= len(ctx.doc) or ctx.quoted(ctx.doc[i].idx):
+            continue
+        phrase = ctx.phrase_from(i, i + 14)
+        j = ctx.token_at(phrase.end) if phrase is not None else len(ctx.doc)
+        if phrase is not None and not phrase.pronoun and j < len(ctx.doc) and ctx.doc[j].pos_ in {"AUX", "VERB"}:
+            out.append(phrase)
+    return out[::-1]
+
+
+def _apposed_person(ctx: Context, tok: Token) -> NounPhrase | None:
+    """A person's name in apposition to a subject ("Sur Twitter, Pierre Lescure, président …, a …" when
+    the parse takes "Twitter" for the subject)."""
+    if tok.pos_ != "PROPN":
+        return None
+    for child in tok.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            m = ctx.mention_at(child.idx, child.idx + 1)
+            if m is not None and m.label == "PER" and m.start == child.idx:
+                return NounPhrase(m.start, m.end, m.text, m)
+    return None
 
 
 _APPOSED = re.compile(r"[^,.;:!?\"«»()]{0,45}?,\s*$")

@@ -21,7 +21,8 @@ and resolves speakers:
 - a description with no name ("un policier", "la direction de la Poste") is kept as written.
 
 A quote with no attribution that follows an attributed one closely is a continuation (same speaker, no
-cue); headline quotes keep no speaker.
+cue), unless another person is introduced as a main-clause subject in between (a name, or a description
+resolved to a person): then that person; headline quotes keep no speaker.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from recoupe.enrich.coref import (
     person_keys,
     phrase_gender,
     pronoun_gender,
+    sentence_subjects,
     subject_candidates,
 )
 from recoupe.enrich.quotes_direct import Attribution, DirectCandidate, block_quotes, direct_candidates
@@ -220,7 +222,7 @@ class _Resolver:
         if m is None:
             m = apposed_name(ctx, phrase) or _final_name(ctx, phrase)
         if m is not None:
-            return _Speaker(m.canonical, m.key, phrase.start, phrase.end, gender)
+            return _Speaker(m.canonical, m.key, phrase.start, phrase.end, gender or self._gender_of(m))
         agent = agent_source(ctx, phrase)
         if agent is not None:
             return self._speaker(agent, before)
@@ -229,6 +231,25 @@ class _Resolver:
         if person is not None:
             return _Speaker(person.canonical, person.key, phrase.start, phrase.end, gender)
         return _Speaker(text, None, phrase.start, phrase.end, gender)
+
+    def introduced(self, lo: int, hi: int) -> NounPhrase | None:
+        """The person introduced as a main-clause subject between a quote (ending at ``lo``) and its
+        continuation (at ``hi``): a name, or a description that resolves to a person. A subject pronoun
+        on the way continues the earlier speaker."""
+        found = subject_candidates(self.ctx, lo, hi, _ORG_NOUNS, self.reported, descriptions=True)
+        found += [p for p in sentence_subjects(self.ctx, lo, hi) if p.mention is None or p.mention.start > p.start]
+        for phrase in sorted(found, key=lambda p: -p.start):
+            if phrase.pronoun:
+                return None
+            m = phrase.mention or apposed_name(self.ctx, phrase) or _final_name(self.ctx, phrase)
+            if m is not None:
+                if self._is_person(m):
+                    return phrase
+                continue
+            gender = phrase_gender(self.ctx, phrase)
+            if self._described(phrase.text.strip(), phrase.start, gender) is not None:
+                return phrase
+        return None
 
     def _is_person(self, m: Mention) -> bool:
         return m.label == "PER" or m.key in self.person_keys
@@ -297,7 +318,10 @@ class _Resolver:
         skip = self.reported + self._spoken
         chained = False
         for phrase in subject_candidates(self.ctx, lo, before, _ORG_NOUNS, skip):
-            if not compatible(gender, phrase_gender(self.ctx, phrase)):
+            known = phrase_gender(self.ctx, phrase)
+            if known is None and phrase.mention is not None:
+                known = self._gender_of(phrase.mention)
+            if not compatible(gender, known):
                 continue
             if phrase.pronoun:
                 chained = True  # "il … il …": the same referent as an earlier subject
@@ -359,15 +383,21 @@ class _Item:
     kind: str
     attribution: Attribution
     anchor: int  # where the quote's closing mark (or end) is, for continuation distances
+    after: int = -1  # for a continuation: where the quote it continues ends
 
 
 def _indirects(ctx: Context) -> list[_Item]:
     items: list[_Item] = []
     reach = -1  # candidates come sorted by start: one nested in an earlier one ends before ``reach``
+    framing = -1  # a ``Comme le révèle X,`` clause may hold another report ("…, X confie que …")
     for c in indirect_candidates(ctx):
-        if c.end <= reach:
+        if c.end <= reach and c.end > framing:
             continue
+        if c.end <= reach:
+            framing = -1
         reach = max(reach, c.end)
+        if fold(c.attribution.cue or "").startswith("comme "):
+            framing = c.end
         items.append(_Item(c.start, c.end, "indirect", c.attribution, c.end))
     return items
 
@@ -392,8 +422,8 @@ def _directs(ctx: Context, indirects: list[_Item]) -> list[_Item]:
         if outer is not None and (attribution is None or attribution.how != "after"):
             attribution = outer.attribution
         content = ctx.text[cand.start : cand.end]
+        last = previous
         if attribution is None:
-            last = previous
             j = bisect.bisect_right(ends, opening) - 1
             if j >= 0 and (last is None or indirects[j].end > last.anchor):
                 last = indirects[j]
@@ -404,7 +434,8 @@ def _directs(ctx: Context, indirects: list[_Item]) -> list[_Item]:
                 attribution = Attribution(None, how="unattributed")
             else:
                 continue
-        item = _Item(cand.start, cand.end, "direct", attribution, anchor)
+        after = last.anchor if attribution.how == "continuation" and last is not None else -1
+        item = _Item(cand.start, cand.end, "direct", attribution, anchor, after)
         out.append(item)
         if attribution.phrase is not None:
             previous = item
@@ -439,6 +470,10 @@ def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list
     quotes: list[Quote] = []
     for item in items:
         attribution = item.attribution
+        if attribution.how == "continuation":
+            newer = resolver.introduced(item.after, item.start)
+            if newer is not None:
+                attribution = Attribution(newer, None, None, "continuation")
         speaker = resolver.resolve(attribution.phrase, item.start, cued=attribution.cue is not None)
         quotes.append(
             Quote(

@@ -7,8 +7,9 @@ Accepted, for a reporting verb of the narrow lexicon (``speech.Lexicon.report``)
 - French infinitival complements of ``dire, affirmer, assurer, confirmer, nier, reconnaître, …``
   (``a nié avoir proposé``, ``lui avoir proposé``, ``de l'accuser de tenir``) and ``se dire`` + adjective;
 - ``Selon X, …``, ``D'après X, …``, ``Pour X, …`` (X a name, a pronoun or an agent noun) and
-  ``According to X, …``; a trailing ``…, selon X`` / ``…, according to X`` (``Comme le révèle X, …`` is
-  not handled yet);
+  ``According to X, …``; a trailing ``…, selon X`` / ``…, according to X``;
+- ``Comme le révèle X, …`` / ``Comme l'a révélé X, …`` at a sentence start (révéler, relever, rapporter,
+  indiquer, …): the source frames the whole clause, which may itself report someone's words (nested);
 - inversion after the content: ``…, a précisé le parquet.`` (the content runs from the sentence start).
 
 The span starts after the complementiser, the ``selon X,`` phrase or at the infinitive (with its clitics),
@@ -115,6 +116,65 @@ _CLITIC_OBJ = frozenset(
     }
 )
 _SELON_STOP = frozenset({"que", "qu'", "les termes", "le cas", "les cas", "les modalites", "les regles"})
+_COMME_VERBS = frozenset(
+    {"reveler", "relever", "rapporter", "indiquer", "souligner", "preciser", "expliquer", "raconter", "ecrire"}
+)
+_DETERMINERS = frozenset(
+    {"le", "la", "l'", "les", "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
+)
+#: heads of descriptions of people and organisations that the agent-noun suffixes miss
+_SPEAKER_NOUNS = frozenset(
+    {
+        "homme",
+        "femme",
+        "fils",
+        "fille",
+        "pere",
+        "mere",
+        "frere",
+        "soeur",
+        "ministre",
+        "chef",
+        "juge",
+        "maire",
+        "elu",
+        "elue",
+        "patron",
+        "patronne",
+        "porte-parole",
+        "famille",
+        "proche",
+        "proches",
+        "entourage",
+        "star",
+        "vedette",
+        "reine",
+        "roi",
+        "prince",
+        "princesse",
+        "artiste",
+        "acteur",
+        "actrice",
+        "auteur",
+        "gouvernement",
+        "ministere",
+        "syndicat",
+        "parti",
+        "groupe",
+        "societe",
+        "entreprise",
+        "direction",
+        "mairie",
+        "police",
+        "parquet",
+        "association",
+        "collectif",
+        "club",
+        "equipe",
+        "opposition",
+        "majorite",
+    }
+)
 _AGENT = re.compile(r"(aires?|eurs?|iens?|istes?|ants?|ents?|ats?|ices?|ues?|aux|ais|es)$")
 
 
@@ -203,6 +263,16 @@ def _speaker(ctx: Context, verb: int) -> NounPhrase | None:
     return subject
 
 
+def _animate(phrase: NounPhrase | None) -> bool:
+    """Whether a subject can speak: a pronoun, a name, or a description whose head noun names a person or
+    a group (an agent noun such as "les enquêteurs", or a known human or organisation noun)."""
+    if phrase is None or phrase.pronoun or phrase.mention is not None:
+        return phrase is not None
+    words = [w for w in fold(phrase.text).replace("'", "' ").split() if w not in _DETERMINERS]
+    head = words[0] if words else ""
+    return head in _SPEAKER_NOUNS or _AGENT.search(head) is not None
+
+
 def _negated(ctx: Context, verb: int) -> bool:
     doc = ctx.doc
     left = [fold(doc[j].text) for j in range(max(0, verb - 3), verb)]
@@ -258,6 +328,8 @@ def _from_verb(ctx: Context, verb: int) -> list[IndirectCandidate]:  # noqa: PLR
     if start is None:
         return []
     phrase = _speaker(ctx, verb)
+    if ctx.language == "fr" and reflexive and not _animate(phrase):
+        return []  # "le chemin s'annonce semé d'embûches": a thing's description, not reported speech
     attribution = Attribution(phrase, cue, doc[first].idx)
     return [IndirectCandidate(a, b, attribution) for a, b in _clause_pieces(ctx, start) if _keep(ctx, a, b)]
 
@@ -295,6 +367,29 @@ def _selon(ctx: Context, k: int) -> list[IndirectCandidate]:
         if _keep(ctx, a, b):
             return [IndirectCandidate(a, b, attribution)]
     return []
+
+
+def _comme(ctx: Context, k: int) -> list[IndirectCandidate]:
+    """``Comme le révèle X, content`` / ``Comme l'a révélé X, content`` at a sentence start."""
+    doc, text = ctx.doc, ctx.text
+    _, sent_end = ctx.sentence_of(doc[k].idx)
+    limit = ctx.token_at(sent_end)
+    j = k + 1
+    if j >= limit or fold(doc[j].text) not in {"le", "l'"}:
+        return []
+    j += 1
+    if j < limit and doc[j].pos_ == "AUX":
+        j += 1
+    if j >= limit or fold(doc[j].lemma_) not in _COMME_VERBS:
+        return []
+    phrase = ctx.phrase_from(j + 1, limit)
+    if phrase is None or phrase.pronoun or text[phrase.end : phrase.end + 1] != ",":
+        return []
+    if phrase.mention is not None and phrase.mention.label not in {"PER", "ORG"}:
+        return []
+    cue = text[doc[k].idx : doc[j].idx + len(doc[j].text)]
+    attribution = Attribution(phrase, cue, doc[k].idx)
+    return [IndirectCandidate(a, b, attribution) for a, b in _clause_pieces(ctx, phrase.end + 1) if _keep(ctx, a, b)]
 
 
 def _pour(ctx: Context, k: int) -> list[IndirectCandidate]:
@@ -350,6 +445,8 @@ def indirect_candidates(ctx: Context) -> list[IndirectCandidate]:
         low = fold(tok.text)
         if low in {"selon", "d'apres"} or (low == "according" and k + 1 < len(doc) and fold(doc[k + 1].text) == "to"):
             out.extend(_selon(ctx, k))
+        elif low == "comme" and ctx.sentence_of(tok.idx)[0] == tok.idx:
+            out.extend(_comme(ctx, k))
         elif (low == "pour" and tok.is_sent_start) or (low == "pour" and ctx.sentence_of(tok.idx)[0] == tok.idx):
             out.extend(_pour(ctx, k))
         elif low == "," and k + 1 < len(doc):

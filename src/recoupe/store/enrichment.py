@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, and_, delete, func, or_, select
 
 from recoupe.model import Enrichment, EnrichmentLevel, EntityRef, Figure, Mention, Quote
+from recoupe.store.names import merge_surnames
 from recoupe.store.schema import article_entities, articles, enrichments, entities, figures, mentions, quotes
 
 if TYPE_CHECKING:
@@ -181,6 +182,8 @@ def save(conn: Connection, items: Sequence[tuple[Enrichment, str]], version: int
                     for i, f in enumerate(enrichment.figures)
                 ],
             )
+    # last, once the batch's mentions and quotes are in: a surname alone joins the full name
+    merge_surnames(conn, [ref.key for enrichment, _ in items for ref in enrichment.entities])
 
 
 def missing(conn: Connection, ids: Sequence[str], version: int) -> list[str]:
