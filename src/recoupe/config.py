@@ -13,6 +13,8 @@ Every setting (the name in recoupe.toml; the variable is ``RECOUPE_`` + the name
 - ``strict``: exit non-zero when any input fails. Default false.
 - ``min_body_chars``: an article shorter than this is refused as "no article". Default 80.
 - ``enrich``: find entities, quotes, figures and keywords while ingesting. Default true.
+- ``gazetteer``: a JSONL file of entity patterns merged over the shipped gazetteer
+  (``{"label": "ORG", "pattern": "Mistral AI", "aliases": ["Mistral"]}`` per line). Default none.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class Settings:
     strict: bool = False
     min_body_chars: int = 80
     enrich: bool = True
+    gazetteer: str = ""
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
@@ -130,8 +133,15 @@ def load_settings(
             origin[key] = "command line"
 
     settings = replace(Settings(), **values, sources=origin)
+    _validate(settings, origin)
+    return settings
+
+
+def _validate(settings: Settings, origin: Mapping[str, str]) -> None:
+    """Values of the right type that still make no sense."""
     if settings.batch_size < 1:
         raise ConfigError("batch_size must be at least 1", where=origin["batch_size"])
     if settings.max_file_mb <= 0 or settings.max_record_mb <= 0:
         raise ConfigError("size limits must be positive")
-    return settings
+    if settings.gazetteer and not Path(settings.gazetteer).is_file():
+        raise ConfigError(f"gazetteer file not found: {settings.gazetteer}", where=origin["gazetteer"])

@@ -83,3 +83,21 @@ def test_show_highlights_and_lists(seeded: tuple[CliRunner, dict[str, str]]) -> 
     assert result.exit_code == 0
     assert "Bret Taylor, président d'OpenAI" in result.stdout
     assert "enrichment: full (fr)" in result.stdout
+
+
+def test_user_gazetteer_through_the_environment(tmp_path: Path) -> None:
+    gazetteer = tmp_path / "mine.jsonl"
+    gazetteer.write_text('{"label": "ORG", "pattern": "Clubic"}\n', encoding="utf-8")
+    page = tmp_path / "note.txt"
+    page.write_text(
+        "Un site de tests\nClubic a publié mardi un comparatif de vingt ordinateurs portables, "
+        "selon lequel les modèles les moins chers tiennent le mieux la charge.\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner(env={"RECOUPE_DB": str(tmp_path / "g.db"), "RECOUPE_GAZETTEER": str(gazetteer)})
+    assert runner.invoke(cli, ["ingest", str(page)]).exit_code == 0
+    orgs = _json(runner, "entities", "--label", "ORG")
+    assert [row["canonical"] for row in orgs] == ["Clubic"]  # type: ignore[index, union-attr]
+    missing = CliRunner(env={"RECOUPE_GAZETTEER": str(tmp_path / "nope.jsonl")}).invoke(cli, ["articles"])
+    assert missing.exit_code == 78
+    assert "gazetteer file not found" in missing.stderr

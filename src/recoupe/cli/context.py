@@ -38,7 +38,7 @@ class AppContext:
         """The spaCy models enrichment uses (loaded lazily, in each worker process)."""
         from recoupe.enrich.nlp import NlpModels
 
-        return NlpModels()
+        return NlpModels(gazetteer=Path(self.settings.gazetteer) if self.settings.gazetteer else None)
 
     def store(self) -> Store:
         if self._store is None:
