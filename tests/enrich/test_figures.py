@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -236,14 +235,13 @@ def test_empty(text: str) -> None:
     assert extract_figures(text, "fr", None) == []
 
 
-def test_huge_and_unpunctuated_text_is_fast() -> None:
-    started = time.perf_counter()
+def test_huge_and_unpunctuated_text_returns() -> None:
+    """A 1 MB unpunctuated text is read whole (its speed is measured in bench/, not asserted here)."""
     big = "le projet coûte 12 millions d'euros et mesure 3 km sans aucune ponctuation " * 14_000  # about 1 MB
     found = extract_figures(big, "fr", PUBLISHED)
     assert len(found) == 28_000
     assert extract_figures("9" * 1_000_000, "fr", None) == []
     assert extract_figures("a" * 1_000_000, "en", None) == []
-    assert time.perf_counter() - started < 30
 
 
 def test_offsets_hold_with_a_truncated_parse(models: NlpModels) -> None:
