@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from recoupe.enrich.roles import find_roles
+from recoupe.folding import fold
 from recoupe.model import EntityRef, Mention
 
 if TYPE_CHECKING:
@@ -76,8 +77,7 @@ def strip_titles(name: str) -> str:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return fold(text)
 
 
 def entity_key(name: str) -> str:

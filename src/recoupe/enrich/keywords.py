@@ -10,9 +10,10 @@ Languages YAKE has no stop words for use its language-neutral list.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from recoupe.folding import fold
 
 if TYPE_CHECKING:
     from yake import KeywordExtractor  # type: ignore[import-untyped]  # yake ships no type hints
@@ -74,8 +75,7 @@ def _extractor(language: str, top: int) -> KeywordExtractor:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("'", " ").replace("’", " "))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+    return " ".join(fold(text.replace("'", " ").replace("’", " ")).split())
 
 
 def _yake_language(language: str | None) -> str:

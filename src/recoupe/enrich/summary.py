@@ -18,8 +18,9 @@ sentences are a poor summary.
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING
+
+from recoupe.folding import fold
 
 if TYPE_CHECKING:
     from recoupe.model import Article
@@ -124,8 +125,7 @@ _BYLINE = re.compile(r"^(?:par|by|de notre|from)\s+[A-ZÀ-Ý]", re.IGNORECASE)
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join(re.sub(r"[^\w\s]", " ", "".join(c for c in decomposed if not unicodedata.combining(c))).split())
+    return " ".join(re.sub(r"[^\w\s]", " ", fold(text)).split())
 
 
 def _is_boundary(text: str, end: int) -> bool:

@@ -9,10 +9,10 @@ Anything else gives ``None``: a date we cannot read is left unknown, never guess
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+from recoupe.folding import fold
 from recoupe.model import DatePrecision, PublishedDate
 
 __all__ = ["parse_date"]
@@ -75,8 +75,7 @@ _MONTH_YEAR = re.compile(r"^(?:en\s+|in\s+)?(?P<month>[a-z]{3,9})\.?\s+(?P<year>
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
+    return fold(text).strip()
 
 
 def _tz_name(value: datetime) -> str | None:

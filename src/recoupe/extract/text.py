@@ -22,11 +22,11 @@ short unpunctuated lines after a blank line (a byline, a "Lire aussi") can be re
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from recoupe.config import Settings
 from recoupe.errors import ExtractionError
 from recoupe.extract.dates import parse_date
+from recoupe.folding import fold
 from recoupe.model import Article, PublishedDate, Record
 
 __all__ = ["derive_title", "extract_text", "split_tags"]
@@ -68,8 +68,7 @@ _SEPARATORS = re.compile(r"\s*[,;|]\s*")
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("\u2019", "'"))
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+    return " ".join(fold(text.replace("\u2019", "'")).split())
 
 
 def derive_title(text: str) -> str:

@@ -8,7 +8,8 @@ domain); a headline with a colon or a dash of its own is left alone.
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from recoupe.folding import fold as folded
 
 __all__ = ["fold", "strip_site_name"]
 
@@ -19,9 +20,7 @@ _MIN_KEPT_CHARS = 8
 
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to compare names."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", letters))
+    return " ".join(re.findall(r"\w+", folded(text)))
 
 
 def _names_site(segment: str, names: list[str]) -> bool:
