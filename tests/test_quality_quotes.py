@@ -2,8 +2,8 @@
 scored by ``recoupe.evaluate.quotes`` (Gender Gap Tracker metric: share of the gold quote's characters
 covered, one-to-one; lenient speaker agreement). ``bench/enrich_quotes.py`` prints the full table.
 
-Measured when pinned (fr_core_news_md 3.8): all quotes F1 93.5 at 0.3 and 0.8, speaker accuracy 88.5;
-direct F1 95.3, indirect F1 88.9. Floors sit a little under, so a drop fails the test.
+Measured when pinned (fr_core_news_md 3.8): all quotes F1 93.9 at 0.3 and 0.8, speaker accuracy 92.3;
+direct F1 95.6, indirect F1 89.6. Floors sit a little under, so a drop fails the test.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ F1_FLOOR = 0.91
 F1_STRICT_FLOOR = 0.90
 DIRECT_F1_FLOOR = 0.93
 INDIRECT_F1_FLOOR = 0.82
-SPEAKER_FLOOR = 0.88
+SPEAKER_FLOOR = 0.90  # the issue's goal; measured 0.923 (193/209)
 
 
 @pytest.fixture(scope="module")

@@ -192,3 +192,43 @@ def test_comme_le_revele_frames_the_following_clause(models: NlpModels) -> None:
     assert framed[0].speaker is not None
     assert "Gala" in framed[0].speaker
     assert framed[0].text.startswith("le prince Harry confie")
+
+
+def test_apposition_before_the_verb_and_no_quoted_speaker(models: NlpModels) -> None:
+    # the subject is the name before ", apposition,", not a name inside the apposition nor quoted text
+    text = (
+        'Force Ouvrière, deuxième syndicat de Renault, parle de "centaines de départs" dans les usines et de '
+        '"douze fermetures" en janvier.'
+    )
+    quotes = quotes_of(models, text)
+    assert [q.text for q in quotes] == ["centaines de départs", "douze fermetures"]
+    assert [q.speaker for q in quotes] == ["Force Ouvrière", "Force Ouvrière"]
+
+
+def test_person_named_after_the_medium(models: NlpModels) -> None:
+    # the recogniser runs "Figaro Jean-Marc Dubreuil" into one ORG: the speaker is the person after "au Figaro"
+    [quote] = quotes_of(models, '"Nous irons jusqu\'au bout", a affirmé au Figaro Jean-Marc Dubreuil.')
+    assert quote.speaker == "Jean-Marc Dubreuil"
+    assert quote.cue == "a affirmé"
+
+
+def test_sentence_glued_to_a_closing_mark(models: NlpModels) -> None:
+    # `habituels"La SNCF met`: a new sentence, so the subject of the earlier sentence is not the speaker
+    text = (
+        'Les trains rouleront "selon les horaires habituels"La SNCF met toutefois en garde contre un '
+        '"risque de retards".'
+    )
+    quote = next(q for q in quotes_of(models, text) if q.text == "risque de retards")
+    assert quote.speaker == "SNCF"
+
+
+def test_main_clause_subject_not_the_subordinate_one(models: NlpModels) -> None:
+    # `la « banque verte » s'est justifiée avant que la rumeur …`: the quoted term is the subject, not a
+    # quote; "la rumeur" is the subject of the subordinate clause; "Sur Facebook" is a place, not a speaker
+    text = (
+        "Sur Facebook, la « banque verte » s'est aussitôt justifiée avant que la rumeur ne grossisse : "
+        '"Nous regrettons sincèrement cette erreur de calcul." Avant de promettre que les clients seraient remboursés.'
+    )
+    quotes = quotes_of(models, text)
+    assert [q.kind for q in quotes] == ["direct", "indirect"]
+    assert [q.speaker for q in quotes] == ["la « banque verte »", "la « banque verte »"]

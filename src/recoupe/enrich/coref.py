@@ -9,7 +9,9 @@ or noun right before a name in apposition ("la chanteuse Diam's"). Unknown gende
 
 Also here: ``, Name,`` written in apposition after a description ("Le gouverneur du Mississippi, Phil
 Bryant, a …"), the agent of a passive participle in a ``selon`` source ("selon des chiffres fournis par
-la direction" → "la direction") and the place of an impersonal ``on`` ("explique-t-on à l'Élysée").
+la direction" → "la direction"), the place of an impersonal ``on`` ("explique-t-on à l'Élysée"), the
+name before a comma-delimited apposition ("SUD PTT, 3e syndicat de La Poste, parle") and a quoted term
+used as a subject ("la « poste anglaise » s'est excusée").
 Everything is a bounded look-around (linear in the text).
 """
 
@@ -30,11 +32,13 @@ if TYPE_CHECKING:
 __all__ = [
     "agent_source",
     "apposed_name",
+    "apposed_subject",
     "compatible",
     "impersonal_place",
     "person_keys",
     "phrase_gender",
     "pronoun_gender",
+    "quoted_subject",
     "sentence_subjects",
     "subject_candidates",
 ]
@@ -248,3 +252,46 @@ def impersonal_place(ctx: Context, phrase: NounPhrase) -> NounPhrase | None:
     if fold(det.strip()) not in {"", "l'", "la", "le"}:
         return None
     return NounPhrase(start, m.end, ctx.text[start : m.end], m)
+
+
+def apposed_subject(ctx: Context, begin: int, floor: int) -> NounPhrase | None:
+    """``SUD PTT, 3e syndicat de La Poste, parle``: the name opening the sentence (token ``floor``) before
+    a comma-delimited apposition that ends right before the verb group at token ``begin``; not a name
+    inside the apposition."""
+    doc = ctx.doc
+    if begin - 2 <= floor or doc[begin - 1].text != ",":
+        return None
+    k = begin - 2
+    while k > floor and begin - k < 12 and doc[k].text != ",":
+        if doc[k].pos_ in {"VERB", "AUX"} or doc[k].is_punct or ctx.quoted(doc[k].idx):
+            return None
+        k -= 1
+    if k <= floor or doc[k].text != ",":
+        return None
+    m = ctx.mention_at(doc[k - 1].idx, doc[k].idx)
+    if m is None or m.label not in {"PER", "ORG"} or ctx.quoted(m.start) or m.end > doc[k].idx:
+        return None
+    if fold(ctx.text[doc[floor].idx : m.start].strip()) not in {"", "le", "la", "les", "l'"}:
+        return None
+    return NounPhrase(m.start, m.end, m.text, m)
+
+
+_QUOTED_NP = re.compile(r"(?:\b(?:le|la|les|l'|the)\s*)$", re.IGNORECASE)
+
+
+def quoted_subject(ctx: Context, close_at: int) -> NounPhrase | None:
+    """``la « poste anglaise » s'est excusée``: a short quoted term after a determiner and right before a
+    verb is a noun phrase (the subject), not a quote."""
+    span = next((s for s in ctx.marked if s.close_at == close_at), None)
+    if span is None or len(ctx.text[span.start : span.end].split()) > 3:
+        return None
+    det = _QUOTED_NP.search(ctx.text[max(0, span.open_at - 5) : span.open_at])
+    k = ctx.token_at(close_at + 1)
+    if det is None or k >= len(ctx.doc):
+        return None
+    tok = ctx.doc[k]
+    finite = tok.pos_ in {"VERB", "AUX"} and not {"Part", "Inf", "Ger"} & set(tok.morph.get("VerbForm", []))
+    if not finite and fold(tok.text) not in {"s'", "se", "n'", "ne"}:
+        return None
+    start = span.open_at - len(det.group(0))
+    return NounPhrase(start, close_at + 1, ctx.text[start : close_at + 1])

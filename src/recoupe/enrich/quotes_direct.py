@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from recoupe.enrich.coref import apposed_subject, quoted_subject
 from recoupe.enrich.quotes_parse import QUOTE_CHARS, Context, Marked, NounPhrase, VerbGroup
 from recoupe.enrich.speech import fold
 
@@ -215,6 +216,8 @@ def _before(ctx: Context, span: Marked, short: bool) -> Attribution | None:
             inverted = begin > 0 and (
                 doc[begin - 1].text in {",", *QUOTE_CHARS} or doc[begin - 1].text[-1:] in QUOTE_CHARS
             )
+            if subject is None and begin > 0 and doc[begin - 1].text in QUOTE_CHARS:
+                subject = quoted_subject(ctx, doc[begin - 1].idx)
             if subject is None and inverted and group is not None:
                 subject = ctx.inverted_subject(group, ctx.token_at(span.open_at))
             if subject is None:
@@ -222,7 +225,7 @@ def _before(ctx: Context, span: Marked, short: bool) -> Attribution | None:
             if subject is None:
                 subject = ctx.subject_of(k)
             if subject is None:
-                subject = _nearest_before(ctx, tok.idx, sent_start)
+                subject = apposed_subject(ctx, begin, first) or _nearest_before(ctx, tok.idx, sent_start)
             if subject is None and k + 1 < len(doc):
                 subject = ctx.inverted_subject(VerbGroup(tok.idx, tok.idx, k), ctx.token_at(span.open_at))
             return Attribution(subject, cue, cue_start)
@@ -341,7 +344,7 @@ def direct_candidates(ctx: Context) -> list[DirectCandidate]:
             continue
         words = len(content.split())
         after = _after(ctx, span)
-        if after is None and _is_name_or_title(ctx, span):
+        if after is None and (_is_name_or_title(ctx, span) or quoted_subject(ctx, span.close_at)):
             continue
         pieces = _incise_split(ctx, span) if words > 4 else [(span.start, span.end, None)]
         attribution = after or _before(ctx, span, words <= 4) or _later(ctx, span)

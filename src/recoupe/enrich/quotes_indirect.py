@@ -258,7 +258,8 @@ def _speaker(ctx: Context, verb: int) -> NounPhrase | None:
         for m in ctx.mentions_before(ctx.doc[verb].idx):
             if m.start < sent_start:
                 break
-            if m.label in {"PER", "ORG"} and not ctx.quoted(m.start):
+            place = re.search(r"\b(?:sur|via|dans)\s+$", fold(ctx.text[max(0, m.start - 6) : m.start]))
+            if m.label in {"PER", "ORG"} and not ctx.quoted(m.start) and place is None:  # not "Sur Twitter, …"
                 return NounPhrase(m.start, m.end, m.text, m)
     return subject
 

@@ -42,6 +42,9 @@ _NP_STOP_FR = frozenset({"qui", "que", "qu'", "dont", "ou", "lequel", "laquelle"
 _NP_LINK_FR = frozenset({"de", "d'", "du", "des", "et"})
 _NP_LINK_EN = frozenset({"of", "and", "'s"})
 _NAME_LABELS = frozenset({"PER", "ORG", "MISC", "LOC"})
+_ARTICLES = frozenset({"l'", "la", "le", "les", "un", "une", "the", "a"})
+_OPENERS = frozenset({"le", "la", "les", "l'", "un", "une", "il", "elle", "ils", "elles", "on", "the"})
+_PERSONAL = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "he", "she", "they", "him", "her", "them"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,7 @@ def sentence_breaks(text: str, marked: list[Marked]) -> list[int]:
         for k in range(span.open_at + 1, span.close_at):
             inside[k] = 1
     breaks = [0]
+    closes = {span.close_at for span in marked}
     n = len(text)
     i = 0
     while i < n:
@@ -167,6 +171,8 @@ def sentence_breaks(text: str, marked: list[Marked]) -> list[int]:
                 breaks.append(j)
             i = j
             continue
+        if i in closes and 0 < i < n - 2 and _glued_clause(text, i):
+            breaks.append(i + 1)  # ``exploitation"La RATP met``: a closing mark glued to the next sentence
         if ch in ".!?…" and not inside[i]:
             j = i + 1
             while j < n and (text[j] in ".!?…" or text[j] in _CLOSERS):
@@ -183,6 +189,18 @@ def sentence_breaks(text: str, marked: list[Marked]) -> list[int]:
             continue
         i += 1
     return breaks
+
+
+def _own(phrase: NounPhrase | None) -> NounPhrase | None:
+    """A phrase cut out of a longer name ("Eric Zemmour" from "Express Eric Zemmour") loses that name."""
+    if phrase is None or phrase.mention is None or phrase.mention.start >= phrase.start:
+        return phrase
+    return NounPhrase(phrase.start, phrase.end, phrase.text)
+
+
+def _glued_clause(text: str, i: int) -> bool:
+    word = re.match(r"[A-ZÀ-Ý]\w*'?", text[i + 1 : i + 12])
+    return (text[i - 1].isalpha() or text[i - 1] in ".!?…") and word is not None and fold(word[0]) in _OPENERS
 
 
 @dataclass
@@ -327,20 +345,7 @@ class Context:
         tok = doc[k]
         low = fold(tok.text)
         possessive = "Yes" in tok.morph.get("Poss", [])
-        if (tok.pos_ == "PRON" and not possessive) or low.lstrip("-") in {
-            "il",
-            "elle",
-            "ils",
-            "elles",
-            "lui",
-            "eux",
-            "he",
-            "she",
-            "they",
-            "him",
-            "her",
-            "them",
-        }:
+        if (tok.pos_ == "PRON" and not possessive) or low.lstrip("-") in _PERSONAL:
             return NounPhrase(tok.idx, tok.idx + len(tok.text), tok.text.lstrip("-"), None, pronoun=True)
         links = _NP_LINK_FR if self.language == "fr" else _NP_LINK_EN
         j = k
@@ -441,21 +446,21 @@ class Context:
                 continue
             if self.language == "en" and low in {"that", "the", "a"} and tok.pos_ == "SCONJ":
                 return None
-            return self.phrase_from(k, end)
+            return _own(self.phrase_from(k, end))
         return None
 
     def _skip_prepositional(self, k: int, end: int) -> int:
         doc = self.doc
-        while (k < end and doc[k].pos_ == "DET") or (
-            k < end and fold(doc[k].text) in {"l'", "la", "le", "les", "un", "une", "the", "a"}
-        ):
+        if k < end and fold(doc[k].text) in {"que", "qu'"}:  # "avant que X …": no subject after it
+            return end
+        while k < end and (doc[k].pos_ == "DET" or fold(doc[k].text) in _ARTICLES):
             k += 1
-        if k >= end:
+        if k >= end or doc[k].text in QUOTE_CHARS:  # a speaker is never quoted text
             return k
         m = self.mention_at(doc[k].idx, doc[k].idx + 1)
         if m is not None:
-            j = k
-            while j < end and doc[j].idx < m.end:
+            j = k + 1  # to the name's end, or to a person's name the recogniser ran into an ORG ("L'Express Eric Z")
+            while j < end and doc[j].idx < m.end and (m.label == "PER" or doc[j].dep_ != "appos"):
                 j += 1
             return j
         j = k + 1
@@ -479,6 +484,8 @@ class Context:
                 subj = subjects[0]
                 if "Rel" in subj.morph.get("PronType", []) and tok.dep_.startswith("acl"):
                     subj = tok.head
+                if subj.idx < self.sentence_of(self.doc[i].idx)[0]:  # a subject in the sentence before
+                    return None
                 if self.quoted(subj.idx) or subj.pos_ not in {"NOUN", "PROPN", "PRON", "DET", "NUM", "X"}:
                     return None
                 left = subj.i
