@@ -1,0 +1,1 @@
+"""Stories: wire-copy detection (``dedup``), then assignment of articles to stories and story building."""
