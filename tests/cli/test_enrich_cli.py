@@ -101,3 +101,13 @@ def test_user_gazetteer_through_the_environment(tmp_path: Path) -> None:
     missing = CliRunner(env={"RECOUPE_GAZETTEER": str(tmp_path / "nope.jsonl")}).invoke(cli, ["articles"])
     assert missing.exit_code == 78
     assert "gazetteer file not found" in missing.stderr
+
+
+def test_enrich_backfills_articles_ingested_without_it(tmp_path: Path) -> None:
+    runner = CliRunner(env={"RECOUPE_DB": str(tmp_path / "late.db")})
+    seeds = Path(__file__).parents[1] / "fixtures" / "seeds"
+    assert json.loads(runner.invoke(cli, ["ingest", str(seeds), "--no-enrich", "--json"]).stdout)["enriched"] == 0
+    assert _json(runner, "quotes") == []
+    assert _json(runner, "enrich", "--batch-size", "1") == {"enriched": 2, "failures": []}
+    assert _json(runner, "enrich") == {"enriched": 0, "failures": []}  # nothing left to do
+    assert any(q["speaker"] == "Bret Taylor" for q in _json(runner, "quotes"))  # type: ignore[union-attr]

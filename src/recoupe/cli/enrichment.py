@@ -85,13 +85,14 @@ def enrich_command(app: AppContext, workers: int, batch_size: int, as_json: bool
     report = IngestReport()
     executor = make_executor(workers)
     try:
-        while ids := store.unenriched(ENRICHER_VERSION, limit=batch_size):
-            before = report.enriched + len(report.failures)
-            enrich_stored(store, ids, models, executor, report)
-            if report.enriched + len(report.failures) == before:
-                break  # nothing progressed: do not loop on articles that keep failing
-            if len(report.failures) and report.enriched == 0 and len(report.failures) >= len(ids):
+        tried: set[str] = set()  # an article that failed stays unenriched: try it once per run
+        while True:
+            pending = store.unenriched(ENRICHER_VERSION, limit=batch_size + len(tried))
+            ids = [article_id for article_id in pending if article_id not in tried][:batch_size]
+            if not ids:
                 break
+            tried.update(ids)
+            enrich_stored(store, ids, models, executor, report)
     finally:
         executor.close()
     if as_json:
