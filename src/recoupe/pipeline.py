@@ -1,11 +1,13 @@
-"""Compose the stages: sources → extract → store → enrich, batch by batch, with a per-item error policy.
+"""Compose the stages: sources → extract → store → enrich → stories, batch by batch, with a per-item error policy.
 
 Each batch of records is extracted through the ``Executor`` and written in one store transaction,
 so a run killed at any point leaves every finished batch stored and nothing half-written; running
 the same inputs again skips what is there (the store's idempotent ``add``). The batch's articles are
 then enriched (when ``models`` is given) and their enrichment stored in a second transaction; an
 article stored but not yet enriched when a run is killed is enriched by the next run that sees it
-(or by ``recoupe enrich``).
+(or by ``recoupe enrich``). With a ``StoryEngine``, each batch's articles are then embedded, checked
+for wire copies and assigned to stories in a third transaction (``recoupe.stories.assign``); an article
+left unassigned by a kill is assigned by the next run that sees it (or by ``recoupe recluster``).
 
 Per-item policy: a record that cannot be read or holds no article becomes a ``Failure`` (where and
 why) in the report, and the run goes on. Errors of the store itself stop the run.
@@ -28,6 +30,7 @@ from recoupe.store import Store
 
 if TYPE_CHECKING:
     from recoupe.enrich.nlp import NlpModels
+    from recoupe.stories.assign import StoryEngine, StoryReport
 
 __all__ = ["IngestReport", "enrich_one", "enrich_stored", "extract_one", "ingest"]
 
@@ -42,6 +45,7 @@ class IngestReport:
     enriched: int = 0
     failures: list[Failure] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
+    stories: StoryReport | None = None
 
     @property
     def read(self) -> int:
@@ -63,6 +67,7 @@ class IngestReport:
             "enriched": self.enriched,
             "failed": len(self.failures),
             "failures": [failure.to_dict() for failure in self.failures],
+            "stories": self.stories.to_dict() if self.stories else None,
         }
 
 
@@ -123,11 +128,17 @@ def ingest(
     executor: Executor | None = None,
     default_outlet: str | None = None,
     models: NlpModels | None = None,
+    stories: StoryEngine | None = None,
     on_progress: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
-    """Extract, store and (with ``models``) enrich every record; source ``Failure`` items are reported."""
+    """Extract, store, (with ``models``) enrich and (with ``stories``) assign to stories every record.
+
+    Source ``Failure`` items are reported with the others.
+    """
+    from recoupe.stories.assign import StoryReport
+
     executor = executor or InlineExecutor()
-    report = IngestReport()
+    report = IngestReport(stories=StoryReport() if stories is not None else None)
     stage = partial(extract_one, settings=settings, default_outlet=default_outlet)
     for batch in _batches(items, settings.batch_size):
         records = [item for item in batch if isinstance(item, Record)]
@@ -145,6 +156,8 @@ def ingest(
                 report.article_ids.append(article_id)
             if models is not None:
                 enrich_stored(store, [article_id for article_id, _ in stored], models, executor, report)
+            if stories is not None and report.stories is not None:
+                report.stories.add(stories.update([article_id for article_id, _ in stored]))
         if on_progress:
             on_progress(report)
     return report

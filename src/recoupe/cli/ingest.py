@@ -36,6 +36,10 @@ def _summary(report: IngestReport) -> Table:
     table.add_row("[cyan]updated[/]", str(report.updated))
     table.add_row("unchanged", str(report.unchanged))
     table.add_row("enriched", str(report.enriched))
+    if report.stories is not None:
+        table.add_row("embedded", f"{report.stories.embedded} (+{report.stories.reused} reused)")
+        table.add_row("wire copies", str(report.stories.copies))
+        table.add_row("stories updated", str(report.stories.stories))
     table.add_row("[red]failed[/]" if report.failures else "failed", str(len(report.failures)))
     return table
 
@@ -48,6 +52,7 @@ def _summary(report: IngestReport) -> Table:
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction processes.")
 @click.option("--batch-size", type=click.IntRange(1), help="Articles per transaction [default 200].")
 @click.option("--enrich/--no-enrich", default=None, help="Find entities, quotes and figures [default: on].")
+@click.option("--stories/--no-stories", default=None, help="Group articles into stories [default: on].")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_obj
 def ingest_command(
@@ -59,6 +64,7 @@ def ingest_command(
     workers: int,
     batch_size: int | None,
     enrich: bool | None,
+    stories: bool | None,
     as_json: bool,
 ) -> None:
     """Read articles from PATHS (files, folders, globs; - for JSONL on stdin) into the store.
@@ -66,8 +72,9 @@ def ingest_command(
     Formats: plain-text records (.txt), HTML pages (.html), JSON Lines (.jsonl), JSON arrays (.json),
     CSV/TSV. Inputs that cannot be read are listed with the reason, and the run goes on.
     """
-    settings = app.settings_with(strict=strict, batch_size=batch_size, enrich=enrich)
+    settings = app.settings_with(strict=strict, batch_size=batch_size, enrich=enrich, stories=stories)
     models = app.nlp_models() if settings.enrich else None
+    engine = app.story_engine(settings, threads=workers) if settings.stories else None
     mapping = _parse_mapping(mappings)
     store = app.store()
     executor = make_executor(workers)
@@ -95,10 +102,13 @@ def ingest_command(
                 executor=executor,
                 default_outlet=outlet,
                 models=models,
+                stories=engine,
                 on_progress=on_progress,
             )
     finally:
         executor.close()
+        if engine is not None:
+            engine.close()
 
     if as_json:
         app.emit_json(report.to_dict())

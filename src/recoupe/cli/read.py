@@ -16,12 +16,12 @@ from recoupe.cli.enrichment import LABEL_STYLE, render_enrichment
 from recoupe.errors import QueryError
 from recoupe.model import Article, Enrichment
 
-__all__ = ["COMMANDS"]
+__all__ = ["COMMANDS", "json_option", "parse_day"]
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 
 
-def _parse_day(value: str | None, flag: str) -> date | None:
+def parse_day(value: str | None, flag: str) -> date | None:
     if value is None:
         return None
     try:
@@ -68,8 +68,8 @@ def articles_command(
     filters: dict[str, Any] = {
         "outlet": outlet,
         "language": language,
-        "since": _parse_day(since, "--since"),
-        "until": _parse_day(until, "--until"),
+        "since": parse_day(since, "--since"),
+        "until": parse_day(until, "--until"),
     }
     store = app.store()
     rows = store.articles(**filters, limit=limit, offset=offset)

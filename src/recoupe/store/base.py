@@ -15,6 +15,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from recoupe.errors import NotFoundError, QueryError, StoreError
 from recoupe.store import enrichment
+from recoupe.store import stories as story_table
 from recoupe.store.enrichment import EntityStat, QuoteHit
 from recoupe.store.ingest import add_batch
 from recoupe.store.migrations import LATEST, current_version, migrate
@@ -29,6 +30,7 @@ from recoupe.store.sqlite import (
     require_fts5,
     search_sql,
 )
+from recoupe.store.stories import StoryRow
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 
     from recoupe.model import Article, Enrichment, IngestOutcome
 
-__all__ = ["EntityStat", "QuoteHit", "Revision", "SearchHit", "Store", "open_store"]
+__all__ = ["EntityStat", "QuoteHit", "Revision", "SearchHit", "Store", "StoryRow", "open_store"]
 
 MIN_PREFIX = 6
 _HEX = frozenset("0123456789abcdef")
@@ -117,6 +119,13 @@ class Store:
                 conn.execution_options(sqlite_begin="IMMEDIATE")
             with conn.begin():
                 yield conn
+
+    @contextmanager
+    def transaction(self, *, write: bool) -> Iterator[Connection]:
+        """A connection in one transaction, for recoupe's own stages (``recoupe.stories``) that write
+        several tables at once; faces use the query methods below."""
+        with self._connect(write=write) as conn:
+            yield conn
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -344,12 +353,88 @@ class Store:
                 conn, speaker_key=speaker_key, article_id=resolved, limit=limit, offset=offset
             )
 
+    # -- stories -----------------------------------------------------------------------------------
+
+    def stories(
+        self,
+        *,
+        order: str = "latest",
+        min_articles: int = 1,
+        min_outlets: int = 1,
+        language: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        entity: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> list[StoryRow]:
+        """Stories: ``latest`` (last seen first), ``biggest`` (most independent outlets) or ``oldest``.
+
+        ``min_outlets`` counts independent outlets (wire copies count for their original's outlet);
+        ``since``/``until`` keep stories seen on or after / before the end of those days; ``entity`` is a
+        folded entity key (``recoupe entities`` shows them) named by one of the story's articles.
+        """
+        _check_page(limit, offset)
+        if order not in story_table.STORY_ORDERS:
+            raise QueryError(f"unknown story order {order!r} (known: {', '.join(story_table.STORY_ORDERS)})")
+        with self._connect(write=False) as conn:
+            return story_table.list_stories(
+                conn,
+                order=order,
+                min_articles=min_articles,
+                min_outlets=min_outlets,
+                language=language,
+                since=since.isoformat() if since else None,
+                until=(until + timedelta(days=1)).isoformat() if until else None,
+                entity_key=entity,
+                limit=limit,
+                offset=offset,
+            )
+
+    def story_row(self, story_id: str) -> StoryRow:
+        """A story by id or unique prefix (6+ characters); a merged story's id leads to the story it joined."""
+        with self._connect(write=False) as conn:
+            found = story_table.resolve(conn, story_id)
+            row = story_table.story_row(conn, found) if found else None
+        if row is None:
+            raise NotFoundError(f"no story with id {story_id!r}", where=self.where)
+        return row
+
+    def story_articles(self, story_id: str) -> list[tuple[Article, tuple[str, float] | None]]:
+        """The articles of a story, oldest first (undated last), each with its copy mark (original, similarity)."""
+        row = self.story_row(story_id)
+        with self._connect(write=False) as conn:
+            ids = sorted(story_table.story_member_ids(conn, [row.id]))
+            marks = story_table.copies_of(conn, ids)
+            found = conn.execute(select(articles).where(articles.c.id.in_(ids))).mappings().all()
+        items = [article_from_row(r, article_id=r["id"]) for r in found]
+        items.sort(key=lambda a: (a.published.sort_key() if a.published else "~", a.id))
+        return [(a, marks.get(a.id)) for a in items]
+
+    def story_entities(self, story_id: str, *, limit: int = 10) -> list[tuple[str, str, int]]:
+        """``(name, label, articles naming it)`` for a story's most-named entities."""
+        row = self.story_row(story_id)
+        with self._connect(write=False) as conn:
+            return story_table.top_entities(conn, row.id, limit)
+
+    def story_of(self, article_id: str) -> str | None:
+        """The id of the story an article (id or prefix) belongs to, ``None`` before it is assigned."""
+        with self._connect(write=False) as conn:
+            return story_table.story_of(conn, self._resolve(conn, article_id))
+
+    def copy_of(self, article_id: str) -> tuple[str, float] | None:
+        """``(original id, similarity)`` when the article (id or prefix) copies an earlier one from another outlet."""
+        with self._connect(write=False) as conn:
+            found = self._resolve(conn, article_id)
+            return story_table.copies_of(conn, [found]).get(found)
+
     def check_integrity(self) -> list[str]:
         """Problems found in the database; [] when healthy.
 
         Checks SQLite's ``integrity_check`` and foreign keys, the schema version, the full-text index
-        (FTS5 ``integrity-check``, one entry per article and no other), and that no two current
-        articles share a content hash or a canonical URL.
+        (FTS5 ``integrity-check``, one entry per article and no other), the stories (every embedded
+        article in a story, every member's story stored, each story's article count right), and that
+        no two current articles share a content hash or a canonical URL.
         """
         problems: list[str] = []
         with self._connect(write=True) as conn:
@@ -365,6 +450,7 @@ class Store:
                 problems.append(f"schema version is {version}, expected {LATEST}")
             ids = conn.execute(select(articles.c.id)).scalars().all()
             problems.extend(fts_integrity_problems(conn, ids))
+            problems.extend(story_table.integrity_problems(conn))
             unique = ((articles.c.content_hash, "content hash"), (articles.c.canonical_url, "URL"))
             for column, label in unique:
                 dupes = conn.execute(

@@ -55,10 +55,15 @@ def _create_enrichment_tables(conn: Connection, _dialect: str) -> None:
     schema.metadata.create_all(conn, tables=list(schema.ENRICHMENT_TABLES))
 
 
+def _create_story_tables(conn: Connection, _dialect: str) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.STORY_TABLES))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles and article_revisions tables", _create_tables),
     Migration(2, "full-text index articles_fts", _create_full_text),
     Migration(3, "enrichment: entities, mentions, quotes, figures, keywords", _create_enrichment_tables),
+    Migration(4, "stories: embeddings, wire copies, stories, members, edges, redirects", _create_story_tables),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -31,10 +32,13 @@ from sqlalchemy import (
 
 __all__ = [
     "ENRICHMENT_TABLES",
+    "STORY_TABLES",
     "UTCDateTime",
     "article_entities",
     "article_revisions",
     "articles",
+    "copies",
+    "embeddings",
     "enrichments",
     "entities",
     "figures",
@@ -42,6 +46,10 @@ __all__ = [
     "metadata",
     "quotes",
     "schema_version",
+    "stories",
+    "story_articles",
+    "story_edges",
+    "story_redirects",
 ]
 
 
@@ -218,3 +226,73 @@ figures = Table(
 Index("ix_figures_kind_unit", figures.c.kind, figures.c.unit)
 
 ENRICHMENT_TABLES = (enrichments, entities, article_entities, mentions, quotes, figures)
+
+# -- stories (schema v4) ----------------------------------------------------------------------------
+
+embeddings = Table(
+    "embeddings",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("model", Text, nullable=False),
+    Column("text_hash", String(64), nullable=False),  # sha256 of the embedded text: same text, no new embedding
+    Column("dim", Integer, nullable=False),
+    Column("vector", LargeBinary, nullable=False),  # float16, little-endian, L2-normalised
+    Column("day", Integer),  # proleptic ordinal of the publication day (None: undated or coarser than a month)
+    Column("day_lo", Integer),  # the publication date as an interval of days (a month-precision date spans it)
+    Column("day_hi", Integer),
+)
+Index("ix_embeddings_text_hash", embeddings.c.model, embeddings.c.text_hash)
+
+copies = Table(
+    "copies",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("copy_of", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("similarity", Float, nullable=False),
+)
+Index("ix_copies_copy_of", copies.c.copy_of)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(16), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("title_article", String(16), nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("outlets", Integer, nullable=False),
+    Column("independent", Integer, nullable=False),  # outlets once wire copies count as their original's
+    Column("languages", Text, nullable=False, default="[]"),
+    Column("first_seen", String(32)),  # published_sort of the earliest / latest dated article
+    Column("last_seen", String(32)),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+Index("ix_stories_last_seen", stories.c.last_seen)
+Index("ix_stories_articles", stories.c.articles)
+
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", String(16), nullable=False),  # no foreign key: a component is rewritten in any order
+)
+Index("ix_story_articles_story", story_articles.c.story_id)
+
+story_edges = Table(
+    "story_edges",
+    metadata,
+    Column("a", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("b", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),  # a < b
+    Column("score", Float, nullable=False),
+)
+Index("ix_story_edges_b", story_edges.c.b)
+
+story_redirects = Table(
+    "story_redirects",
+    metadata,
+    Column("old_id", String(16), primary_key=True),
+    Column("new_id", String(16), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+)
+
+STORY_TABLES = (embeddings, copies, stories, story_articles, story_edges, story_redirects)

@@ -1,0 +1,232 @@
+"""Story-candidate search at scale: ``recoupe.stories.index.VectorIndex`` on synthetic embeddings.
+
+    .venv/bin/python bench/stories_scale.py [--sizes 10000 1000000] [--dtype f16 i8] [--threads 2]
+        [--queries 3000] [--i8-size N] [--no-sweep]
+
+Synthetic corpus (seeded): 384-dim unit vectors in three levels, like news: 300 topics; stories around a
+topic (cosine about 0.7 to it), of geometric size (mean 8, many of one article); articles around their story
+(cosine about 0.8 to its centre, 0.64 between two articles of a story). A story starts on a day drawn
+evenly over three years (2023-2025) and its articles fall on that day and the three after. Articles are
+added in day order, in batches of 50,000 (``add_many``, as ``VectorIndex.rebuild`` does).
+
+Each (size, dtype) runs in its own process, so that its RSS growth is its own:
+
+1. **Assignment-candidate time** per new article (a fresh member of a random story, dated within the
+   story): ``search(window=3, k=32)`` then scoring the 32 candidates by a numpy dot product with their
+   float32 vectors, as the assignment step does. Median and p95 over ``--queries`` queries after 50 warm-up
+   queries; the headline is the ratio of the largest size to the smallest (goal <= 2).
+2. **Recall@10** against numpy brute force (float32, exact day filter) on 300 of those queries.
+3. **Memory**: ``memory_bytes()`` and the growth of VmRSS (``/proc/self/status``) over the build.
+4. **Build**: ``add_many`` throughput with ``--threads`` usearch threads.
+
+Then (unless ``--no-sweep``) the exactness threshold: one month of n articles, the same window queries
+searched exhaustively and by HNSW (with the window's oversampling), to place ``EXACT_THRESHOLD``.
+The headline figures are printed last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from recoupe.stories.index import EXACT_THRESHOLD, VectorIndex
+
+DIM = 384
+START = date(2023, 1, 1).toordinal()
+SPAN = 1096  # days: 2023-01-01 to 2025-12-31
+TOPICS = 300
+MEAN_STORY = 8
+SPREAD = 4  # a story's articles fall on its first day and the three after
+BATCH = 50_000
+_MULT = 0x9E3779B97F4A7C15  # odd, so row -> key is a bijection of 64-bit integers
+_INVERSE = pow(_MULT, -1, 2**64)
+_MASK = 2**64 - 1
+
+
+def _unit(matrix: NDArray[np.float32]) -> NDArray[np.float32]:
+    out: NDArray[np.float32] = matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
+    return out
+
+
+def article_id(row: int) -> str:
+    return f"{(row + 1) * _MULT & _MASK:016x}"
+
+
+def row_of(article_id: str) -> int:
+    return (int(article_id, 16) * _INVERSE & _MASK) - 1
+
+
+class Corpus:
+    """``size`` articles (vectors, days in day order) and ``queries`` new articles from the same stories."""
+
+    def __init__(self, size: int, queries: int, seed: int) -> None:
+        rng = np.random.default_rng(seed)
+        topics = _unit(rng.standard_normal((TOPICS, DIM)).astype(np.float32))
+        sizes = rng.geometric(1 / MEAN_STORY, size=size)
+        sizes = sizes[: int(np.searchsorted(np.cumsum(sizes), size)) + 1]
+        sizes[-1] -= int(sizes.sum()) - size
+        stories = len(sizes)
+        noise = np.float32(1.0 / np.sqrt(DIM))
+        centres = topics[rng.integers(0, TOPICS, stories)] + noise * rng.standard_normal((stories, DIM), np.float32)
+        self.centres = _unit(centres)
+        self.story_days = START + rng.integers(0, SPAN - SPREAD + 1, stories)
+        story_of = np.repeat(np.arange(stories), sizes)
+        days = self.story_days[story_of] + rng.integers(0, SPREAD, size)
+        order = np.argsort(days, kind="stable")
+        story_of, self.days = story_of[order], days[order]
+        self.vectors = np.empty((size, DIM), dtype=np.float32)
+        for start in range(0, size, 100_000):
+            part = story_of[start : start + 100_000]
+            self.vectors[start : start + len(part)] = self._member(rng, part)
+        asked = rng.integers(0, stories, queries)
+        self.query_vectors = self._member(rng, asked)
+        self.query_days = self.story_days[asked] + rng.integers(0, SPREAD, queries)
+
+    def _member(self, rng: np.random.Generator, stories: NDArray[np.int64]) -> NDArray[np.float32]:
+        scale = np.float32(0.75 / np.sqrt(DIM))
+        return _unit(self.centres[stories] + scale * rng.standard_normal((len(stories), DIM), np.float32))
+
+
+def rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def build(corpus: Corpus, dtype: str, threads: int) -> tuple[VectorIndex, float]:
+    index = VectorIndex(DIM, dtype=dtype, threads=threads)
+    started = time.perf_counter()
+    for start in range(0, len(corpus.days), BATCH):
+        stop = min(start + BATCH, len(corpus.days))
+        ids = [article_id(row) for row in range(start, stop)]
+        index.add_many(ids, corpus.days[start:stop].tolist(), corpus.vectors[start:stop])
+    return index, time.perf_counter() - started
+
+
+def worker(size: int, dtype: str, threads: int, queries: int, seed: int) -> dict[str, Any]:
+    corpus = Corpus(size, queries + 50, seed)
+    before = rss_mib()
+    index, seconds = build(corpus, dtype, threads)
+    grown = rss_mib() - before
+    vectors, days = corpus.vectors, corpus.days
+    timings = []
+    for number, (query, day) in enumerate(zip(corpus.query_vectors, corpus.query_days.tolist(), strict=True)):
+        started = time.perf_counter()
+        hits = index.search(query, day, window=3, k=32)
+        scores = vectors[[row_of(hit) for hit, _ in hits]] @ query
+        _best = hits[int(np.argmax(scores))][0] if hits else None
+        if number >= 50:
+            timings.append(time.perf_counter() - started)
+    found = expected = 0
+    for query, day in zip(corpus.query_vectors[:300], corpus.query_days[:300].tolist(), strict=True):
+        inside = np.flatnonzero(np.abs(days - day) <= 3)
+        top = inside[np.argsort(-(vectors[inside] @ query), kind="stable")[:10]]
+        expected += len(top)
+        found += len({article_id(int(row)) for row in top} & {hit for hit, _ in index.search(query, day, window=3, k=10)})
+    counts = index.counts()
+    timings.sort()
+    return {
+        "size": size,
+        "dtype": dtype,
+        "shards": len(counts),
+        "largest_shard": max(counts.values()),
+        "build_s": seconds,
+        "build_per_s": size / seconds,
+        "median_us": statistics.median(timings) * 1e6,
+        "p95_us": timings[int(0.95 * (len(timings) - 1))] * 1e6,
+        "recall10": found / expected,
+        "memory_mib": index.memory_bytes() / 2**20,
+        "rss_growth_mib": grown,
+    }
+
+
+def sweep(seed: int, threads: int, sizes: tuple[int, ...] = (2_500, 5_000, 10_000, 20_000, 40_000)) -> list[str]:
+    """One month of n articles; window=3 queries mid-month, searched exhaustively and by HNSW."""
+    lines = []
+    for size in sizes:
+        corpus = Corpus(size, 300, seed)
+        month = date(2024, 3, 1).toordinal()
+        corpus.days = month + (corpus.days - START) * 30 // SPAN  # squeeze three years into March 2024
+        index, _ = build(corpus, "f16", threads)
+        figures = []
+        for threshold in (size, 0):  # exhaustive, then HNSW
+            index.exact_threshold = threshold
+            timings = []
+            for query in corpus.query_vectors:
+                started = time.perf_counter()
+                index.search(query, month + 15, window=3, k=32)
+                timings.append(time.perf_counter() - started)
+            figures.append(statistics.median(timings) * 1e6)
+        lines.append(f"  one month of {size:>6,}: exhaustive {figures[0]:7.0f} us, HNSW {figures[1]:7.0f} us")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 1_000_000])
+    parser.add_argument("--dtype", nargs="+", default=["f16", "i8"], choices=["f32", "f16", "i8"])
+    parser.add_argument("--threads", type=int, default=2, help="usearch threads for add_many (0: all cores)")
+    parser.add_argument("--queries", type=int, default=3000)
+    parser.add_argument("--i8-size", type=int, default=None, help="largest size built for i8 (default: all)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--no-sweep", action="store_true")
+    parser.add_argument("--worker", nargs=2, metavar=("SIZE", "DTYPE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        result = worker(int(args.worker[0]), args.worker[1], args.threads, args.queries, args.seed)
+        print(json.dumps(result))
+        return
+    results: list[dict[str, Any]] = []
+    for dtype in args.dtype:
+        for size in sorted(args.sizes):
+            if dtype == "i8" and args.i8_size is not None and size > args.i8_size:
+                print(f"i8 at {size:,} skipped (--i8-size {args.i8_size:,})")
+                continue
+            command = [sys.executable, __file__, "--worker", str(size), dtype]
+            command += ["--threads", str(args.threads), "--queries", str(args.queries), "--seed", str(args.seed)]
+            started = time.perf_counter()
+            run = subprocess.run(command, capture_output=True, text=True, check=True)
+            result = json.loads(run.stdout.strip().splitlines()[-1])
+            results.append(result)
+            print(
+                f"{dtype} {size:>9,}: {result['shards']} shards (largest {result['largest_shard']:,}); "
+                f"build {result['build_s']:.1f} s ({result['build_per_s']:,.0f}/s); "
+                f"candidates median {result['median_us']:.0f} us, p95 {result['p95_us']:.0f} us; "
+                f"recall@10 {result['recall10']:.3f}; memory_bytes {result['memory_mib']:,.0f} MiB, "
+                f"RSS +{result['rss_growth_mib']:,.0f} MiB  [{time.perf_counter() - started:.0f} s]",
+                flush=True,
+            )
+    if not args.no_sweep:
+        print(f"exactness threshold (EXACT_THRESHOLD = {EXACT_THRESHOLD:,}), window=3, k=32, median per query:")
+        print("\n".join(sweep(args.seed, args.threads)), flush=True)
+    print("--- headline ---")
+    for dtype in args.dtype:
+        runs = sorted((r for r in results if r["dtype"] == dtype), key=lambda r: r["size"])
+        if not runs:
+            continue
+        small, large = runs[0], runs[-1]
+        ratio = large["median_us"] / small["median_us"]
+        print(
+            f"{dtype}: candidates per article {small['median_us']:.0f} us at {small['size']:,} -> "
+            f"{large['median_us']:.0f} us at {large['size']:,} (median; p95 {small['p95_us']:.0f} -> "
+            f"{large['p95_us']:.0f} us): ratio {ratio:.1f} (goal <= 2); recall@10 {large['recall10']:.3f}"
+        )
+        print(
+            f"{dtype}: at {large['size']:,}: memory_bytes {large['memory_mib']:,.0f} MiB, RSS growth "
+            f"{large['rss_growth_mib']:,.0f} MiB; build {large['build_per_s']:,.0f} articles/s"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,379 @@
+"""Story assignment for stored articles: embed, find wire copies, link, re-cluster the touched component.
+
+``StoryEngine.update(ids)`` runs after articles are stored and enriched (entities weigh in the score):
+
+1. **Embed** each article whose embedded text (``embedding_text``) is new; a text already embedded for any
+   article reuses that vector, so nothing is embedded twice. Vectors go to the store (float16) and to the
+   vector index (``VectorIndex``, beside the database; a rebuildable cache, rebuilt from the store when
+   its counts disagree, e.g. after a crash between the two writes).
+2. **Wire copies**: each new article is checked against the articles published within the window around
+   it (``CopyIndex``); a copy is marked ``copy_of`` its original (the earlier one of the two).
+3. **Edges**: the index's nearest neighbours within ``window_days`` are scored (``cluster.pair_scores``);
+   pairs at or above the threshold are stored as edges.
+4. **Re-cluster** the connected component of the new articles (whole stories only) with average link and
+   store each article's story, the stories' rows and the redirects of merged stories (``cluster``).
+
+Every write of one call happens in one transaction, so a killed run leaves the store consistent; an
+article embedded but not assigned (killed in between) is picked up by the next ``update`` or ``recluster``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from recoupe.enrich.embed import Embedder, embedding_text
+from recoupe.model import DatePrecision
+from recoupe.store import stories as story_rows
+from recoupe.stories.cluster import ClusterItem, StoryParams, cluster_items, idf_of, name_clusters, pair_scores
+from recoupe.stories.dedup import CopyIndex
+from recoupe.stories.index import VectorIndex
+from recoupe.stories.story import summarise
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from recoupe.model import Article
+    from recoupe.store import Store
+    from recoupe.store.stories import StoryMember
+
+__all__ = ["StoryEngine", "StoryReport", "index_path_for"]
+
+MAX_NEIGHBOURS = 4096  # candidates asked of the index at most, per article
+
+
+@dataclass(slots=True)
+class StoryReport:
+    """What an update did."""
+
+    embedded: int = 0
+    reused: int = 0
+    copies: int = 0
+    assigned: int = 0
+    stories: int = 0
+    merged: int = 0
+
+    def add(self, other: StoryReport) -> None:
+        for name in ("embedded", "reused", "copies", "assigned", "stories", "merged"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def to_dict(self) -> dict[str, int]:
+        return {
+            "embedded": self.embedded,
+            "reused_vectors": self.reused,
+            "copies": self.copies,
+            "assigned": self.assigned,
+            "stories_updated": self.stories,
+            "merged": self.merged,
+        }
+
+
+def index_path_for(db: str) -> Path | None:
+    """The vector index folder beside an SQLite database file (``None`` for in-memory or server databases)."""
+    if "://" in db:
+        if not db.startswith("sqlite:///"):
+            return None
+        db = db.removeprefix("sqlite:///")
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return None
+    return Path(db).expanduser().with_name(Path(db).name + ".vectors")
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _item(member: StoryMember) -> ClusterItem:
+    return ClusterItem(member.id, member.vector, member.days, member.entities, member.order)
+
+
+class StoryEngine:
+    """Assigns stored articles to stories. One per process; ``close`` saves the vector index."""
+
+    def __init__(
+        self,
+        store: Store,
+        embedder: Embedder,
+        params: StoryParams,
+        *,
+        index_path: Path | None = None,
+        copy_threshold: float = 0.6,
+    ) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.params = params
+        self.copy_threshold = copy_threshold
+        self._index_path = index_path
+        self._index: VectorIndex | None = None
+        self._copies = CopyIndex(copy_threshold)
+        self._copy_days: set[int] = set()
+        self._order: dict[str, str] = {}
+
+    # -- the vector index ---------------------------------------------------------------------------
+
+    @property
+    def index(self) -> VectorIndex:
+        if self._index is None:
+            self._index = self._open_index()
+        return self._index
+
+    def _open_index(self) -> VectorIndex:
+        model, dim, path = self.embedder.name, self.embedder.dim, self._index_path
+        with self.store.transaction(write=False) as conn:
+            stored = story_rows.embedding_count(conn, model)
+        if path is not None and (path / "manifest.json").is_file():
+            try:
+                index = VectorIndex.load(path)
+                if index.dim == dim and len(index) == stored:
+                    return index
+            except Exception:  # noqa: BLE001, S110 - an unreadable cache is rebuilt from the store below
+                pass
+        with self.store.transaction(write=False) as conn:
+            items = list(story_rows.iter_embeddings(conn, model))
+        index = VectorIndex.rebuild(dim, path, items)
+        index.save()
+        return index
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.save()
+
+    # -- update -------------------------------------------------------------------------------------
+
+    def update(self, ids: Sequence[str]) -> StoryReport:
+        """Embed, mark copies and assign to stories the stored articles ``ids`` that need it."""
+        report = StoryReport()
+        if not ids:
+            return report
+        model = self.embedder.name
+        with self.store.transaction(write=False) as conn:
+            hashes = story_rows.embedded_hashes(conn, ids, model)
+            assigned = story_rows.memberships(conn, ids)
+        articles = {a.id: a for a in (self.store.get(i) for i in dict.fromkeys(ids))}
+        texts = {i: embedding_text(a) for i, a in articles.items()}
+        changed = [i for i in articles if hashes.get(i) != _text_hash(texts[i])]
+        todo = [i for i in articles if i in changed or i not in assigned]
+        if not todo:
+            return report
+        rows = self._embed([articles[i] for i in changed], texts, report)
+        self.index  # noqa: B018 - open (or rebuild) the index before writing new rows, so counts agree
+        with self.store.transaction(write=True) as conn:
+            story_rows.save_embeddings(conn, rows)
+            found = self._find_copies([articles[i] for i in changed], conn)
+            story_rows.save_copies(conn, found)
+            report.copies += sum(1 for match in found.values() if match)
+            self.index.add_many([r.article_id for r in rows], [r.day for r in rows], _stack(rows, self.embedder.dim))
+            self._link(conn, todo)
+            self._recluster(conn, todo, report)
+        self.index.save()
+        return report
+
+    def _embed(
+        self, changed: list[Article], texts: dict[str, str], report: StoryReport
+    ) -> list[story_rows.EmbeddingRow]:
+        model = self.embedder.name
+        wanted = {a.id: _text_hash(texts[a.id]) for a in changed}
+        with self.store.transaction(write=False) as conn:
+            known = story_rows.vectors_for_hashes(conn, sorted(set(wanted.values())), model)
+            days = _days(conn, list(wanted))
+        missing = sorted({h for h in wanted.values() if h not in known})
+        by_hash = {_text_hash(texts[a.id]): texts[a.id] for a in changed}
+        if missing:
+            vectors = self.embedder.embed([by_hash[h] for h in missing])
+            known.update(zip(missing, vectors, strict=True))
+        report.embedded += len(missing)
+        report.reused += len(changed) - len(missing)
+        return [story_rows.EmbeddingRow(i, model, h, known[h], days.get(i)) for i, h in wanted.items()]
+
+    def _find_copies(self, changed: list[Article], conn: Connection) -> dict[str, tuple[str, float] | None]:
+        """Copy marks of the changed articles (and of earlier-stored articles they turn out to be the original of)."""
+        self._prime_copies(changed)
+        found: dict[str, tuple[str, float] | None] = {}
+        for article in sorted(changed, key=lambda a: (_order(a), a.id)):
+            self._order[article.id] = _order(article)
+            match = self._copies.add(article)
+            found[article.id] = None
+            if match is None:
+                continue
+            if _later(self._order.get(match.copy_of, "~"), self._order[article.id]):
+                found[match.copy_of] = (article.id, match.similarity)  # the stored one is the later copy
+            else:
+                found[article.id] = (match.copy_of, match.similarity)
+        del conn
+        return found
+
+    def _prime_copies(self, changed: list[Article]) -> None:
+        """Index, for copy detection, the stored articles published within the window of ``changed``."""
+        window = self.params.window_days
+        days = {a.published.value.date().toordinal() for a in changed if a.published is not None}
+        wanted = {d + k for d in days for k in range(-window, window + 1)} - self._copy_days
+        if not wanted:
+            return
+        first, last = date.fromordinal(min(wanted)), date.fromordinal(max(wanted))
+        stored = []
+        offset = 0
+        while batch := self.store.articles(since=first, until=last, limit=1000, offset=offset):
+            stored.extend(batch)
+            offset += len(batch)
+        self._copy_days |= set(range(min(wanted), max(wanted) + 1))
+        for article in sorted(stored, key=lambda a: (_order(a), a.id)):
+            if article.id not in self._copies:
+                self._order[article.id] = _order(article)
+                self._copies.add(article)
+
+    def _link(self, conn: Connection, todo: list[str]) -> None:
+        """Store the edges of each article in ``todo`` to its neighbours in the index."""
+        model = self.embedder.name
+        own = {m.id: m for m in story_rows.load_members(conn, todo, model)}
+        neighbours: dict[str, list[str]] = {}
+        for article_id, member in own.items():
+            day = member.days[0] if member.days and member.days[0] == member.days[1] else None
+            neighbours[article_id] = [hit for hit in self._candidates(member.vector, day) if hit != article_id]
+        others = sorted({n for ids in neighbours.values() for n in ids} - set(own))
+        members = own | {m.id: m for m in story_rows.load_members(conn, others, model)}
+        idf = self._idf(conn, members.values())
+        edges: list[tuple[str, str, float]] = []
+        for article_id, near in neighbours.items():
+            items = [_item(members[article_id])] + [_item(members[n]) for n in near if n in members]
+            scores = pair_scores(items, idf, self.params)
+            edges.extend(
+                (article_id, items[j].id, float(scores[0, j]))
+                for j in range(1, len(items))
+                if scores[0, j] >= self.params.threshold
+            )
+        story_rows.replace_edges(conn, todo, edges)
+
+    def _candidates(self, vector: Any, day: int | None) -> list[str]:
+        """Every indexed article that could score at least the threshold with ``vector``.
+
+        The entity bonus adds at most ``entity_weight`` and time only subtracts, so a neighbour with a
+        cosine under ``threshold - entity_weight`` cannot make an edge: the search widens until the last
+        hit is under that bound. Finding every possible edge, whatever the order articles came in, is
+        what makes the stories independent of that order.
+        """
+        floor = self.params.threshold - self.params.entity_weight - 1e-3  # vectors are stored as float16
+        k = self.params.neighbours
+        while True:
+            hits = self.index.search(vector, day, window=self.params.window_days, k=k)
+            if len(hits) < k or hits[-1][1] < floor or k >= MAX_NEIGHBOURS:
+                return [hit for hit, similarity in hits if similarity >= floor]
+            k *= 4
+
+    def _idf(self, conn: Connection, members: Any) -> dict[str, float]:
+        frequency, total = story_rows.document_frequency(conn, {k for m in members for k in m.entities})
+        return idf_of(frequency, total)
+
+    def _recluster(self, conn: Connection, todo: list[str], report: StoryReport) -> None:
+        done: set[str] = set()
+        for seed in todo:
+            if seed in done:
+                continue
+            ids = self._component(conn, seed)
+            done |= ids
+            self._cluster(conn, sorted(ids), report)
+        report.assigned += len(todo)
+
+    def _component(self, conn: Connection, seed: str) -> set[str]:
+        """The articles to re-cluster with ``seed``: its edge component, closed over whole stories."""
+        limit = self.params.max_component
+        ids, complete = story_rows.component(conn, [seed], limit)
+        while True:
+            stories = set(story_rows.memberships(conn, sorted(ids)).values())
+            whole = story_rows.story_member_ids(conn, stories) | ids
+            if whole == ids:
+                return ids
+            if not complete or len(whole) > limit:
+                return whole  # a capped component: whole stories only, so no story is split across two runs
+            ids, complete = story_rows.component(conn, sorted(whole), limit)
+
+    def _cluster(self, conn: Connection, ids: list[str], report: StoryReport) -> None:
+        members = {m.id: m for m in story_rows.load_members(conn, ids, self.embedder.name)}
+        idf = self._idf(conn, members.values())
+        clusters = cluster_items([_item(m) for m in members.values()], idf, self.params)
+        previous = story_rows.memberships(conn, list(members))
+        names, redirects = name_clusters([[item.id for item in c] for c in clusters], previous)
+        copies = story_rows.copies_of(conn, list(members))
+        original_outlets = _outlets(conn, sorted({c for c, _ in copies.values()} - set(members)))
+        now = datetime.now(UTC)
+        rows = []
+        assignment: dict[str, str] = {}
+        for story_id, cluster in zip(names, clusters, strict=True):
+            group = [members[item.id] for item in cluster]
+            rows.append(summarise(story_id, group, copies, original_outlets, now))
+            assignment.update(dict.fromkeys((m.id for m in group), story_id))
+        story_rows.write_stories(conn, assignment, rows, redirects, now)
+        report.stories += len(rows)
+        report.merged += len(redirects)
+
+    # -- rebuild ------------------------------------------------------------------------------------
+
+    def recluster(self, batch_size: int = 500) -> StoryReport:
+        """Forget every story and assign every stored article again, oldest first (embeddings are kept)."""
+        with self.store.transaction(write=True) as conn:
+            story_rows.clear(conn)
+        report = StoryReport()
+        offset = 0
+        ids: list[str] = []
+        while batch := self.store.articles(limit=5000, offset=offset):
+            ids.extend(a.id for a in batch)
+            offset += len(batch)
+        ids.reverse()  # oldest first
+        for start in range(0, len(ids), batch_size):
+            report.add(self.update(ids[start : start + batch_size]))
+        return report
+
+
+def _order(article: Article) -> str:
+    """Chronological key: the time only when the source gave one (a day alone is not midnight)."""
+    published = article.published
+    if published is None:
+        return "~"
+    key = published.sort_key()
+    return key if published.precision is DatePrecision.MINUTE else key[:10]
+
+
+def _later(first: str, second: str) -> bool:
+    """Whether ``first`` is known to come after ``second`` (undated and same-day-without-time are not)."""
+    if "~" in (first, second):
+        return False
+    if first[:10] != second[:10]:
+        return first[:10] > second[:10]
+    return len(first) > 10 and len(second) > 10 and first > second
+
+
+def _days(conn: Connection, ids: list[str]) -> dict[str, tuple[int, int] | None]:
+    from sqlalchemy import select
+
+    from recoupe.store.schema import articles
+
+    query = select(articles.c.id, articles.c.published_value, articles.c.published_precision).where(
+        articles.c.id.in_(ids)
+    )
+    return {
+        row.id: story_rows.day_interval(row.published_value, row.published_precision) for row in conn.execute(query)
+    }
+
+
+def _outlets(conn: Connection, ids: list[str]) -> dict[str, str | None]:
+    from sqlalchemy import select
+
+    from recoupe.store.schema import articles
+
+    if not ids:
+        return {}
+    return {
+        row.id: row.outlet
+        for row in conn.execute(select(articles.c.id, articles.c.outlet).where(articles.c.id.in_(ids)))
+    }
+
+
+def _stack(rows: Sequence[story_rows.EmbeddingRow], dim: int) -> np.ndarray[Any, np.dtype[np.float32]]:
+    if not rows:
+        return np.zeros((0, dim), dtype=np.float32)
+    return np.stack([r.vector for r in rows]).astype(np.float32)

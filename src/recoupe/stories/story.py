@@ -1,0 +1,190 @@
+"""Story objects: what a story is made of and how it reads.
+
+``summarise`` computes the stored row of a story when it is (re-)clustered: its title (the most central
+headline: the article closest to the mean of the story's embeddings), first and last seen, article and
+outlet counts, languages, and the **independent outlet count**: a wire copy counts for the outlet of the
+article it copies, so five sites running one AFP dispatch are one source, not five.
+
+``Story`` is what ``recoupe story ID`` and the API show, built by ``Store.story``: the row, the timeline of
+articles (with outlet and copy marks), the top entities and an extractive summary: the sentences from the
+articles' leads and first paragraphs that other outlets echo most (word overlap with the other articles,
+accents and case folded), at most one per article, in the order of the timeline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from recoupe.folding import fold
+from recoupe.store.stories import StoryRow
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from datetime import datetime
+
+    from recoupe.model import Article
+    from recoupe.store import Store
+    from recoupe.store.stories import StoryMember
+
+__all__ = ["Story", "StoryArticle", "independent_outlets", "load_story", "summarise", "summary_sentences"]
+
+SUMMARY_SENTENCES = 3
+_SENTENCE_END = re.compile(r"(?<=[.!?…»\"])\s+(?=[«\"A-ZÀ-ÖØ-Þ0-9])")
+_WORD = re.compile(r"\w{3,}")
+
+
+def _outlet_key(outlet: str | None, fallback: str) -> str:
+    return outlet.strip().casefold() if outlet and outlet.strip() else f"?{fallback}"
+
+
+def independent_outlets(
+    members: Sequence[tuple[str, str | None]],
+    copies: Mapping[str, tuple[str, float]],
+    outlets: Mapping[str, str | None],
+) -> int:
+    """Distinct outlets once each copy counts for its original's outlet (an unknown outlet counts alone).
+
+    ``members`` are ``(article id, outlet)``; ``outlets`` gives the outlet of originals by id.
+    """
+    keys = set()
+    for article_id, outlet in members:
+        origin, hops = article_id, 0
+        while origin in copies and hops < 8:
+            origin, hops = copies[origin][0], hops + 1
+        keys.add(_outlet_key(outlets.get(origin, outlet) if origin != article_id else outlet, origin))
+    return len(keys)
+
+
+def summarise(
+    story_id: str,
+    members: Sequence[StoryMember],
+    copies: Mapping[str, tuple[str, float]],
+    original_outlets: Mapping[str, str | None],
+    now: datetime,
+) -> StoryRow:
+    """The stored row of a story made of ``members`` (in chronological order)."""
+    vectors = np.stack([m.vector for m in members]).astype(np.float64)
+    centre = vectors.mean(axis=0)
+    closeness = vectors @ centre
+    central = members[int(np.argmax(closeness))]  # the first of equals: the earliest
+    outlets = {m.id: m.outlet for m in members} | dict(original_outlets)
+    dated = sorted(m.order for m in members if m.order != "~")
+    languages = Counter(m.language for m in members if m.language)
+    return StoryRow(
+        id=story_id,
+        title=central.title,
+        title_article=central.id,
+        articles=len(members),
+        outlets=len({_outlet_key(m.outlet, m.id) for m in members}),
+        independent=independent_outlets([(m.id, m.outlet) for m in members], copies, outlets),
+        languages=tuple(sorted(languages, key=lambda lang: (-languages[lang], lang))),
+        first_seen=dated[0] if dated else None,
+        last_seen=dated[-1] if dated else None,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+def _sentences(article: Article, limit: int = 6) -> list[str]:
+    text = " ".join(part for part in (article.lead, article.body[:2000]) if part)
+    return [s.strip() for s in _SENTENCE_END.split(text) if 40 <= len(s.strip()) <= 400][:limit]
+
+
+def _words(sentence: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(fold(sentence).casefold()))
+
+
+def summary_sentences(articles: Sequence[Article], count: int = SUMMARY_SENTENCES) -> list[tuple[str, str]]:
+    """``(article id, sentence)`` pairs: the most central sentences across ``articles``, one per article.
+
+    A sentence's centrality is the mean, over the *other* articles, of its best word overlap (Jaccard)
+    with their sentences; a story of one article gives its first sentences.
+    """
+    pools = [(a.id, [(s, _words(s)) for s in _sentences(a)]) for a in articles]
+    pools = [(i, pool) for i, pool in pools if pool]
+    if len(pools) == 1:
+        article_id, pool = pools[0]
+        return [(article_id, s) for s, _ in pool[:count]]
+    scored: list[tuple[float, int, int, str, str]] = []
+    for position, (article_id, pool) in enumerate(pools):
+        for rank, (sentence, words) in enumerate(pool):
+            overlaps = []
+            for other_id, other in pools:
+                if other_id == article_id or not words:
+                    continue
+                overlaps.append(max((len(words & w) / len(words | w) for _, w in other if w), default=0.0))
+            centrality = sum(overlaps) / len(overlaps) if overlaps else 0.0
+            scored.append((-centrality, rank, position, article_id, sentence))
+    chosen: list[tuple[int, int, str, str]] = []
+    used_articles: set[str] = set()
+    for _, rank, position, article_id, sentence in sorted(scored):
+        if article_id in used_articles:
+            continue
+        used_articles.add(article_id)
+        chosen.append((position, rank, article_id, sentence))
+        if len(chosen) == count:
+            break
+    return [(article_id, sentence) for _, _, article_id, sentence in sorted(chosen)]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticle:
+    """One article in a story's timeline."""
+
+    article: Article
+    copy_of: str | None
+    similarity: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.article
+        return {
+            "id": a.id,
+            "title": a.title,
+            "outlet": a.outlet,
+            "published": a.published.to_dict() if a.published else None,
+            "language": a.language,
+            "url": a.url,
+            "copy_of": self.copy_of,
+            "copy_similarity": self.similarity,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A story as shown to users: its row, its articles in time order, top entities and a summary."""
+
+    row: StoryRow
+    timeline: tuple[StoryArticle, ...]
+    entities: tuple[tuple[str, str, int], ...]  # (name, label, articles naming it)
+    summary: tuple[tuple[str, str], ...]  # (article id, sentence)
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.article.outlet or "(unknown outlet)" for a in self.timeline))
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.row.to_dict() | {
+            "outlet_names": list(self.outlets),
+            "summary": [{"article_id": a, "sentence": s} for a, s in self.summary],
+            "entities": [{"name": n, "label": lab, "articles": c} for n, lab, c in self.entities],
+            "timeline": [item.to_dict() for item in self.timeline],
+        }
+
+
+def load_story(store: Store, story_id: str, *, entities: int = 10) -> Story:
+    """The story ``story_id`` (id, unique prefix or the id of a story merged into it) from ``store``."""
+    row = store.story_row(story_id)
+    items = store.story_articles(row.id)
+    timeline = tuple(StoryArticle(a, mark[0] if mark else None, mark[1] if mark else None) for a, mark in items)
+    originals = [a for a, mark in items if mark is None] or [a for a, _ in items]
+    return Story(
+        row=row,
+        timeline=timeline,
+        entities=tuple(store.story_entities(row.id, limit=entities)),
+        summary=tuple(summary_sentences(originals)),
+    )
