@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -39,7 +40,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from recoupe.stories.index import EXACT_THRESHOLD, VectorIndex
+from recoupe.stories.index import EXACT_THRESHOLD, Tuning, VectorIndex
 
 DIM = 384
 START = date(2023, 1, 1).toordinal()
@@ -105,7 +106,7 @@ def rss_mib() -> float:
 
 
 def build(corpus: Corpus, dtype: str, threads: int) -> tuple[VectorIndex, float]:
-    index = VectorIndex(DIM, dtype=dtype, threads=threads)
+    index = VectorIndex(DIM, dtype=dtype, tuning=Tuning(threads=threads))
     started = time.perf_counter()
     for start in range(0, len(corpus.days), BATCH):
         stop = min(start + BATCH, len(corpus.days))
@@ -114,28 +115,39 @@ def build(corpus: Corpus, dtype: str, threads: int) -> tuple[VectorIndex, float]
     return index, time.perf_counter() - started
 
 
+MODES = (("k=32", 32, None), ("k=10", 10, None), ("k=32 >=0.5", 32, 0.5))  # (label, k, min_similarity)
+
+
+def time_queries(index: VectorIndex, corpus: Corpus, k: int, floor: float | None) -> tuple[float, float]:
+    """Median and p95 seconds of search + scoring the candidates, after 50 warm-up queries."""
+    timings = []
+    queries = zip(corpus.query_vectors, corpus.query_days.tolist(), strict=True)
+    for number, (query, day) in enumerate(queries):
+        started = time.perf_counter()
+        hits = index.search(query, day, window=3, k=k, min_similarity=floor)
+        scores = corpus.vectors[[row_of(hit) for hit, _ in hits]] @ query
+        _best = hits[int(np.argmax(scores))][0] if hits else None
+        if number >= 50:
+            timings.append(time.perf_counter() - started)
+    timings.sort()
+    return statistics.median(timings), timings[int(0.95 * (len(timings) - 1))]
+
+
 def worker(size: int, dtype: str, threads: int, queries: int, seed: int) -> dict[str, Any]:
     corpus = Corpus(size, queries + 50, seed)
     before = rss_mib()
     index, seconds = build(corpus, dtype, threads)
     grown = rss_mib() - before
     vectors, days = corpus.vectors, corpus.days
-    timings = []
-    for number, (query, day) in enumerate(zip(corpus.query_vectors, corpus.query_days.tolist(), strict=True)):
-        started = time.perf_counter()
-        hits = index.search(query, day, window=3, k=32)
-        scores = vectors[[row_of(hit) for hit, _ in hits]] @ query
-        _best = hits[int(np.argmax(scores))][0] if hits else None
-        if number >= 50:
-            timings.append(time.perf_counter() - started)
+    times = {label: time_queries(index, corpus, k, floor) for label, k, floor in MODES}
     found = expected = 0
     for query, day in zip(corpus.query_vectors[:300], corpus.query_days[:300].tolist(), strict=True):
         inside = np.flatnonzero(np.abs(days - day) <= 3)
-        top = inside[np.argsort(-(vectors[inside] @ query), kind="stable")[:10]]
+        top = {article_id(int(row)) for row in inside[np.argsort(-(vectors[inside] @ query), kind="stable")[:10]]}
         expected += len(top)
-        found += len({article_id(int(row)) for row in top} & {hit for hit, _ in index.search(query, day, window=3, k=10)})
+        found += len(top & {hit for hit, _ in index.search(query, day, window=3, k=10)})
     counts = index.counts()
-    timings.sort()
+    reported = sum(shard.index.memory_usage for shard in index._shards.values())  # usearch's own figure
     return {
         "size": size,
         "dtype": dtype,
@@ -143,11 +155,14 @@ def worker(size: int, dtype: str, threads: int, queries: int, seed: int) -> dict
         "largest_shard": max(counts.values()),
         "build_s": seconds,
         "build_per_s": size / seconds,
-        "median_us": statistics.median(timings) * 1e6,
-        "p95_us": timings[int(0.95 * (len(timings) - 1))] * 1e6,
+        "median_us": times["k=32"][0] * 1e6,
+        "p95_us": times["k=32"][1] * 1e6,
+        "modes": {label: [median * 1e6, p95 * 1e6] for label, (median, p95) in times.items()},
         "recall10": found / expected,
         "memory_mib": index.memory_bytes() / 2**20,
+        "usearch_reported_mib": reported / 2**20,
         "rss_growth_mib": grown,
+        "load": os.getloadavg()[0],
     }
 
 
@@ -161,7 +176,7 @@ def sweep(seed: int, threads: int, sizes: tuple[int, ...] = (2_500, 5_000, 10_00
         index, _ = build(corpus, "f16", threads)
         figures = []
         for threshold in (size, 0):  # exhaustive, then HNSW
-            index.exact_threshold = threshold
+            index.tuning = Tuning(exact_threshold=threshold, threads=threads)
             timings = []
             for query in corpus.query_vectors:
                 started = time.perf_counter()
@@ -199,12 +214,14 @@ def main() -> None:
             run = subprocess.run(command, capture_output=True, text=True, check=True)
             result = json.loads(run.stdout.strip().splitlines()[-1])
             results.append(result)
+            modes = ", ".join(f"{label} {m:.0f}/{p:.0f}" for label, (m, p) in result["modes"].items())
             print(
                 f"{dtype} {size:>9,}: {result['shards']} shards (largest {result['largest_shard']:,}); "
                 f"build {result['build_s']:.1f} s ({result['build_per_s']:,.0f}/s); "
-                f"candidates median {result['median_us']:.0f} us, p95 {result['p95_us']:.0f} us; "
-                f"recall@10 {result['recall10']:.3f}; memory_bytes {result['memory_mib']:,.0f} MiB, "
-                f"RSS +{result['rss_growth_mib']:,.0f} MiB  [{time.perf_counter() - started:.0f} s]",
+                f"candidates median/p95 us: {modes}; recall@10 {result['recall10']:.3f}; "
+                f"memory_bytes {result['memory_mib']:,.0f} MiB (usearch memory_usage "
+                f"{result['usearch_reported_mib']:,.0f}), RSS +{result['rss_growth_mib']:,.0f} MiB; "
+                f"load average {result['load']:.1f}  [{time.perf_counter() - started:.0f} s]",
                 flush=True,
             )
     if not args.no_sweep:
@@ -216,15 +233,17 @@ def main() -> None:
         if not runs:
             continue
         small, large = runs[0], runs[-1]
-        ratio = large["median_us"] / small["median_us"]
+        for label, _, _ in MODES:
+            (small_median, small_p95), (large_median, large_p95) = small["modes"][label], large["modes"][label]
+            print(
+                f"{dtype} {label}: candidates per article {small_median:.0f} us at {small['size']:,} -> "
+                f"{large_median:.0f} us at {large['size']:,} (median; p95 {small_p95:.0f} -> {large_p95:.0f} us): "
+                f"ratio {large_median / small_median:.1f} (goal <= 2)"
+            )
         print(
-            f"{dtype}: candidates per article {small['median_us']:.0f} us at {small['size']:,} -> "
-            f"{large['median_us']:.0f} us at {large['size']:,} (median; p95 {small['p95_us']:.0f} -> "
-            f"{large['p95_us']:.0f} us): ratio {ratio:.1f} (goal <= 2); recall@10 {large['recall10']:.3f}"
-        )
-        print(
-            f"{dtype}: at {large['size']:,}: memory_bytes {large['memory_mib']:,.0f} MiB, RSS growth "
-            f"{large['rss_growth_mib']:,.0f} MiB; build {large['build_per_s']:,.0f} articles/s"
+            f"{dtype}: at {large['size']:,}: recall@10 {large['recall10']:.3f}; memory_bytes "
+            f"{large['memory_mib']:,.0f} MiB, RSS growth {large['rss_growth_mib']:,.0f} MiB; "
+            f"build {large['build_per_s']:,.0f} articles/s ({large['build_s']:.0f} s)"
         )
 
 

@@ -12,7 +12,7 @@ import pytest
 from numpy.typing import NDArray
 
 from recoupe.errors import StoreError
-from recoupe.stories.index import VectorIndex, shard_name
+from recoupe.stories.index import Tuning, VectorIndex, shard_name
 
 DIM = 32
 MARCH_10 = date(2024, 3, 10).toordinal()
@@ -153,54 +153,81 @@ def test_bad_input_is_a_value_error(rng: np.random.Generator) -> None:
     assert "not an id" not in index
 
 
-def _corpus(rng: np.random.Generator, count: int, dim: int) -> tuple[list[str], list[int], NDArray[np.float32]]:
-    """``count`` random unit vectors on random days of January to March 2024."""
+def _corpus(rng: np.random.Generator, count: int, dim: int) -> tuple[list[str], list[int | None], NDArray[np.float32]]:
+    """``count`` random unit vectors on random days of January to March 2024, one in 20 undated."""
     start = date(2024, 1, 1).toordinal()
-    days = [int(d) for d in rng.integers(start, start + 91, count)]
+    days: list[int | None] = [int(d) for d in rng.integers(start, start + 91, count)]
+    for row in range(0, count, 20):
+        days[row + 7 if row + 7 < count else row] = None
     ids = [f"{n:016x}" for n in rng.choice(2**62, count, replace=False)]
     return ids, days, _unit(rng, count, dim)
 
 
 def _brute_force(
-    vectors: NDArray[np.float32], ids: list[str], days: list[int], query: NDArray[np.float32], day: int, window: int
+    corpus: tuple[list[str], list[int | None], NDArray[np.float32]],
+    query: NDArray[np.float32],
+    *,
+    day: int | None,
+    window: int,
 ) -> list[str]:
-    """Top ids by cosine over the articles dated within the window (vectors as stored: rounded to f16)."""
+    """Ids by cosine, best first, of the undated articles and those dated within the window (all when ``day`` is
+    None), with vectors as the index stores them: rounded to f16."""
+    ids, days, vectors = corpus
     stored = vectors.astype(np.float16).astype(np.float64)
     stored /= np.linalg.norm(stored, axis=1, keepdims=True)
     rounded = query.astype(np.float16).astype(np.float64)
     scores = stored @ (rounded / np.linalg.norm(rounded))
-    inside = [row for row, d in enumerate(days) if abs(d - day) <= window]
+    inside = [row for row, d in enumerate(days) if day is None or d is None or abs(d - day) <= window]
     return [ids[row] for row in sorted(inside, key=lambda row: (-scores[row], ids[row]))]
 
 
+def _query_day(days: list[int | None], row: int, rng: np.random.Generator) -> int:
+    return (days[row] or date(2024, 2, 1).toordinal()) + int(rng.integers(-5, 6))
+
+
 def test_exact_shards_agree_with_brute_force(rng: np.random.Generator) -> None:
-    ids, days, vectors = _corpus(rng, 2000, 64)
+    corpus = _corpus(rng, 2000, 64)
+    ids, days, vectors = corpus
     index = VectorIndex(64)
     index.add_many(ids, days, vectors)
-    assert max(index.counts().values()) < index.exact_threshold
-    for query_row in range(40):
-        query = _near(vectors[query_row], rng, noise=0.5)
-        day = days[query_row] + int(rng.integers(-5, 6))
+    assert max(index.counts().values()) < index.tuning.exact_threshold
+    for row in range(40):
+        query, day = _near(vectors[row], rng, noise=0.5), _query_day(days, row, rng)
         for window in (0, 3, 20):
-            expected = _brute_force(vectors, ids, days, query, day, window)[:10]
-            hits = index.search(query, day, window=window, k=10)
-            assert [a for a, _ in hits] == expected
-    stored = vectors[0].astype(np.float16).astype(np.float32)
-    assert index.search(vectors[0], days[0], window=0, k=1)[0] == (ids[0], pytest.approx(1.0, abs=1e-3))
-    sims = [s for _, s in index.search(stored, None, window=0, k=5)]
-    assert sims == sorted(sims, reverse=True)
+            assert [a for a, _ in index.search(query, day, window=window, k=10)] == _brute_force(
+                corpus, query, day=day, window=window
+            )[:10]
+    for row in range(5):
+        assert [a for a, _ in index.search(vectors[row], None, window=0, k=10)] == _brute_force(
+            corpus, vectors[row], day=None, window=0
+        )[:10]
+    hits = index.search(vectors[0], days[0], window=0, k=1)
+    assert hits[0][0] == ids[0]
+    assert hits[0][1] == pytest.approx(1.0, abs=1e-3)
+
+
+def test_min_similarity_leaves_out_less_similar_articles(rng: np.random.Generator) -> None:
+    corpus = _corpus(rng, 1000, 64)
+    ids, days, vectors = corpus
+    index = VectorIndex(64, tuning=Tuning(exact_threshold=100))
+    index.add_many(ids, days, vectors)
+    for row in range(20):
+        query, day = _near(vectors[row], rng, noise=0.3), _query_day(days, row, rng)
+        full = index.search(query, day, window=10, k=20)
+        floored = index.search(query, day, window=10, k=20, min_similarity=0.1)
+        assert floored == [hit for hit in full if hit[1] >= 0.1]
 
 
 def test_hnsw_shards_keep_recall_at_10(rng: np.random.Generator) -> None:
-    ids, days, vectors = _corpus(rng, 2000, 64)
-    index = VectorIndex(64, exact_threshold=100)  # months of ~670 articles: HNSW with oversampling
+    corpus = _corpus(rng, 6000, 64)  # months of ~1,900: large enough that HNSW beats exhaustive search
+    ids, days, vectors = corpus
+    index = VectorIndex(64, tuning=Tuning(exact_threshold=100))
     index.add_many(ids, days, vectors)
     recalled = 0
     queries = 60
-    for query_row in range(queries):
-        query = _near(vectors[query_row], rng, noise=0.5)
-        day = days[query_row] + int(rng.integers(-5, 6))
-        expected = set(_brute_force(vectors, ids, days, query, day, 3)[:10])
+    for row in range(queries):
+        query, day = _near(vectors[row], rng, noise=0.5), _query_day(days, row, rng)
+        expected = set(_brute_force(corpus, query, day=day, window=3)[:10])
         recalled += len(expected & {a for a, _ in index.search(query, day, window=3, k=10)})
     assert recalled / (10 * queries) >= 0.95
     assert index.search(vectors[5], None, window=0, k=1)[0][0] == ids[5]
@@ -222,7 +249,7 @@ def test_save_then_load_gives_the_same_results(tmp_path: Path, rng: np.random.Ge
     assert [again.search(q, days[n], window=3, k=8) for n, q in enumerate(queries)] == before
     # change one month and save again: only that shard is rewritten, old files are cleaned up
     files = {p.name for p in folder.iterdir()}
-    march = next(n for n, d in enumerate(days) if shard_name(d) == "2024-03")
+    march = next(n for n, d in enumerate(days) if d is not None and shard_name(d) == "2024-03")
     again.remove(ids[march])
     again.save()
     after = {p.name for p in folder.iterdir()}
@@ -253,7 +280,7 @@ def test_load_refuses_corrupt_or_mismatched_folders(tmp_path: Path, rng: np.rand
         VectorIndex.load(folder, dim=DIM + 1)
     with pytest.raises(StoreError, match="32-dim f16"):
         VectorIndex.load(folder, dtype="i8")
-    shard = sorted(folder.glob("2024-02.*.npz"))[0]
+    shard = min(folder.glob("2024-02.*.npz"))
     data = shard.read_bytes()
     flipped = bytearray(data)
     flipped[len(data) // 2] ^= 0xFF
@@ -271,7 +298,7 @@ def test_load_refuses_corrupt_or_mismatched_folders(tmp_path: Path, rng: np.rand
     with pytest.raises(StoreError, match="manifest"):
         VectorIndex.load(folder)
     manifest.write_text(json.dumps({"format": "recoupe-vector-index", "version": 99}))
-    with pytest.raises(StoreError, match="version|format"):
+    with pytest.raises(StoreError, match="format 1"):
         VectorIndex.load(folder)
 
 
@@ -301,7 +328,7 @@ def test_rebuild_replaces_the_saved_index(tmp_path: Path, rng: np.random.Generat
             (n, e["file"]) for n, e in json.loads((folder / "manifest.json").read_text())["shards"].items()
         )
     }
-    assert 0 < loaded.memory_bytes()
+    assert loaded.memory_bytes() > 0
     in_memory = VectorIndex.rebuild(DIM, None, zip(ids, days, vectors, strict=True))
     assert len(in_memory) == 400
     assert in_memory.path is None

@@ -43,22 +43,9 @@ class AppContext:
 
     def story_engine(self, settings: Settings | None = None, *, threads: int = 1) -> StoryEngine:
         """The story engine over this command's store (embedder and calibration from the settings)."""
-        from recoupe.enrich.embed import make_embedder
-        from recoupe.stories.assign import StoryEngine, index_path_for
-        from recoupe.stories.cluster import StoryParams
+        from recoupe.stories.assign import StoryEngine
 
-        settings = settings or self.settings
-        embedder = make_embedder(settings.embedder, threads=threads)
-        params = StoryParams.resolve(
-            embedder.name, threshold=settings.story_threshold, window_days=settings.story_window_days
-        )
-        return StoryEngine(
-            self.store(),
-            embedder,
-            params,
-            index_path=index_path_for(settings.db),
-            copy_threshold=settings.copy_threshold,
-        )
+        return StoryEngine.from_settings(self.store(), settings or self.settings, threads=threads)
 
     def store(self) -> Store:
         if self._store is None:

@@ -142,7 +142,8 @@ def recluster_command(app: AppContext, workers: int, as_json: bool) -> None:
     """Rebuild every story from scratch (after changing the embedder or the story settings).
 
     Embeddings are kept (an article is embedded again only if its text or the embedder changed);
-    wire-copy marks are kept. Story ids are given afresh: old ids are not redirected.
+    wire-copy marks are kept. A story keeps its id when it keeps most of its articles; a story that
+    disappears redirects to the one that took most of its articles.
     """
     engine = app.story_engine(threads=workers)
     try:

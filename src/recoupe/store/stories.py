@@ -429,9 +429,14 @@ def drop_empty_stories(conn: Connection) -> None:
 
 
 def clear(conn: Connection) -> None:
-    """Forget every story, edge and redirect (``recoupe recluster``); embeddings and copies stay."""
+    """Forget every story, edge and redirect; embeddings and copies stay."""
     for table in (story_articles, story_edges, story_redirects, stories):
         conn.execute(delete(table))
+
+
+def clear_edges(conn: Connection) -> None:
+    """Forget every edge (``recoupe recluster`` computes them again); stories stay until re-clustered."""
+    conn.execute(delete(story_edges))
 
 
 # -- reading ----------------------------------------------------------------------------------------

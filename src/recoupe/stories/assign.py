@@ -39,6 +39,7 @@ from recoupe.stories.story import summarise
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from recoupe.config import Settings
     from recoupe.model import Article
     from recoupe.store import Store
     from recoupe.store.stories import StoryMember
@@ -115,6 +116,23 @@ class StoryEngine:
         self._copy_days: set[int] = set()
         self._order: dict[str, str] = {}
 
+    @classmethod
+    def from_settings(cls, store: Store, settings: Settings, *, threads: int = 1) -> StoryEngine:
+        """The engine the settings describe: their embedder and calibration, the index beside the database."""
+        from recoupe.enrich.embed import make_embedder
+
+        embedder = make_embedder(settings.embedder, threads=threads)
+        params = StoryParams.resolve(
+            embedder.name, threshold=settings.story_threshold, window_days=settings.story_window_days
+        )
+        return cls(
+            store,
+            embedder,
+            params,
+            index_path=index_path_for(settings.db),
+            copy_threshold=settings.copy_threshold,
+        )
+
     # -- the vector index ---------------------------------------------------------------------------
 
     @property
@@ -146,8 +164,12 @@ class StoryEngine:
 
     # -- update -------------------------------------------------------------------------------------
 
-    def update(self, ids: Sequence[str]) -> StoryReport:
-        """Embed, mark copies and assign to stories the stored articles ``ids`` that need it."""
+    def update(self, ids: Sequence[str], *, force: bool = False) -> StoryReport:
+        """Embed, mark copies and assign to stories the stored articles ``ids`` that need it.
+
+        An article needs it when it has no embedding for its current text or is in no story; with
+        ``force``, every article in ``ids`` is linked and re-clustered again (``recluster``).
+        """
         report = StoryReport()
         if not ids:
             return report
@@ -158,7 +180,7 @@ class StoryEngine:
         articles = {a.id: a for a in (self.store.get(i) for i in dict.fromkeys(ids))}
         texts = {i: embedding_text(a) for i, a in articles.items()}
         changed = [i for i in articles if hashes.get(i) != _text_hash(texts[i])]
-        todo = [i for i in articles if i in changed or i not in assigned]
+        todo = list(articles) if force else [i for i in articles if i in changed or i not in assigned]
         if not todo:
             return report
         rows = self._embed([articles[i] for i in changed], texts, report)
@@ -314,9 +336,13 @@ class StoryEngine:
     # -- rebuild ------------------------------------------------------------------------------------
 
     def recluster(self, batch_size: int = 500) -> StoryReport:
-        """Forget every story and assign every stored article again, oldest first (embeddings are kept)."""
+        """Assign every stored article again, oldest first, from fresh edges (embeddings are kept).
+
+        For when the story settings or the embedder changed. Story ids are kept where a story keeps
+        most of its articles; a story that disappears redirects to the one that took most of them.
+        """
         with self.store.transaction(write=True) as conn:
-            story_rows.clear(conn)
+            story_rows.clear_edges(conn)
         report = StoryReport()
         offset = 0
         ids: list[str] = []
@@ -325,7 +351,9 @@ class StoryEngine:
             offset += len(batch)
         ids.reverse()  # oldest first
         for start in range(0, len(ids), batch_size):
-            report.add(self.update(ids[start : start + batch_size]))
+            report.add(self.update(ids[start : start + batch_size], force=True))
+        with self.store.transaction(write=True) as conn:
+            story_rows.drop_empty_stories(conn)
         return report
 
 

@@ -3,45 +3,44 @@
 ``VectorIndex`` keeps L2-normalised float32 embeddings keyed by article id (16 lowercase hex characters,
 stored as the uint64 ``int(article_id, 16)``) in usearch indexes, compared by cosine similarity.
 
-**Shards.** One usearch index per calendar month of the article's day ("2024-03"; days are proleptic
-ordinals, ``date.toordinal()``), plus "undated". A dated query (``day``, ``window``) reads the months that
-``[day - window, day + window]`` touches and "undated"; an undated query reads every shard. Re-adding an id
-replaces it, in another shard if its day changed.
+**Shards.** One usearch index per calendar month of the article's day (a proleptic ordinal), "2024-03",
+plus "undated". A dated query (``day``, ``window``) reads the months that ``[day - window, day + window]``
+touches and "undated"; an undated query reads every shard. Re-adding an id replaces it, in its new month.
 
 **Window filter.** usearch has no filtered search in Python: a shard is asked for its ``count`` nearest
-entries and those whose stored day is outside the window are dropped (undated ones are kept). ``count``
-starts at ``k / (share of the shard in the window) x OVERSAMPLE`` and doubles until the shard's in-window top
-``k`` is settled (a less similar match came after the k-th) or the last match is below the bar: the k-th
-best of the shards read before (fullest first, so a month the window only clips takes one small probe) or
-``min_similarity``. Giving ``min_similarity`` (the caller's attach threshold) saves most of the work at scale.
+articles and those dated outside the window are dropped (undated ones are kept). ``count`` starts at
+``k / (share of the shard in the window) x OVERSAMPLE`` and doubles until the shard's in-window top ``k`` is
+settled (a less similar match came after the k-th) or the last match is below the bar: the k-th best of
+the shards read before (fullest first, so a month the window only clips takes one small probe) or
+``min_similarity``, which (set to the caller's attach threshold) saves most of the work at scale.
 
-**Exactness.** Shards of at most ``exact_threshold`` articles (``EXACT_THRESHOLD`` = 10,000) are searched
-exhaustively, so their results are exact; ``bench/stories_scale.py`` measured exhaustive search at 1.8x the
-time of HNSW for 10k f16 vectors, 1.4x for 5k. Larger shards use HNSW (recall@10 about 0.98 at 1M) and go
-exhaustive when ``count`` passes ``size / EXHAUSTIVE_RATIO``. Results are sorted by similarity, ties by id;
-exhaustive shards give the same answer for the same content, HNSW shards only within one build (a graph
-built with several threads differs from build to build).
+**Exactness.** Shards of at most ``Tuning.exact_threshold`` articles (10,000) are searched exhaustively:
+exact results, for 1.8x the time of HNSW at 10k f16 vectors, 1.4x at 5k (``bench/stories_scale.py``).
+Larger shards use HNSW (recall@10 about 0.98 at 1M articles), exhaustive once ``count`` passes
+``size / EXHAUSTIVE_RATIO``. Results are sorted by similarity, then id: exhaustive shards answer the same
+for the same content; HNSW shards within one build (a graph built by several threads varies).
 
 **Persistence.** ``save`` writes each changed shard to a new ``<shard>.<random>.npz`` (a CRC-checked zip:
-usearch loads damaged bytes without complaint) holding the usearch index, the keys and their days, then
-``manifest.json`` (format version, dim, dtype, file and count per shard), each through a temporary file,
-fsync and ``os.replace``, then deletes the files the manifest no longer names. The manifest switch is the
-commit: a crash leaves the previous snapshot whole. ``load`` raises ``StoreError`` on a missing, damaged or
-inconsistent folder.
+usearch loads damaged bytes without complaint) with the usearch index, keys and days, then
+``manifest.json`` (format version, dim, dtype, file and count per shard), each by temporary file, fsync and
+``os.replace``, then deletes unlisted files: the manifest switch commits, a crash keeps the last snapshot.
+``load`` raises ``StoreError`` on a missing, damaged or inconsistent folder.
 
-**Rebuild.** The store is the source of truth, this index a cache: ``counts()`` (articles per shard) lets a
-caller compare the two (a crash between a database commit and ``save`` leaves them apart) and
-``VectorIndex.rebuild`` makes a fresh index from ``(id, day, vector)`` items, in batches, saved over the old.
+**Rebuild.** The store is the source of truth, this index a cache: compare ``counts()`` (per shard) with
+the store (a crash between a database commit and ``save`` leaves them apart) and ``VectorIndex.rebuild``
+from ``(id, day, vector)`` items when they differ.
 
 **Threads and processes.** Not thread-safe: one lock around writes (``add*``, ``remove``, ``save``) and
-searches. ``add_many`` uses ``threads`` usearch threads (0: all cores), a search one. A forked worker can
-search (and change) its own copy; nothing it changes reaches the parent or the files unless it saves.
+searches. ``add_many`` uses ``Tuning.threads`` usearch threads (0: all cores), a search one. A forked
+worker can search (and change) its own copy; its changes reach neither the parent nor the files.
 """
 
 from __future__ import annotations
 
+import calendar
 import heapq
 import io
+import itertools
 import json
 import math
 import operator
@@ -63,7 +62,7 @@ from usearch.index import Index
 
 from recoupe.errors import StoreError
 
-__all__ = ["DTYPES", "EXACT_THRESHOLD", "UNDATED", "VectorIndex", "shard_name"]
+__all__ = ["DTYPES", "EXACT_THRESHOLD", "UNDATED", "Tuning", "VectorIndex", "shard_name"]
 
 FORMAT = "recoupe-vector-index"
 FORMAT_VERSION = 1
@@ -83,6 +82,7 @@ _SHARD = re.compile(r"\d{4}-\d{2}|undated")
 _FILE = re.compile(r"(?:\d{4}-\d{2}|undated)\.[0-9a-f]{8}\.npz(?:\.tmp)?|manifest\.json\.tmp")
 _MAX_DAY = date.max.toordinal()
 _NO_DAY = 0  # the stored day of an undated article (ordinals start at 1)
+Item = tuple[str, int | None, NDArray[np.float32]]  # what rebuild takes: (article_id, day, vector)
 
 
 def _key(article_id: str) -> int:
@@ -92,13 +92,8 @@ def _key(article_id: str) -> int:
 
 
 def _day(day: int | None) -> int:
-    if day is None:
-        return _NO_DAY
-    try:
-        value = operator.index(day)
-    except TypeError:
-        raise ValueError(f"a day is a date ordinal (int) or None, not {day!r}") from None
-    if not 1 <= value <= _MAX_DAY:
+    value = _NO_DAY if day is None else operator.index(day)  # TypeError for a float or a str
+    if day is not None and not 1 <= value <= _MAX_DAY:
         raise ValueError(f"day {value} is not a date ordinal (1 to {_MAX_DAY})")
     return value
 
@@ -138,9 +133,8 @@ class _Shard:
         if name == UNDATED:
             return cls(name, index)
         year, month = int(name[:4]), int(name[5:])
-        following = date(year + month // 12, month % 12 + 1, 1) if year < 9999 or month < 12 else None
-        last = following.toordinal() - 1 if following else _MAX_DAY
-        return cls(name, index, first=date(year, month, 1).toordinal(), last=last)
+        first = date(year, month, 1).toordinal()
+        return cls(name, index, first=first, last=first + calendar.monthrange(year, month)[1] - 1)
 
     def inside(self, low: int | None, high: int | None) -> int:
         """How many of this shard's articles a query for days ``low..high`` (``None``: any) accepts."""
@@ -150,6 +144,15 @@ class _Shard:
         if self.last < low or self.first > high:
             return 0
         return sum(count for day, count in self.per_day.items() if low <= day <= high)
+
+
+@dataclass(frozen=True, slots=True)
+class Tuning:
+    """How an index is searched and built; not stored with it. ``threads``: usearch threads for ``add_many``
+    (0: all cores). ``exact_threshold``: shards up to this size are searched exhaustively (exact)."""
+
+    exact_threshold: int = EXACT_THRESHOLD
+    threads: int = 0
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -167,15 +170,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 class VectorIndex:
     """Month-sharded cosine index of article embeddings; see the module docstring."""
 
-    def __init__(
-        self,
-        dim: int,
-        *,
-        path: Path | None = None,
-        dtype: str = "f16",
-        exact_threshold: int = EXACT_THRESHOLD,
-        threads: int = 0,
-    ) -> None:
+    def __init__(self, dim: int, *, path: Path | None = None, dtype: str = "f16", tuning: Tuning = Tuning()) -> None:
         if isinstance(dim, bool) or not isinstance(dim, int) or dim < 1:
             raise ValueError(f"dim must be a positive int, not {dim!r}")
         if dtype not in DTYPES:
@@ -185,8 +180,7 @@ class VectorIndex:
         self._dim = dim
         self._dtype = dtype
         self._path = None if path is None else Path(path)
-        self.exact_threshold = exact_threshold
-        self.threads = threads
+        self.tuning = tuning
         self._shards: dict[str, _Shard] = {}
         self._days: dict[int, int] = {}  # key -> day ordinal (_NO_DAY when undated)
         self._dirty: set[str] = set()
@@ -262,7 +256,7 @@ class VectorIndex:
             if shard is None:
                 shard = self._shards[name] = _Shard.new(name, _new_usearch(self._dim, self._dtype))
             shard_keys = np.fromiter((keys[row] for row in members), dtype=np.uint64, count=len(members))
-            shard.index.add(shard_keys, matrix[members], threads=self.threads)
+            shard.index.add(shard_keys, matrix[members], threads=self.tuning.threads)
             for row in members:
                 day = ordinals[row]
                 self._days[keys[row]] = day
@@ -324,7 +318,7 @@ class VectorIndex:
         for inside, shard in plan:
             bar = max(floor, heapq.nlargest(k, found)[-1][0] if len(found) >= k else -math.inf)
             share = sum(1 for hit in found if hit[0] >= bar) / seen if seen else 0.0
-            found += self._search_shard(shard, query, (low, high), inside, k=k, bar=bar, share=share)
+            found += self._search_shard(shard, query, (low, high), k=k, bar=bar, share=share)
             seen += inside
         found.sort(key=lambda hit: (-hit[0], hit[1]))
         return [(f"{key:016x}", similarity) for similarity, key in found[:k] if similarity >= floor]
@@ -334,7 +328,6 @@ class VectorIndex:
         shard: _Shard,
         query: NDArray[np.float32],
         days: tuple[int | None, int | None],
-        inside: int,
         *,
         k: int,
         bar: float,
@@ -345,6 +338,7 @@ class VectorIndex:
         ``share``: the part of the earlier shards' in-window articles that passed the bar."""
         size: int = len(shard.index)
         low, high = days
+        inside = shard.inside(low, high)
         want = min(k, inside)
         if inside == size:  # nothing to filter out; one more than wanted shows whether the last one ties
             count = want + 1
@@ -353,7 +347,7 @@ class VectorIndex:
             if bar > -math.inf:  # about `share` of this shard passes it too: probe for those
                 count = min(count, max(want + 1, EXPANSION_SEARCH, math.ceil(share * size * OVERSAMPLE)))
         count = min(count, size)
-        exact = size <= self.exact_threshold
+        exact = size <= self.tuning.exact_threshold
         while True:
             exact = exact or count * EXHAUSTIVE_RATIO >= size  # then exhaustive is faster, and exact
             matches = shard.index.search(query, count, exact=exact, threads=1)
@@ -384,16 +378,9 @@ class VectorIndex:
                 if name in self._shards:
                     files[name] = f"{name}.{secrets.token_hex(4)}.npz"
                     _write_atomic(folder / files[name], self._dump(self._shards[name]))
-            manifest = {
-                "format": FORMAT,
-                "version": FORMAT_VERSION,
-                "dim": self._dim,
-                "dtype": self._dtype,
-                "metric": "cos",
-                "shards": {
-                    name: {"file": files[name], "count": len(self._shards[name].index)} for name in sorted(files)
-                },
-            }
+            shards = {name: {"file": files[name], "count": len(self._shards[name].index)} for name in sorted(files)}
+            head = {"format": FORMAT, "version": FORMAT_VERSION, "dim": self._dim, "dtype": self._dtype}
+            manifest = head | {"metric": "cos", "shards": shards}
             _write_atomic(folder / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8"))
             if os.name == "posix":  # make the renames durable
                 handle = os.open(folder, os.O_RDONLY)
@@ -419,13 +406,7 @@ class VectorIndex:
 
     @classmethod
     def load(
-        cls,
-        path: Path,
-        *,
-        dim: int | None = None,
-        dtype: str | None = None,
-        exact_threshold: int = EXACT_THRESHOLD,
-        threads: int = 0,
+        cls, path: Path, *, dim: int | None = None, dtype: str | None = None, tuning: Tuning = Tuning()
     ) -> VectorIndex:
         """Reopen what ``save`` wrote at ``path``; ``dim``/``dtype``, when given, must match it.
 
@@ -448,7 +429,7 @@ class VectorIndex:
                 raise StoreError(
                     f"index holds {stored_dim}-dim {stored_dtype} vectors, not {wanted}", where=str(folder)
                 )
-        index = cls(stored_dim, dtype=str(stored_dtype), exact_threshold=exact_threshold, threads=threads)
+        index = cls(stored_dim, dtype=str(stored_dtype), tuning=tuning)
         index._path = folder
         for name, entry in sorted(shards.items() if isinstance(shards, dict) else [("", None)]):
             file, count = (entry.get("file"), entry.get("count")) if isinstance(entry, dict) else (None, None)
@@ -490,30 +471,21 @@ class VectorIndex:
         cls,
         dim: int,
         path: Path | None,
-        items: Iterable[tuple[str, int | None, NDArray[np.float32]]],
+        items: Iterable[Item],
         dtype: str = "f16",
         *,
         batch: int = 50_000,
-        exact_threshold: int = EXACT_THRESHOLD,
-        threads: int = 0,
+        tuning: Tuning = Tuning(),
     ) -> VectorIndex:
         """A new index of ``items`` (``(article_id, day, vector)``), added ``batch`` at a time, saved over
         whatever index ``path`` held (``None``: in memory only)."""
-        index = cls(dim, dtype=dtype, exact_threshold=exact_threshold, threads=threads)
-        ids: list[str] = []
-        days: list[int | None] = []
-        rows: list[NDArray[np.float32]] = []
-        for article_id, day, vector in items:
-            if np.shape(vector) != (dim,):
-                raise ValueError(f"vector of {article_id!r} has shape {np.shape(vector)}, expected ({dim},)")
-            ids.append(article_id)
-            days.append(day)
-            rows.append(vector)
-            if len(ids) >= batch:
-                index.add_many(ids, days, np.stack(rows))
-                ids, days, rows = [], [], []
-        if ids:
-            index.add_many(ids, days, np.stack(rows))
+        index = cls(dim, dtype=dtype, tuning=tuning)
+        stream = iter(items)
+        while chunk := list(itertools.islice(stream, batch)):
+            for article_id, _, vector in chunk:
+                if np.shape(vector) != (dim,):
+                    raise ValueError(f"vector of {article_id!r} has shape {np.shape(vector)}, expected ({dim},)")
+            index.add_many([c[0] for c in chunk], [c[1] for c in chunk], np.stack([c[2] for c in chunk]))
         if path is not None:
             index._path = Path(path)
             index.save()

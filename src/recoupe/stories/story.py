@@ -36,6 +36,7 @@ __all__ = ["Story", "StoryArticle", "independent_outlets", "load_story", "summar
 SUMMARY_SENTENCES = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?…»\"])\s+(?=[«\"A-ZÀ-ÖØ-Þ0-9])")
 _WORD = re.compile(r"\w{3,}")
+_ENDINGS = frozenset('.!?…»"”)')
 
 
 def _outlet_key(outlet: str | None, fallback: str) -> str:
@@ -91,8 +92,10 @@ def summarise(
 
 
 def _sentences(article: Article, limit: int = 6) -> list[str]:
-    text = " ".join(part for part in (article.lead, article.body[:2000]) if part)
-    return [s.strip() for s in _SENTENCE_END.split(text) if 40 <= len(s.strip()) <= 400][:limit]
+    """The first sentences of the lead and body (a line is never joined to the next: subheadings stay apart)."""
+    text = "\n".join(part for part in (article.lead, article.body[:2000]) if part)
+    found = (s.strip() for line in text.splitlines() for s in _SENTENCE_END.split(line))
+    return [s for s in found if 40 <= len(s) <= 400 and s[-1] in _ENDINGS][:limit]
 
 
 def _words(sentence: str) -> frozenset[str]:
