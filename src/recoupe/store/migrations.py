@@ -59,11 +59,16 @@ def _create_story_tables(conn: Connection, _dialect: str) -> None:
     schema.metadata.create_all(conn, tables=list(schema.STORY_TABLES))
 
 
+def _create_crosscheck_tables(conn: Connection, _dialect: str) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.CROSSCHECK_TABLES))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles and article_revisions tables", _create_tables),
     Migration(2, "full-text index articles_fts", _create_full_text),
     Migration(3, "enrichment: entities, mentions, quotes, figures, keywords", _create_enrichment_tables),
     Migration(4, "stories: embeddings, wire copies, stories, members, edges, redirects", _create_story_tables),
+    Migration(5, "cross-check: sentence vectors, stored cross-checks", _create_crosscheck_tables),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -37,7 +37,9 @@ __all__ = [
     "article_entities",
     "article_revisions",
     "articles",
+    "CROSSCHECK_TABLES",
     "copies",
+    "crosschecks",
     "embeddings",
     "enrichments",
     "entities",
@@ -46,6 +48,7 @@ __all__ = [
     "metadata",
     "quotes",
     "schema_version",
+    "sentence_vectors",
     "stories",
     "story_articles",
     "story_edges",
@@ -296,3 +299,25 @@ story_redirects = Table(
 )
 
 STORY_TABLES = (embeddings, copies, stories, story_articles, story_edges, story_redirects)
+
+# -- cross-check (schema v5) ------------------------------------------------------------------------
+
+sentence_vectors = Table(
+    "sentence_vectors",
+    metadata,
+    Column("model", Text, primary_key=True),
+    Column("text_hash", String(64), primary_key=True),  # sha256 of the sentence or quote
+    Column("vector", LargeBinary, nullable=False),  # float16, little-endian, L2-normalised
+)
+
+crosschecks = Table(
+    "crosschecks",
+    metadata,
+    Column("story_id", String(16), primary_key=True),
+    Column("signature", String(64), nullable=False),  # what it was computed from: articles, texts, model
+    Column("computed_at", UTCDateTime, nullable=False),
+    Column("counts", Text, nullable=False),  # JSON {verdict: n}
+    Column("report", Text, nullable=False),  # JSON of CrossCheck.to_dict()
+)
+
+CROSSCHECK_TABLES = (sentence_vectors, crosschecks)

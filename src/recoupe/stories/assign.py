@@ -154,9 +154,7 @@ class StoryEngine:
                 pass
         with self.store.transaction(write=False) as conn:
             items = list(story_rows.iter_embeddings(conn, model))
-        index = VectorIndex.rebuild(dim, path, items)
-        index.save()
-        return index
+        return VectorIndex.rebuild(dim, path, items)  # saved as it is built
 
     def close(self) -> None:
         if self._index is not None:
@@ -277,15 +275,14 @@ class StoryEngine:
         The entity bonus adds at most ``entity_weight`` and time only subtracts, so a neighbour with a
         cosine under ``threshold - entity_weight`` cannot make an edge: the search widens until the last
         hit is under that bound. Finding every possible edge, whatever the order articles came in, is
-        what makes the stories independent of that order.
+        what makes the stories independent of that order: the index returns every article of the window
+        above that bound (exactly on shards under its exact-search size).
         """
         floor = self.params.threshold - self.params.entity_weight - 1e-3  # vectors are stored as float16
-        k = self.params.neighbours
-        while True:
-            hits = self.index.search(vector, day, window=self.params.window_days, k=k)
-            if len(hits) < k or hits[-1][1] < floor or k >= MAX_NEIGHBOURS:
-                return [hit for hit, similarity in hits if similarity >= floor]
-            k *= 4
+        hits = self.index.search(
+            vector, day, window=self.params.window_days, k=MAX_NEIGHBOURS, min_similarity=floor
+        )
+        return [hit for hit, _ in hits]
 
     def _idf(self, conn: Connection, members: Any) -> dict[str, float]:
         frequency, total = story_rows.document_frequency(conn, {k for m in members for k in m.entities})

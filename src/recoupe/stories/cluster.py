@@ -85,7 +85,6 @@ class StoryParams:
     day_penalty: float
     entity_weight: float
     window_days: int = 3
-    neighbours: int = 32  # candidates asked of the vector index per article
     max_component: int = 400  # articles re-clustered at once; above it only the new article's stories are
 
     @classmethod

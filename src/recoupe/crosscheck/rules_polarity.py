@@ -1,0 +1,445 @@
+"""Polarity rules: one sentence negates what the other asserts, or says the opposite (see ``rules``).
+
+Both sentences become lists of ``Word`` (from a spaCy parse, or from folded words with no parse) and the
+rules read only those: a negated predicate (``_negations``), a predicate that takes no side (``_blocked``),
+the roles around a predicate (``_roles``) and the content words of the sentence (``_content``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from recoupe.crosscheck.rules_base import Conflict, folded_words
+from recoupe.crosscheck.rules_lexicon import (
+    ANTONYMS,
+    EMBEDDING_LEMMAS,
+    LIGHT_LEMMAS,
+    NE_PARTICLES,
+    NEGATION_DETS,
+    NEGATION_EN,
+    NOT_NEGATION_AFTER,
+    VERB_ONLY,
+)
+from recoupe.folding import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from recoupe.enrich.nlp import NlpModels
+
+__all__ = [
+    "MIN_SHARED",
+    "MIN_SHARED_RATIO",
+    "Sentence",
+    "Word",
+    "polarity_conflicts",
+    "polarity_conflicts_docs",
+    "same_participants",
+    "sentence_of",
+]
+
+#: the sentences must share this many content words (nouns, names) besides the predicates compared ...
+MIN_SHARED = 2
+#: ... and this share of the content words of the sentence that has fewer (calibrated on DACCORD's first half
+#: and RTE3-FR dev: see bench/crosscheck_nli.py)
+MIN_SHARED_RATIO = 0.5
+
+_PREDICATE_POS = frozenset({"VERB", "ADJ", "NOUN"})
+_CONTENT_POS = frozenset({"NOUN", "PROPN"})
+_AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
+_PATIENT_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass", "obl:arg", "attr", "iobj"})
+_PHRASE_DEPS = frozenset(
+    {"flat:name", "flat", "flat:foreign", "compound", "nmod", "appos", "case", "det", "fixed", "poss", "amod",
+     "pobj", "prep", "conj", "cc", "nummod"}
+)  # fmt: skip
+_COP_DEPS = frozenset({"cop"})
+_NEGATION_WORDS = frozenset({"ne", "n", "pas", "jamais", "aucun", "aucune", "sans", "ni", "nul", "nulle", "not",
+                             "never", "no", "nor", "neither", "guere", "point", "rien"})  # fmt: skip
+_CONDITION_MARKS = frozenset({"si", "if", "unless", "whether", "lorsque", "quand"})
+_CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "csubj", "advcl", "acl", "conj", "acl:relcl", "relcl", "parataxis"})
+_FR_ENDINGS = ("aient", "erent", "ions", "ees", "ait", "ant", "ent", "ons", "ire", "ee", "es", "er", "ir",
+               "re", "ez", "it", "is", "us", "ue", "e", "s", "i", "u")  # fmt: skip
+_EN_ENDINGS = ("ying", "ing", "ied", "ies", "ed", "es", "s", "e")
+_CLITICS = frozenset({"le", "la", "les", "l", "lui", "leur", "y", "en", "se", "s", "me", "m", "te", "t", "nous",
+                      "vous"})  # fmt: skip
+_EN_SKIP = frozenset({"be", "been", "being", "have", "has", "had", "ever", "yet", "already", "even", "is", "was",
+                      "were", "are", "do", "did", "does", "to", "also", "really", "get", "got"})  # fmt: skip
+_MODALS_FALLBACK = re.compile(
+    r"^(pourr\w*|peu[tv]\w*|doi[tv]\w*|devr\w*|\w+rai(en)?t|could|might|may|would|should|will|can|must)$"
+)
+
+
+@dataclass(slots=True)
+class Word:
+    """A word of a sentence as the rules see it: offsets, folded lemma, and its parse when there is one."""
+
+    i: int
+    start: int
+    end: int
+    key: str  # folded lemma (or stem without a parse)
+    pos: str = ""
+    dep: str = ""
+    head: int = -1
+    conditional: bool = False
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Sentence:
+    """The words of a text; ``parsed`` when they come from a spaCy parse (with POS and dependencies)."""
+
+    toks: list[Word]
+    parsed: bool
+    question: bool
+    language: str
+
+    def ancestors(self, tok: Word) -> list[Word]:
+        out: list[Word] = []
+        while tok.head >= 0 and tok.head != tok.i and len(out) < 12:
+            tok = self.toks[tok.head]
+            out.append(tok)
+        return out
+
+    def kids(self, tok: Word, deps: frozenset[str] | None = None) -> list[Word]:
+        return [self.toks[c] for c in tok.children if deps is None or self.toks[c].dep in deps]
+
+
+def _stem(word: str, language: str) -> str:
+    for ending in _EN_ENDINGS if language == "en" else _FR_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+@lru_cache(maxsize=4)
+def _stop_words(language: str) -> frozenset[str]:
+    if language == "en":
+        from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+
+        return frozenset(fold(w) for w in EN_STOP)
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
+
+    return frozenset(fold(w) for w in FR_STOP)
+
+
+def _from_doc(doc: Doc, language: str) -> Sentence:
+    toks: list[Word] = []
+    for t in doc:
+        key = fold(t.lemma_ or t.text)
+        pos = t.pos_
+        if pos == "VERB" and any(c.pos_ == "DET" for c in t.children):  # "l'offre" tagged as a verb
+            key, pos = fold(t.text).rstrip("sx") or key, "NOUN"
+        conditional = "Cnd" in t.morph.get("Mood")
+        toks.append(Word(t.i, t.idx, t.idx + len(t.text), key, pos, t.dep_.lower(), t.head.i, conditional))
+    for tok in toks:
+        if tok.head != tok.i:
+            toks[tok.head].children.append(tok.i)
+    return Sentence(toks, True, doc.text.rstrip().endswith("?"), language)
+
+
+def _from_words(text: str, language: str) -> Sentence:
+    toks = [Word(i, s, e, w) for i, (w, s, e) in enumerate(folded_words(text))]
+    if language == "en":  # "didn't" is read "didn", "t": the "t" is the negation
+        for prev, tok in zip(toks, toks[1:], strict=False):
+            if tok.key == "t" and prev.key.endswith("n") and prev.end == tok.start - 1:
+                tok.key = "not"
+    return Sentence(toks, False, text.rstrip().endswith("?"), language)
+
+
+# -- content and roles -----------------------------------------------------------------------------------------
+def _content(sent: Sentence) -> set[str]:
+    if sent.parsed:
+        return {t.key for t in sent.toks if t.pos in _CONTENT_POS and len(t.key) > 1}
+    stop = _stop_words(sent.language)
+    return {_stem(t.key, sent.language) for t in sent.toks if len(t.key) > 3 and t.key not in stop}
+
+
+def _phrase(sent: Sentence, tok: Word) -> set[str]:
+    """Content words of the noun phrase headed by ``tok`` (names, compounds, complements; not clauses)."""
+    out: set[str] = set()
+    stack = [tok]
+    while stack:
+        current = stack.pop()
+        if current.pos in _CONTENT_POS:
+            out.add(current.key)
+        stack.extend(sent.kids(current, _PHRASE_DEPS))
+    return out
+
+
+def _roles(sent: Sentence, tok: Word) -> tuple[set[str], set[str]]:
+    """(agent, patient) content words of predicate ``tok``: subject or "par"-agent; object or passive subject."""
+    agent: set[str] = set()
+    patient: set[str] = set()
+    for kid in sent.kids(tok):
+        if kid.dep in _AGENT_DEPS:
+            agent |= _phrase(sent, kid)
+        elif kid.dep in _PATIENT_DEPS or (tok.pos == "NOUN" and kid.dep in {"nmod", "prep"}):
+            patient |= _phrase(sent, kid)
+    if tok.dep in {"acl", "amod"} and tok.head >= 0:  # "l'offre rejetée": the noun is what is rejected
+        patient |= _phrase(sent, sent.toks[tok.head]) - {tok.key}
+    if not agent and tok.dep in {"xcomp", "conj"} and tok.head >= 0:  # "a décidé de rejeter", "X a A et B"
+        head = sent.toks[tok.head]
+        for kid in sent.kids(head, _AGENT_DEPS):
+            agent |= _phrase(sent, kid)
+    return agent, patient
+
+
+def same_participants(a: Sentence, ta: Word, b: Sentence, tb: Word, *, shared: bool = True, converse: bool = False) -> bool:
+    """No role filled differently on the two sides and, if ``shared``, some participant in common.
+
+    ``converse`` asks for the same subject ("X gagne" / "X perd"). Without parses roles are unknown: true
+    unless ``converse``.
+    """
+    if not (a.parsed and b.parsed):
+        return not converse
+    agent_a, patient_a = _roles(a, ta)
+    agent_b, patient_b = _roles(b, tb)
+    if agent_a and agent_b and not agent_a & agent_b:
+        return False
+    if patient_a and patient_b and not patient_a & patient_b:
+        return False
+    if converse:
+        return bool(agent_a & agent_b)
+    return not shared or bool((agent_a | patient_a) & (agent_b | patient_b))
+
+
+# -- negation and blocking ----------------------------------------------------------------------------------
+def _negations(sent: Sentence) -> dict[int, list[int]]:
+    """Predicate index → the indices of the words that negate it."""
+    return _negations_parsed(sent) if sent.parsed else _negations_words(sent)
+
+
+def _negations_parsed(sent: Sentence) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    toks = sent.toks
+    for tok in toks:
+        word = tok.key
+        following = toks[tok.i + 1].key if tok.i + 1 < len(toks) else ""
+        if following in NOT_NEGATION_AFTER or tok.head < 0:
+            continue
+        head = toks[tok.head]
+        target: Word | None = None
+        if sent.language == "en":
+            if tok.dep == "neg" or (word in NEGATION_EN and tok.pos in {"PRON", "PART", "ADV"}):
+                target = head
+            elif word in NEGATION_DETS and tok.dep == "det" and head.head >= 0:
+                target = toks[head.head]
+        elif word == "pas" and tok.pos == "ADV":
+            target = head
+        elif word in NE_PARTICLES and any(toks[c].key == "ne" for c in head.children):
+            target = head
+        elif word in NEGATION_DETS and tok.dep == "det" and head.head >= 0:
+            target = toks[head.head]
+        elif word == "sans" and head.pos == "VERB":
+            target = head
+        if target is not None and target.pos in {"NOUN", "PROPN"} and not sent.kids(target, _COP_DEPS):
+            target = None  # a noun is negated only as a predicate ("n'est pas coupable", "n'est pas un espion")
+        if target is not None and target.i != tok.i:
+            out.setdefault(target.i, []).append(tok.i)
+            for kid in sent.kids(target):
+                if kid.key == "ne":
+                    out[target.i].append(kid.i)
+    return out
+
+
+def _fallback_predicate(sent: Sentence, after: int, before: int) -> int | None:
+    """Without a parse: the participle or infinitive after the particle, else the verb after "ne"."""
+    toks = sent.toks
+    nxt = after + 1
+    if nxt < len(toks) and len(toks[nxt].key) > 3 and toks[nxt].key not in _stop_words(sent.language):
+        return nxt
+    for index in range(before + 1, after):
+        if toks[index].key not in _CLITICS:
+            return index
+    return None
+
+
+def _negations_words(sent: Sentence) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    toks = sent.toks
+    for index, tok in enumerate(toks):
+        following = toks[index + 1].key if index + 1 < len(toks) else ""
+        if following in NOT_NEGATION_AFTER:
+            continue
+        if sent.language == "en" and tok.key in {"not", "never"}:
+            nxt = index + 1
+            while nxt < len(toks) and toks[nxt].key in _EN_SKIP:
+                nxt += 1
+            if nxt < len(toks):
+                out.setdefault(nxt, []).append(index)
+        elif sent.language != "en" and tok.key in {"pas"} | NE_PARTICLES:
+            ne = next((j for j in range(index - 1, max(-1, index - 5), -1) if toks[j].key in {"ne", "n"}), None)
+            if ne is None:
+                continue
+            predicate = _fallback_predicate(sent, index, ne)
+            if predicate is not None:
+                out.setdefault(predicate, []).extend([ne, index])
+    return out
+
+
+def _blocked(sent: Sentence, tok: Word) -> bool:
+    """True when ``tok`` is said under a condition, a modal, an intent, or in a question: it takes no side."""
+    if sent.question:
+        return True
+    if not sent.parsed:
+        before = [t.key for t in sent.toks[max(0, tok.i - 3) : tok.i]]
+        if any(_MODALS_FALLBACK.match(w) for w in before):
+            return True
+        return any(t.key in _CONDITION_MARKS for t in sent.toks[: tok.i])
+    current = tok
+    for _ in range(8):
+        if current.conditional:
+            return True
+        for kid in sent.kids(current):
+            if kid.dep == "mark" and kid.key in _CONDITION_MARKS:
+                return True
+            if kid.dep.startswith("aux") and (kid.conditional or kid.key in EMBEDDING_LEMMAS):
+                return True
+        if current.dep not in _CLAUSE_DEPS or current.head < 0 or current.head == current.i:
+            return False
+        head = sent.toks[current.head]
+        if head.key in EMBEDDING_LEMMAS and current.dep in {"xcomp", "ccomp", "csubj"}:
+            return True
+        current = head
+    return False
+
+
+# -- the rules ------------------------------------------------------------------------------------------------------
+def _shared_enough(a: Sentence, b: Sentence, drop: set[str]) -> bool:
+    content_a, content_b = _content(a) - drop, _content(b) - drop
+    shared = content_a & content_b
+    smaller = min(len(content_a), len(content_b))
+    return smaller > 0 and len(shared) >= min(MIN_SHARED, smaller) and len(shared) / smaller >= MIN_SHARED_RATIO
+
+
+def _pkey(sent: Sentence, tok: Word) -> str:
+    return tok.key if sent.parsed else _stem(tok.key, sent.language)
+
+
+def _plain_assertion(sent: Sentence, tok: Word, negated: dict[int, list[int]]) -> bool:
+    """``tok`` asserted as such: no negation word just before it, no "ne" ("ne ... que"), no negation in
+    the clauses it governs ("recommande de ne pas utiliser") or that govern it, not a gerund ("en attendant")."""
+    before = sent.toks[max(0, tok.i - 4) : tok.i]
+    if any(t.key in _NEGATION_WORDS for t in before):
+        return False
+    if not sent.parsed:
+        return True
+    if any(kid.key == "ne" or (kid.key == "en" and tok.pos == "VERB") for kid in sent.kids(tok)):
+        return False
+    if any(t.i in negated for t in sent.ancestors(tok)):
+        return False
+    stack = sent.kids(tok, _CLAUSE_DEPS)
+    while stack:
+        current = stack.pop()
+        if current.i in negated:
+            return False
+        stack.extend(sent.kids(current, _CLAUSE_DEPS))
+    return True
+
+
+def _negation_side(neg: Sentence, pos: Sentence) -> list[tuple[tuple[int, int], int]]:
+    """For each negated predicate of ``neg`` asserted in ``pos``: (negated words' span in neg, index in pos)."""
+    found: list[tuple[tuple[int, int], int]] = []
+    negated = _negations(neg)
+    negated_pos = _negations(pos)
+    for index, particles in negated.items():
+        tok = neg.toks[index]
+        key = _pkey(neg, tok)
+        if key in LIGHT_LEMMAS or len(key) < 3 or (neg.parsed and tok.pos not in _PREDICATE_POS) or _blocked(neg, tok):
+            continue
+        if any(_pkey(neg, t) == key and t.i not in negated for t in neg.toks if t.i != index):
+            continue  # the same predicate also asserted on this side: which one the other echoes is unclear
+        same = [t for t in pos.toks if _pkey(pos, t) == key and (not pos.parsed or t.pos in _PREDICATE_POS)]
+        if not same or any(t.i in negated_pos or not _plain_assertion(pos, t, negated_pos) for t in same):
+            continue
+        target = same[0]
+        drop = {tok.key, target.key} if neg.parsed else {key}
+        if _blocked(pos, target) or not _shared_enough(neg, pos, drop):
+            continue
+        if neg.parsed and not same_participants(neg, tok, pos, target):
+            continue
+        start = min(neg.toks[p].start for p in [*particles, index])
+        end = max(neg.toks[p].end for p in [*particles, index])
+        found.append(((start, end), target.i))
+    return found
+
+
+def _group_of(sent: Sentence, tok: Word) -> list[tuple[int, int]]:
+    """(antonym pair index, side) for each pair whose word list holds ``tok``."""
+    key = _pkey(sent, tok)
+    out: list[tuple[int, int]] = []
+    for pair, (left, right, _) in enumerate(ANTONYMS):
+        for side, words in enumerate((left, right)):
+            hit = key in words if sent.parsed else any(_stem(w, sent.language) == key for w in words)
+            if hit and (not sent.parsed or (tok.pos in _PREDICATE_POS and (tok.pos == "VERB" or key not in VERB_ONLY))):
+                out.append((pair, side))
+    return out
+
+
+def _antonyms(a: Sentence, b: Sentence, text_a: str, text_b: str) -> list[Conflict]:
+    found: list[Conflict] = []
+    neg_a, neg_b = _negations(a), _negations(b)
+    sides_a = {(t.i, g) for t in a.toks if len(t.key) > 2 for g in _group_of(a, t)}
+    sides_b = {(t.i, g) for t in b.toks if len(t.key) > 2 for g in _group_of(b, t)}
+    used: set[int] = set()
+    for ia, (pair, side) in sorted(sides_a):
+        if pair in used:
+            continue
+        if any(g == (pair, 1 - side) for _, g in sides_a) or any(g == (pair, side) for _, g in sides_b):
+            continue  # both directions on one side ("rejeté l'un, adopté l'autre"): not a clear opposition
+        converse = ANTONYMS[pair][2]
+        if converse and not (a.parsed and b.parsed):
+            continue
+        for ib, g in sorted(sides_b):
+            if g != (pair, 1 - side) or ia in neg_a or ib in neg_b:
+                continue
+            ta, tb = a.toks[ia], b.toks[ib]
+            if _blocked(a, ta) or _blocked(b, tb):
+                continue
+            if not _shared_enough(a, b, {_pkey(a, ta), _pkey(b, tb)}):
+                continue
+            if not same_participants(a, ta, b, tb, converse=converse):
+                continue
+            word_a, word_b = text_a[ta.start : ta.end], text_b[tb.start : tb.end]
+            found.append(Conflict("antonym", f"« {word_a} » vs « {word_b} »", (ta.start, ta.end), (tb.start, tb.end)))
+            used.add(pair)
+            break
+    return found
+
+
+def _negation_conflict(text_a: str, a_span: tuple[int, int], text_b: str, b_span: tuple[int, int]) -> Conflict:
+    detail = f"« {text_a[a_span[0] : a_span[1]]} » vs « {text_b[b_span[0] : b_span[1]]} »"
+    return Conflict("negation", detail, a_span, b_span)
+
+
+def sentence_of(text: str, language: str, doc: Doc | None) -> Sentence:
+    """``text`` read for the rules: from its parse ``doc`` when given, else from its folded words."""
+    return _from_doc(doc, language) if doc is not None else _from_words(text, language)
+
+
+def polarity_conflicts_docs(text_a: str, text_b: str, language: str, doc_a: Doc | None, doc_b: Doc | None) -> list[Conflict]:
+    """``polarity_conflicts`` on parses already made (``None``: read the folded words)."""
+    language = "en" if language == "en" else "fr"
+    if (doc_a is None) != (doc_b is None):  # compare like with like
+        doc_a = doc_b = None
+    a, b = sentence_of(text_a, language, doc_a), sentence_of(text_b, language, doc_b)
+    found: list[Conflict] = []
+    for span, target in _negation_side(a, b):
+        tok = b.toks[target]
+        found.append(_negation_conflict(text_a, span, text_b, (tok.start, tok.end)))
+    for span, target in _negation_side(b, a):
+        tok = a.toks[target]
+        found.append(_negation_conflict(text_a, (tok.start, tok.end), text_b, span))
+    found.extend(_antonyms(a, b, text_a, text_b))
+    return found
+
+
+def polarity_conflicts(text_a: str, text_b: str, language: str, nlp: NlpModels | None = None) -> list[Conflict]:
+    """Negation and antonym conflicts between two sentences of one language (rules in ``rules``' docstring)."""
+    if nlp is not None and nlp.supports("en" if language == "en" else "fr"):
+        lang = "en" if language == "en" else "fr"
+        return polarity_conflicts_docs(text_a, text_b, lang, nlp.parse(text_a, lang), nlp.parse(text_b, lang))
+    return polarity_conflicts_docs(text_a, text_b, language, None, None)
