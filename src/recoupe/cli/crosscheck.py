@@ -68,9 +68,13 @@ def crosscheck_command(
         cells = {source: [] for source in sources}  # type: dict[str, list[str]]
         for statement in verdict.statements:
             cells[source_of[statement.article_id]].append(escape(_snippet(statement.text)))
-        label = f"[{STYLE[verdict.verdict]}]{verdict.verdict}[/]\n[dim]{verdict.kind}: {escape(_snippet(verdict.subject, 40))}[/]"
+        subject = escape(_snippet(verdict.subject, 40))
+        label = f"[{STYLE[verdict.verdict]}]{verdict.verdict}[/]\n[dim]{verdict.kind}: {subject}[/]"
         for conflict, _, _ in verdict.conflicts:
             label += f"\n[red]{escape(conflict.detail)}[/]"
+        for index, start, end in verdict.details[:4]:
+            statement = verdict.statements[index]
+            label += f"\n[dim]only {escape(source_of[statement.article_id])}: {escape(statement.text[start:end])}[/]"
         if verdict.copies:
             label += f"\n[dim]{len(verdict.copies)} wire cop{'y' if len(verdict.copies) == 1 else 'ies'}[/]"
         table.add_row(label, *("\n".join(cells[s]) for s in sources))

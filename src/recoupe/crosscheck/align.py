@@ -22,7 +22,7 @@ from __future__ import annotations
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -107,7 +107,8 @@ def _margins(scores: NDArray[np.float32]) -> NDArray[np.float64]:
     k_cols = min(MARGIN_K, scores.shape[0])
     rows = np.sort(scores, axis=1)[:, -k_rows:].mean(axis=1)
     cols = np.sort(scores, axis=0)[-k_cols:, :].mean(axis=0)
-    return scores.astype(np.float64) / ((rows[:, None] + cols[None, :]) / 2)
+    margins: NDArray[np.float64] = scores.astype(np.float64) / ((rows[:, None] + cols[None, :]) / 2)
+    return margins
 
 
 def _claim_links(
@@ -167,6 +168,39 @@ def _related(a: Statement, b: Statement) -> bool:
     return any(same_slot(f, g) for f in a.figures for g in b.figures)
 
 
+def _figures_align(a: Statement, b: Statement, sentence_group: Mapping[tuple[str, int], int]) -> bool:
+    if a.article_id == b.article_id or a.figure is None or b.figure is None:
+        return False
+    if a.language != b.language:  # "offre" and "offer": compare the slot without its words
+        return _same_value_across_languages(a.figure, b.figure)
+    if not same_slot(a.figure, b.figure):
+        return False
+    if a.figure.about and b.figure.about:
+        return True
+    key_a, key_b = (a.article_id, a.sentence[0]), (b.article_id, b.sentence[0])
+    return key_a in sentence_group and sentence_group.get(key_a) == sentence_group.get(key_b)
+
+
+def _quotes_align(a: Statement, b: Statement, vectors: Mapping[tuple[str, str, int, int], NDArray[np.float32]]) -> bool:
+    if a.article_id == b.article_id:
+        return False
+    if _quote_similarity(a, b) >= QUOTE_SIMILARITY:
+        return True
+    if a.language != b.language and _speaker(a) and _speaker(a) == _speaker(b):
+        va, vb = vectors.get(a.key), vectors.get(b.key)
+        return va is not None and vb is not None and float(va @ vb) >= QUOTE_CROSS_LINGUAL
+    return False
+
+
+def _components(items: Sequence[Statement], linked: Any) -> list[tuple[Statement, ...]]:
+    union = _Union(len(items))
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            if linked(a, items[j]):
+                union.join(i, j)
+    return [tuple(items[i] for i in members) for members in union.groups()]
+
+
 def align(
     statements: Sequence[Statement],
     vectors: Mapping[tuple[str, str, int, int], NDArray[np.float32]],
@@ -178,52 +212,15 @@ def align(
     claim_union = _Union(len(claims))
     for i, j, _ in _claim_links(claims, vectors, claim_threshold):
         claim_union.join(i, j)
-    claim_group = {claims[i].key: root for i in range(len(claims)) for root in [claim_union.find(i)]}
-    sentence_group = {(c.article_id, c.start): claim_group[c.key] for c in claims}
-
-    figures = [s for s in statements if s.kind == "figure"]
-    figure_union = _Union(len(figures))
-    for i, a in enumerate(figures):
-        for j in range(i + 1, len(figures)):
-            b = figures[j]
-            if a.article_id == b.article_id or a.figure is None or b.figure is None:
-                continue
-            if a.language != b.language:  # "offre" and "offer": compare the slot without its words
-                if not _same_value_across_languages(a.figure, b.figure):
-                    continue
-                figure_union.join(i, j)
-                continue
-            if not same_slot(a.figure, b.figure):
-                continue
-            both_say = bool(a.figure.about and b.figure.about)
-            same_claim = sentence_group.get((a.article_id, a.sentence[0]), -1) == sentence_group.get(
-                (b.article_id, b.sentence[0]), -2
-            )
-            if both_say or same_claim:
-                figure_union.join(i, j)
-
-    quotes = [s for s in statements if s.kind == "quote"]
-    quote_union = _Union(len(quotes))
-    for i, a in enumerate(quotes):
-        for j in range(i + 1, len(quotes)):
-            b = quotes[j]
-            if a.article_id == b.article_id:
-                continue
-            if _quote_similarity(a, b) >= QUOTE_SIMILARITY:
-                quote_union.join(i, j)
-            elif a.language != b.language and _speaker(a) and _speaker(a) == _speaker(b):
-                va, vb = vectors.get(a.key), vectors.get(b.key)
-                if va is not None and vb is not None and float(va @ vb) >= QUOTE_CROSS_LINGUAL:
-                    quote_union.join(i, j)
+    sentence_group = {(c.article_id, c.start): claim_union.find(i) for i, c in enumerate(claims)}
 
     groups: list[Group] = []
-    for members in figure_union.groups():
-        items = tuple(figures[i] for i in members)
+    figures = [s for s in statements if s.kind == "figure"]
+    for items in _components(figures, lambda a, b: _figures_align(a, b, sentence_group)):
         first = items[0].figure
-        subject = (first.about or first.kind) if first else "figure"
-        groups.append(Group("figure", items, subject))
-    for members in quote_union.groups():
-        items = tuple(quotes[i] for i in members)
+        groups.append(Group("figure", items, (first.about or first.kind) if first else "figure"))
+    quotes = [s for s in statements if s.kind == "quote"]
+    for items in _components(quotes, lambda a, b: _quotes_align(a, b, vectors)):
         speaker = next((s.quote.speaker for s in items if s.quote and s.quote.speaker), None)
         groups.append(Group("quote", items, speaker or "unattributed"))
     aligned_claims: set[tuple[str, str, int, int]] = set()

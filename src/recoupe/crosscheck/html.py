@@ -57,11 +57,15 @@ def render_html(result: CrossCheck, title: str) -> str:
     for verdict in result.verdicts:
         cells = "".join(f"<td>{_cell(verdict, ids)}</td>" for ids in sources.values())
         detail = "; ".join(escape(c.detail) for c, _, _ in verdict.conflicts)
+        only = "".join(
+            f"<div class='copy'>only one source: {escape(verdict.statements[i].text[a:b])}</div>"
+            for i, a, b in verdict.details
+        )
         copies = f"<div class='copy'>{len(verdict.copies)} wire cop{'y' if len(verdict.copies) == 1 else 'ies'}</div>"
         rows.append(
             f"<tr class='{escape(verdict.verdict)}'><td class='v'>{escape(verdict.verdict)}"
             f"<div class='copy'>{escape(verdict.kind)}: {escape(verdict.subject)}</div>"
-            f"{f'<div>{detail}</div>' if detail else ''}{copies if verdict.copies else ''}</td>{cells}</tr>"
+            f"{f'<div>{detail}</div>' if detail else ''}{only}{copies if verdict.copies else ''}</td>{cells}</tr>"
         )
     counts = ", ".join(f"{n} {escape(v)}" for v, n in result.counts().items())
     articles = "".join(

@@ -202,6 +202,7 @@ def from_dict(data: dict[str, Any]) -> CrossCheck:
                 sources=tuple(item["sources"]),
                 copies=tuple((c["article_id"], c["copy_of"]) for c in item["copies"]),
                 conflicts=tuple(conflicts),
+                details=tuple((d["statement"], d["start"], d["end"]) for d in item.get("details", ())),
             )
         )
     return CrossCheck(

@@ -155,7 +155,9 @@ def _written(figure: Figure) -> tuple[float, float, float]:
             number, decimals = candidate, places
             break
     ratio = abs(value) / number if number else 0
-    scale = 10.0 ** round(math.log10(ratio)) if ratio and abs(math.log10(ratio) - round(math.log10(ratio))) < 1e-9 else 1.0
+    scale = (
+        10.0 ** round(math.log10(ratio)) if ratio and abs(math.log10(ratio) - round(math.log10(ratio))) < 1e-9 else 1.0
+    )
     step = 10.0**-decimals * scale
     half = step / 2
     if decimals == 0 and number >= 10:
@@ -433,7 +435,7 @@ def quote_conflicts(a: Quote, b: Quote) -> list[Conflict]:
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        outside = i2 <= first.a and j2 <= first.b or i1 >= last.a + last.size and j1 >= last.b + last.size
+        outside = (i2 <= first.a and j2 <= first.b) or (i1 >= last.a + last.size and j1 >= last.b + last.size)
         if outside or (op != "replace" and cut):
             continue  # a quote cut shorter at an end, or an ellipsis: not a change of wording
         a_span = _word_span(words_a, i1, i2, a.start)

@@ -18,9 +18,9 @@ __all__ = [
     "LIGHT_LEMMAS",
     "LOWER_AFTER",
     "LOWER_BEFORE",
-    "NE_PARTICLES",
     "NEGATION_DETS",
     "NEGATION_EN",
+    "NE_PARTICLES",
     "NOT_NEGATION_AFTER",
     "RANGE_AFTER",
     "RANGE_BEFORE",
@@ -64,6 +64,9 @@ SLOT_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"valoriser", "valoir", "estimer", "value", "worth"}),
     frozenset({"signer", "conclure", "sign"}),
     frozenset({"naitre", "bear"}),
+    frozenset({"constituer", "composer", "representer", "former", "account", "represent", "make"}),
+    frozenset({"concerner", "impliquer", "toucher", "involve", "concern", "affect"}),
+    frozenset({"couter", "vendre", "acheter", "payer", "cost", "sell", "buy", "pay"}),
 )
 
 # -- negation ----------------------------------------------------------------------------------------------
@@ -109,7 +112,7 @@ ANTONYMS: tuple[tuple[frozenset[str], frozenset[str], bool], ...] = (
     ),
     (
         frozenset({"confirmer", "reconnaitre", "admettre", "avouer", "confirmation",
-                   "confirm", "acknowledge", "admit", "confirmation"}),
+                   "confirm", "acknowledge", "admit"}),
         frozenset({"dementir", "nier", "refuter", "infirmer", "dementi", "deny", "refute", "denial"}),
         False,
     ),

@@ -7,6 +7,7 @@ the roles around a predicate (``_roles``) and the content words of the sentence 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -49,12 +50,13 @@ MIN_SHARED_RATIO = 0.5
 
 _PREDICATE_POS = frozenset({"VERB", "ADJ", "NOUN"})
 _CONTENT_POS = frozenset({"NOUN", "PROPN"})
-_AGENT_DEPS = frozenset({"nsubj", "obl:agent", "agent", "csubj"})
-_PATIENT_DEPS = frozenset({"obj", "dobj", "nsubj:pass", "nsubjpass", "obl:arg", "attr", "iobj"})
-_PHRASE_DEPS = frozenset(
-    {"flat:name", "flat", "flat:foreign", "compound", "nmod", "appos", "case", "det", "fixed", "poss", "amod",
-     "pobj", "prep", "conj", "cc", "nummod"}
-)  # fmt: skip
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj"})
+_AGENT_DEPS = frozenset({"obl:agent", "agent"})
+_OBJECT_DEPS = frozenset({"obj", "dobj", "obl:arg", "attr", "iobj"})
+_NAME_DEPS = frozenset({"flat:name", "flat", "flat:foreign", "compound"})
+_COMPLEMENT_DEPS = frozenset({"nmod", "poss", "appos", "prep", "compound"})
+_PARTICLES = frozenset({"de", "du", "des", "d", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ben",
+                        "of", "the"})  # fmt: skip
 _COP_DEPS = frozenset({"cop"})
 _NEGATION_WORDS = frozenset({"ne", "n", "pas", "jamais", "aucun", "aucune", "sans", "ni", "nul", "nulle", "not",
                              "never", "no", "nor", "neither", "guere", "point", "rien"})  # fmt: skip
@@ -143,7 +145,7 @@ def _from_doc(doc: Doc, language: str) -> Sentence:
 def _from_words(text: str, language: str) -> Sentence:
     toks = [Word(i, s, e, w) for i, (w, s, e) in enumerate(folded_words(text))]
     if language == "en":  # "didn't" is read "didn", "t": the "t" is the negation
-        for prev, tok in zip(toks, toks[1:], strict=False):
+        for prev, tok in itertools.pairwise(toks):
             if tok.key == "t" and prev.key.endswith("n") and prev.end == tok.start - 1:
                 tok.key = "not"
     return Sentence(toks, False, text.rstrip().endswith("?"), language)
@@ -157,53 +159,114 @@ def _content(sent: Sentence) -> set[str]:
     return {_stem(t.key, sent.language) for t in sent.toks if len(t.key) > 3 and t.key not in stop}
 
 
-def _phrase(sent: Sentence, tok: Word) -> set[str]:
-    """Content words of the noun phrase headed by ``tok`` (names, compounds, complements; not clauses)."""
-    out: set[str] = set()
-    stack = [tok]
+Item = tuple[bool, frozenset[str]]  # (is a name, its folded words): "Sam Altman" → (True, {sam, altman})
+
+
+def _name(sent: Sentence, tok: Word) -> frozenset[str]:
+    words = {tok.key}
+    stack = sent.kids(tok, _NAME_DEPS)
     while stack:
         current = stack.pop()
-        if current.pos in _CONTENT_POS:
-            out.add(current.key)
-        stack.extend(sent.kids(current, _PHRASE_DEPS))
-    return out
+        words.add(current.key)
+        stack.extend(sent.kids(current, _NAME_DEPS))
+    return frozenset(w for w in words if w not in _PARTICLES) or frozenset({tok.key})
 
 
-def _roles(sent: Sentence, tok: Word) -> tuple[set[str], set[str]]:
-    """(agent, patient) content words of predicate ``tok``: subject or "par"-agent; object or passive subject."""
-    agent: set[str] = set()
-    patient: set[str] = set()
+def _item(sent: Sentence, tok: Word) -> Item | None:
+    if tok.pos == "PROPN":
+        return (True, _name(sent, tok))
+    return (False, frozenset({tok.key})) if tok.pos == "NOUN" else None
+
+
+def _phrase(sent: Sentence, tok: Word) -> list[Item]:
+    """The participants a noun phrase names: its head (and heads joined by "et"), names depending on it
+    ("l'offre d'Elon Musk"), a noun in apposition; not relative clauses nor deeper complements."""
+    heads = [tok, *sent.kids(tok, frozenset({"conj"}))]
+    if tok.pos == "ADP":  # English "by X"
+        heads = sent.kids(tok, frozenset({"pobj"}))
+    items: list[Item] = []
+    for head in heads:
+        item = _item(sent, head)
+        if item:
+            items.append(item)
+        for kid in sent.kids(head, _COMPLEMENT_DEPS):
+            targets = sent.kids(kid, frozenset({"pobj"})) if kid.dep == "prep" else [kid]
+            for target in targets:
+                sub = _item(sent, target)
+                if sub and (sub[0] or kid.dep == "appos"):
+                    items.append(sub)
+    return items
+
+
+@dataclass(slots=True)
+class _Roles:
+    subject: list[Item]
+    object: list[Item]
+    agent: list[Item]  # "par X", "by X"
+    passive: bool
+
+    def logical(self) -> tuple[list[Item], list[Item]]:
+        """(who does it, what it is done to), the passive turned around."""
+        if self.passive:
+            return self.agent, self.subject + self.object
+        return self.subject, self.object
+
+    def everyone(self) -> list[Item]:
+        return self.subject + self.object + self.agent
+
+
+def _roles(sent: Sentence, tok: Word) -> _Roles:
+    """The participants of predicate ``tok`` in the parse."""
+    roles = _Roles([], [], [], passive=False)
     for kid in sent.kids(tok):
-        if kid.dep in _AGENT_DEPS:
-            agent |= _phrase(sent, kid)
-        elif kid.dep in _PATIENT_DEPS or (tok.pos == "NOUN" and kid.dep in {"nmod", "prep"}):
-            patient |= _phrase(sent, kid)
+        if kid.dep in _SUBJECT_DEPS:
+            roles.subject += _phrase(sent, kid)
+            roles.passive |= kid.dep in {"nsubj:pass", "nsubjpass"}
+        elif kid.dep in _AGENT_DEPS:
+            roles.agent += _phrase(sent, kid)
+        elif kid.dep in _OBJECT_DEPS or (tok.pos == "NOUN" and kid.dep in {"nmod", "prep"}):
+            roles.object += _phrase(sent, kid)
+        roles.passive |= kid.dep in {"aux:pass", "auxpass"}
     if tok.dep in {"acl", "amod"} and tok.head >= 0:  # "l'offre rejetée": the noun is what is rejected
-        patient |= _phrase(sent, sent.toks[tok.head]) - {tok.key}
-    if not agent and tok.dep in {"xcomp", "conj"} and tok.head >= 0:  # "a décidé de rejeter", "X a A et B"
-        head = sent.toks[tok.head]
-        for kid in sent.kids(head, _AGENT_DEPS):
-            agent |= _phrase(sent, kid)
-    return agent, patient
+        roles.object += [i for i in _phrase(sent, sent.toks[tok.head]) if tok.key not in i[1]]
+    if not roles.subject and tok.dep in {"xcomp", "conj"} and tok.head >= 0:  # "a décidé de rejeter"
+        for kid in sent.kids(sent.toks[tok.head], _SUBJECT_DEPS):
+            roles.subject += _phrase(sent, kid)
+    return roles
 
 
-def same_participants(a: Sentence, ta: Word, b: Sentence, tb: Word, *, shared: bool = True, converse: bool = False) -> bool:
-    """No role filled differently on the two sides and, if ``shared``, some participant in common.
+def _agree(a: list[Item], b: list[Item]) -> bool | None:
+    """Whether two participant lists name the same thing (``None``: one is unknown). Names decide when both
+    sides give names; a surname matches a full name."""
+    if not a or not b:
+        return None
+    names_a, names_b = [i for i in a if i[0]], [i for i in b if i[0]]
+    if names_a and names_b:
+        a, b = names_a, names_b
+    return any(x[1] <= y[1] or y[1] <= x[1] for x in a for y in b)
 
-    ``converse`` asks for the same subject ("X gagne" / "X perd"). Without parses roles are unknown: true
-    unless ``converse``.
+
+def same_participants(
+    a: Sentence, ta: Word, b: Sentence, tb: Word, *, shared: bool = True, converse: bool = False
+) -> bool:
+    """No participant given differently on the two sides and, if ``shared``, some participant in common.
+
+    Compared: who does it and what it is done to (passives turned around), and the grammatical subjects
+    (each must be found among the other side's participants). ``converse`` asks for the same doer ("X
+    gagne" / "X perd"). Without parses roles are unknown: true unless ``converse``.
     """
     if not (a.parsed and b.parsed):
         return not converse
-    agent_a, patient_a = _roles(a, ta)
-    agent_b, patient_b = _roles(b, tb)
-    if agent_a and agent_b and not agent_a & agent_b:
+    roles_a, roles_b = _roles(a, ta), _roles(b, tb)
+    (doer_a, done_a), (doer_b, done_b) = roles_a.logical(), roles_b.logical()
+    if _agree(doer_a, doer_b) is False or _agree(done_a, done_b) is False:
         return False
-    if patient_a and patient_b and not patient_a & patient_b:
+    everyone_a, everyone_b = roles_a.everyone(), roles_b.everyone()
+    if roles_a.subject and roles_b.subject and not _agree(roles_a.subject, everyone_b) and not _agree(roles_b.subject, everyone_a):
         return False
     if converse:
-        return bool(agent_a & agent_b)
-    return not shared or bool((agent_a | patient_a) & (agent_b | patient_b))
+        return _agree(doer_a, doer_b) is True
+    return not shared or _agree(everyone_a, everyone_b) is True
 
 
 # -- negation and blocking ----------------------------------------------------------------------------------
@@ -227,9 +290,9 @@ def _negations_parsed(sent: Sentence) -> dict[int, list[int]]:
                 target = head
             elif word in NEGATION_DETS and tok.dep == "det" and head.head >= 0:
                 target = toks[head.head]
-        elif word == "pas" and tok.pos == "ADV":
-            target = head
-        elif word in NE_PARTICLES and any(toks[c].key == "ne" for c in head.children):
+        elif (word == "pas" and tok.pos == "ADV") or (
+            word in NE_PARTICLES and any(toks[c].key == "ne" for c in head.children)
+        ):
             target = head
         elif word in NEGATION_DETS and tok.dep == "det" and head.head >= 0:
             target = toks[head.head]
@@ -420,7 +483,9 @@ def sentence_of(text: str, language: str, doc: Doc | None) -> Sentence:
     return _from_doc(doc, language) if doc is not None else _from_words(text, language)
 
 
-def polarity_conflicts_docs(text_a: str, text_b: str, language: str, doc_a: Doc | None, doc_b: Doc | None) -> list[Conflict]:
+def polarity_conflicts_docs(
+    text_a: str, text_b: str, language: str, doc_a: Doc | None, doc_b: Doc | None
+) -> list[Conflict]:
     """``polarity_conflicts`` on parses already made (``None``: read the folded words)."""
     language = "en" if language == "en" else "fr"
     if (doc_a is None) != (doc_b is None):  # compare like with like

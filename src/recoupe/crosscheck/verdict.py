@@ -14,10 +14,12 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from recoupe.crosscheck.rules import Conflict, figure_conflicts, polarity_conflicts, quote_conflicts, values_compatible
+from recoupe.folding import fold
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -45,6 +47,7 @@ class Verdict:
     sources: tuple[str, ...]  # independent sources, by name
     copies: tuple[tuple[str, str], ...]  # (article id, id of the article it copies)
     conflicts: tuple[tuple[Conflict, Statement, Statement], ...] = ()
+    details: tuple[tuple[int, int, int], ...] = ()  # (statement index, start, end): what only that source adds
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -54,6 +57,16 @@ class Verdict:
             "sources": list(self.sources),
             "statements": [s.to_dict() for s in self.statements],
             "copies": [{"article_id": a, "copy_of": b} for a, b in self.copies],
+            "details": [
+                {
+                    "statement": index,
+                    "article_id": self.statements[index].article_id,
+                    "start": start,
+                    "end": end,
+                    "text": self.statements[index].text[start:end],
+                }
+                for index, start, end in self.details
+            ],
             "conflicts": [
                 {
                     **c.to_dict(),
@@ -115,4 +128,51 @@ def judge(
         verdict = "corroborated"
     else:
         verdict = "single-source"
-    return Verdict(group.kind, verdict, group.subject, statements, sources, copies, tuple(conflicts))
+    details = _details(statements, source_of) if verdict == "corroborated" and group.kind == "claim" else ()
+    return Verdict(group.kind, verdict, group.subject, statements, sources, copies, tuple(conflicts), details)
+
+
+_WORD = re.compile(r"\w{4,}")
+_STEM = 5  # "rejeté" and "rejet" share their first letters: one word for this purpose
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:_STEM] for w in _WORD.findall(fold(text).casefold())}
+
+
+def _details(statements: tuple[Statement, ...], source_of: Mapping[str, str]) -> tuple[tuple[int, int, int], ...]:
+    """Runs of words one source's sentence has and no other source's sentence in the same language has.
+
+    In a corroborated claim ("OpenAI a rejeté l'offre de Musk *et d'un consortium d'investisseurs*"), what
+    only one outlet adds is itself single-source. Sentences in another language are not compared word by word.
+    """
+    found: list[tuple[int, int, int]] = []
+    for index, statement in enumerate(statements):
+        others = [
+            s
+            for s in statements
+            if source_of[s.article_id] != source_of[statement.article_id] and s.language == statement.language
+        ]
+        if not others:
+            continue
+        known = set().union(*(_stems(s.text) for s in others))
+        run: tuple[int, int] | None = None
+        for match in _WORD.finditer(statement.text):
+            new = fold(match.group()).casefold()[:_STEM] not in known
+            if new and run is not None and _joinable(statement.text[run[1] : match.start()]):
+                run = (run[0], match.end())
+            elif new:
+                if run is not None:
+                    found.append((index, *run))
+                run = (match.start(), match.end())
+            elif run is not None:
+                found.append((index, *run))
+                run = None
+        if run is not None:
+            found.append((index, *run))
+    return tuple(found)
+
+
+def _joinable(gap: str) -> bool:
+    """Words separated by at most a short function word ("de", "d'un", "et") belong to one detail."""
+    return len(gap) <= 6 and not any(c in gap for c in ",.;:()")

@@ -31,13 +31,13 @@ from sqlalchemy import (
 )
 
 __all__ = [
+    "CROSSCHECK_TABLES",
     "ENRICHMENT_TABLES",
     "STORY_TABLES",
     "UTCDateTime",
     "article_entities",
     "article_revisions",
     "articles",
-    "CROSSCHECK_TABLES",
     "copies",
     "crosschecks",
     "embeddings",

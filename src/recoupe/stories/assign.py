@@ -279,9 +279,7 @@ class StoryEngine:
         above that bound (exactly on shards under its exact-search size).
         """
         floor = self.params.threshold - self.params.entity_weight - 1e-3  # vectors are stored as float16
-        hits = self.index.search(
-            vector, day, window=self.params.window_days, k=MAX_NEIGHBOURS, min_similarity=floor
-        )
+        hits = self.index.search(vector, day, window=self.params.window_days, k=MAX_NEIGHBOURS, min_similarity=floor)
         return [hit for hit, _ in hits]
 
     def _idf(self, conn: Connection, members: Any) -> dict[str, float]:
