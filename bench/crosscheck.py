@@ -201,13 +201,10 @@ def main() -> None:  # noqa: PLR0915 - one linear report
         spans: dict[tuple[str, int, int], bool] = {}
         for verdict in check.verdicts:
             for conflict, x, y in verdict.conflicts:
-                side, span = (y, conflict.b_span) if y.article_id == b.id else (x, conflict.a_span)
-                start, end = side.start + span[0], side.start + span[1]
+                start, end = conflict.b_span if y.article_id == b.id else conflict.a_span
                 hit = changed is not None and conflict.kind == kind and start < changed[1] and changed[0] < end
                 key = (conflict.kind, start, end)
                 spans[key] = spans.get(key, False) or hit
-                if not hit and key not in spans:
-                    pass
         hits = {k for k, ok in spans.items() if ok}
         for (conflict_kind, start, end), ok in spans.items():
             reported[conflict_kind] += 1

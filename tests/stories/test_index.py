@@ -1,4 +1,4 @@
-"""``VectorIndex`` on real usearch indexes: the window filter (within and across weeks, undated articles),
+"""``VectorIndex`` on real usearch indexes: the window filter (within and across months or weeks, undated articles),
 replacing and removing, save/load and corrupted files, rebuild, and agreement with numpy brute force."""
 
 from __future__ import annotations
@@ -51,14 +51,21 @@ def test_window_filter_is_exact_on_stored_days(rng: np.random.Generator) -> None
     assert {a for a, _ in index.search(base, MARCH_10, window=0, k=10)} == {_id(100)}
 
 
-def test_window_reaches_into_the_next_and_previous_week(rng: np.random.Generator) -> None:
+@pytest.mark.parametrize("period", ["month", "week"])
+def test_window_reaches_into_the_next_and_previous_shard(
+    rng: np.random.Generator, monkeypatch: pytest.MonkeyPatch, period: str
+) -> None:
+    monkeypatch.setattr(index_module, "SHARD_PERIOD", period)
     base = _unit(rng, 1)[0]
     march_30 = date(2024, 3, 30).toordinal()
     index = VectorIndex(DIM)
     index.add(_id(1), date(2024, 4, 2).toordinal(), _near(base, rng))  # 3 days later, next week's shard
     index.add(_id(2), date(2024, 4, 3).toordinal(), _near(base, rng))  # 4 days later
     index.add(_id(3), date(2024, 2, 28).toordinal(), _near(base, rng))
-    assert index.counts() == {"2024-W09": 1, "2024-W14": 2}  # March 30 is a Saturday, in week 13
+    if period == "week":
+        assert index.counts() == {"2024-W09": 1, "2024-W14": 2}  # March 30 is a Saturday, in week 13
+    else:
+        assert index.counts() == {"2024-02": 1, "2024-04": 2}
     assert [a for a, _ in index.search(base, march_30, window=3)] == [_id(1)]
     march_2 = date(2024, 3, 2).toordinal()
     assert [a for a, _ in index.search(base, march_2, window=3)] == [_id(3)]
@@ -72,14 +79,14 @@ def test_undated_articles_match_dated_queries_and_undated_queries_see_all(rng: n
         [MARCH_10, date(2023, 1, 5).toordinal(), date(2025, 7, 1).toordinal(), None],
         vectors,
     )
-    assert set(index.counts()) == {"2024-W10", "2023-W01", "2025-W27", "undated"}
+    assert set(index.counts()) == {"2024-03", "2023-01", "2025-07", "undated"}
     assert {a for a, _ in index.search(vectors[0], MARCH_10, window=2)} == {_id(1), _id(4)}
     assert {a for a, _ in index.search(vectors[0], None, window=2)} == {_id(1), _id(2), _id(3), _id(4)}
     assert index.day_of(_id(4)) is None
     assert index.day_of(_id(1)) == MARCH_10
 
 
-def test_re_adding_an_id_replaces_it_and_moves_it_to_its_new_week(rng: np.random.Generator) -> None:
+def test_re_adding_an_id_replaces_it_and_moves_it_to_its_new_shard(rng: np.random.Generator) -> None:
     first, second = _unit(rng, 2)
     may_1 = date(2024, 5, 1).toordinal()
     index = VectorIndex(DIM)
@@ -87,14 +94,14 @@ def test_re_adding_an_id_replaces_it_and_moves_it_to_its_new_week(rng: np.random
     index.add(_id(10), MARCH_10, _near(first, rng))
     index.add(_id(9), may_1, second)
     assert len(index) == 2
-    assert index.counts() == {"2024-W10": 1, "2024-W18": 1}
+    assert index.counts() == {"2024-03": 1, "2024-05": 1}
     assert index.day_of(_id(9)) == may_1
     assert [a for a, _ in index.search(first, MARCH_10, window=3)] == [_id(10)]
     hits = index.search(second, may_1, window=3)
     assert [a for a, _ in hits] == [_id(9)]
     assert hits[0][1] == pytest.approx(1.0, abs=1e-3)
     index.add(_id(9), None, second)
-    assert index.counts() == {"2024-W10": 1, "undated": 1}
+    assert index.counts() == {"2024-03": 1, "undated": 1}
 
 
 def test_a_repeated_id_in_one_batch_keeps_the_last(rng: np.random.Generator) -> None:
@@ -222,14 +229,14 @@ def test_min_similarity_leaves_out_less_similar_articles(rng: np.random.Generato
 def test_a_large_k_with_a_floor_returns_every_article_above_it_and_stops_early(rng: np.random.Generator) -> None:
     """The assignment step's call: ``k`` far above the matches, ``min_similarity`` the floor."""
     count, dim, monday = 3000, 64, date(2024, 3, 4).toordinal()
-    days: list[int | None] = [monday + int(d) for d in rng.integers(0, 7, count)]  # one week: one exact shard
+    days: list[int | None] = [monday + int(d) for d in rng.integers(0, 7, count)]  # one exact shard
     days[::50] = [None] * len(days[::50])
     ids = [_id(n) for n in range(1, count + 1)]
     vectors = _unit(rng, count, dim)
     corpus = (ids, days, vectors)
     index = VectorIndex(dim)
     index.add_many(ids, days, vectors)
-    shard = index._shards["2024-W10"]
+    shard = index._shards[shard_name(monday)]
     assert len(shard.index) < index.tuning.exact_threshold
     asked: list[int] = []
     search = shard.index.search
@@ -257,7 +264,7 @@ def test_a_large_k_with_a_floor_returns_every_article_above_it_and_stops_early(r
 
 
 def test_hnsw_shards_keep_recall_at_10(rng: np.random.Generator) -> None:
-    corpus = _corpus(rng, 6000, 64)  # weeks of ~460, searched by HNSW under this threshold
+    corpus = _corpus(rng, 6000, 64)  # months of ~1,900, searched by HNSW under this threshold
     ids, days, vectors = corpus
     index = VectorIndex(64, tuning=Tuning(exact_threshold=100))
     index.add_many(ids, days, vectors)
@@ -285,15 +292,15 @@ def test_save_then_load_gives_the_same_results(tmp_path: Path, rng: np.random.Ge
     assert again.day_of(ids[3]) == days[3]
     assert again.day_of(_id(1)) is None
     assert [again.search(q, days[n], window=3, k=8) for n, q in enumerate(queries)] == before
-    # change one week and save again: only that shard is rewritten, old files are cleaned up
+    # change one month and save again: only that shard is rewritten, old files are cleaned up
     files = {p.name for p in folder.iterdir()}
-    march = next(n for n, d in enumerate(days) if d is not None and shard_name(d) == "2024-W10")
+    march = next(n for n, d in enumerate(days) if d is not None and shard_name(d) == "2024-03")
     again.remove(ids[march])
     again.save()
     after = {p.name for p in folder.iterdir()}
     assert len(after) == len(files)
     assert len(after - files) == 1
-    assert next(iter(after - files)).startswith("2024-W10.")
+    assert next(iter(after - files)).startswith("2024-03.")
     third = VectorIndex.load(folder)
     assert ids[march] not in third
     assert third.counts() == again.counts()
@@ -318,12 +325,12 @@ def test_load_refuses_corrupt_or_mismatched_folders(tmp_path: Path, rng: np.rand
         VectorIndex.load(folder, dim=DIM + 1)
     with pytest.raises(StoreError, match="32-dim f16"):
         VectorIndex.load(folder, dtype="i8")
-    shard = min(folder.glob("2024-W06.*.npz"))
+    shard = min(folder.glob("2024-02.*.npz"))
     data = shard.read_bytes()
     flipped = bytearray(data)
     flipped[len(data) // 2] ^= 0xFF
     shard.write_bytes(bytes(flipped))
-    with pytest.raises(StoreError, match="2024-W06"):
+    with pytest.raises(StoreError, match="2024-02"):
         VectorIndex.load(folder)
     shard.write_bytes(data[: len(data) // 3])
     with pytest.raises(StoreError, match="unreadable"):
@@ -340,7 +347,7 @@ def test_load_refuses_corrupt_or_mismatched_folders(tmp_path: Path, rng: np.rand
         VectorIndex.load(folder)
 
 
-def test_an_index_of_the_old_month_format_or_another_period_does_not_load(
+def test_an_index_of_the_old_format_or_another_period_does_not_load(
     tmp_path: Path, rng: np.random.Generator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ids, days, vectors = _corpus(rng, 100, DIM)
@@ -348,18 +355,18 @@ def test_an_index_of_the_old_month_format_or_another_period_does_not_load(
     VectorIndex.rebuild(DIM, folder, zip(ids, days, vectors, strict=True))
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["version"] == 2
-    assert manifest["period"] == "week"
+    assert manifest["period"] == "month"
     old = {key: value for key, value in manifest.items() if key != "period"} | {"version": 1}
-    (folder / "manifest.json").write_text(json.dumps(old))  # what format 1 (month shards) wrote
-    with pytest.raises(StoreError, match=r"format 1, month shards, not format 2, week shards: rebuild"):
+    (folder / "manifest.json").write_text(json.dumps(old))  # what format 1 (month shards, no period) wrote
+    with pytest.raises(StoreError, match=r"format 1, month shards, not format 2, month shards: rebuild"):
         VectorIndex.load(folder)
-    monkeypatch.setattr(index_module, "SHARD_PERIOD", "month")
-    months = VectorIndex.rebuild(DIM, tmp_path / "months", zip(ids, days, vectors, strict=True))
-    assert set(months.counts()) == {"2024-01", "2024-02", "2024-03", "undated"}
-    assert VectorIndex.load(tmp_path / "months").counts() == months.counts()
     monkeypatch.setattr(index_module, "SHARD_PERIOD", "week")
-    with pytest.raises(StoreError, match="month shards"):
-        VectorIndex.load(tmp_path / "months")
+    weeks = VectorIndex.rebuild(DIM, tmp_path / "weeks", zip(ids, days, vectors, strict=True))
+    assert len(weeks.counts()) > 4
+    assert VectorIndex.load(tmp_path / "weeks").counts() == weeks.counts()
+    monkeypatch.setattr(index_module, "SHARD_PERIOD", "month")
+    with pytest.raises(StoreError, match="week shards"):
+        VectorIndex.load(tmp_path / "weeks")
 
 
 def test_count_mismatch_is_reported(tmp_path: Path, rng: np.random.Generator) -> None:
@@ -400,7 +407,12 @@ def test_rebuild_replaces_the_saved_index(tmp_path: Path, rng: np.random.Generat
     with pytest.raises(ValueError, match="shape"):
         VectorIndex.rebuild(DIM, None, [(ids[0], days[0], vectors[0][:5])])
     start = date(2024, 1, 1)
-    assert shard_name((start + timedelta(days=31)).toordinal()) == "2024-W05"
-    assert shard_name(date(2024, 12, 30).toordinal()) == "2025-W01"  # ISO weeks: Monday to Sunday
-    assert shard_name(date(2021, 1, 3).toordinal()) == "2020-W53"
+    assert shard_name((start + timedelta(days=31)).toordinal()) == "2024-02"
     assert shard_name(None) == "undated"
+
+
+def test_week_shards_are_iso_weeks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(index_module, "SHARD_PERIOD", "week")
+    assert shard_name(date(2024, 2, 1).toordinal()) == "2024-W05"
+    assert shard_name(date(2024, 12, 30).toordinal()) == "2025-W01"  # Monday to Sunday, ISO years
+    assert shard_name(date(2021, 1, 3).toordinal()) == "2020-W53"

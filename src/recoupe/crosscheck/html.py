@@ -34,7 +34,7 @@ def _cell(verdict: Verdict, article_ids: set[str]) -> str:
         if statement.article_id not in article_ids:
             continue
         text = statement.text
-        spans = sorted(marked.get(id(statement), []))
+        spans = sorted((a - statement.start, b - statement.start) for a, b in marked.get(id(statement), []))
         out, last = [], 0
         for start, end in spans:
             if start < last or end > len(text):

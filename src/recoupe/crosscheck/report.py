@@ -6,8 +6,7 @@ aligns, judges, and stores the result with a *signature* of what it was computed
 text and enrichment). ``load_or_compute`` returns the stored result while the signature holds, so a story
 is cross-checked again only when it gains, loses or changes an article.
 
-Offsets: a statement's ``start``/``end`` are into its article's ``Article.text``; a conflict's spans are
-relative to the statement's text (add the statement's ``start``).
+Offsets: a statement's ``start``/``end`` and a conflict's spans are into their article's ``Article.text``.
 """
 
 from __future__ import annotations

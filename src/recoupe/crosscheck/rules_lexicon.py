@@ -21,6 +21,7 @@ __all__ = [
     "NEGATION_DETS",
     "NEGATION_EN",
     "NE_PARTICLES",
+    "NEGATION_SYNONYMS",
     "NOT_NEGATION_AFTER",
     "RANGE_AFTER",
     "RANGE_BEFORE",
@@ -77,6 +78,18 @@ NEGATION_DETS = frozenset({"aucun", "aucune", "nul", "nulle", "no"})
 NEGATION_EN = frozenset({"not", "n't", "never", "nobody", "nothing", "none", "neither", "nor", "no"})
 #: "pas seulement", "not only", "ne ... pas que": restrictive, not a negation of the predicate.
 NOT_NEGATION_AFTER = frozenset({"seulement", "uniquement", "que", "qu'", "only", "just", "merely", "mal"})
+
+#: predicates that say the same thing, so that one negated and the other asserted conflict
+#: ("n'est pas décédée" / "est morte"; "did not refuse" / "rejected").
+NEGATION_SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset({"mourir", "deceder", "mort", "perir", "die", "dead"}),
+    frozenset({"rejeter", "refuser", "repousser", "reject", "refuse"}),
+    frozenset({"accepter", "approuver", "accept", "approve"}),
+    frozenset({"dementir", "nier", "deny"}),
+    frozenset({"interdire", "prohiber", "ban", "forbid", "prohibit"}),
+    frozenset({"autoriser", "authorize", "authorise", "allow", "permit"}),
+    frozenset({"arreter", "interpeller", "arrest"}),
+)
 
 #: predicates that take no side: a negation under them or an opposite after them says nothing about the fact
 #: ("promet de ne pas augmenter", "pourrait rejeter", "if it is not accepted").

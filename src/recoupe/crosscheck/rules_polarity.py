@@ -262,7 +262,12 @@ def same_participants(
     if _agree(doer_a, doer_b) is False or _agree(done_a, done_b) is False:
         return False
     everyone_a, everyone_b = roles_a.everyone(), roles_b.everyone()
-    if roles_a.subject and roles_b.subject and not _agree(roles_a.subject, everyone_b) and not _agree(roles_b.subject, everyone_a):
+    if (
+        roles_a.subject
+        and roles_b.subject
+        and not _agree(roles_a.subject, everyone_b)
+        and not _agree(roles_b.subject, everyone_a)
+    ):
         return False
     if converse:
         return _agree(doer_a, doer_b) is True

@@ -3,7 +3,10 @@
 - **conflicting**: two statements of *different* independent sources in the group are incompatible by the
   rules of ``recoupe.crosscheck.rules``: the same figure slot with values that rounding cannot reconcile,
   two different years or days, a quote whose words differ beyond punctuation or that is given to different
-  speakers, a negated or opposite predicate. Each conflict cites the exact span in each article.
+  speakers, a negated or opposite predicate. Each conflict cites the exact span in each article (offsets
+  into the article's text). In a figure slot, a value one source shares with the other is agreement even
+  if the other also gives a different value there (a total and a part; two people's ages). Only direct
+  quotes can conflict on wording: reported speech is paraphrase.
 - **corroborated**: no conflict and at least two independent sources. A wire copy counts for the outlet of
   the article it copies: five sites running one AFP dispatch corroborate nothing by themselves; the copies
   are listed as copies.
@@ -15,7 +18,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from recoupe.crosscheck.rules import Conflict, figure_conflicts, polarity_conflicts, quote_conflicts, values_compatible
@@ -80,27 +83,60 @@ class Verdict:
         }
 
 
-def _pair_conflicts(a: Statement, b: Statement, kind: str, nlp: NlpModels | None) -> list[Conflict]:
+def _absolute(found: list[Conflict], a: Statement, b: Statement) -> list[Conflict]:
+    """Conflicts found on the statements' texts, with spans moved to their articles' text."""
+    return [
+        replace(
+            c,
+            a_span=(c.a_span[0] + a.start, c.a_span[1] + a.start),
+            b_span=(c.b_span[0] + b.start, c.b_span[1] + b.start),
+        )
+        for c in found
+    ]
+
+
+def _pair_conflicts(
+    a: Statement, b: Statement, group: tuple[Statement, ...], kind: str, nlp: NlpModels | None
+) -> list[Conflict]:
+    """Conflicts between two statements of different sources; spans are offsets into each article's text."""
     if kind == "figure" and a.figure is not None and b.figure is not None:
-        if values_compatible(a.figure, b.figure):
+        if (
+            values_compatible(a.figure, b.figure)
+            or _has_partner(a, b.article_id, group)
+            or _has_partner(b, a.article_id, group)
+        ):
             return []
-        return figure_conflicts(a.text, [_local(a.figure, a.start)], b.text, [_local(b.figure, b.start)])
+        return _absolute(
+            figure_conflicts(a.text, [_local(a.figure, a.start)], b.text, [_local(b.figure, b.start)]), a, b
+        )
     if kind == "quote" and a.quote is not None and b.quote is not None:
-        return quote_conflicts(a.quote, b.quote)
+        both_direct = a.quote.kind == "direct" and b.quote.kind == "direct"
+        # reported speech is paraphrase: its wording may differ; a direct quote's may not
+        return [c for c in quote_conflicts(a.quote, b.quote) if c.kind != "quote_wording" or both_direct]
     if kind in {"claim", "entity"}:
         found = figure_conflicts(
             a.text, [_local(f, a.start) for f in a.figures], b.text, [_local(f, b.start) for f in b.figures]
         )
         if a.language == b.language:
             found += polarity_conflicts(a.text, b.text, a.language or "fr", nlp)
-        return found
+        return _absolute(found, a, b)
     return []
+
+
+def _has_partner(statement: Statement, other_article: str, group: tuple[Statement, ...]) -> bool:
+    """Whether the other article gives, in this slot, a value compatible with ``statement``'s (a total
+    and a part, two people's ages: one of them matching is agreement, not conflict)."""
+    return any(
+        s.article_id == other_article
+        and s.figure is not None
+        and statement.figure is not None
+        and values_compatible(statement.figure, s.figure)
+        for s in group
+    )
 
 
 def _local(figure: Any, offset: int) -> Any:
     """A figure with offsets relative to its statement's text (the rules work on the statement alone)."""
-    from dataclasses import replace
-
     return replace(figure, start=figure.start - offset, end=figure.end - offset)
 
 
@@ -119,7 +155,7 @@ def judge(
         for b in statements[i + 1 :]:
             if source_of[a.article_id] == source_of[b.article_id]:
                 continue
-            conflicts.extend((c, a, b) for c in _pair_conflicts(a, b, group.kind, nlp))
+            conflicts.extend((c, a, b) for c in _pair_conflicts(a, b, statements, group.kind, nlp))
     if conflicts:
         verdict = "conflicting"
     elif group.kind == "entity":

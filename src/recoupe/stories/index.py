@@ -3,12 +3,13 @@
 ``VectorIndex`` keeps L2-normalised float32 embeddings keyed by article id (16 lowercase hex characters,
 stored as the uint64 ``int(article_id, 16)``) in usearch indexes, compared by cosine similarity.
 
-**Shards.** One usearch index per ISO week of the article's day (a proleptic ordinal), "2024-W10" (Monday
-to Sunday), plus "undated". A dated query (``day``, ``window``) reads the weeks that ``[day - window, day +
-window]`` touches (at most 2 for ``window=3``) and "undated"; an undated query reads every shard. Re-adding
-an id replaces it, in its new week. ``SHARD_PERIOD = "month"`` ("2024-03") is kept for measurement: weeks
-make the candidate time independent of the archive's length (``bench/README_stories_scale.md``). The
-manifest records the period; an index saved with another period or format version does not load.
+**Shards.** One usearch index per calendar month of the article's day (a proleptic ordinal), "2024-03",
+plus "undated". A dated query (``day``, ``window``) reads the months that ``[day - window, day + window]``
+touches and "undated"; an undated query reads every shard. Re-adding an id replaces it, in its new month.
+``SHARD_PERIOD = "week"`` shards by ISO week ("2024-W10", Monday to Sunday) instead, kept to measure: at
+1,000 articles a day a week (7,000) falls under the exact threshold, so a window's 1-2 weeks are searched
+exhaustively: exact, but about 3x the time of one HNSW month (``bench/README_stories_scale.md``). The
+manifest records the period; an index of another period or format version does not load.
 
 **Window filter.** usearch has no filtered search in Python: a shard is asked for its ``count`` nearest
 articles and those dated outside the window are dropped (undated ones are kept). ``count`` starts at
@@ -76,7 +77,7 @@ MANIFEST = "manifest.json"
 UNDATED = "undated"
 DTYPES = ("f32", "f16", "i8")  # how usearch stores vectors: f16 halves f32 memory; i8 is coarser still
 PERIODS = ("week", "month")
-SHARD_PERIOD = "week"  # how dated articles are sharded; "month" only to measure the difference
+SHARD_PERIOD = "month"  # how dated articles are sharded; "week" to measure the difference
 EXACT_THRESHOLD = 10_000  # shards up to this size are searched exhaustively (exact results)
 CONNECTIVITY = 16  # HNSW edges per node ("M")
 EXPANSION_ADD = 64  # HNSW build depth: 1.5x faster than usearch's 128 for 0.5 point of recall@10
@@ -107,8 +108,8 @@ def _day(day: int | None) -> int:
 
 
 def shard_name(day: int | None) -> str:
-    """The shard of an article published on ``day`` (a date ordinal): its ISO week "YYYY-Www" (or
-    "YYYY-MM" under ``SHARD_PERIOD = "month"``), or "undated"."""
+    """The shard of an article published on ``day`` (a date ordinal): its month "YYYY-MM" (or ISO week
+    "YYYY-Www" under ``SHARD_PERIOD = "week"``), or "undated"."""
     return _shard_name(day, SHARD_PERIOD)
 
 
@@ -147,7 +148,7 @@ def _new_usearch(dim: int, dtype: str) -> Any:  # usearch's Index, whose methods
 
 @dataclass(slots=True, eq=False)
 class _Shard:
-    """One week (or month, or "undated"): its usearch index and how many of its articles fall on each day."""
+    """One month (or week, or "undated"): its usearch index and how many of its articles fall on each day."""
 
     name: str
     index: Any
@@ -194,7 +195,7 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 class VectorIndex:
-    """Week-sharded cosine index of article embeddings; see the module docstring."""
+    """Month-sharded cosine index of article embeddings; see the module docstring."""
 
     def __init__(self, dim: int, *, path: Path | None = None, dtype: str = "f16", tuning: Tuning = Tuning()) -> None:
         if isinstance(dim, bool) or not isinstance(dim, int) or dim < 1:
