@@ -40,6 +40,7 @@ from recoupe.enrich.nlp import NlpModels
 from recoupe.model import Article, Enrichment, Provenance
 
 ROOT = Path(__file__).resolve().parent.parent
+NEUS = ROOT / "demo/corpus/allsides/neus-allsides-dev.jsonl"
 KINDS = ("figure", "date", "quote_wording", "speaker", "none")
 SYNONYMS = {
     "fr": [
@@ -61,16 +62,15 @@ class Pair:
     changed: tuple[int, int] | None  # span in b.text of the planted change
 
 
-def load_sources(data: Path, count: int, rng: random.Random) -> list[Article]:
-    french = sorted((data / "orangesum" / "html_sample" / "parsed").glob("*.json"))
+def load_sources(parsed: Path, count: int, rng: random.Random) -> list[Article]:
+    """Half French OrangeSum articles (gold JSON files in ``parsed``), half English NeuS articles."""
+    french = sorted(parsed.glob("*.json"))
     rng.shuffle(french)
     out: list[Article] = []
     for path in french[: count // 2]:
         gold = json.loads(path.read_text(encoding="utf-8"))
         out.append(_article(gold["title"], gold.get("heading", ""), gold["article"], "fr", path.name))
-    english = [
-        json.loads(line) for line in (ROOT / "demo/corpus/allsides/neus-allsides-dev.jsonl").open(encoding="utf-8")
-    ]
+    english = [json.loads(line) for line in NEUS.read_text(encoding="utf-8").splitlines() if line.strip()]
     rng.shuffle(english)
     out.extend(
         _article(row["title"], "", "\n\n".join(row["text"]), "en", row["url"]) for row in english[: count - len(out)]
@@ -107,7 +107,9 @@ def _replace(article: Article, start: int, end: int, new: str) -> tuple[Article,
     """``article`` with ``text[start:end]`` (an offset into ``article.text``, inside the body) replaced."""
     body_start = article.text.index(article.body)
     body = article.body[: start - body_start] + new + article.body[end - body_start :]
-    changed = _article(article.title, article.lead, body, article.language or "fr", article.provenance.source, "B")
+    changed = _article(
+        article.title, article.lead, body, article.language or "fr", article.provenance.source, outlet="B"
+    )
     return changed, (start, start + len(new))
 
 
@@ -158,9 +160,63 @@ def plant(  # noqa: PLR0911 - one way out per kind and per missing ingredient
     return None
 
 
+def run_pairs(
+    sources: list[Article], models: NlpModels, embed: Any, model: str, rng: random.Random
+) -> tuple[Counter[str], Counter[str], Counter[str], Counter[str]]:
+    """Plant one change per article (kinds in turn), cross-check; (planted, found, reported, right) per kind."""
+    people = ["Marie Dubreuil", "Thomas Keller", "Sofia Marchetti", "Daniel Osei", "Claire Vasseur"]
+    planted: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    reported: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for index, original in enumerate(sources):
+        kind = KINDS[index % len(KINDS)]
+        a_info = enrich(original, models)
+        b = reword(original, rng)
+        b_info = enrich(b, models)
+        changed: tuple[int, int] | None = None
+        if kind != "none":
+            result = plant(kind, b, b_info, people, rng)
+            if result is None:
+                kind = "none"
+            else:
+                b, changed = result
+                b_info = enrich(b, models)
+        if changed is not None:
+            planted[kind] += 1
+        check = crosscheck_articles("bench", [(original, a_info, None), (b, b_info, None)], embed, model, models)
+        spans: dict[tuple[str, int, int], bool] = {}
+        for verdict in check.verdicts:
+            for conflict, _, y in verdict.conflicts:
+                start, end = conflict.b_span if y.article_id == b.id else conflict.a_span
+                hit = changed is not None and conflict.kind == kind and start < changed[1] and changed[0] < end
+                key = (conflict.kind, start, end)
+                spans[key] = spans.get(key, False) or hit
+        hits = {k for k, ok in spans.items() if ok}
+        for (conflict_kind, start, end), ok in spans.items():
+            reported[conflict_kind] += 1
+            right[conflict_kind] += ok
+            if not ok:
+                found_text = b.text[start:end]
+                print(
+                    f"false positive [{kind} pair] {conflict_kind}: {found_text!r} ({original.provenance.source})",
+                    file=sys.stderr,
+                )
+        if changed is not None:
+            if hits:
+                found[kind] += 1
+            else:
+                print(
+                    f"missed {kind}: {b.text[changed[0] : changed[1]]!r} ({original.provenance.source})",
+                    file=sys.stderr,
+                )
+
+    return planted, found, reported, right
+
+
 def neus_stories(count: int, embed: Any, model: str, models: NlpModels, rng: random.Random) -> None:
     """Cross-check ``count`` real NeuS/AllSides stories (their own 2-3 outlets): verdicts per story, examples."""
-    rows = [json.loads(line) for line in (ROOT / "demo/corpus/allsides/neus-allsides-dev.jsonl").open(encoding="utf-8")]
+    rows = [json.loads(line) for line in NEUS.read_text(encoding="utf-8").splitlines() if line.strip()]
     stories: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for row in rows:
         stories[row["allsides_story"]].append(row)
@@ -210,56 +266,8 @@ def main() -> None:
             memo.update(zip(missing, embedder.embed(missing), strict=True))
         return np.stack([memo[t] for t in texts]) if texts else np.zeros((0, embedder.dim), dtype=np.float32)
 
-    sources = load_sources(args.data, args.articles, rng)
-    people = ["Marie Dubreuil", "Thomas Keller", "Sofia Marchetti", "Daniel Osei", "Claire Vasseur"]
-    planted: Counter[str] = Counter()
-    found: Counter[str] = Counter()
-    reported: Counter[str] = Counter()
-    right: Counter[str] = Counter()
-    for index, original in enumerate(sources):
-        kind = KINDS[index % len(KINDS)]
-        a_info = enrich(original, models)
-        b = reword(original, rng)
-        b_info = enrich(b, models)
-        changed: tuple[int, int] | None = None
-        if kind != "none":
-            result = plant(kind, b, b_info, people, rng)
-            if result is None:
-                kind = "none"
-            else:
-                b, changed = result
-                b_info = enrich(b, models)
-        if changed is not None:
-            planted[kind] += 1
-        check = crosscheck_articles(
-            "bench", [(original, a_info, None), (b, b_info, None)], embed, embedder.name, models
-        )
-        spans: dict[tuple[str, int, int], bool] = {}
-        for verdict in check.verdicts:
-            for conflict, _, y in verdict.conflicts:
-                start, end = conflict.b_span if y.article_id == b.id else conflict.a_span
-                hit = changed is not None and conflict.kind == kind and start < changed[1] and changed[0] < end
-                key = (conflict.kind, start, end)
-                spans[key] = spans.get(key, False) or hit
-        hits = {k for k, ok in spans.items() if ok}
-        for (conflict_kind, start, end), ok in spans.items():
-            reported[conflict_kind] += 1
-            right[conflict_kind] += ok
-            if not ok:
-                found_text = b.text[start:end]
-                print(
-                    f"false positive [{kind} pair] {conflict_kind}: {found_text!r} ({original.provenance.source})",
-                    file=sys.stderr,
-                )
-        if changed is not None:
-            if hits:
-                found[kind] += 1
-            else:
-                print(
-                    f"missed {kind}: {b.text[changed[0] : changed[1]]!r} ({original.provenance.source})",
-                    file=sys.stderr,
-                )
-
+    sources = load_sources(args.data / "orangesum" / "html_sample" / "parsed", args.articles, rng)
+    planted, found, reported, right = run_pairs(sources, models, embed, embedder.name, rng)
     print("\n== planted conflicts ==")
     total_p = total_r = 0.0
     kinds = [k for k in KINDS if k != "none"]

@@ -21,6 +21,7 @@ from recoupe.crosscheck.rules_lexicon import (
     NE_PARTICLES,
     NEGATION_DETS,
     NEGATION_EN,
+    NEGATION_SYNONYMS,
     NOT_NEGATION_AFTER,
     VERB_ONLY,
 )
@@ -301,6 +302,8 @@ def _negations_parsed(sent: Sentence) -> dict[int, list[int]]:
             target = head
         elif word in NEGATION_DETS and tok.dep == "det" and head.head >= 0:
             target = toks[head.head]
+        elif word == "ni" and any(t.key == "ne" for w in (head, *sent.ancestors(head)[:2]) for t in sent.kids(w)):
+            target = head  # "n'est ni mercenaire, ni décédée"
         elif word == "sans" and head.pos == "VERB":
             target = head
         if target is not None and target.pos in {"NOUN", "PROPN"} and not sent.kids(target, _COP_DEPS):
@@ -387,6 +390,10 @@ def _pkey(sent: Sentence, tok: Word) -> str:
     return tok.key if sent.parsed else _stem(tok.key, sent.language)
 
 
+def _same_predicate(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in NEGATION_SYNONYMS)
+
+
 def _plain_assertion(sent: Sentence, tok: Word, negated: dict[int, list[int]]) -> bool:
     """``tok`` asserted as such: no negation word just before it, no "ne" ("ne ... que"), no negation in
     the clauses it governs ("recommande de ne pas utiliser") or that govern it, not a gerund ("en attendant")."""
@@ -418,9 +425,11 @@ def _negation_side(neg: Sentence, pos: Sentence) -> list[tuple[tuple[int, int], 
         key = _pkey(neg, tok)
         if key in LIGHT_LEMMAS or len(key) < 3 or (neg.parsed and tok.pos not in _PREDICATE_POS) or _blocked(neg, tok):
             continue
-        if any(_pkey(neg, t) == key and t.i not in negated for t in neg.toks if t.i != index):
+        if any(_same_predicate(key, _pkey(neg, t)) and t.i not in negated for t in neg.toks if t.i != index):
             continue  # the same predicate also asserted on this side: which one the other echoes is unclear
-        same = [t for t in pos.toks if _pkey(pos, t) == key and (not pos.parsed or t.pos in _PREDICATE_POS)]
+        same = [
+            t for t in pos.toks if _same_predicate(key, _pkey(pos, t)) and (not pos.parsed or t.pos in _PREDICATE_POS)
+        ]
         if not same or any(t.i in negated_pos or not _plain_assertion(pos, t, negated_pos) for t in same):
             continue
         target = same[0]
