@@ -97,10 +97,19 @@ def reword(article: Article, rng: random.Random) -> Article:
         del paragraphs[rng.randrange(2, len(paragraphs))]
     body = "\n\n".join(paragraphs)
     for old, new in SYNONYMS[article.language or "fr"]:
-        body = body.replace(f" {old} ", f" {new} ", 1)
+        body = _outside_quotes(body, f" {old} ", f" {new} ")
     lead_sentences = _SENTENCE.split(article.lead or body)
     title = lead_sentences[0][:150] if lead_sentences else article.title
     return _article(title, article.lead, body, article.language or "fr", article.provenance.source, outlet="B")
+
+
+def _outside_quotes(text: str, old: str, new: str) -> str:
+    """``text`` with the first ``old`` that is not inside quotation marks replaced by ``new``."""
+    quoted = [m.span() for m in re.finditer(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", text)]
+    for match in re.finditer(re.escape(old), text):
+        if not any(start <= match.start() < end for start, end in quoted):
+            return text[: match.start()] + new + text[match.end() :]
+    return text
 
 
 def _replace(article: Article, start: int, end: int, new: str) -> tuple[Article, tuple[int, int]]:

@@ -123,7 +123,9 @@ def main() -> None:
 
     mode = "folded words, no parse" if nlp is None else "spaCy fr_core_news_md parses"
     print(f"rules: {mode}; {pairs} pairs in {elapsed:.1f} s ({1000 * elapsed / max(pairs, 1):.1f} ms/pair)")
-    print("tuned on: DACCORD first half (ids in file order) + RTE3-FR dev; held out: DACCORD second half + RTE3-FR test")
+    print(
+        "tuned on: DACCORD first half (ids in file order) + RTE3-FR dev; held out: DACCORD second half + RTE3-FR test"
+    )
     print()
     print("rule kinds fired (pairs with that kind: all / true contradictions)")
     for scores in results:

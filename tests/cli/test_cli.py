@@ -26,7 +26,10 @@ def _json(runner: CliRunner, *args: str) -> object:
 
 def test_seed_acceptance(run: CliRunner, seeds_dir: Path) -> None:
     first = _json(run, "ingest", str(seeds_dir))
+    assert isinstance(first, dict)
+    stories = first.pop("stories")
     assert first == {"new": 2, "updated": 0, "unchanged": 0, "enriched": 2, "failed": 0, "failures": []}
+    assert (stories["embedded"], stories["assigned"], stories["stories_updated"]) == (2, 2, 1)  # one story
 
     hits = _json(run, "search", "Bret Taylor")
     assert isinstance(hits, list)
@@ -38,7 +41,10 @@ def test_seed_acceptance(run: CliRunner, seeds_dir: Path) -> None:
     assert "bénéfique" in accent_free[0]["snippet"]
 
     again = _json(run, "ingest", str(seeds_dir))
+    assert isinstance(again, dict)
+    stories = again.pop("stories")
     assert again == {"new": 0, "updated": 0, "unchanged": 2, "enriched": 0, "failed": 0, "failures": []}
+    assert (stories["embedded"], stories["assigned"]) == (0, 0)  # nothing embedded twice
     listed = _json(run, "articles")
     assert isinstance(listed, list)
     assert len(listed) == 2

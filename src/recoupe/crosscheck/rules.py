@@ -3,51 +3,65 @@
 No NLI model ships on PyPI, so ``crosscheck/align.py`` decides *which* two statements speak of the same
 thing and these rules decide whether they *conflict*. They are built for precision: a false "conflicting"
 in front of a journalist is worse than a miss, so every rule stands back when in doubt. Each ``Conflict``
-gives its kind, a detail for people and the exact spans in both texts.
+gives its kind, a detail for people and the exact spans in both texts. Modules: this one (figures, dates,
+``find_conflicts``), ``rules_polarity`` (negation, antonyms), ``rules_quotes``, ``rules_lexicon`` (every
+word list), ``rules_base`` (``Conflict``, a text read as words with or without a parse).
 
 **Figures** (kinds ``figure``, ``date``; ``figure_conflicts``)
 
 - *Same slot* (``same_slot``): same kind; money in the same currency (or one unknown); counts and
-  quantities with the same unit (folded); when both figures say what they measure (``about``), the two
-  must share a word ("offre" / "offre de rachat"; "offre" / "valorisation" never conflict). With spaCy
-  parses and no ``about`` on either side, the verbs governing the figures must agree too ("3 personnes
-  arrêtées" / "5 personnes blessées" are different slots), up to a few synonyms (``SLOT_SYNONYMS``).
+  quantities with the same unit (folded, singular); when both figures say what they measure (``about``),
+  the two must share a word ("offre" / "offre de rachat"; "offre" / "valorisation" never conflict).
 - *Compatible values* (``values_compatible``): each figure stands for an interval. A written number covers
   its rounding (``97,4`` covers 97,35-97,45; ``97`` covers 96,5-98: rounded or truncated); an integer with
   trailing zeros may be rounded (``300`` covers ±5 %, at most half of its last non-zero digit); a hedge
   before it widens it (``environ``, ``près de``, ``about``: ±10 %; ``plus de``, ``at least``: upwards;
-  ``moins de``, ``up to``: downwards); one end of a range (``entre 2 et 5``) covers everything. Two figures
-  are compatible when their intervals meet. Dates are intervals of days: ``2025`` contains ``2025-02``,
-  a week contains its days, ``--02-14`` (no year) matches any 14 February; 2019 vs 2018 do not meet.
-- *Unambiguous pairs only*: a figure of one side with a compatible figure of the same slot on the other
-  side is not in conflict (an article often gives a total and a part); otherwise it conflicts with the
-  nearest-valued figure of that slot that has no compatible partner either, each figure used once.
-  Relative dates ("hier", "mardi") are never reported (they depend on the publication date), but they do
-  count as compatible partners.
+  ``moins de``, ``up to``: downwards); one end of a range (``entre 2 et 5``, ``de 1900 à 1946``) covers
+  everything. Two figures are compatible when their intervals meet (so "plus de 100" meets 97,4: the 100
+  may be rounded). Dates are intervals of days: ``2025`` contains ``2025-02``, a week contains its days,
+  ``--02-14`` (no year) matches any 14 February; 2019 vs 2018 do not meet. A date after ``depuis``,
+  ``avant``, ``jusqu'au``, ``since``, ``until`` … opens a period and never conflicts.
+- *Unambiguous pairs only*: a figure with a compatible figure of the same slot on the other side, or whose
+  value the other text writes anywhere (a bare "139" after "54 pays et"), is not in conflict (an article
+  often gives a total and a part); otherwise it conflicts with the nearest-valued reportable figure of that
+  slot that is unsettled too, each figure used once. Relative dates ("hier", "mardi") are never reported
+  (they depend on the publication date), but they do settle a partner.
+- *Reportable*: with spaCy parses of both texts, the two figures must hang on the same verb (up to
+  ``SLOT_SYNONYMS``: "arrêtées" / "interpellées") or both say what they measure, and that verb's subjects
+  and objects must not differ ("Io a un diamètre de 3 598 km" / "la Lune a un diamètre de 3 746 km": no).
+  ``find_conflicts`` without parses asks instead that the nearest content words around the two figures
+  agree. ``figure_conflicts`` without docs trusts the caller's alignment: same slot is enough.
 
 **Polarity** (kinds ``negation``, ``antonym``; ``polarity_conflicts``, in ``rules_polarity``)
 
-- *Negation*: one side negates a predicate the other asserts, compared on lemmas: ``ne ... pas``, ``ne ...
-  plus/jamais/guère/rien/personne``, ``aucun``/``nul`` as determiner of the subject or object (the verb is
-  negated), ``sans`` + infinitive; English ``not``/``n't``/``never``, ``no`` + noun, ``nobody``/``nothing``.
-  ``ne ... que``, ``pas seulement``, ``not only`` are not negations. Light verbs (être, avoir, faire, be,
-  have) never carry a negation conflict.
+- *Negation*: one side negates a predicate the other asserts, compared on lemmas (or ``NEGATION_SYNONYMS``:
+  "n'est pas décédée" / "est morte"): ``ne ... pas``, ``ne ... plus/jamais/guère/rien/personne``, ``ne
+  ... ni``, ``aucun``/``nul`` as determiner of the subject or object (the verb is negated), ``sans`` +
+  infinitive; English ``not``/``n't``/``never``, ``no`` + noun, ``nobody``/``nothing``. ``ne ... que``,
+  ``pas seulement``, ``not only`` are not negations; light verbs (être, avoir, faire, be, have) and nouns
+  that are not predicates never carry a negation conflict. The asserted side must be a plain assertion:
+  no negation word just before it, no ``ne``, no negation in a clause it governs ("recommande de ne pas
+  utiliser") or that governs it, not a gerund ("en attendant"); the same predicate both negated and
+  asserted on one side is left alone.
 - *Antonym*: one side uses a predicate, the other its opposite (``ANTONYMS``: rejeter/accepter,
   démentir/confirmer, hausse/baisse, gagner/perdre, ouvrir/fermer, autoriser/interdire,
   condamner/acquitter, vivant/mort, bénéfice/perte, vrai/faux, légal/illégal, libérer/emprisonner and their
-  English equivalents), neither negated; a side that uses both directions is left alone. Converse pairs
-  (gagner/perdre) need the same subject: "X bat Y" is "Y perd contre X".
+  English equivalents), both plain assertions; a side that uses both directions is left alone. Converse
+  pairs (gagner/perdre) need the same doer: "X bat Y" is "Y perd contre X".
 - *Guards*: the two sentences must share content words (nouns and names, the compared predicates left
-  out: at least ``MIN_SHARED`` and ``MIN_SHARED_RATIO`` of the smaller side); with parses, the predicates'
-  subjects (or "par" agents) and objects (or passive subjects) must not differ when both are given, and
-  must share something; a predicate under a condition (si, if), a modal or an intent (pourrait, devrait,
-  promettre de, could, will), in the conditional mood ("aurait rejeté": alleged) or in a question is
+  out: at least ``MIN_SHARED`` and ``MIN_SHARED_RATIO`` of the smaller side); with parses, who does it and
+  what it is done to (passives turned around) must not differ when both sides give them (a surname
+  matches a full name; names decide over common nouns), the grammatical subjects must each be found among
+  the other side's participants, and the two predicates must share a participant; a predicate under a
+  condition (si, if), a modal or an intent (pourrait, promettre de, could, will), a negative implicative
+  (cesser de, refuser de, fail to), in the conditional mood ("aurait rejeté": alleged) or in a question is
   never compared.
 - Without ``nlp``: folded words with a crude suffix stemmer stand for lemmas, negation is found by
   pattern (``ne``/``n'`` + particle within four words; ``not``/``never`` + the next content word), roles
-  are unknown and converse pairs are skipped. Expect lower recall and somewhat lower precision.
+  are unknown and converse pairs are skipped; a word after a determiner is taken for a noun. Expect lower
+  recall and lower precision.
 
-**Quotes** (kinds ``quote_wording``, ``speaker``; ``quote_conflicts``)
+**Quotes** (kinds ``quote_wording``, ``speaker``; ``quote_conflicts``, in ``rules_quotes``)
 
 Two quotes are *the same quote* when, over folded words (case, accents, punctuation, typographic quotes,
 elision spacing and ligatures removed), at least ``QUOTE_SAME`` of the shorter one's words match in order
@@ -58,21 +72,22 @@ written as names (or both have entity keys) and they are not the same person; a 
 name, equal keys match. A description ("un porte-parole") is never opposed to a name.
 
 **Limits**: no world knowledge (DACCORD's "une pièce de raffinerie" vs "un missile"), no paraphrase of
-predicates beyond the lists, no reasoning on quantities ("61,6 % contre" vs "approuve"), no tense or time
-reasoning ("a rejeté" then "a accepté" a week later is reported as a conflict by the antonym rule if the
-aligned sentences carry no date), relations between two named entities ("X est une filiale de Y" vs
-"Y est une filiale de X") are not compared. ``bench/crosscheck_nli.py`` measures how far the rules go.
+predicates beyond the lists ("n'est pas un organe de l'UE" / "est une institution de l'UE"), no reasoning
+on quantities ("61,6 % contre" vs "approuve") or on time ("existait en 2019" vs "pris en 2022"), no tense
+("a rejeté" then "a accepté" a week later is an antonym conflict if the sentences carry no date), and
+relations between two named entities ("X est une filiale de Y" vs "Y ... de X") are not compared. The
+parse decides roles: a wrong parse can hide a conflict and, more rarely, let one through.
+``bench/crosscheck_nli.py`` measures how far the rules go (a few percent of NLI contradictions).
 """
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from recoupe.crosscheck.rules_base import KINDS, Conflict, folded_words
+from recoupe.crosscheck.rules_base import KINDS, Conflict, Sentence, Word, folded_words, sentence_of, stem, stop_words
 from recoupe.crosscheck.rules_lexicon import (
     APPROX_BEFORE,
     DATE_OPEN_BEFORE,
@@ -86,13 +101,11 @@ from recoupe.crosscheck.rules_lexicon import (
 from recoupe.crosscheck.rules_polarity import (
     MIN_SHARED,
     MIN_SHARED_RATIO,
-    Sentence,
-    Word,
     polarity_conflicts,
     polarity_conflicts_docs,
     same_participants,
-    sentence_of,
 )
+from recoupe.crosscheck.rules_quotes import QUOTE_MIN_WORDS, QUOTE_SAME, quote_conflicts
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -102,7 +115,7 @@ if TYPE_CHECKING:
 
     from recoupe.enrich.nlp import NlpModels
     from recoupe.enrich.numbers import NumberMatch
-    from recoupe.model import Figure, PublishedDate, Quote
+    from recoupe.model import Figure, PublishedDate
 
 __all__ = [
     "KINDS",
@@ -122,12 +135,8 @@ __all__ = [
 
 APPROX = 0.10  # "environ", "près de", "about": ±10 %
 ROUND_SHARE = 0.05  # an integer with trailing zeros may be rounded by up to 5 %
-QUOTE_SAME = 0.6  # share of the shorter quote's words found in order in the other
-QUOTE_MIN_WORDS = 4
 
 _NUMBER = re.compile(r"\d(?:[\d\s\u00a0\u202f.,']*\d)?")
-_ELLIPSIS = re.compile(r"\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)|\[…\]|\(…\)")
-_NAME_PARTICLES = frozenset({"de", "du", "des", "d", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ben"})
 _ABOUT_STOP = frozenset({"de", "du", "des", "la", "le", "les", "d", "l", "un", "une", "of", "the", "a", "an", "en"})
 
 Interval = tuple[float, float]
@@ -137,6 +146,8 @@ Interval = tuple[float, float]
 def _written(figure: Figure) -> tuple[float, float, float]:
     """(value, half-width of its rounding, width of a truncation) from how the number is written."""
     value = float(figure.value) if isinstance(figure.value, int | float) else math.nan
+    if math.isnan(value) or math.isinf(value):
+        return value, 0.0, 0.0
     match = _NUMBER.search(figure.text)
     if match is None or not value:  # number words: "trois millions"
         magnitude = 10 ** (3 * math.floor(math.log10(abs(value)) / 3)) if value and abs(value) >= 1000 else 1.0
@@ -169,24 +180,20 @@ def _written(figure: Figure) -> tuple[float, float, float]:
 
 
 def _hedge(figure: Figure, before: str, after: str) -> str:
-    before = fold(before)[-30:]
-    after = fold(after)[:20]
+    """``range``, ``approx``, ``lower``, ``upper`` or ``exact``: what the words around the figure make of it."""
+    before, after = fold(before)[-30:], fold(after)[:20]
     if RANGE_BEFORE.search(before) or RANGE_AFTER.match(after):
         return "range"
     if figure.kind == "date":
         return "range" if DATE_OPEN_BEFORE.search(before) else "exact"
-    if APPROX_BEFORE.search(before):
-        return "approx"
-    if LOWER_BEFORE.search(before) or LOWER_AFTER.match(after):
-        return "lower"
-    if UPPER_BEFORE.search(before):
-        return "upper"
     folded = fold(figure.text)
-    for name, pattern in (("approx", APPROX_BEFORE), ("lower", LOWER_BEFORE), ("upper", UPPER_BEFORE)):
-        head = folded[: _NUMBER.search(folded).start()] if _NUMBER.search(folded) else ""
-        if head and pattern.search(head):
-            return name
-    return "exact"
+    number = _NUMBER.search(folded)
+    inside = folded[: number.start()] if number else ""  # a hedge kept in the figure's own text
+    hedges = (("approx", APPROX_BEFORE), ("lower", LOWER_BEFORE), ("upper", UPPER_BEFORE))
+    found = next((name for name, pattern in hedges if pattern.search(before) or pattern.search(inside)), None)
+    if found is None and LOWER_AFTER.match(after):
+        found = "lower"
+    return found or "exact"
 
 
 def _interval(figure: Figure, hedge: str) -> Interval:
@@ -202,7 +209,7 @@ def _interval(figure: Figure, hedge: str) -> Interval:
     return (value - half, value + max(half, step))
 
 
-def _days(value: str) -> tuple[bool, date, date] | None:
+def _days(value: str) -> tuple[bool, date, date] | None:  # noqa: PLR0911 - one return per date form
     """(has a year, first day, last day); a date without a year is put in leap year 2000."""
     try:
         if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
@@ -390,64 +397,27 @@ def _distance(a: Figure, b: Figure) -> float:
     return 0.0
 
 
-# -- quotes ----------------------------------------------------------------------------------------------------
-def _is_name(speaker: str) -> bool:
-    words = speaker.replace("-", " ").split()
-    return bool(words) and all(w[:1].isupper() or fold(w) in _NAME_PARTICLES for w in words)
+def _context(text: str, span: tuple[int, int], language: str) -> tuple[str | None, str | None]:
+    """Stems of the nearest content words before and after ``span`` (at most four words away)."""
+    stop = stop_words(language)
+
+    def content(chunk: str) -> list[str]:
+        return [w for w, _, _ in folded_words(chunk) if w not in stop and not w.isdigit() and len(w) > 2]
+
+    before = [w for w, _, _ in folded_words(text[max(0, span[0] - 80) : span[0]])][-4:]
+    after = [w for w, _, _ in folded_words(text[span[1] : span[1] + 80])][:4]
+    kept_before, kept_after = content(" ".join(before)), content(" ".join(after))
+    return (
+        stem(kept_before[-1], language) if kept_before else None,
+        stem(kept_after[0], language) if kept_after else None,
+    )
 
 
-def _same_speaker(a: Quote, b: Quote) -> bool | None:
-    """True / False when it can be told, ``None`` when one side has no speaker or only a description."""
-    if a.speaker_key and b.speaker_key and a.speaker_key == b.speaker_key:
-        return True
-    if not (a.speaker and b.speaker):
-        return None
-    names_a = {w for w, _, _ in folded_words(a.speaker) if w not in _NAME_PARTICLES}
-    names_b = {w for w, _, _ in folded_words(b.speaker) if w not in _NAME_PARTICLES}
-    if names_a and names_b and (names_a <= names_b or names_b <= names_a):
-        return True
-    if (a.speaker_key and b.speaker_key) or (_is_name(a.speaker) and _is_name(b.speaker)):
-        return False
-    return None
-
-
-def _word_span(words: list[tuple[str, int, int]], lo: int, hi: int, offset: int) -> tuple[int, int]:
-    if lo < hi:
-        return (offset + words[lo][1], offset + words[hi - 1][2])
-    at = offset + (words[lo][1] if lo < len(words) else (words[-1][2] if words else 0))
-    return (at, at)
-
-
-def quote_conflicts(a: Quote, b: Quote) -> list[Conflict]:
-    """Wording and speaker conflicts between two quotes that are the same quote (spans into the articles)."""
-    words_a, words_b = folded_words(a.text), folded_words(b.text)
-    keys_a, keys_b = [w for w, _, _ in words_a], [w for w, _, _ in words_b]
-    shorter = min(len(keys_a), len(keys_b))
-    if shorter < QUOTE_MIN_WORDS:
-        return []
-    matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
-    blocks = [m for m in matcher.get_matching_blocks() if m.size]
-    if not blocks or sum(m.size for m in blocks) / shorter < QUOTE_SAME:
-        return []
-    found: list[Conflict] = []
-    cut = bool(_ELLIPSIS.search(a.text) or _ELLIPSIS.search(b.text))
-    first, last = blocks[0], blocks[-1]
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            continue
-        outside = (i2 <= first.a and j2 <= first.b) or (i1 >= last.a + last.size and j1 >= last.b + last.size)
-        if outside or (op != "replace" and cut):
-            continue  # a quote cut shorter at an end, or an ellipsis: not a change of wording
-        a_span = _word_span(words_a, i1, i2, a.start)
-        b_span = _word_span(words_b, j1, j2, b.start)
-        text_a = " ".join(w for w, _, _ in words_a[i1:i2]) or "∅"
-        text_b = " ".join(w for w, _, _ in words_b[j1:j2]) or "∅"
-        found.append(Conflict("quote_wording", f"« {text_a} » vs « {text_b} »", a_span, b_span))
-    if _same_speaker(a, b) is False:
-        a_span = (a.speaker_start, a.speaker_end) if a.speaker_start is not None and a.speaker_end else (a.start, a.end)
-        b_span = (b.speaker_start, b.speaker_end) if b.speaker_start is not None and b.speaker_end else (b.start, b.end)
-        found.append(Conflict("speaker", f"{a.speaker} vs {b.speaker}", a_span, b_span))
-    return found
+def _same_context(text_a: str, span_a: tuple[int, int], text_b: str, span_b: tuple[int, int], language: str) -> bool:
+    """Without a parse: no word around the two figures differs, and at least one is the same on both sides."""
+    pairs = list(zip(_context(text_a, span_a, language), _context(text_b, span_b, language), strict=True))
+    known = [(x, y) for x, y in pairs if x is not None and y is not None]
+    return bool(known) and all(x == y for x, y in known)
 
 
 # -- two sentences ---------------------------------------------------------------------------------------------
@@ -470,6 +440,12 @@ def find_conflicts(
     figures_a = extract_figures(text_a, lang, published_a, doc_a)
     figures_b = extract_figures(text_b, lang, published_b, doc_b)
     found = figure_conflicts(text_a, figures_a, text_b, figures_b, doc_a=doc_a, doc_b=doc_b, language=lang)
+    if doc_a is None:  # no parse to tell slots apart: the words around each figure must agree
+        found = [
+            c
+            for c in found
+            if c.kind not in {"figure", "date"} or _same_context(text_a, c.a_span, text_b, c.b_span, lang)
+        ]
     found.extend(polarity_conflicts_docs(text_a, text_b, lang, doc_a, doc_b))
     return found
 

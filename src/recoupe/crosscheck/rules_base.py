@@ -1,14 +1,20 @@
-"""The ``Conflict`` the rules return, and the word splitting they share (see ``recoupe.crosscheck.rules``)."""
+"""What the rules share (see ``recoupe.crosscheck.rules``): the ``Conflict`` they return, and a text read as
+``Word``s, from a spaCy parse (lemma, POS, dependencies) or, without one, from its folded words."""
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from recoupe.folding import fold
 
-__all__ = ["KINDS", "Conflict", "folded_words"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["KINDS", "LIGHT_FORMS", "Conflict", "Sentence", "Word", "folded_words", "sentence_of", "stem", "stop_words"]
 
 #: what a conflict can be about
 KINDS = ("figure", "date", "negation", "antonym", "quote_wording", "speaker")
@@ -41,3 +47,102 @@ def folded_words(text: str) -> list[tuple[str, int, int]]:
     Ligatures are expanded before folding, which keeps offsets (each folded word is rebuilt from its slice).
     """
     return [(fold(m.group().translate(_LIGATURES)), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+#: conjugated forms of the light verbs, for text read without a parse
+LIGHT_FORMS = frozenset(
+    {"est", "sont", "etait", "etaient", "sera", "seront", "serait", "fut", "ete", "etre", "a", "ont", "avait",
+     "avaient", "aura", "auront", "aurait", "eu", "avoir", "fait", "font", "faisait", "faire", "is", "are", "was",
+     "were", "been", "has", "have", "had", "does", "did", "do", "done", "made", "makes", "got", "gets"}
+)  # fmt: skip
+_FR_ENDINGS = ("aient", "erent", "ions", "ees", "ait", "ant", "ent", "ons", "ire", "ee", "es", "er", "ir",
+               "re", "ez", "it", "is", "us", "ue", "e", "s", "i", "u")  # fmt: skip
+_EN_ENDINGS = ("ying", "ing", "ied", "ies", "ed", "es", "s", "e")
+
+
+@dataclass(slots=True)
+class Word:
+    """A word of a sentence as the rules see it: offsets, folded lemma, and its parse when there is one."""
+
+    i: int
+    start: int
+    end: int
+    key: str  # folded lemma (or stem without a parse)
+    pos: str = ""
+    dep: str = ""
+    head: int = -1
+    conditional: bool = False
+    children: list[int] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Sentence:
+    """The words of a text; ``parsed`` when they come from a spaCy parse (with POS and dependencies)."""
+
+    toks: list[Word]
+    parsed: bool
+    question: bool
+    language: str
+
+    def ancestors(self, tok: Word) -> list[Word]:
+        out: list[Word] = []
+        while tok.head >= 0 and tok.head != tok.i and len(out) < 12:
+            tok = self.toks[tok.head]
+            out.append(tok)
+        return out
+
+    def kids(self, tok: Word, deps: frozenset[str] | None = None) -> list[Word]:
+        return [self.toks[c] for c in tok.children if deps is None or self.toks[c].dep in deps]
+
+
+def stem(word: str, language: str) -> str:
+    """A folded word without its inflection ending (crude: for comparing words when there is no parse)."""
+    for ending in _EN_ENDINGS if language == "en" else _FR_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+@lru_cache(maxsize=4)
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of the language, folded, with the forms of the light verbs."""
+    if language == "en":
+        from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+
+        return frozenset(fold(w) for w in EN_STOP) | LIGHT_FORMS
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
+
+    return frozenset(fold(w) for w in FR_STOP) | LIGHT_FORMS
+
+
+def _from_doc(doc: Doc, language: str) -> Sentence:
+    toks: list[Word] = []
+    for t in doc:
+        key = fold(t.lemma_ or t.text)
+        pos = t.pos_
+        if pos == "VERB" and any(c.pos_ == "DET" for c in t.children):  # "l'offre" tagged as a verb
+            key, pos = fold(t.text).rstrip("sx") or key, "NOUN"
+        conditional = "Cnd" in t.morph.get("Mood", [])
+        toks.append(Word(t.i, t.idx, t.idx + len(t.text), key, pos, t.dep_.lower(), t.head.i, conditional))
+    for tok in toks:
+        if tok.head != tok.i:
+            toks[tok.head].children.append(tok.i)
+    return Sentence(toks, True, doc.text.rstrip().endswith("?"), language)
+
+
+def _from_words(text: str, language: str) -> Sentence:
+    stop = stop_words(language)
+    toks = [
+        Word(i, s, e, w, "PROPN" if i and text[s].isupper() and w not in stop else "")  # a capital inside: a name
+        for i, (w, s, e) in enumerate(folded_words(text))
+    ]
+    if language == "en":  # "didn't" is read "didn", "t": the "t" is the negation
+        for prev, tok in itertools.pairwise(toks):
+            if tok.key == "t" and prev.key.endswith("n") and prev.end == tok.start - 1:
+                tok.key = "not"
+    return Sentence(toks, False, text.rstrip().endswith("?"), language)
+
+
+def sentence_of(text: str, language: str, doc: Doc | None) -> Sentence:
+    """``text`` read for the rules: from its parse ``doc`` when given, else from its folded words."""
+    return _from_doc(doc, language) if doc is not None else _from_words(text, language)

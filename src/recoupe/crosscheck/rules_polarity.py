@@ -7,13 +7,11 @@ the roles around a predicate (``_roles``) and the content words of the sentence 
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from recoupe.crosscheck.rules_base import Conflict, folded_words
+from recoupe.crosscheck.rules_base import LIGHT_FORMS, Conflict, Sentence, Word, sentence_of, stem, stop_words
 from recoupe.crosscheck.rules_lexicon import (
     ANTONYMS,
     EMBEDDING_LEMMAS,
@@ -25,7 +23,6 @@ from recoupe.crosscheck.rules_lexicon import (
     NOT_NEGATION_AFTER,
     VERB_ONLY,
 )
-from recoupe.folding import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -35,12 +32,9 @@ if TYPE_CHECKING:
 __all__ = [
     "MIN_SHARED",
     "MIN_SHARED_RATIO",
-    "Sentence",
-    "Word",
     "polarity_conflicts",
     "polarity_conflicts_docs",
     "same_participants",
-    "sentence_of",
 ]
 
 #: the sentences must share this many content words (nouns, names) besides the predicates compared ...
@@ -61,11 +55,13 @@ _PARTICLES = frozenset({"de", "du", "des", "d", "la", "le", "van", "von", "der",
 _COP_DEPS = frozenset({"cop"})
 _NEGATION_WORDS = frozenset({"ne", "n", "pas", "jamais", "aucun", "aucune", "sans", "ni", "nul", "nulle", "not",
                              "never", "no", "nor", "neither", "guere", "point", "rien"})  # fmt: skip
+_DETERMINERS = {
+    "fr": frozenset({"le", "la", "les", "l", "un", "une", "des", "du", "d", "ce", "cette", "ces", "son", "sa", "ses",
+                     "leur", "leurs"}),
+    "en": frozenset({"the", "a", "an", "this", "that", "its", "their"}),
+}  # fmt: skip
 _CONDITION_MARKS = frozenset({"si", "if", "unless", "whether", "lorsque", "quand"})
 _CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "csubj", "advcl", "acl", "conj", "acl:relcl", "relcl", "parataxis"})
-_FR_ENDINGS = ("aient", "erent", "ions", "ees", "ait", "ant", "ent", "ons", "ire", "ee", "es", "er", "ir",
-               "re", "ez", "it", "is", "us", "ue", "e", "s", "i", "u")  # fmt: skip
-_EN_ENDINGS = ("ying", "ing", "ied", "ies", "ed", "es", "s", "e")
 _CLITICS = frozenset({"le", "la", "les", "l", "lui", "leur", "y", "en", "se", "s", "me", "m", "te", "t", "nous",
                       "vous"})  # fmt: skip
 _EN_SKIP = frozenset({"be", "been", "being", "have", "has", "had", "ever", "yet", "already", "even", "is", "was",
@@ -75,89 +71,12 @@ _MODALS_FALLBACK = re.compile(
 )
 
 
-@dataclass(slots=True)
-class Word:
-    """A word of a sentence as the rules see it: offsets, folded lemma, and its parse when there is one."""
-
-    i: int
-    start: int
-    end: int
-    key: str  # folded lemma (or stem without a parse)
-    pos: str = ""
-    dep: str = ""
-    head: int = -1
-    conditional: bool = False
-    children: list[int] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Sentence:
-    """The words of a text; ``parsed`` when they come from a spaCy parse (with POS and dependencies)."""
-
-    toks: list[Word]
-    parsed: bool
-    question: bool
-    language: str
-
-    def ancestors(self, tok: Word) -> list[Word]:
-        out: list[Word] = []
-        while tok.head >= 0 and tok.head != tok.i and len(out) < 12:
-            tok = self.toks[tok.head]
-            out.append(tok)
-        return out
-
-    def kids(self, tok: Word, deps: frozenset[str] | None = None) -> list[Word]:
-        return [self.toks[c] for c in tok.children if deps is None or self.toks[c].dep in deps]
-
-
-def _stem(word: str, language: str) -> str:
-    for ending in _EN_ENDINGS if language == "en" else _FR_ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            return word[: -len(ending)]
-    return word
-
-
-@lru_cache(maxsize=4)
-def _stop_words(language: str) -> frozenset[str]:
-    if language == "en":
-        from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
-
-        return frozenset(fold(w) for w in EN_STOP)
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
-
-    return frozenset(fold(w) for w in FR_STOP)
-
-
-def _from_doc(doc: Doc, language: str) -> Sentence:
-    toks: list[Word] = []
-    for t in doc:
-        key = fold(t.lemma_ or t.text)
-        pos = t.pos_
-        if pos == "VERB" and any(c.pos_ == "DET" for c in t.children):  # "l'offre" tagged as a verb
-            key, pos = fold(t.text).rstrip("sx") or key, "NOUN"
-        conditional = "Cnd" in t.morph.get("Mood")
-        toks.append(Word(t.i, t.idx, t.idx + len(t.text), key, pos, t.dep_.lower(), t.head.i, conditional))
-    for tok in toks:
-        if tok.head != tok.i:
-            toks[tok.head].children.append(tok.i)
-    return Sentence(toks, True, doc.text.rstrip().endswith("?"), language)
-
-
-def _from_words(text: str, language: str) -> Sentence:
-    toks = [Word(i, s, e, w) for i, (w, s, e) in enumerate(folded_words(text))]
-    if language == "en":  # "didn't" is read "didn", "t": the "t" is the negation
-        for prev, tok in itertools.pairwise(toks):
-            if tok.key == "t" and prev.key.endswith("n") and prev.end == tok.start - 1:
-                tok.key = "not"
-    return Sentence(toks, False, text.rstrip().endswith("?"), language)
-
-
 # -- content and roles -----------------------------------------------------------------------------------------
 def _content(sent: Sentence) -> set[str]:
     if sent.parsed:
         return {t.key for t in sent.toks if t.pos in _CONTENT_POS and len(t.key) > 1}
-    stop = _stop_words(sent.language)
-    return {_stem(t.key, sent.language) for t in sent.toks if len(t.key) > 3 and t.key not in stop}
+    stop = stop_words(sent.language)
+    return {stem(t.key, sent.language) for t in sent.toks if len(t.key) > 3 and t.key not in stop}
 
 
 Item = tuple[bool, frozenset[str]]  # (is a name, its folded words): "Sam Altman" → (True, {sam, altman})
@@ -281,7 +200,7 @@ def _negations(sent: Sentence) -> dict[int, list[int]]:
     return _negations_parsed(sent) if sent.parsed else _negations_words(sent)
 
 
-def _negations_parsed(sent: Sentence) -> dict[int, list[int]]:
+def _negations_parsed(sent: Sentence) -> dict[int, list[int]]:  # noqa: PLR0912 - one branch per negation form
     out: dict[int, list[int]] = {}
     toks = sent.toks
     for tok in toks:
@@ -320,7 +239,7 @@ def _fallback_predicate(sent: Sentence, after: int, before: int) -> int | None:
     """Without a parse: the participle or infinitive after the particle, else the verb after "ne"."""
     toks = sent.toks
     nxt = after + 1
-    if nxt < len(toks) and len(toks[nxt].key) > 3 and toks[nxt].key not in _stop_words(sent.language):
+    if nxt < len(toks) and len(toks[nxt].key) > 3 and toks[nxt].key not in stop_words(sent.language):
         return nxt
     for index in range(before + 1, after):
         if toks[index].key not in _CLITICS:
@@ -351,7 +270,7 @@ def _negations_words(sent: Sentence) -> dict[int, list[int]]:
     return out
 
 
-def _blocked(sent: Sentence, tok: Word) -> bool:
+def _blocked(sent: Sentence, tok: Word) -> bool:  # noqa: PLR0911 - one return per reason
     """True when ``tok`` is said under a condition, a modal, an intent, or in a question: it takes no side."""
     if sent.question:
         return True
@@ -380,6 +299,11 @@ def _blocked(sent: Sentence, tok: Word) -> bool:
 
 # -- the rules ------------------------------------------------------------------------------------------------------
 def _shared_enough(a: Sentence, b: Sentence, drop: set[str]) -> bool:
+    if not (a.parsed or b.parsed):  # no parse: names on both sides and none in common are other actors
+        names_a = {t.key for t in a.toks if t.pos == "PROPN"}
+        names_b = {t.key for t in b.toks if t.pos == "PROPN"}
+        if names_a and names_b and not names_a & names_b:
+            return False
     content_a, content_b = _content(a) - drop, _content(b) - drop
     shared = content_a & content_b
     smaller = min(len(content_a), len(content_b))
@@ -387,7 +311,7 @@ def _shared_enough(a: Sentence, b: Sentence, drop: set[str]) -> bool:
 
 
 def _pkey(sent: Sentence, tok: Word) -> str:
-    return tok.key if sent.parsed else _stem(tok.key, sent.language)
+    return tok.key if sent.parsed else stem(tok.key, sent.language)
 
 
 def _same_predicate(a: str, b: str) -> bool:
@@ -400,8 +324,8 @@ def _plain_assertion(sent: Sentence, tok: Word, negated: dict[int, list[int]]) -
     before = sent.toks[max(0, tok.i - 4) : tok.i]
     if any(t.key in _NEGATION_WORDS for t in before):
         return False
-    if not sent.parsed:
-        return True
+    if not sent.parsed:  # no parse: no negation just after either ("recommande de ne pas utiliser")
+        return not any(t.key in _NEGATION_WORDS for t in sent.toks[tok.i + 1 : tok.i + 4])
     if any(kid.key == "ne" or (kid.key == "en" and tok.pos == "VERB") for kid in sent.kids(tok)):
         return False
     if any(t.i in negated for t in sent.ancestors(tok)):
@@ -423,7 +347,13 @@ def _negation_side(neg: Sentence, pos: Sentence) -> list[tuple[tuple[int, int], 
     for index, particles in negated.items():
         tok = neg.toks[index]
         key = _pkey(neg, tok)
-        if key in LIGHT_LEMMAS or len(key) < 3 or (neg.parsed and tok.pos not in _PREDICATE_POS) or _blocked(neg, tok):
+        if (
+            key in LIGHT_LEMMAS
+            or tok.key in LIGHT_FORMS
+            or len(key) < 3
+            or (neg.parsed and tok.pos not in _PREDICATE_POS)
+            or _blocked(neg, tok)
+        ):
             continue
         if any(_same_predicate(key, _pkey(neg, t)) and t.i not in negated for t in neg.toks if t.i != index):
             continue  # the same predicate also asserted on this side: which one the other echoes is unclear
@@ -433,6 +363,8 @@ def _negation_side(neg: Sentence, pos: Sentence) -> list[tuple[tuple[int, int], 
         if not same or any(t.i in negated_pos or not _plain_assertion(pos, t, negated_pos) for t in same):
             continue
         target = same[0]
+        if not pos.parsed and target.i > 0 and pos.toks[target.i - 1].key in _DETERMINERS[pos.language]:
+            continue  # without a parse, "un vote" is a noun, not the verb "voter" negated on the other side
         drop = {tok.key, target.key} if neg.parsed else {key}
         if _blocked(pos, target) or not _shared_enough(neg, pos, drop):
             continue
@@ -450,7 +382,7 @@ def _group_of(sent: Sentence, tok: Word) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for pair, (left, right, _) in enumerate(ANTONYMS):
         for side, words in enumerate((left, right)):
-            hit = key in words if sent.parsed else any(_stem(w, sent.language) == key for w in words)
+            hit = key in words if sent.parsed else any(stem(w, sent.language) == key for w in words)
             if hit and (not sent.parsed or (tok.pos in _PREDICATE_POS and (tok.pos == "VERB" or key not in VERB_ONLY))):
                 out.append((pair, side))
     return out
@@ -474,6 +406,8 @@ def _antonyms(a: Sentence, b: Sentence, text_a: str, text_b: str) -> list[Confli
             if g != (pair, 1 - side) or ia in neg_a or ib in neg_b:
                 continue
             ta, tb = a.toks[ia], b.toks[ib]
+            if not (_plain_assertion(a, ta, neg_a) and _plain_assertion(b, tb, neg_b)):
+                continue
             if _blocked(a, ta) or _blocked(b, tb):
                 continue
             if not _shared_enough(a, b, {_pkey(a, ta), _pkey(b, tb)}):
@@ -490,11 +424,6 @@ def _antonyms(a: Sentence, b: Sentence, text_a: str, text_b: str) -> list[Confli
 def _negation_conflict(text_a: str, a_span: tuple[int, int], text_b: str, b_span: tuple[int, int]) -> Conflict:
     detail = f"« {text_a[a_span[0] : a_span[1]]} » vs « {text_b[b_span[0] : b_span[1]]} »"
     return Conflict("negation", detail, a_span, b_span)
-
-
-def sentence_of(text: str, language: str, doc: Doc | None) -> Sentence:
-    """``text`` read for the rules: from its parse ``doc`` when given, else from its folded words."""
-    return _from_doc(doc, language) if doc is not None else _from_words(text, language)
 
 
 def polarity_conflicts_docs(

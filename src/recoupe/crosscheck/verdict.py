@@ -111,8 +111,16 @@ def _pair_conflicts(
         )
     if kind == "quote" and a.quote is not None and b.quote is not None:
         both_direct = a.quote.kind == "direct" and b.quote.kind == "direct"
-        # reported speech is paraphrase: its wording may differ; a direct quote's may not
-        return [c for c in quote_conflicts(a.quote, b.quote) if c.kind != "quote_wording" or both_direct]
+        named = (
+            _named(a.quote.speaker) and _named(b.quote.speaker) and bool(a.quote.speaker_key and b.quote.speaker_key)
+        )
+        # reported speech is paraphrase: its wording may differ; a direct quote's may not. A speaker conflict
+        # needs two named speakers: "il" or "le ministre" against a name is an attribution gap, not a conflict
+        return [
+            c
+            for c in quote_conflicts(a.quote, b.quote)
+            if (c.kind != "quote_wording" or both_direct) and (c.kind != "speaker" or named)
+        ]
     if kind in {"claim", "entity"}:
         found = figure_conflicts(
             a.text, [_local(f, a.start) for f in a.figures], b.text, [_local(f, b.start) for f in b.figures]
@@ -121,6 +129,15 @@ def _pair_conflicts(
             found += polarity_conflicts(a.text, b.text, a.language or "fr", nlp)
         return _absolute(found, a, b)
     return []
+
+
+def _named(speaker: str | None) -> bool:
+    """A speaker given by name: capitalised words, not a pronoun or a description."""
+    words = (speaker or "").split()
+    return bool(words) and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words) and len(speaker or "") > 3
+
+
+_PARTICLES = frozenset({"de", "du", "des", "la", "le", "van", "von", "da", "di", "bin", "al", "d'", "of", "the"})
 
 
 def _has_partner(statement: Statement, other_article: str, group: tuple[Statement, ...]) -> bool:

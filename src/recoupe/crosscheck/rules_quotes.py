@@ -1,0 +1,84 @@
+"""Quote rules: the same quote worded differently, or given to different speakers (see ``rules``).
+
+Two quotes are the same quote when, over folded words, at least ``QUOTE_SAME`` of the shorter one's words
+match in order (difflib) and the shorter has at least ``QUOTE_MIN_WORDS`` words.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import TYPE_CHECKING
+
+from recoupe.crosscheck.rules_base import Conflict, folded_words
+from recoupe.folding import fold
+
+if TYPE_CHECKING:
+    from recoupe.model import Quote
+
+__all__ = ["QUOTE_MIN_WORDS", "QUOTE_SAME", "quote_conflicts"]
+
+QUOTE_SAME = 0.6  # share of the shorter quote's words found in order in the other
+QUOTE_MIN_WORDS = 4
+
+_ELLIPSIS = re.compile(r"\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)|\[…\]|\(…\)")
+_NAME_PARTICLES = frozenset({"de", "du", "des", "d", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ben"})
+
+
+def _is_name(speaker: str) -> bool:
+    words = speaker.replace("-", " ").split()
+    return bool(words) and all(w[:1].isupper() or fold(w) in _NAME_PARTICLES for w in words)
+
+
+def _same_speaker(a: Quote, b: Quote) -> bool | None:
+    """True / False when it can be told, ``None`` when one side has no speaker or only a description."""
+    if a.speaker_key and b.speaker_key and a.speaker_key == b.speaker_key:
+        return True
+    if not (a.speaker and b.speaker):
+        return None
+    names_a = {w for w, _, _ in folded_words(a.speaker) if w not in _NAME_PARTICLES}
+    names_b = {w for w, _, _ in folded_words(b.speaker) if w not in _NAME_PARTICLES}
+    if names_a and names_b and (names_a <= names_b or names_b <= names_a):
+        return True
+    if (a.speaker_key and b.speaker_key) or (_is_name(a.speaker) and _is_name(b.speaker)):
+        return False
+    return None
+
+
+def _word_span(words: list[tuple[str, int, int]], lo: int, hi: int, offset: int) -> tuple[int, int]:
+    if lo < hi:
+        return (offset + words[lo][1], offset + words[hi - 1][2])
+    at = offset + (words[lo][1] if lo < len(words) else (words[-1][2] if words else 0))
+    return (at, at)
+
+
+def quote_conflicts(a: Quote, b: Quote) -> list[Conflict]:
+    """Wording and speaker conflicts between two quotes that are the same quote (spans into the articles)."""
+    words_a, words_b = folded_words(a.text), folded_words(b.text)
+    keys_a, keys_b = [w for w, _, _ in words_a], [w for w, _, _ in words_b]
+    shorter = min(len(keys_a), len(keys_b))
+    if shorter < QUOTE_MIN_WORDS:
+        return []
+    matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
+    if not blocks or sum(m.size for m in blocks) / shorter < QUOTE_SAME:
+        return []
+    found: list[Conflict] = []
+    cut = bool(_ELLIPSIS.search(a.text) or _ELLIPSIS.search(b.text))
+    first, last = blocks[0], blocks[-1]
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        outside = (i2 <= first.a and j2 <= first.b) or (i1 >= last.a + last.size and j1 >= last.b + last.size)
+        if outside or (op != "replace" and cut):
+            continue  # a quote cut shorter at an end, or an ellipsis: not a change of wording
+        a_span = _word_span(words_a, i1, i2, a.start)
+        b_span = _word_span(words_b, j1, j2, b.start)
+        text_a = a.text[words_a[i1][1] : words_a[i2 - 1][2]] if i1 < i2 else "∅"
+        text_b = b.text[words_b[j1][1] : words_b[j2 - 1][2]] if j1 < j2 else "∅"
+        found.append(Conflict("quote_wording", f"« {text_a} » vs « {text_b} »", a_span, b_span))
+    if _same_speaker(a, b) is False:
+        a_span = (a.speaker_start, a.speaker_end) if a.speaker_start is not None and a.speaker_end else (a.start, a.end)
+        b_span = (b.speaker_start, b.speaker_end) if b.speaker_start is not None and b.speaker_end else (b.start, b.end)
+        found.append(Conflict("speaker", f"{a.speaker} vs {b.speaker}", a_span, b_span))
+    return found
