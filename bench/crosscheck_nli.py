@@ -134,6 +134,17 @@ def main() -> None:
     print()
     for scores in results:
         print(scores.line())
+    for held_out in (False, True):
+        total = Scores("held-out sets" if held_out else "tuning sets", held_out)
+        for scores in results:
+            if scores.held_out == held_out:
+                total.tp, total.fp = total.tp + scores.tp, total.fp + scores.fp
+                total.fn, total.tn = total.fn + scores.fn, total.tn + scores.tn
+        if total.total:
+            p, r, _ = total.prf()
+            alarms = f"{total.tp}/{total.tp + total.fp} alarms right"
+            found = f"{total.tp}/{total.tp + total.fn} contradictions found"
+            print(f"headline, {total.name}: contradiction precision {p:.3f} ({alarms}), recall {r:.3f} ({found})")
 
 
 if __name__ == "__main__":

@@ -68,7 +68,8 @@ elision spacing and ligatures removed), at least ``QUOTE_SAME`` of the shorter o
 (difflib) and the shorter has at least ``QUOTE_MIN_WORDS`` words. Then: words replaced, or added or
 dropped inside the quote with no ellipsis marked, are ``quote_wording`` (one conflict per difference,
 spans on the words); a quote cut shorter at either end is not a difference. ``speaker``: both have speakers
-written as names (or both have entity keys) and they are not the same person; a surname matches a full
+written as names (or both have entity keys) and they are not the same person, and the quote has at least
+``SPEAKER_MIN_WORDS`` words (two people can both say "OpenAI n'est pas à vendre"); a surname matches a full
 name, equal keys match. A description ("un porte-parole") is never opposed to a name.
 
 **Limits**: no world knowledge (DACCORD's "une pièce de raffinerie" vs "un missile"), no paraphrase of
@@ -284,20 +285,22 @@ def same_slot(a: Figure, b: Figure) -> bool:
 
 
 def _governor(sent: Sentence | None, figure: Figure) -> Word | None:
-    """The verb the figure depends on in the parse (``None`` without a parse or a verb within three steps)."""
+    """The verb the figure depends on in the parse (within three steps), else the top of its clause
+    ("Avec un diamètre de 5 230 km, Ganymède est le plus grand satellite": "satellite"); ``None`` without
+    a parse."""
     if sent is None or not sent.parsed:
         return None
     inside = [w for w in sent.toks if figure.start <= w.start < figure.end]
     if not inside:
         return None
     word = next((w for w in inside if not figure.start <= sent.toks[w.head].start < figure.end), inside[0])
-    for _ in range(3):
+    for step in range(12):
         if word.head < 0 or word.head == word.i:
-            return None
+            return None if word in inside else word
         word = sent.toks[word.head]
-        if word.pos in {"VERB", "AUX"}:
+        if word.pos in {"VERB", "AUX"} and step < 3:
             return word
-    return None
+    return word
 
 
 def _same_governor(a: str, b: str) -> bool:
@@ -350,7 +353,7 @@ def figure_conflicts(
         if sent_a is None or sent_b is None:
             return True
         if ga is None or gb is None:
-            return bool(figures_a[i].about and figures_b[j].about)
+            return False
         if not (figures_a[i].about and figures_b[j].about) and not _same_governor(ga.key, gb.key):
             return False
         return same_participants(sent_a, ga, sent_b, gb, shared=False)

@@ -1,7 +1,8 @@
 """Quote rules: the same quote worded differently, or given to different speakers (see ``rules``).
 
 Two quotes are the same quote when, over folded words, at least ``QUOTE_SAME`` of the shorter one's words
-match in order (difflib) and the shorter has at least ``QUOTE_MIN_WORDS`` words.
+match in order (difflib) and the shorter has at least ``QUOTE_MIN_WORDS`` words; a speaker conflict needs
+``SPEAKER_MIN_WORDS`` (a short phrase can be said by two people).
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from recoupe.folding import fold
 if TYPE_CHECKING:
     from recoupe.model import Quote
 
-__all__ = ["QUOTE_MIN_WORDS", "QUOTE_SAME", "quote_conflicts"]
+__all__ = ["QUOTE_MIN_WORDS", "QUOTE_SAME", "SPEAKER_MIN_WORDS", "quote_conflicts"]
 
 QUOTE_SAME = 0.6  # share of the shorter quote's words found in order in the other
 QUOTE_MIN_WORDS = 4
+#: a quote given to two speakers must be this long: two people can say "OpenAI n'est pas à vendre"
+SPEAKER_MIN_WORDS = 8
 
 _ELLIPSIS = re.compile(r"\.\.\.|…|\[\.\.\.\]|\(\.\.\.\)|\[…\]|\(…\)")
 _NAME_PARTICLES = frozenset({"de", "du", "des", "d", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ben"})
@@ -77,7 +80,7 @@ def quote_conflicts(a: Quote, b: Quote) -> list[Conflict]:
         text_a = a.text[words_a[i1][1] : words_a[i2 - 1][2]] if i1 < i2 else "∅"
         text_b = b.text[words_b[j1][1] : words_b[j2 - 1][2]] if j1 < j2 else "∅"
         found.append(Conflict("quote_wording", f"« {text_a} » vs « {text_b} »", a_span, b_span))
-    if _same_speaker(a, b) is False:
+    if shorter >= SPEAKER_MIN_WORDS and _same_speaker(a, b) is False:
         a_span = (a.speaker_start, a.speaker_end) if a.speaker_start is not None and a.speaker_end else (a.start, a.end)
         b_span = (b.speaker_start, b.speaker_end) if b.speaker_start is not None and b.speaker_end else (b.start, b.end)
         found.append(Conflict("speaker", f"{a.speaker} vs {b.speaker}", a_span, b_span))

@@ -1,0 +1,272 @@
+"""Conflict rules on real-looking sentences: figures, dates, negation, antonyms, quotes (``recoupe.crosscheck.rules``).
+
+Sentences retell the seed story (``tests/fixtures/seeds/``: Elon Musk's offer for OpenAI) and a few others.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from recoupe.crosscheck.rules import (
+    KINDS,
+    Conflict,
+    contradicts,
+    figure_conflicts,
+    find_conflicts,
+    polarity_conflicts,
+    quote_conflicts,
+    same_slot,
+    values_compatible,
+)
+from recoupe.enrich.figures import extract_figures
+from recoupe.enrich.nlp import NlpModels
+from recoupe.model import Figure, Quote
+
+OFFER_97 = "OpenAI a rejeté une offre de rachat de 97,4 milliards de dollars de la part d'Elon Musk."
+OFFER_300 = "OpenAI a rejeté une offre de rachat de 300 milliards de dollars de la part d'Elon Musk."
+TAYLOR = (
+    "OpenAI n'est pas à vendre et le conseil d'administration a rejeté à l'unanimité la dernière tentative de "
+    "M. Musk visant à perturber la concurrence."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> NlpModels:
+    models = NlpModels()
+    models.parse("Échauffement.", "fr")
+    return models
+
+
+def money(text: str, value: float, about: str | None = None, unit: str | None = "USD") -> Figure:
+    return Figure(0, len(text), text, "money", value, unit, about)
+
+
+def date(text: str, value: str) -> Figure:
+    return Figure(0, len(text), text, "date", value)
+
+
+def spans(text_a: str, text_b: str, conflict: Conflict) -> tuple[str, str]:
+    return text_a[conflict.a_span[0] : conflict.a_span[1]], text_b[conflict.b_span[0] : conflict.b_span[1]]
+
+
+def quote(text: str, speaker: str | None, key: str | None = None, start: int = 100) -> Quote:
+    return Quote(start, start + len(text), text, "direct", speaker=speaker, speaker_key=key)
+
+
+# -- values and slots --------------------------------------------------------------------------------------------
+def test_rounded_values_are_compatible() -> None:
+    assert values_compatible(money("97,4 milliards de dollars", 97.4e9), money("97 milliards de dollars", 97e9))
+    assert values_compatible(money("1,5 million", 1.5e6), money("1 520 000 dollars", 1.52e6))
+    assert not values_compatible(money("97,4 milliards de dollars", 97.4e9), money("300 milliards", 300e9))
+    assert not values_compatible(money("300 milliards", 300e9), money("157 milliards", 157e9))
+
+
+def test_hedged_values() -> None:
+    assert values_compatible(money("près de 100 milliards", 100e9), money("97,4 milliards", 97.4e9))
+    assert values_compatible(money("plus de 90 milliards", 90e9), money("97,4 milliards", 97.4e9))
+    assert not values_compatible(money("plus de 200 milliards", 200e9), money("97,4 milliards", 97.4e9))
+    assert not values_compatible(money("moins de 50 milliards", 50e9), money("97,4 milliards", 97.4e9))
+
+
+def test_dates_contain_each_other() -> None:
+    assert values_compatible(date("2025", "2025"), date("février 2025", "2025-02"))
+    assert values_compatible(date("14 février", "--02-14"), date("14 février 2025", "2025-02-14"))
+    assert values_compatible(date("la semaine dernière", "2025-W07"), date("le 14 février 2025", "2025-02-14"))
+    assert not values_compatible(date("2019", "2019"), date("2018", "2018"))
+    assert not values_compatible(date("14 février", "--02-14"), date("15 février 2025", "2025-02-15"))
+
+
+def test_same_slot() -> None:
+    assert same_slot(money("x", 1, "offre"), money("y", 2, "offre de rachat"))
+    assert not same_slot(money("x", 1, "offre"), money("y", 2, "valorisation"))
+    assert not same_slot(money("x", 1, unit="USD"), money("y", 2, unit="EUR"))
+    assert same_slot(money("x", 1, unit=None), money("y", 2, unit="EUR"))
+    deaths = Figure(0, 9, "trois morts", "count", 3.0, "mort")
+    assert same_slot(deaths, Figure(0, 9, "cinq Morts", "count", 5.0, "morts"))
+    assert not same_slot(deaths, Figure(0, 9, "cinq blessés", "count", 5.0, "blessé"))
+    assert not same_slot(deaths, date("2019", "2019"))
+
+
+# -- figures in sentences ----------------------------------------------------------------------------------------------
+def test_offer_figures_conflict_with_spans(nlp: NlpModels) -> None:
+    found = find_conflicts(OFFER_97, OFFER_300, "fr", nlp=nlp)
+    assert [c.kind for c in found] == ["figure"]
+    assert spans(OFFER_97, OFFER_300, found[0]) == ("97,4 milliards de dollars", "300 milliards de dollars")
+    assert "97,4 milliards de dollars vs 300 milliards de dollars" in found[0].detail
+
+
+def test_rounding_is_no_conflict(nlp: NlpModels) -> None:
+    rounded = OFFER_97.replace("97,4", "97")
+    assert find_conflicts(OFFER_97, rounded, "fr", nlp=nlp) == []
+    about = "Elon Musk a proposé près de 100 milliards de dollars pour racheter OpenAI."
+    exact = "Elon Musk a proposé 97,4 milliards de dollars pour racheter OpenAI."
+    assert find_conflicts(about, exact, "fr", nlp=nlp) == []
+    assert find_conflicts(about, exact, "fr") == []
+
+
+def test_different_slots_never_conflict(nlp: NlpModels) -> None:
+    valued = "OpenAI, valorisé à 300 milliards de dollars, a rejeté l'offre de rachat d'Elon Musk."
+    assert find_conflicts(OFFER_97, valued, "fr", nlp=nlp) == []
+    a = "Trois personnes ont été arrêtées mardi à Paris."
+    b = "Cinq personnes ont été blessées mardi à Paris."
+    assert find_conflicts(a, b, "fr", nlp=nlp) == []
+    assert find_conflicts(a, b, "fr") == []
+
+
+def test_total_and_part_are_no_conflict(nlp: NlpModels) -> None:
+    a = "L'attentat a fait 12 morts, dont 3 enfants, selon le parquet."
+    b = "L'attentat a fait 12 morts, selon le parquet."
+    assert find_conflicts(a, b, "fr", nlp=nlp) == []
+    text_a, text_b = "soit 12 morts et 3 morts", "soit 3 morts"
+    figures_a = extract_figures(text_a, "fr", None)
+    figures_b = extract_figures(text_b, "fr", None)
+    assert figure_conflicts(text_a, figures_a, text_b, figures_b) == []
+
+
+def test_year_conflict(nlp: NlpModels) -> None:
+    a = "Elon Musk a quitté l'organisation en 2019, en désaccord avec sa stratégie."
+    b = "Elon Musk a quitté l'organisation en 2018, en désaccord avec sa stratégie."
+    for models in (nlp, None):
+        found = find_conflicts(a, b, "fr", nlp=models)
+        assert [c.kind for c in found] == ["date"]
+        assert spans(a, b, found[0]) == ("2019", "2018")
+
+
+def test_periods_and_other_events_are_no_date_conflict(nlp: NlpModels) -> None:
+    a = "Elon Musk a cofondé OpenAI en 2015 avec Sam Altman."
+    b = "Elon Musk a quitté OpenAI en 2019, en désaccord avec sa stratégie."
+    assert find_conflicts(a, b, "fr", nlp=nlp) == []
+    a = "Elon Musk dirige Tesla depuis 2008."
+    b = "Elon Musk dirige Tesla, qu'il a rejoint en 2004."
+    assert find_conflicts(a, b, "fr", nlp=nlp) == []
+
+
+def test_english_figures(nlp: NlpModels) -> None:
+    a = "Musk offered $97.4 billion for OpenAI in February 2025."
+    b = "Musk offered $300 billion for OpenAI in February 2025."
+    found = find_conflicts(a, b, "en", nlp=nlp)
+    assert [(c.kind, *spans(a, b, c)) for c in found] == [("figure", "$97.4 billion", "$300 billion")]
+    assert find_conflicts("Musk offered about $100 billion for OpenAI.", a, "en", nlp=nlp) == []
+
+
+# -- polarity --------------------------------------------------------------------------------------------------
+def test_antonym(nlp: NlpModels) -> None:
+    a = "OpenAI a rejeté l'offre de rachat d'Elon Musk."
+    b = "OpenAI a accepté l'offre de rachat d'Elon Musk."
+    for models in (nlp, None):
+        found = find_conflicts(a, b, "fr", nlp=models)
+        assert [c.kind for c in found] == ["antonym"]
+        assert spans(a, b, found[0]) == ("rejeté", "accepté")
+
+
+def test_negation(nlp: NlpModels) -> None:
+    a = "OpenAI n'a pas rejeté l'offre de rachat d'Elon Musk."
+    b = "OpenAI a rejeté l'offre de rachat d'Elon Musk."
+    for models in (nlp, None):
+        found = polarity_conflicts(a, b, "fr", models)
+        assert [c.kind for c in found] == ["negation"]
+        assert spans(a, b, found[0]) == ("n'a pas rejeté", "rejeté")
+        assert found[0].detail == "« n'a pas rejeté » vs « rejeté »"
+    swapped = polarity_conflicts(b, a, "fr", nlp)
+    assert [spans(b, a, c) for c in swapped] == [("rejeté", "n'a pas rejeté")]
+
+
+def test_negation_words(nlp: NlpModels) -> None:
+    positive = "Le ministère a signalé des arrestations de supporters ukrainiens."
+    negative = "Le ministère n'a signalé aucune arrestation de supporters ukrainiens."
+    assert [c.kind for c in polarity_conflicts(negative, positive, "fr", nlp)] == ["negation"]
+    # "ne ... que" restricts, it does not negate
+    a = "La flûte n'avait que sept trous jusqu'aux années 1970."
+    b = "La flûte avait sept trous jusqu'aux années 1970."
+    assert polarity_conflicts(a, b, "fr", nlp) == []
+    # both sides say the same thing in other words
+    a = "Le Haut Conseil ne recommande pas l'utilisation de l'ivermectine contre le Covid-19."
+    b = "Le Haut Conseil recommande de ne pas utiliser l'ivermectine contre le Covid-19."
+    assert polarity_conflicts(a, b, "fr", nlp) == []
+    assert polarity_conflicts(a, b, "fr", None) == []
+
+
+def test_english_polarity(nlp: NlpModels) -> None:
+    a = "OpenAI's board did not reject Elon Musk's offer."
+    b = "OpenAI's board rejected Elon Musk's offer."
+    for models in (nlp, None):
+        assert [c.kind for c in polarity_conflicts(a, b, "en", models)] == ["negation"]
+    a = "OpenAI's board accepted Elon Musk's offer on Friday."
+    assert [spans(a, b, c) for c in polarity_conflicts(a, b, "en", nlp)] == [("accepted", "rejected")]
+
+
+def test_unrelated_sentences_never_conflict(nlp: NlpModels) -> None:
+    a = "Le Sénat a rejeté mardi le projet de loi sur l'immigration."
+    b = "OpenAI a accepté l'offre de rachat d'Elon Musk."
+    c = "L'Assemblée nationale a adopté mardi le projet de loi sur l'immigration."
+    d = "Le chômage est en hausse ce trimestre en France."
+    e = "L'emploi en France baisse ce trimestre."
+    for models in (nlp, None):
+        assert find_conflicts(a, b, "fr", nlp=models) == []
+        assert find_conflicts(a, c, "fr", nlp=models) == []  # two chambers, two votes
+    assert find_conflicts(d, e, "fr", nlp=nlp) == []  # unemployment up, employment down: no conflict
+
+
+def test_converse_and_hedged_predicates(nlp: NlpModels) -> None:
+    win = "Le PSG a gagné contre l'OM dimanche au Vélodrome."
+    assert polarity_conflicts(win, "L'OM a perdu contre le PSG dimanche au Vélodrome.", "fr", nlp) == []
+    lost = "Le PSG a perdu contre l'OM dimanche au Vélodrome."
+    assert [c.kind for c in polarity_conflicts(win, lost, "fr", nlp)] == ["antonym"]
+    accepted = "OpenAI a accepté l'offre d'Elon Musk."
+    for hedged in (
+        "Si OpenAI n'accepte pas l'offre d'Elon Musk, il ira en justice.",
+        "OpenAI pourrait rejeter l'offre d'Elon Musk.",
+        "OpenAI aurait rejeté l'offre d'Elon Musk.",
+        "OpenAI a-t-il rejeté l'offre d'Elon Musk ?",
+    ):
+        assert polarity_conflicts(hedged, accepted, "fr", nlp) == [], hedged
+
+
+# -- quotes ----------------------------------------------------------------------------------------------------
+def test_quote_one_word_changed() -> None:
+    changed = TAYLOR.replace("a rejeté", "a refusé")
+    a, b = quote(TAYLOR, "Bret Taylor"), quote(changed, "Bret Taylor", start=40)
+    found = quote_conflicts(a, b)
+    assert [c.kind for c in found] == ["quote_wording"]
+    assert found[0].detail == "« rejeté » vs « refusé »"
+    at = TAYLOR.index("rejeté")
+    assert found[0].a_span == (100 + at, 100 + at + len("rejeté"))
+    assert found[0].b_span == (40 + at, 40 + at + len("refusé"))
+
+
+def test_quote_with_a_word_dropped() -> None:
+    dropped = TAYLOR.replace(" à l'unanimité", "")
+    found = quote_conflicts(quote(TAYLOR, "Bret Taylor"), quote(dropped, "Bret Taylor"))
+    assert [c.kind for c in found] == ["quote_wording"]
+    assert "à l'unanimité" in found[0].detail
+    with_ellipsis = TAYLOR.replace(" à l'unanimité", " (...)")
+    assert quote_conflicts(quote(TAYLOR, "Bret Taylor"), quote(with_ellipsis, "Bret Taylor")) == []
+
+
+def test_same_quote_other_speaker() -> None:
+    found = quote_conflicts(quote(TAYLOR, "Bret Taylor", "bret-taylor"), quote(TAYLOR, "Sam Altman", "sam-altman"))
+    assert [c.kind for c in found] == ["speaker"]
+    assert found[0].detail == "Bret Taylor vs Sam Altman"
+
+
+def test_quote_differences_that_are_not_conflicts() -> None:
+    typographic = TAYLOR.replace("'", "’").replace("vendre et", "vendre, et").upper()
+    a = quote(TAYLOR, "Bret Taylor", "bret-taylor")
+    assert quote_conflicts(a, quote(typographic, "Taylor")) == []  # punctuation, case, surname
+    assert quote_conflicts(a, quote(TAYLOR, "le président d'OpenAI")) == []  # a description is not a name
+    assert quote_conflicts(a, quote(TAYLOR.partition(" et ")[0], "Bret Taylor")) == []  # quoted shorter
+    assert quote_conflicts(a, quote("OpenAI n'est pas à vendre", "Sam Altman")) == []  # two can say it
+    assert quote_conflicts(a, quote("Nous allons investir dans des centres de données.", "Sam Altman")) == []
+
+
+# -- the API ---------------------------------------------------------------------------------------------------
+def test_conflict_to_dict_and_contradicts(nlp: NlpModels) -> None:
+    conflict = Conflict("figure", "1 vs 2", (0, 1), (3, 4))
+    data: dict[str, Any] = conflict.to_dict()
+    assert data == {"kind": "figure", "detail": "1 vs 2", "a_span": [0, 1], "b_span": [3, 4]}
+    assert set(KINDS) == {"figure", "date", "negation", "antonym", "quote_wording", "speaker"}
+    assert contradicts(OFFER_97, OFFER_300, "fr", nlp)
+    assert not contradicts(OFFER_97, OFFER_97, "fr", nlp)
+    assert not contradicts("", "", "fr")
