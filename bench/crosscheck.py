@@ -305,6 +305,8 @@ def main() -> None:
         f"all kinds: P {all_right / all_reported if all_reported else 1.0:.3f}  "
         f"R {sum(found.values()) / max(sum(planted.values()), 1):.3f}  (pairs {len(sources)}, seed {args.seed})"
     )
+    if args.neus:
+        neus_stories(args.neus, embed, embedder.name, models, rng)
 
 
 if __name__ == "__main__":
