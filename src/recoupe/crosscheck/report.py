@@ -135,29 +135,33 @@ def _worth_showing(verdict: Verdict) -> bool:
     return bool(statement.entities) or bool(statement.figures)
 
 
+def _story_items(store: Store, story_id: str) -> tuple[str, list[tuple[Article, Enrichment | None, str | None]]]:
+    """A story's id (resolved) and its articles, each with its enrichment and the id it copies."""
+    row = store.story_row(story_id)
+    items = [(a, store.enrichment(a.id), mark[0] if mark else None) for a, mark in store.story_articles(row.id)]
+    return row.id, items
+
+
 def crosscheck_story(store: Store, story_id: str, embedder: Embedder, nlp: NlpModels | None = None) -> CrossCheck:
     """Compute the cross-check of a story from the store (not stored; see ``load_or_compute``)."""
     from recoupe.crosscheck.cache import cached_embed
 
-    row = store.story_row(story_id)
-    items = [(a, store.enrichment(a.id), mark[0] if mark else None) for a, mark in store.story_articles(row.id)]
-    return crosscheck_articles(row.id, items, cached_embed(store, embedder), embedder.name, nlp)
+    resolved, items = _story_items(store, story_id)
+    return crosscheck_articles(resolved, items, cached_embed(store, embedder), embedder.name, nlp)
 
 
 def load_or_compute(
     store: Store, story_id: str, embedder: Embedder, nlp: NlpModels | None = None, *, refresh: bool = False
 ) -> CrossCheck:
     """The stored cross-check of a story while its articles are unchanged; else computed again and stored."""
-    from recoupe.crosscheck.cache import load_report, save_report
+    from recoupe.crosscheck.cache import cached_embed, load_report, save_report
 
-    row = store.story_row(story_id)
-    items = [(a, store.enrichment(a.id), mark[0] if mark else None) for a, mark in store.story_articles(row.id)]
-    signature = signature_of(items, embedder.name)
+    resolved, items = _story_items(store, story_id)  # read once: for the signature and, if needed, the work
     if not refresh:
-        stored = load_report(store, row.id, signature)
+        stored = load_report(store, resolved, signature_of(items, embedder.name))
         if stored is not None:
             return stored
-    result = crosscheck_story(store, row.id, embedder, nlp)
+    result = crosscheck_articles(resolved, items, cached_embed(store, embedder), embedder.name, nlp)
     save_report(store, result, json.dumps(result.to_dict(), ensure_ascii=False))
     return result
 
