@@ -459,6 +459,33 @@ class Store:
                 problems.extend(f"{n} current articles share the {label} {value}" for value, n in dupes)
         return problems
 
+    def story_count(self) -> int:
+        """How many stories there are (merged stories not counted)."""
+        from recoupe.store.schema import stories
+
+        query = select(func.count()).select_from(stories)
+        with self._connect(write=False) as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def outlet_stats(self) -> list[tuple[str, int, int]]:
+        """``(outlet, articles, wire copies)`` per outlet, most articles first (as ``outlets()``).
+
+        A wire copy is an article marked as copying an earlier article from another outlet.
+        """
+        from recoupe.store.schema import copies
+
+        count = func.count().label("n")
+        copied = func.count(copies.c.article_id).label("c")
+        query = (
+            select(func.min(articles.c.outlet), count, copied)
+            .select_from(articles.outerjoin(copies, copies.c.article_id == articles.c.id))
+            .where(articles.c.outlet_key.is_not(None))
+            .group_by(articles.c.outlet_key)
+            .order_by(count.desc(), articles.c.outlet_key)
+        )
+        with self._connect(write=False) as conn:
+            return [(str(name), int(n), int(c)) for name, n, c in conn.execute(query)]
+
 
 @contextmanager
 def _wrap_errors(where: str) -> Iterator[None]:
