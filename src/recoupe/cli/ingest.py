@@ -1,4 +1,4 @@
-"""``recoupe ingest``: read files, folders, globs or stdin into the store, with a summary."""
+"""``recoupe ingest``: read files, folders, globs, stdin, web pages or feeds into the store, with a summary."""
 
 from __future__ import annotations
 
@@ -45,7 +45,10 @@ def _summary(report: IngestReport) -> Table:
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--feed", "feeds", multiple=True, metavar="URL|FILE", help="Read an RSS/Atom feed's entries (repeatable)."
+)
 @click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN", help="Read FIELD from COLUMN (JSONL/CSV).")
 @click.option("--outlet", help="Outlet name for articles whose source does not say it.")
 @click.option("--strict", is_flag=True, default=None, help="Exit non-zero when any input fails.")
@@ -58,6 +61,7 @@ def _summary(report: IngestReport) -> Table:
 def ingest_command(
     app: AppContext,
     paths: tuple[str, ...],
+    feeds: tuple[str, ...],
     mappings: tuple[str, ...],
     outlet: str | None,
     strict: bool | None,
@@ -67,11 +71,14 @@ def ingest_command(
     stories: bool | None,
     as_json: bool,
 ) -> None:
-    """Read articles from PATHS (files, folders, globs; - for JSONL on stdin) into the store.
+    """Read articles from PATHS (files, folders, globs; - for JSONL on stdin; http(s) URLs) into the store.
 
     Formats: plain-text records (.txt), HTML pages (.html), JSON Lines (.jsonl), JSON arrays (.json),
-    CSV/TSV. Inputs that cannot be read are listed with the reason, and the run goes on.
+    CSV/TSV; a URL is fetched as a page. --feed reads each entry of an RSS/Atom feed (its page, else the
+    entry's own text). Inputs that cannot be read are listed with the reason, and the run goes on.
     """
+    if not paths and not feeds:
+        raise click.UsageError("give PATHS or --feed")
     settings = app.settings_with(strict=strict, batch_size=batch_size, enrich=enrich, stories=stories)
     models = app.nlp_models() if settings.enrich else None
     engine = app.story_engine(settings, threads=workers) if settings.stories else None
@@ -96,7 +103,7 @@ def ingest_command(
     try:
         with progress:
             report = ingest(
-                read_inputs(list(paths), settings, mapping=mapping, stdin=sys.stdin.buffer),
+                read_inputs(list(paths), settings, mapping=mapping, stdin=sys.stdin.buffer, feeds=feeds),
                 store,
                 settings,
                 executor=executor,

@@ -1,14 +1,16 @@
 """Sources: everything that yields ``Record``s with their provenance.
 
-``read_inputs`` reads files, folders, globs and standard input. Per-item problems are yielded as
-``Failure`` objects (file, line and reason) so a run can report them and go on.
+``read_inputs`` reads files, folders, globs and standard input, fetches the arguments that are URLs
+(``recoupe.sources.web``) and reads feeds (``recoupe.sources.feeds``). Per-item problems are yielded as
+``Failure`` objects (file, line or URL, and reason) so a run can report them and go on.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -19,7 +21,14 @@ from recoupe.sources.files import expand_paths, kind_of, open_binary
 from recoupe.sources.pages import read_html_file, read_text_file
 from recoupe.sources.tabular import read_csv, read_json_array, read_jsonl
 
-__all__ = ["read_inputs", "read_path"]
+__all__ = ["is_url_argument", "read_inputs", "read_path"]
+
+_URL_ARGUMENT = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://|^(?:javascript|data|mailto):", re.IGNORECASE)
+
+
+def is_url_argument(argument: str) -> bool:
+    """True for an argument written as a URL (``https://…``, ``ftp://…``): fetched, or refused with a reason."""
+    return bool(_URL_ARGUMENT.match(argument.strip()))
 
 
 def read_path(path: Path, settings: Settings, mapping: Mapping[str, str] | None = None) -> Iterator[Record | Failure]:
@@ -59,12 +68,26 @@ def read_inputs(
     *,
     mapping: Mapping[str, str] | None = None,
     stdin: BinaryIO | None = None,
+    feeds: Sequence[str] = (),
 ) -> Iterator[Record | Failure]:
-    """Records from every input named in ``arguments`` (``-`` reads JSONL from ``stdin``)."""
-    for item in expand_paths(arguments):
+    """Records from every input named in ``arguments`` (``-`` reads JSONL from ``stdin``), then ``feeds``.
+
+    Files come first, then the arguments that are URLs (fetched over one HTTP client, only http and https),
+    then the entries of each feed (a URL or a feed file).
+    """
+    urls = [argument for argument in arguments if is_url_argument(argument)]
+    paths = [argument for argument in arguments if not is_url_argument(argument)]
+    for item in expand_paths(paths):
         if isinstance(item, Failure):
             yield item
         elif isinstance(item, str):
             yield from read_jsonl(stdin or sys.stdin.buffer, "<stdin>", settings, mapping)
         else:
             yield from read_path(item, settings, mapping)
+    if urls or feeds:
+        from recoupe.sources.feeds import read_feeds  # httpx and feedparser only when the web is read
+        from recoupe.sources.web import fetch_urls, make_client
+
+        with make_client(settings) as client:
+            yield from fetch_urls(urls, settings, client=client)
+            yield from read_feeds(list(feeds), settings, client=client)

@@ -1,0 +1,231 @@
+"""RSS and Atom feeds: each entry's page fetched, the entry's own text when the page cannot be.
+
+``read_feed`` fetches a feed with the client and limits of ``recoupe.sources.web`` and hands the bytes to
+feedparser (never the URL: feedparser does no network I/O of its own). ``read_feed_bytes`` reads a feed
+already in hand (``read_feed_file``: a feed saved on disk). For each entry:
+
+- its link (resolved against the feed's URL) is fetched with ``fetch_url``; the page is the record, and
+  the extract stage reads it like any page;
+- when the page cannot be fetched (or the entry has no link), the entry's own content (``content``, else
+  ``summary``; HTML sanitised by feedparser) becomes a ``kind="fields"`` record when its text has at least
+  ``settings.min_body_chars`` characters: the HTML under ``html`` and the entry's title, link, date,
+  authors, tags and the feed's language as fields, which the extract stage prefers to what the HTML says;
+  otherwise the entry is a ``Failure`` giving both reasons;
+- an entry whose link was already seen in this feed is skipped.
+
+A feed that cannot be fetched, or does not parse (feedparser's ``bozo`` with no entry, or no feed format
+recognised), is one ``Failure``; a feed with no entries is one too.
+
+Not done yet (the polite fetcher for ``recoupe watch``): robots.txt, per-host rate limits, conditional GETs
+of the feed and a bound on the entries fetched per feed; see ``recoupe.sources.web.make_client``.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Mapping
+from contextlib import nullcontext
+from datetime import datetime
+from pathlib import Path
+from typing import Any, cast
+from urllib.parse import urldefrag, urljoin
+
+import feedparser  # type: ignore[import-untyped]  # no stubs; only ``_parse`` below touches it
+import httpx
+import lxml.etree
+import lxml.html
+
+from recoupe.config import Settings
+from recoupe.model import Failure, Provenance, Record
+from recoupe.sources.web import fetch, fetch_url, is_web_url, make_client
+
+__all__ = ["FEED_TYPES", "read_feed", "read_feed_bytes", "read_feed_file", "read_feeds"]
+
+#: media types a feed is read from; ``text/*`` and any ``*xml*`` type are accepted too (servers vary)
+FEED_TYPES = frozenset({"application/json", "application/feed+json", "application/octet-stream", ""})
+
+
+def _feed_type(media: str) -> bool:
+    return media in FEED_TYPES or "xml" in media or media.startswith("text/")
+
+
+def _parse(data: bytes, base_url: str | None, content_type: str | None) -> dict[str, Any]:
+    """feedparser on bytes (a stream, so it never opens a URL or a path), relative links resolved."""
+    headers = {"content-type": content_type or "application/xml"}
+    if base_url:
+        headers["content-location"] = base_url
+    return cast("dict[str, Any]", feedparser.parse(io.BytesIO(data), response_headers=headers))
+
+
+def _text(value: Any) -> str:
+    return " ".join(str(value).split()) if isinstance(value, str) else ""
+
+
+def _plain(html: str) -> str:
+    """The text of an HTML fragment (for the length check only)."""
+    if not html.strip():
+        return ""
+    try:
+        return " ".join(lxml.html.fragment_fromstring(html, create_parent="div").text_content().split())
+    except (ValueError, lxml.etree.ParserError):
+        return " ".join(html.split())
+
+
+def _entry_content(entry: Mapping[str, Any]) -> tuple[str, bool]:
+    """The entry's longest content (or its summary) and whether it is HTML."""
+    candidates: list[tuple[str, bool]] = []
+    for content in entry.get("content") or []:
+        value = content.get("value") or ""
+        candidates.append((value, content.get("type", "text/html") != "text/plain"))
+    summary = entry.get("summary") or ""
+    detail = entry.get("summary_detail") or {}
+    candidates.append((summary, detail.get("type", "text/html") != "text/plain"))
+    return max(candidates, key=lambda item: len(item[0]))
+
+
+def _entry_fields(entry: Mapping[str, Any], link: str | None, feed: Mapping[str, Any]) -> dict[str, Any]:
+    content, is_html = _entry_content(entry)
+    fields: dict[str, Any] = {"html" if is_html else "body": content}
+    title = _text(entry.get("title"))
+    if title:
+        fields["title"] = title
+    if link:
+        fields["url"] = link
+    date = entry.get("published") or entry.get("updated") or entry.get("created")
+    if isinstance(date, str) and date.strip():
+        fields["date"] = date.strip()  # the feed's own spelling: parse_date keeps its offset
+    authors = [_text(author.get("name")) for author in entry.get("authors") or [] if isinstance(author, Mapping)]
+    authors = [name for name in authors if name] or ([_text(entry.get("author"))] if entry.get("author") else [])
+    if authors:
+        fields["authors"] = authors
+    tags = [_text(tag.get("term")) for tag in entry.get("tags") or [] if isinstance(tag, Mapping)]
+    if any(tags):
+        fields["tags"] = [tag for tag in tags if tag]
+    language = _text(entry.get("language") or feed.get("language"))
+    if language:
+        fields["language"] = language
+    return fields
+
+
+def _link(entry: Mapping[str, Any], base_url: str | None) -> str | None:
+    raw = _text(entry.get("link"))
+    if not raw:
+        return None
+    link = urljoin(base_url, raw) if base_url else raw
+    return urldefrag(link).url if is_web_url(link) else None
+
+
+def _fallback(
+    entry: Mapping[str, Any],
+    feed: Mapping[str, Any],
+    settings: Settings,
+    *,
+    link: str | None,
+    why: str,
+    provenance: Provenance,
+) -> Record | Failure:
+    """The entry's own content as a record, or a ``Failure`` with ``why`` the page was not used."""
+    fields = _entry_fields(entry, link, feed)
+    text = _plain(fields["html"]) if "html" in fields else _text(fields.get("body"))
+    if len(text) < settings.min_body_chars:
+        reason = f"{why}; the feed's text for this entry is too short ({len(text)} characters)"
+        return Failure(provenance, reason, "FetchError" if link else "InputError")
+    return Record(kind="fields", provenance=provenance, fields=fields, url=link)
+
+
+def read_feed_bytes(
+    data: bytes,
+    where: str,
+    settings: Settings,
+    *,
+    base_url: str | None = None,
+    content_type: str | None = None,
+    fetched_at: datetime | None = None,
+    client: httpx.Client | None = None,
+) -> Iterator[Record | Failure]:
+    """The entries of a feed in ``data`` (``where`` names it in provenance and failures).
+
+    ``base_url`` resolves relative entry links (the feed's URL; defaults to ``where`` when it is a URL).
+    Entry pages are fetched over ``client`` (one is made when needed).
+    """
+    base_url = base_url or (where if is_web_url(where) else None)
+    parsed = _parse(data, base_url, content_type)
+    entries: list[Mapping[str, Any]] = list(parsed.get("entries") or [])
+    feed: Mapping[str, Any] = parsed.get("feed") or {}
+    if not entries:
+        problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+        if problem is not None:
+            reason = f"not a feed: {problem}"
+        elif not parsed.get("version"):
+            reason = "not a feed (no RSS, Atom or JSON Feed found)"
+        else:
+            reason = "feed has no entries"
+        yield Failure(Provenance(where, "feed", fetched_at=fetched_at), reason, "InputError")
+        return
+    seen: set[str] = set()
+    with nullcontext(client) if client is not None else make_client(settings) as active:
+        for number, entry in enumerate(entries, start=1):
+            link = _link(entry, base_url)
+            if link in seen:
+                continue
+            provenance = Provenance(link or f"{where}#entry-{number}", "feed", fetched_at=fetched_at)
+            if link is None:
+                yield _fallback(
+                    entry, feed, settings, link=None, why="entry has no http(s) link", provenance=provenance
+                )
+                continue
+            seen.add(link)
+            page = fetch_url(link, settings, client=active)
+            if isinstance(page, Record):
+                yield page
+            else:
+                yield _fallback(
+                    entry, feed, settings, link=link, why=f"page not fetched ({page.reason})", provenance=provenance
+                )
+
+
+def read_feed(url: str, settings: Settings, *, client: httpx.Client | None = None) -> Iterator[Record | Failure]:
+    """The entries of the feed at ``url``; a feed that cannot be fetched or parsed is one ``Failure``."""
+    with nullcontext(client) if client is not None else make_client(settings) as active:
+        fetched = fetch(url, settings, active, accept=_feed_type, kind="feed")
+        if isinstance(fetched, Failure):
+            yield fetched
+            return
+        yield from read_feed_bytes(
+            fetched.data,
+            fetched.url,
+            settings,
+            content_type=str(fetched.headers.get("content-type", "")) or None,
+            fetched_at=fetched.fetched_at,
+            client=active,
+        )
+
+
+def read_feed_file(path: Path, settings: Settings, *, client: httpx.Client | None = None) -> Iterator[Record | Failure]:
+    """The entries of a feed saved on disk (relative links cannot be resolved: those entries use their text)."""
+    where = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(settings.max_file_bytes + 1)
+    except OSError as exc:
+        yield Failure(Provenance(where, "feed"), f"cannot read: {exc.strerror or exc}")
+        return
+    if len(data) > settings.max_file_bytes:
+        yield Failure(Provenance(where, "feed"), f"file too large (> max_file_mb={settings.max_file_mb:g})")
+        return
+    if not data.strip():
+        yield Failure(Provenance(where, "feed"), "empty file")
+        return
+    yield from read_feed_bytes(data, where, settings, client=client)
+
+
+def read_feeds(
+    sources: list[str], settings: Settings, *, client: httpx.Client | None = None
+) -> Iterator[Record | Failure]:
+    """Every feed in ``sources`` (http(s) URLs, or paths of feed files), over one client."""
+    with nullcontext(client) if client is not None else make_client(settings) as active:
+        for source in sources:
+            if is_web_url(source) or "://" in source:
+                yield from read_feed(source, settings, client=active)
+            else:
+                yield from read_feed_file(Path(source), settings, client=active)

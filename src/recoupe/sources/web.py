@@ -1,0 +1,271 @@
+"""Pages from the web: one URL fetched with httpx into a ``Record`` the extract stage reads like a file.
+
+``fetch_url`` makes one GET and never raises for a bad URL or a failed fetch: it returns a ``Failure`` with
+the reason. What it does:
+
+- only ``http`` and ``https`` URLs are fetched; any other scheme (``file:``, ``ftp:``, ``javascript:``) is
+  refused before any request is made;
+- redirects are followed, at most ``MAX_REDIRECTS``; the record's provenance names the final URL;
+- the body is read as a stream and refused once it passes ``settings.max_file_bytes`` (a ``Content-Length``
+  over the limit is refused before reading);
+- a status other than 2xx is a failure naming the status; so is a content type other than HTML, XHTML or
+  plain text;
+- an HTML page becomes a ``kind="html"`` record holding the raw bytes, as ``read_html_file`` makes it, with
+  the HTTP charset as the decoding hint (``Provenance.encoding``) and ``Record.url`` the final URL (the
+  article's URL, and its canonical URL when the page gives none); plain text is decoded here (the HTTP
+  charset, else ``decode_bytes``) into a ``kind="text"`` record;
+- ``Record.fields["http"]`` keeps the status, the requested URL and the ``ETag``/``Last-Modified``
+  validators (extract ignores fields of HTML and text records; a later conditional GET can use them).
+
+Failure types: ``FetchError`` for what the network or the server did (DNS, refused connection, TLS,
+timeout, too many redirects, a non-2xx status), ``InputError`` for what was asked or served (a URL that is
+not http(s), a body too large, a wrong content type, binary or undecodable bytes).
+
+All clients come from ``make_client``: the User-Agent, the timeout and the redirect bound live there. Not
+done yet (the "polite fetcher" that ``recoupe watch`` will need): robots.txt, per-host rate limits and
+conditional GETs (``If-None-Match``/``If-Modified-Since``); they belong in ``make_client`` and its transport.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from recoupe import __version__
+from recoupe.config import Settings
+from recoupe.errors import InputError
+from recoupe.model import Failure, Provenance, Record
+from recoupe.sources.decode import decode_bytes, looks_binary
+
+__all__ = [
+    "HTML_TYPES",
+    "MAX_REDIRECTS",
+    "TEXT_TYPES",
+    "TIMEOUT_S",
+    "USER_AGENT",
+    "Fetched",
+    "fetch",
+    "fetch_url",
+    "fetch_urls",
+    "is_web_url",
+    "make_client",
+    "page_record",
+]
+
+USER_AGENT = f"recoupe/{__version__} (+https://github.com/recoupe/recoupe; news cross-checking)"
+#: seconds allowed for connecting, and between two reads of the response
+TIMEOUT_S = 20.0
+MAX_REDIRECTS = 10
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+TEXT_TYPES = frozenset({"text/plain"})
+_SCHEMES = frozenset({"http", "https"})
+_CHUNK = 64 * 1024
+
+
+def make_client(settings: Settings, *, timeout: float = TIMEOUT_S) -> httpx.Client:  # noqa: ARG001 - see below
+    """The one place HTTP clients are made: User-Agent, timeout, redirects followed and bounded.
+
+    ``settings`` is taken so the polite fetcher (robots.txt, per-host rate limits, conditional GETs) can
+    be configured here without changing callers. The caller closes the client (``with make_client(...)``).
+    """
+    return httpx.Client(
+        headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"},
+        timeout=httpx.Timeout(timeout),
+        follow_redirects=True,
+        max_redirects=MAX_REDIRECTS,
+    )
+
+
+def is_web_url(value: str) -> bool:
+    """True for an absolute ``http``/``https`` URL with a host."""
+    parts = urlsplit(value.strip())
+    return parts.scheme.lower() in _SCHEMES and bool(parts.netloc)
+
+
+def _media_type(headers: httpx.Headers) -> str:
+    return str(headers.get("content-type", "")).split(";")[0].strip().lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    """A successful GET: the final URL, its status and headers, the body, and when it was fetched."""
+
+    url: str
+    requested: str
+    status: int
+    headers: httpx.Headers
+    data: bytes
+    fetched_at: datetime
+
+    @property
+    def media_type(self) -> str:
+        """The content type without parameters, lower-cased; empty when the server sent none."""
+        return _media_type(self.headers)
+
+    @property
+    def charset(self) -> str | None:
+        """The ``charset`` of the content type when Python knows it, else ``None``."""
+        for param in self.headers.get("content-type", "").split(";")[1:]:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "charset":
+                try:
+                    return str(codecs.lookup(value.strip().strip("\"'")).name)
+                except LookupError:
+                    return None
+        return None
+
+    def http_fields(self) -> dict[str, Any]:
+        """What a later conditional GET needs, and what was asked for."""
+        fields: dict[str, Any] = {"status": self.status, "requested_url": self.requested}
+        for header, name in (("etag", "etag"), ("last-modified", "last_modified")):
+            if header in self.headers:
+                fields[name] = self.headers[header]
+        return fields
+
+
+def _refused_scheme(url: str) -> str | None:
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    if scheme in _SCHEMES:
+        return None if parts.netloc else f"not a URL: {scheme}: without a host"
+    shown = f"{scheme}:" if scheme else "no scheme"
+    return f"only http and https URLs are fetched (got {shown})"
+
+
+def _too_large(size: int, settings: Settings, *, partial: bool) -> str:
+    amount = f"more than {settings.max_file_mb:g} MB" if partial else f"{size / 1_048_576:.1f} MB"
+    return f"response too large ({amount} > max_file_mb={settings.max_file_mb:g}); raise max_file_mb to read it"
+
+
+def _network_reason(exc: Exception) -> str:
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, httpx.TooManyRedirects):
+        return f"too many redirects (more than {MAX_REDIRECTS})"
+    if isinstance(exc, httpx.TimeoutException):
+        return f"timed out ({type(exc).__name__}: {detail})"
+    if isinstance(exc, httpx.ConnectError):
+        return f"cannot connect: {detail}"
+    if isinstance(exc, httpx.UnsupportedProtocol):
+        return f"redirected to an unsupported URL: {detail}"
+    return f"fetch failed ({type(exc).__name__}: {detail})"
+
+
+def _content_length(response: httpx.Response) -> int | None:
+    try:
+        return int(response.headers["content-length"])
+    except (KeyError, ValueError):
+        return None
+
+
+def _refusal(response: httpx.Response, settings: Settings, accept: Callable[[str], bool]) -> tuple[str, str] | None:
+    """Why the response's headers rule it out (reason, error type), or ``None``."""
+    if not response.is_success:
+        phrase = f" {response.reason_phrase}" if response.reason_phrase else ""
+        return f"HTTP {response.status_code}{phrase}", "FetchError"
+    media = _media_type(response.headers)
+    if not accept(media):
+        return f"unsupported content type {media or '(none)'!r}", "InputError"
+    declared = _content_length(response)
+    if declared is not None and declared > settings.max_file_bytes:
+        return _too_large(declared, settings, partial=False), "InputError"
+    return None
+
+
+def fetch(
+    url: str, settings: Settings, client: httpx.Client, *, accept: Callable[[str], bool], kind: str = "url"
+) -> Fetched | Failure:
+    """GET ``url`` within the limits; ``accept`` says which media types (``""`` when none was sent) to read.
+
+    The building block of ``fetch_url`` and ``read_feed``; a ``Failure`` (with ``kind`` in its provenance)
+    for every refusal and network error.
+    """
+    started = datetime.now(UTC)
+    refused = _refused_scheme(url)
+    if refused:
+        return Failure(Provenance(url, kind), refused, "InputError")
+    try:
+        with client.stream("GET", url.strip()) as response:
+            where = Provenance(str(response.url), kind, fetched_at=started)
+            refusal = _refusal(response, settings, accept)
+            if refusal:
+                return Failure(where, *refusal)
+            body = bytearray()
+            for chunk in response.iter_bytes(_CHUNK):
+                body += chunk
+                if len(body) > settings.max_file_bytes:
+                    return Failure(where, _too_large(len(body), settings, partial=True), "InputError")
+            return Fetched(str(response.url), url, response.status_code, response.headers, bytes(body), started)
+    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
+        return Failure(Provenance(url, kind, fetched_at=started), _network_reason(exc), "FetchError")
+
+
+def _page_type(media: str) -> bool:
+    return media in HTML_TYPES or media in TEXT_TYPES or not media
+
+
+def page_record(fetched: Fetched) -> Record | Failure:
+    """An HTML page as ``read_html_file`` makes it (raw bytes, the HTTP charset as hint), or decoded text."""
+    media = fetched.media_type
+    html = media in HTML_TYPES or (not media and fetched.data.lstrip()[:1] == b"<")
+    kind = "html" if html else "text"
+    fields = {"http": fetched.http_fields()}
+    if not fetched.data.strip():
+        return Failure(Provenance(fetched.url, kind, fetched_at=fetched.fetched_at), "empty response", "InputError")
+    if html:
+        if looks_binary(fetched.data):
+            where = Provenance(fetched.url, kind, fetched_at=fetched.fetched_at)
+            return Failure(where, "binary content, not HTML", "InputError")
+        provenance = Provenance(fetched.url, "html", fetched_at=fetched.fetched_at, encoding=fetched.charset)
+        return Record(kind="html", provenance=provenance, data=fetched.data, fields=fields, url=fetched.url)
+    try:
+        text, encoding = _decode_text(fetched)
+    except InputError as exc:
+        return Failure(Provenance(fetched.url, kind, fetched_at=fetched.fetched_at), exc.message, "InputError")
+    provenance = Provenance(fetched.url, "text", fetched_at=fetched.fetched_at, encoding=encoding)
+    return Record(kind="text", provenance=provenance, text=text, fields=fields, url=fetched.url)
+
+
+def _decode_text(fetched: Fetched) -> tuple[str, str]:
+    charset = fetched.charset
+    if charset and not looks_binary(fetched.data):
+        try:
+            return fetched.data.decode(charset).removeprefix("\ufeff"), charset
+        except UnicodeDecodeError:
+            pass  # a wrong header: detect as for a file
+    return decode_bytes(fetched.data, where=fetched.url)
+
+
+def fetch_url(url: str, settings: Settings, *, client: httpx.Client | None = None) -> Record | Failure:
+    """The page at ``url`` as a ``Record`` (HTML or plain text), or a ``Failure`` saying why not.
+
+    Never raises for a bad URL, a network error or a bad response. ``client`` (from ``make_client``) is
+    reused when given, else one is made and closed.
+    """
+    refused = _refused_scheme(url)
+    if refused:  # before a client is even made
+        return Failure(Provenance(url, "url"), refused, "InputError")
+    with nullcontext(client) if client is not None else make_client(settings) as active:
+        fetched = fetch(url, settings, active, accept=_page_type)
+    if isinstance(fetched, Failure):
+        return fetched
+    return page_record(fetched)
+
+
+def fetch_urls(
+    urls: Iterable[str], settings: Settings, *, client: httpx.Client | None = None
+) -> Iterator[Record | Failure]:
+    """``fetch_url`` for each URL (each once, in order), over one client."""
+    seen: set[str] = set()
+    with nullcontext(client) if client is not None else make_client(settings) as active:
+        for url in urls:
+            if url in seen:
+                continue
+            seen.add(url)
+            yield fetch_url(url, settings, client=active)
