@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from recoupe.crosscheck.report import CrossCheck
     from recoupe.enrich.embed import Embedder
     from recoupe.enrich.nlp import NlpModels
+    from recoupe.stories.assign import StoryEngine
 
 __all__ = ["CSP", "Faces", "create_app", "error_body", "faces_of"]
 
@@ -55,6 +56,8 @@ class Faces:
     _embedder: Embedder | None = None
     _nlp: NlpModels | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    #: one ingest at a time (``POST /api/ingest``); reads go on meanwhile
+    ingest_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def embedder(self) -> Embedder:
         from recoupe.enrich.embed import make_embedder
@@ -74,6 +77,24 @@ class Faces:
                 gazetteer = Path(self.settings.gazetteer) if self.settings.gazetteer else None
                 self._nlp = NlpModels(gazetteer=gazetteer)
             return self._nlp
+
+    def story_engine(self) -> StoryEngine:
+        """A story engine over the store, sharing this application's embedder (close it after use: it saves
+        the vector index beside the database)."""
+        from recoupe.stories.assign import StoryEngine, index_path_for
+        from recoupe.stories.cluster import StoryParams
+
+        embedder = self.embedder()
+        params = StoryParams.resolve(
+            embedder.name, threshold=self.settings.story_threshold, window_days=self.settings.story_window_days
+        )
+        return StoryEngine(
+            self.store,
+            embedder,
+            params,
+            index_path=index_path_for(self.settings.db),
+            copy_threshold=self.settings.copy_threshold,
+        )
 
     def crosscheck(self, story_id: str) -> CrossCheck:
         """The story's stored cross-check while it is current; computed (and stored) otherwise.
@@ -138,7 +159,9 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
 
     @app.exception_handler(RecoupeError)
     async def recoupe_error(request: Request, exc: RecoupeError) -> Response:
-        return _error_response(request, exc.http_status, type(exc).__name__, str(exc))
+        # the database's path is the server's business: an error about it says what, not where
+        message = exc.message if exc.where == faces.store.where else str(exc)
+        return _error_response(request, exc.http_status, type(exc).__name__, message)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

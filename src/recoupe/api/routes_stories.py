@@ -1,0 +1,102 @@
+"""Story routes: ``GET /api/stories``, ``GET /api/stories/{id}``, ``GET /api/stories/{id}/crosscheck``."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+
+from recoupe.api.app import Faces, faces_of
+from recoupe.api.routes_common import READ_RESPONSES, CachedRoute, Limit, Offset, next_link
+from recoupe.api.schemas import CrossCheckOut, StoryDetail, StoryPage, VerdictName
+from recoupe.enrich.entities import entity_key
+from recoupe.stories.story import load_story
+
+__all__ = ["router"]
+
+router = APIRouter(route_class=CachedRoute, tags=["stories"], responses=READ_RESPONSES)
+
+StoryId = Annotated[
+    str,
+    Path(description="A story id, a unique prefix of it (6+ characters), or the id of a story merged into another."),
+]
+
+
+@router.get("/stories", response_model=StoryPage, summary="List stories")
+def list_stories(
+    *,
+    request: Request,
+    faces: Annotated[Faces, Depends(faces_of)],
+    order: Annotated[
+        Literal["latest", "biggest", "oldest"],
+        Query(description="latest: last seen first; biggest: most independent outlets first; oldest."),
+    ] = "latest",
+    min_outlets: Annotated[int, Query(ge=1, le=10_000, description="Independent outlets at least.")] = 1,
+    min_articles: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    language: Annotated[str | None, Query(max_length=16, description="Stories with an article in it.")] = None,
+    since: Annotated[date | None, Query(description="Seen on or after this day.")] = None,
+    until: Annotated[date | None, Query(description="Seen on or before this day.")] = None,
+    entity: Annotated[
+        str | None, Query(max_length=200, description="Stories naming this entity (accents and case ignored).")
+    ] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Stories (articles from any outlet and language about one event), a page at a time."""
+    key = entity_key(entity) if entity else None
+    if entity and not key:  # a name with nothing left once folded names no entity
+        rows = []
+    else:
+        rows = faces.store.stories(
+            order=order,
+            min_outlets=min_outlets,
+            min_articles=min_articles,
+            language=language or None,
+            since=since,
+            until=until,
+            entity=key,
+            limit=limit + 1,
+            offset=offset,
+        )
+    return {
+        "items": [row.to_dict() for row in rows[:limit]],
+        "limit": limit,
+        "offset": offset,
+        "next": next_link(request, offset=offset, limit=limit, more=len(rows) > limit),
+    }
+
+
+@router.get("/stories/{story_id}", response_model=StoryDetail, summary="One story")
+def get_story(story_id: StoryId, response: Response, faces: Annotated[Faces, Depends(faces_of)]) -> dict[str, Any]:
+    """The story: title, summary, first and last seen, outlets (independent ones counted), languages, top
+    entities and its articles oldest first, each with its wire-copy mark. ``id`` is the story's own id
+    whatever was asked for; ``Content-Location`` gives its canonical path."""
+    story = load_story(faces.store, story_id)
+    response.headers["Content-Location"] = f"/api/stories/{story.row.id}"
+    return story.to_dict() | {
+        "requested_id": story_id,
+        "timeline": [
+            item.to_dict() | {"published": item.article.published.iso() if item.article.published else None}
+            for item in story.timeline
+        ],
+        "crosscheck": f"/api/stories/{story.row.id}/crosscheck",
+    }
+
+
+@router.get("/stories/{story_id}/crosscheck", response_model=CrossCheckOut, summary="A story's cross-check")
+def get_crosscheck(
+    story_id: StoryId,
+    response: Response,
+    faces: Annotated[Faces, Depends(faces_of)],
+    verdict: Annotated[VerdictName | None, Query(description="Only verdicts of this kind.")] = None,
+) -> dict[str, Any]:
+    """What every source says: groups of statements (figures, quotes, claims, what is said about an entity),
+    each with its verdict (conflicting, corroborated, differing, single-source), the independent sources behind
+    it and the exact passage of every article. The stored report while the story is unchanged, computed
+    otherwise (the first time can take a few seconds)."""
+    report = faces.crosscheck(story_id).to_dict()
+    response.headers["Content-Location"] = f"/api/stories/{report['story_id']}/crosscheck"
+    if verdict is not None:
+        report["verdicts"] = [v for v in report["verdicts"] if v["verdict"] == verdict]
+    return report
