@@ -6,11 +6,12 @@ already in hand (``read_feed_file``: a feed saved on disk). For each entry:
 
 - its link (resolved against the feed's URL) is fetched with ``fetch_url``; the page is the record, and
   the extract stage reads it like any page;
-- when the page cannot be fetched (or the entry has no link), the entry's own content (``content``, else
-  ``summary``; HTML sanitised by feedparser) becomes a ``kind="fields"`` record when its text has at least
-  ``settings.min_body_chars`` characters: the HTML under ``html`` and the entry's title, link, date,
-  authors, tags and the feed's language as fields, which the extract stage prefers to what the HTML says;
-  otherwise the entry is a ``Failure`` giving both reasons;
+- when the page cannot be fetched (or the entry has no link), the entry's own content (the longest of
+  ``content`` and ``summary``; HTML sanitised by feedparser) becomes a ``kind="fields"`` record when its text
+  has at least ``settings.min_body_chars`` characters: the HTML under ``html`` (plain text under ``body``),
+  a summary the content does not contain as ``lead``, and the entry's title, link, date, authors, tags and
+  language as fields, which the extract stage prefers to what the HTML says; otherwise the entry is a
+  ``Failure`` giving both reasons;
 - an entry whose link was already seen in this feed is skipped.
 
 A feed that cannot be fetched, or does not parse (feedparser's ``bozo`` with no entry, or no feed format
@@ -86,6 +87,9 @@ def _entry_content(entry: Mapping[str, Any]) -> tuple[str, bool]:
 def _entry_fields(entry: Mapping[str, Any], link: str | None, feed: Mapping[str, Any]) -> dict[str, Any]:
     content, is_html = _entry_content(entry)
     fields: dict[str, Any] = {"html" if is_html else "body": content}
+    summary = _plain(entry.get("summary") or "")
+    if summary and summary.casefold() not in (_plain(content) if is_html else content).casefold():
+        fields["lead"] = summary  # a standfirst beside the full content (RSS description + content:encoded)
     title = _text(entry.get("title"))
     if title:
         fields["title"] = title
@@ -154,10 +158,10 @@ def read_feed_bytes(
     feed: Mapping[str, Any] = parsed.get("feed") or {}
     if not entries:
         problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
-        if problem is not None:
-            reason = f"not a feed: {problem}"
-        elif not parsed.get("version"):
+        if not parsed.get("version"):
             reason = "not a feed (no RSS, Atom or JSON Feed found)"
+        elif problem is not None:
+            reason = f"feed does not parse: {problem}"
         else:
             reason = "feed has no entries"
         yield Failure(Provenance(where, "feed", fetched_at=fetched_at), reason, "InputError")

@@ -1,0 +1,148 @@
+"""A real HTTP server on the loopback interface, serving the committed fixtures, for the web and feed readers.
+
+Routes:
+
+- ``/pages/<name>.html``: ``tests/fixtures/orangesum/raw/<name>.html`` (UTF-8, with ``ETag`` and
+  ``Last-Modified``); any other name is a 404;
+- ``/feeds/<name>``: ``tests/fixtures/feeds/<name>`` (RSS and Atom with their media types);
+- ``/latin1.html``, ``/latin1.txt``: an ISO-8859-1 page (no ``<meta charset>``) and text, the charset only
+  in the ``Content-Type`` header;
+- ``/redirect`` (two hops to an OrangeSum page), ``/loop`` (redirects to itself), ``/status/<code>``;
+- ``/slow``: answers only when the test ends (a client with a short timeout gives up first);
+- ``/big`` (a declared length over 1 MB), ``/big-stream`` (2 MB with no length), ``/image.png``.
+
+Every request's path is recorded in ``LoopbackServer.hits``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+ORANGESUM = FIXTURES / "orangesum" / "raw"
+FEEDS = FIXTURES / "feeds"
+LATIN1_TEXT = (
+    "Le marché de Noël d'Épinal ouvrira plus tôt\n"
+    "date 2024-11-20\n\n"
+    "Le marché de Noël d'Épinal ouvrira le 22 novembre, une semaine plus tôt que l'an dernier, a annoncé la "
+    "mairie. Soixante chalets sont attendus place des Vosges, et la patinoire sera gratuite le mercredi.\n"
+)
+MB = 1024 * 1024
+
+
+@dataclass
+class LoopbackServer:
+    """The running server: its base URL, the paths asked for, and the event that releases ``/slow``."""
+
+    url: str
+    hits: list[str] = field(default_factory=list)
+    release: threading.Event = field(default_factory=threading.Event)
+
+    def __call__(self, path: str) -> str:
+        return self.url + path
+
+
+def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+            pass
+
+        def _send(self, status: int, body: bytes, content_type: str | None, **headers: str) -> None:
+            self.send_response(status)
+            if content_type:
+                self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            for name, value in headers.items():
+                self.send_header(name.replace("_", "-"), value)
+            self.end_headers()
+            self.wfile.write(body)
+
+        def _redirect(self, status: int, location: str) -> None:
+            self.send_response(status)
+            self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def do_GET(self) -> None:
+            server.hits.append(self.path)
+            # the client may give up (a refused body, a timeout): expected
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self._route(self.path.split("?")[0])
+
+        def _route(self, path: str) -> None:  # noqa: PLR0912 - one branch per route
+            if path.startswith("/pages/"):
+                page = ORANGESUM / path.removeprefix("/pages/")
+                if page.suffix == ".html" and page.is_file():
+                    self._send(
+                        200,
+                        page.read_bytes(),
+                        "text/html; charset=utf-8",
+                        ETag=f'"{page.stem}"',
+                        Last_Modified="Wed, 24 Oct 2018 08:00:00 GMT",
+                    )
+                else:
+                    self._send(404, b"<html><body>Not found</body></html>", "text/html")
+            elif path.startswith("/feeds/"):
+                feed = FEEDS / path.removeprefix("/feeds/")
+                if feed.is_file():
+                    media = {"rss.xml": "application/rss+xml", "atom.xml": "application/atom+xml"}
+                    self._send(200, feed.read_bytes(), media.get(feed.name, "application/xml"))
+                else:
+                    self._send(404, b"not found", "text/plain")
+            elif path == "/latin1.html":
+                self._send(200, (FEEDS / "latin1.html").read_bytes(), "text/html; charset=ISO-8859-1")
+            elif path == "/latin1.txt":
+                self._send(200, LATIN1_TEXT.encode("iso-8859-1"), "text/plain; charset=iso-8859-1")
+            elif path == "/redirect":
+                self._redirect(302, "/moved")
+            elif path == "/moved":
+                self._redirect(301, "/pages/10686.html")
+            elif path == "/loop":
+                self._redirect(302, "/loop")
+            elif path.startswith("/status/"):
+                self._send(int(path.removeprefix("/status/")), b"<html><body>error page</body></html>", "text/html")
+            elif path == "/slow":
+                server.release.wait(10)
+                self._send(200, b"<html><body>too late</body></html>", "text/html")
+            elif path == "/big":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(2 * MB))
+                self.end_headers()
+                self.wfile.write(b"<html>" + b" " * (2 * MB - 6))
+            elif path == "/big-stream":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()  # no length: HTTP/1.0, the body ends when the connection closes
+                for _ in range(32):
+                    self.wfile.write(b"<p>" + b"x" * (64 * 1024 - 3))
+            elif path == "/image.png":
+                self._send(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png")
+            else:
+                self._send(404, b"no such route", "text/plain")
+
+    return Handler
+
+
+@pytest.fixture(scope="module")
+def web() -> Iterator[LoopbackServer]:
+    """A ``ThreadingHTTPServer`` on 127.0.0.1 (a free port) for the module's tests."""
+    server = LoopbackServer(url="")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(server))
+    server.url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.release.set()
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
