@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from recoupe.cli.main import cli
 from recoupe.config import Settings
 from recoupe.model import Article, DatePrecision, Failure, Record
 from recoupe.pipeline import extract_one
@@ -143,3 +147,41 @@ def test_read_feeds_goes_on_after_a_bad_one(web: LoopbackServer, small: Settings
     first = items[0]
     assert isinstance(first, Failure)
     assert first.reason.startswith("cannot read: No such file")
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """``recoupe`` on a temporary database, without enrichment and stories (not what these tests are about)."""
+    monkeypatch.chdir(tmp_path)  # no recoupe.toml from the repository leaks in
+    monkeypatch.setenv("RECOUPE_DB", str(tmp_path / "cli.db"))
+    monkeypatch.setenv("RECOUPE_ENRICH", "false")
+    monkeypatch.setenv("RECOUPE_STORIES", "false")
+    return CliRunner()
+
+
+def test_cli_feed_option(web: LoopbackServer, cli_env: CliRunner) -> None:
+    args = ["ingest", "--feed", web("/feeds/rss.xml"), "--feed", web("/feeds/broken.xml"), "--json"]
+    result = cli_env.invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["new"], report["failed"]) == (3, 2)
+    assert [failure["where"] for failure in report["failures"]] == [
+        web("/pages/breve-marche.html"),
+        web("/feeds/broken.xml"),
+    ]
+    listed = cli_env.invoke(cli, ["articles", "--json"], catch_exceptions=False)
+    titles = {article["title"] for article in json.loads(listed.stdout)}
+    assert MEDIATHEQUE in titles
+
+    # with a page argument and a feed file together; the same articles again are unchanged
+    both = cli_env.invoke(
+        cli, ["ingest", web("/pages/10686.html"), "--feed", str(FEEDS / "rss.xml"), "--json"], catch_exceptions=False
+    )
+    again = json.loads(both.stdout)
+    assert (again["new"], again["unchanged"], again["failed"]) == (0, 2, 4)
+
+
+def test_cli_needs_paths_or_a_feed(cli_env: CliRunner) -> None:
+    result = cli_env.invoke(cli, ["ingest"])
+    assert result.exit_code == 2
+    assert "give PATHS or --feed" in result.output

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import UTC, datetime
+from pathlib import Path
 
 import httpx
 import pytest
+from click.testing import CliRunner
 
+from recoupe.cli.main import cli
 from recoupe.config import Settings
 from recoupe.model import Article, Failure, Record
 from recoupe.pipeline import extract_one
@@ -171,3 +175,32 @@ def test_latin1_text_decoded_with_the_http_charset(web: LoopbackServer, small: S
     article = _article(record, small)
     assert article.title == "Le marché de Noël d'Épinal ouvrira plus tôt"
     assert article.url == web("/latin1.txt")
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """``recoupe`` on a temporary database, without enrichment and stories (not what these tests are about)."""
+    monkeypatch.chdir(tmp_path)  # no recoupe.toml from the repository leaks in
+    monkeypatch.setenv("RECOUPE_DB", str(tmp_path / "cli.db"))
+    monkeypatch.setenv("RECOUPE_ENRICH", "false")
+    monkeypatch.setenv("RECOUPE_STORIES", "false")
+    return CliRunner()
+
+
+def test_cli_ingests_urls_and_reports_failures(web: LoopbackServer, cli_env: CliRunner, tmp_path: Path) -> None:
+    ok, missing, ftp = web("/pages/10686.html"), web("/status/404"), "ftp://example.org/a.html"
+    result = cli_env.invoke(cli, ["ingest", ok, missing, ftp, "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert (report["new"], report["failed"]) == (1, 2)
+    assert report["failures"] == [
+        {"where": missing, "reason": "HTTP 404 Not Found", "error": "FetchError"},
+        {"where": ftp, "reason": "only http and https URLs are fetched (got ftp:)", "error": "InputError"},
+    ]
+    # a file and its page on the web are one article (the page's canonical URL)
+    again = cli_env.invoke(cli, ["ingest", str(ORANGESUM / "10686.html"), "--json"], catch_exceptions=False)
+    assert json.loads(again.stdout)["unchanged"] == 1
+
+    text = cli_env.invoke(cli, ["ingest", missing])
+    assert text.exit_code == 65  # nothing read
+    assert f"failed {missing}: HTTP 404 Not Found" in " ".join(text.stderr.split())
