@@ -1,19 +1,44 @@
-"""The web UI: server-rendered pages (Jinja2), vendored static files, no build step (placeholder)."""
+"""The web UI: server-rendered pages (Jinja2, autoescaped), one stylesheet, no script, no build step.
+
+``mount(app)`` adds the pages and ``/static``; ``error_page`` is the HTML page of an error on a page.
+Pages: ``/`` (latest and biggest stories), ``/stories`` and ``/stories/{id}`` (summary, timeline chart,
+cross-check matrix, quotes by speaker, figures, entities), ``/articles/{id}`` (text with entities, quotes,
+figures and a cited passage highlighted), ``/entities`` and ``/entities/{key}``, ``/search``,
+``/outlets`` and ``/outlets/{name}``. Modules: ``render`` (environment, URLs), ``text`` (highlighting),
+``charts`` (SVG geometry), ``matrix`` (cross-check table), ``pages`` and ``detail`` (routes).
+"""
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request, Response
-from fastapi.responses import HTMLResponse
+from http import HTTPStatus
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["error_page", "mount"]
+from fastapi.staticfiles import StaticFiles
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI, Request, Response
+
+__all__ = ["STATIC", "error_page", "mount"]
+
+STATIC = Path(__file__).parent / "static"
 
 
 def mount(app: FastAPI) -> None:
     """Add the pages and ``/static`` to ``app``."""
+    from recoupe.web import detail, pages
+
+    app.include_router(pages.router)
+    app.include_router(detail.router)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
 
-def error_page(request: Request, status: int, message: str) -> Response:  # noqa: ARG001 (placeholder)
-    """An HTML page for an error on a page (the message is escaped)."""
-    from html import escape
+def error_page(request: Request, status: int, message: str) -> Response:
+    """An HTML page for an error on a page, with its status (the message is escaped like everything else)."""
+    from recoupe.web.render import render
 
-    return HTMLResponse(f"<!doctype html><title>{status}</title><p>{escape(message)}</p>", status_code=status)
+    try:
+        reason = HTTPStatus(status).phrase
+    except ValueError:
+        reason = "Error"
+    return render(request, "error.html", {"status": status, "reason": reason, "message": message}, status=status)

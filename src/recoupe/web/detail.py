@@ -1,0 +1,199 @@
+"""The story, article and entity pages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated, Literal
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from recoupe.api.app import faces_of
+from recoupe.enrich.entities import entity_key
+from recoupe.errors import NotFoundError, RecoupeError
+from recoupe.stories.story import load_story
+from recoupe.web.charts import histogram, timeline
+from recoupe.web.matrix import matrix
+from recoupe.web.pages import MAX_QUERY, story_moment
+from recoupe.web.render import article_url, passage_url, published, render
+from recoupe.web.text import Mark, article_blocks, enrichment_marks, spans_from_query
+
+if TYPE_CHECKING:
+    from fastapi import Response
+
+    from recoupe.model import Article, Enrichment, Figure, Quote
+    from recoupe.store import Store
+    from recoupe.stories.story import Story
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+
+#: the most articles of a story whose quotes and figures the story page reads
+ENRICHED_ARTICLES = 60
+TIMELINE_LIST = 100
+PER_SPEAKER = 6
+FIGURES_SHOWN = 40
+ENTITY_STORIES = 200
+ENTITY_QUOTES = 50
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteItem:
+    text: str
+    kind: str
+    outlet: str
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
+class FigureItem:
+    text: str
+    kind: str
+    about: str
+    outlet: str
+    href: str
+
+
+def _moment(article: Article) -> datetime | None:
+    if article.published is None:
+        return None
+    value = article.published.value
+    return value.replace(tzinfo=None) if value.tzinfo else value
+
+
+def _quotes_and_figures(
+    store: Store, story: Story
+) -> tuple[list[tuple[str, list[QuoteItem]]], list[FigureItem], int]:
+    speakers: dict[str, list[QuoteItem]] = defaultdict(list)
+    figures: list[FigureItem] = []
+    read = 0
+    for item in story.timeline[:ENRICHED_ARTICLES]:
+        article = item.article
+        enrichment: Enrichment | None = store.enrichment(article.id)
+        if enrichment is None:
+            continue
+        read += 1
+        outlet = article.outlet or "unknown outlet"
+        quote: Quote
+        for quote in enrichment.quotes:
+            speaker = quote.speaker or "Speaker not named"
+            href = passage_url(article.id, quote.start, quote.end)
+            speakers[speaker].append(QuoteItem(quote.text, quote.kind, outlet, href))
+        figure: Figure
+        for figure in enrichment.figures:
+            if figure.relative:
+                continue
+            href = passage_url(article.id, figure.start, figure.end)
+            figures.append(FigureItem(figure.text, figure.kind, figure.about or "", outlet, href))
+    ordered = sorted(speakers.items(), key=lambda kv: (kv[0] == "Speaker not named", -len(kv[1]), kv[0]))
+    return ordered, figures[:FIGURES_SHOWN], read
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(
+    request: Request,
+    story_id: str,
+    verdict: Literal["conflicting", "corroborated", "differing", "single-source", ""] = "",
+    kind: Literal["figure", "quote", "claim", "entity", ""] = "",
+) -> Response:
+    faces = faces_of(request)
+    story = load_story(faces.store, story_id[:64])
+    if story.row.id != story_id:  # a prefix or a merged story's id: the story's own address
+        query = urlencode({k: v for k, v in {"verdict": verdict, "kind": kind}.items() if v})
+        return RedirectResponse(f"/stories/{story.row.id}" + (f"?{query}" if query else ""), status_code=302)
+    items = [
+        (
+            item.article.outlet or "unknown outlet",
+            _moment(item.article),
+            item.copy_of is not None,
+            article_url(item.article.id),
+            f"{item.article.title} ({item.article.outlet or 'unknown outlet'}, {published(item.article.published)})",
+        )
+        for item in story.timeline
+    ]
+    check, check_error = None, None
+    if story.row.independent >= 2:
+        try:
+            check = matrix(faces.crosscheck(story.row.id), verdict=verdict or None, kind=kind or None)
+        except RecoupeError as exc:
+            check_error = str(exc)
+    speakers, figures, enriched = _quotes_and_figures(faces.store, story)
+    titles = {item.article.id: item.article for item in story.timeline}
+    context = {
+        "story": story,
+        "row": story.row,
+        "chart": timeline(items),
+        "timeline": story.timeline[:TIMELINE_LIST],
+        "titles": titles,
+        "check": check,
+        "check_error": check_error,
+        "verdict": verdict,
+        "kind": kind,
+        "speakers": speakers,
+        "per_speaker": PER_SPEAKER,
+        "figures": figures,
+        "enriched": enriched,
+        "entity_keys": {name: entity_key(name) for name, _, _ in story.entities},
+    }
+    return render(request, "story.html", context)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(
+    request: Request,
+    article_id: str,
+    hl: Annotated[list[str] | None, Query(max_length=20)] = None,
+) -> Response:
+    store = faces_of(request).store
+    article = store.get(article_id[:64])
+    if article.id != article_id:
+        query = urlencode([("hl", value) for value in (hl or [])[:5]])
+        return RedirectResponse(article_url(article.id) + (f"?{query}" if query else ""), status_code=302)
+    enrichment = store.enrichment(article.id)
+    cited = spans_from_query(hl or [], len(article.text))
+    marks = enrichment_marks(enrichment)
+    marks += [Mark(start, end, "cited", anchor=f"s-{start}-{end}") for start, end in cited]
+    copy = store.copy_of(article.id)
+    original = None
+    if copy is not None:
+        try:
+            original = store.get(copy[0])
+        except NotFoundError:
+            original = None
+    entities = sorted(enrichment.entities, key=lambda e: (-e.mentions, e.canonical)) if enrichment else []
+    context = {
+        "article": article,
+        "blocks": article_blocks(article, marks),
+        "enrichment": enrichment,
+        "entities": entities,
+        "story_id": store.story_of(article.id),
+        "copy": copy,
+        "original": original,
+        "cited": cited,
+    }
+    return render(request, "article.html", context)
+
+
+@router.get("/entities/{key:path}", response_class=HTMLResponse)
+def entity_page(request: Request, key: str) -> Response:
+    store = faces_of(request).store
+    key = key[:MAX_QUERY]
+    found = next((e for e in store.entities(name=key, limit=200) if e.key == key), None) if key else None
+    if found is None:
+        raise NotFoundError(f"no entity with key {key!r}")
+    stories = store.stories(entity=key, order="latest", limit=ENTITY_STORIES)
+    moments = [m for m in (story_moment(row) for row in stories) if m is not None]
+    quotes = [hit for hit in store.quotes(speaker_key=key, limit=200) if hit.quote.speaker_key == key]
+    context = {
+        "entity": found,
+        "stories": stories,
+        "chart": histogram(moments),
+        "quotes": quotes[:ENTITY_QUOTES],
+        "quote_count": len(quotes),
+        "limit": ENTITY_STORIES,
+    }
+    return render(request, "entity.html", context)
