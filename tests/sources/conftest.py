@@ -5,8 +5,8 @@ Routes:
 - ``/pages/<name>.html``: ``tests/fixtures/orangesum/raw/<name>.html`` (UTF-8, with ``ETag`` and
   ``Last-Modified``); any other name is a 404;
 - ``/feeds/<name>``: ``tests/fixtures/feeds/<name>`` (RSS and Atom with their media types);
-- ``/latin1.html``, ``/latin1.txt``: an ISO-8859-1 page (no ``<meta charset>``) and text, the charset only
-  in the ``Content-Type`` header;
+- ``/latin1.html``, ``/latin1.txt``: an ISO-8859-1 page (no ``<meta charset>``) and windows-1252 text, both
+  labelled ``ISO-8859-1`` in the ``Content-Type`` header only;
 - ``/redirect`` (two hops to an OrangeSum page), ``/loop`` (redirects to itself), ``/status/<code>``;
 - ``/slow``: answers only when the test ends (a client with a short timeout gives up first);
 - ``/big`` (a declared length over 1 MB), ``/big-stream`` (2 MB with no length), ``/image.png``.
@@ -32,7 +32,8 @@ LATIN1_TEXT = (
     "Le marché de Noël d'Épinal ouvrira plus tôt\n"
     "date 2024-11-20\n\n"
     "Le marché de Noël d'Épinal ouvrira le 22 novembre, une semaine plus tôt que l'an dernier, a annoncé la "
-    "mairie. Soixante chalets sont attendus place des Vosges, et la patinoire sera gratuite le mercredi.\n"
+    "mairie. Soixante chalets sont attendus place des Vosges, au cœur de la ville, et la patinoire sera gratuite "
+    "le mercredi.\n"
 )
 MB = 1024 * 1024
 
@@ -99,7 +100,8 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
             elif path == "/latin1.html":
                 self._send(200, (FEEDS / "latin1.html").read_bytes(), "text/html; charset=ISO-8859-1")
             elif path == "/latin1.txt":
-                self._send(200, LATIN1_TEXT.encode("iso-8859-1"), "text/plain; charset=iso-8859-1")
+                # labelled ISO-8859-1, written in windows-1252 (the "œ"), as on many French sites
+                self._send(200, LATIN1_TEXT.encode("cp1252"), "text/plain; charset=iso-8859-1")
             elif path == "/redirect":
                 self._redirect(302, "/moved")
             elif path == "/moved":

@@ -157,7 +157,7 @@ def test_other_schemes_refused_without_a_request(url: str, shown: str, small: Se
 def test_latin1_page_decoded_with_the_http_charset(web: LoopbackServer, small: Settings) -> None:
     record = fetch_url(web("/latin1.html"), small)
     assert isinstance(record, Record), record
-    assert record.provenance.encoding == "iso8859-1"
+    assert record.provenance.encoding == "cp1252"  # what browsers read ISO-8859-1 as
     article = _article(record, small)
     assert article.title == "Le festival de musique baroque d'Ambérieu change de dates"
     assert "l'église Saint-Étienne" in article.body
@@ -169,9 +169,10 @@ def test_latin1_page_decoded_with_the_http_charset(web: LoopbackServer, small: S
 def test_latin1_text_decoded_with_the_http_charset(web: LoopbackServer, small: Settings) -> None:
     record = fetch_url(web("/latin1.txt"), small)
     assert isinstance(record, Record), record
-    assert (record.kind, record.provenance.encoding) == ("text", "iso8859-1")
+    assert (record.kind, record.provenance.encoding) == ("text", "cp1252")
     assert record.text is not None
     assert record.text.startswith("Le marché de Noël d'Épinal")
+    assert "au cœur de la ville" in record.text
     article = _article(record, small)
     assert article.title == "Le marché de Noël d'Épinal ouvrira plus tôt"
     assert article.url == web("/latin1.txt")
@@ -204,3 +205,18 @@ def test_cli_ingests_urls_and_reports_failures(web: LoopbackServer, cli_env: Cli
     text = cli_env.invoke(cli, ["ingest", missing])
     assert text.exit_code == 65  # nothing read
     assert f"failed {missing}: HTTP 404 Not Found" in " ".join(text.stderr.split())
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://", "not a URL: http: without a host"),
+        ("http://[::1", "not a URL: Invalid IPv6 URL"),
+        ("http://xn--bad-.test/", "not a valid URL: A-label must not end with a hyphen"),
+        ("http://a\x00b/", "not a valid URL: Invalid non-printable ASCII character in URL, '\\x00' at position 8."),
+    ],
+)
+def test_malformed_urls_are_failures_not_exceptions(url: str, reason: str, small: Settings) -> None:
+    result = fetch_url(url, small)
+    assert isinstance(result, Failure)
+    assert (result.reason, result.error) == (reason, "InputError")

@@ -115,8 +115,11 @@ def _link(entry: Mapping[str, Any], base_url: str | None) -> str | None:
     raw = _text(entry.get("link"))
     if not raw:
         return None
-    link = urljoin(base_url, raw) if base_url else raw
-    return urldefrag(link).url if is_web_url(link) else None
+    try:
+        link = urljoin(base_url, raw) if base_url else raw
+        return urldefrag(link).url if is_web_url(link) else None
+    except ValueError:  # a link urllib cannot split ("http://[::1")
+        return None
 
 
 def _fallback(

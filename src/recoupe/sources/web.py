@@ -67,6 +67,7 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 _SCHEMES = frozenset({"http", "https"})
 _CHUNK = 64 * 1024
+_WHATWG_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 
 
 def make_client(settings: Settings, *, timeout: float = TIMEOUT_S) -> httpx.Client:  # noqa: ARG001 - see below
@@ -85,7 +86,10 @@ def make_client(settings: Settings, *, timeout: float = TIMEOUT_S) -> httpx.Clie
 
 def is_web_url(value: str) -> bool:
     """True for an absolute ``http``/``https`` URL with a host."""
-    parts = urlsplit(value.strip())
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:  # "http://[::1" and the like
+        return False
     return parts.scheme.lower() in _SCHEMES and bool(parts.netloc)
 
 
@@ -111,14 +115,19 @@ class Fetched:
 
     @property
     def charset(self) -> str | None:
-        """The ``charset`` of the content type when Python knows it, else ``None``."""
-        for param in self.headers.get("content-type", "").split(";")[1:]:
+        """The ``charset`` of the content type when Python knows it, else ``None``.
+
+        As browsers do (the WHATWG Encoding Standard), ``iso-8859-1`` and ``us-ascii`` mean windows-1252:
+        pages labelled so often hold its curly quotes and the French "œ".
+        """
+        for param in str(self.headers.get("content-type", "")).split(";")[1:]:
             name, _, value = param.partition("=")
             if name.strip().lower() == "charset":
                 try:
-                    return str(codecs.lookup(value.strip().strip("\"'")).name)
+                    codec = str(codecs.lookup(value.strip().strip("\"'")).name)
                 except LookupError:
                     return None
+                return _WHATWG_ALIASES.get(codec, codec)
         return None
 
     def http_fields(self) -> dict[str, Any]:
@@ -131,7 +140,10 @@ class Fetched:
 
 
 def _refused_scheme(url: str) -> str | None:
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError as exc:
+        return f"not a URL: {exc}"
     scheme = parts.scheme.lower()
     if scheme in _SCHEMES:
         return None if parts.netloc else f"not a URL: {scheme}: without a host"
@@ -202,8 +214,10 @@ def fetch(
                 if len(body) > settings.max_file_bytes:
                     return Failure(where, _too_large(len(body), settings, partial=True), "InputError")
             return Fetched(str(response.url), url, response.status_code, response.headers, bytes(body), started)
-    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
+    except (httpx.HTTPError, httpx.StreamError) as exc:
         return Failure(Provenance(url, kind, fetched_at=started), _network_reason(exc), "FetchError")
+    except (httpx.InvalidURL, ValueError) as exc:  # ValueError: a host IDNA refuses (idna.IDNAError) and the like
+        return Failure(Provenance(url, kind, fetched_at=started), f"not a valid URL: {exc}", "InputError")
 
 
 def _page_type(media: str) -> bool:
