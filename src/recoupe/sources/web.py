@@ -11,9 +11,10 @@ the reason. What it does:
 - a status other than 2xx is a failure naming the status; so is a content type other than HTML, XHTML or
   plain text;
 - an HTML page becomes a ``kind="html"`` record holding the raw bytes, as ``read_html_file`` makes it, with
-  the HTTP charset as the decoding hint (``Provenance.encoding``) and ``Record.url`` the final URL (the
-  article's URL, and its canonical URL when the page gives none); plain text is decoded here (the HTTP
-  charset, else ``decode_bytes``) into a ``kind="text"`` record;
+  the HTTP charset as the decoding hint (``Provenance.encoding``; ``iso-8859-1`` read as windows-1252, as
+  browsers do) and ``Record.url`` the final URL (the article's URL, and its canonical URL when the page
+  gives none); plain text is decoded here (the HTTP charset, else ``decode_bytes``) into a ``kind="text"``
+  record;
 - ``Record.fields["http"]`` keeps the status, the requested URL and the ``ETag``/``Last-Modified``
   validators (extract ignores fields of HTML and text records; a later conditional GET can use them).
 
@@ -23,7 +24,10 @@ not http(s), a body too large, a wrong content type, binary or undecodable bytes
 
 All clients come from ``make_client``: the User-Agent, the timeout and the redirect bound live there. Not
 done yet (the "polite fetcher" that ``recoupe watch`` will need): robots.txt, per-host rate limits and
-conditional GETs (``If-None-Match``/``If-Modified-Since``); they belong in ``make_client`` and its transport.
+conditional GETs (``If-None-Match``/``If-Modified-Since``), a deadline for the whole response (the timeout
+bounds each connect and each read); they belong in ``make_client`` and its transport. No address is
+filtered either: a URL naming a loopback or private address is fetched, so a face that fetches URLs on a
+remote client's behalf (the REST API) must decide whether to allow that.
 """
 
 from __future__ import annotations
