@@ -59,7 +59,7 @@ def test_rss_entries_pages_fallback_and_duplicates(web: LoopbackServer, small: S
     assert (fallback.kind, fallback.url, fallback.provenance.kind) == (
         "fields",
         web("/pages/mediatheque-tanneurs.html"),
-        "feed",
+        "feed-entry",
     )
     assert fallback.provenance.fetched_at is not None
     article = _article(fallback, small)
@@ -77,7 +77,7 @@ def test_rss_entries_pages_fallback_and_duplicates(web: LoopbackServer, small: S
 
     # the page 404s and the entry's text is a one-liner: one failure giving both reasons
     assert isinstance(failure, Failure)
-    assert failure.provenance.source == web("/pages/breve-marche.html")
+    assert (failure.provenance.source, failure.provenance.kind) == (web("/pages/breve-marche.html"), "feed-entry")
     assert failure.reason == (
         "page not fetched (HTTP 404 Not Found); the feed's text for this entry is too short (32 characters)"
     )

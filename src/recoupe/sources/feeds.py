@@ -15,7 +15,9 @@ already in hand (``read_feed_file``: a feed saved on disk). For each entry:
 - an entry whose link was already seen in this feed is skipped.
 
 A feed that cannot be fetched, or does not parse (feedparser's ``bozo`` with no entry, or no feed format
-recognised), is one ``Failure``; a feed with no entries is one too.
+recognised), is one ``Failure`` whose provenance kind is ``feed`` (the feed's URL or path); a feed with no
+entries is one too. What comes from an entry's own text (a record or a failure) has the kind ``feed-entry``
+and the entry's link as source; pages fetched are ``html`` or ``text`` records, as from ``fetch_url``.
 
 Not done yet (the polite fetcher for ``recoupe watch``): robots.txt, per-host rate limits, conditional GETs
 of the feed and a bound on the entries fetched per feed; see ``recoupe.sources.web.make_client``.
@@ -175,7 +177,7 @@ def read_feed_bytes(
             link = _link(entry, base_url)
             if link in seen:
                 continue
-            provenance = Provenance(link or f"{where}#entry-{number}", "feed", fetched_at=fetched_at)
+            provenance = Provenance(link or f"{where}#entry-{number}", "feed-entry", fetched_at=fetched_at)
             if link is None:
                 yield _fallback(
                     entry, feed, settings, link=None, why="entry has no http(s) link", provenance=provenance
