@@ -47,8 +47,9 @@ MAX_URL_CHARS = 2000
 
 def check_token(expected: str, credentials: HTTPAuthorizationCredentials | None) -> None:
     """Refuse (401) a request without the configured bearer token; with no token configured, refuse them all."""
-    given = credentials.credentials if credentials is not None else ""
-    if not expected or not given or not hmac.compare_digest(given.encode(), expected.encode()):
+    # a header arrives decoded as latin-1: encoding it back gives the bytes sent, compared with the token's UTF-8
+    given = credentials.credentials.encode("latin-1", "replace") if credentials is not None else b""
+    if not expected or not given or not hmac.compare_digest(given, expected.encode()):
         reason = "ingesting through the API is disabled (no api_token is set)" if not expected else "a valid token"
         message = reason if not expected else f"this needs {reason}: Authorization: Bearer <api_token>"
         raise HTTPException(401, message, headers={"WWW-Authenticate": "Bearer"})
