@@ -105,9 +105,15 @@ def timeline(items: Sequence[tuple[str, datetime | None, bool, str, str]]) -> Ti
     description = (
         f"{len(items)} articles from {len(outlets)} outlets"
         + (f", {len(items) - len(dated)} undated" if len(dated) < len(items) else "")
-        + (f", between {min(m for _, m, *_ in dated if m):%Y-%m-%d} and {max(m for _, m, *_ in dated if m):%Y-%m-%d}" if dated else "")
+        + (
+            f", between {min(m for _, m, *_ in dated if m):%Y-%m-%d} and {max(m for _, m, *_ in dated if m):%Y-%m-%d}"
+            if dated
+            else ""
+        )
     )
-    return Timeline(WIDTH, height, LABEL_WIDTH, axis_y, rows, tuple(dots), tuple(ticks), len(items) - len(dated), description)
+    return Timeline(
+        WIDTH, height, LABEL_WIDTH, axis_y, rows, tuple(dots), tuple(ticks), len(items) - len(dated), description
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +179,9 @@ def histogram(moments: Sequence[datetime], *, what: str = "stories") -> Histogra
     for i, period in enumerate(periods):
         n = counts.get(period, 0)
         h = (base - top) * n / peak
-        bars.append(Bar(round(40 + i * step + step * 0.1, 1), round(base - h, 1), round(step * 0.8, 1), round(h, 1), period, n))
+        bars.append(
+            Bar(round(40 + i * step + step * 0.1, 1), round(base - h, 1), round(step * 0.8, 1), round(h, 1), period, n)
+        )
     every = max(1, len(periods) // 6)
     ticks = tuple(Tick(round(40 + i * step + step / 2, 1), p) for i, p in enumerate(periods) if i % every == 0)
     description = f"{len(moments)} {what} between {periods[0]} and {periods[-1]}, most in one {unit}: {peak}"

@@ -65,9 +65,7 @@ def _moment(article: Article) -> datetime | None:
     return value.replace(tzinfo=None) if value.tzinfo else value
 
 
-def _quotes_and_figures(
-    store: Store, story: Story
-) -> tuple[list[tuple[str, list[QuoteItem]]], list[FigureItem], int]:
+def _quotes_and_figures(store: Store, story: Story) -> tuple[list[tuple[str, list[QuoteItem]]], list[FigureItem], int]:
     speakers: dict[str, list[QuoteItem]] = defaultdict(list)
     figures: list[FigureItem] = []
     read = 0

@@ -79,7 +79,9 @@ def _said(verdict: Verdict, index: int, outlet: str, copy: bool) -> Said:
     )
 
 
-def _row(verdict: Verdict, column_of: dict[str, int], width: int, outlets: dict[str, str], copies: set[str]) -> MatrixRow:
+def _row(
+    verdict: Verdict, column_of: dict[str, int], width: int, outlets: dict[str, str], copies: set[str]
+) -> MatrixRow:
     cells: list[list[Said]] = [[] for _ in range(width)]
     for index, statement in enumerate(verdict.statements):
         column = column_of.get(statement.article_id)
@@ -87,9 +89,7 @@ def _row(verdict: Verdict, column_of: dict[str, int], width: int, outlets: dict[
             cells[column].append(
                 _said(verdict, index, outlets.get(statement.article_id, ""), statement.article_id in copies)
             )
-    only = tuple(
-        verdict.statements[i].text[start:end] for i, start, end in verdict.details if end - start >= 4
-    )
+    only = tuple(verdict.statements[i].text[start:end] for i, start, end in verdict.details if end - start >= 4)
     return MatrixRow(
         verdict=verdict.verdict,
         kind=verdict.kind,

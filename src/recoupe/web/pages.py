@@ -14,15 +14,16 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from recoupe.api.app import faces_of
-from recoupe.errors import NotFoundError, QueryError
 from recoupe.enrich.entities import entity_key
+from recoupe.errors import NotFoundError, QueryError
 from recoupe.web.render import render
 from recoupe.web.text import Mark, pieces
 
 if TYPE_CHECKING:
     from fastapi import Response
 
-    from recoupe.store import Store, StoryRow
+    from recoupe.store import Store
+    from recoupe.store.base import StoryRow
 
 __all__ = ["router"]
 
@@ -65,6 +66,7 @@ def home(request: Request) -> Response:
 @router.get("/stories", response_class=HTMLResponse)
 def stories(
     request: Request,
+    *,
     order: Literal["latest", "biggest", "oldest"] = "latest",
     min_outlets: Annotated[int, Query(ge=1, le=100)] = 1,
     language: Annotated[str | None, Query(max_length=16)] = None,
@@ -81,7 +83,7 @@ def stories(
         limit=PAGE_SIZE + 1,
         offset=(page - 1) * PAGE_SIZE,
     )
-    filters = {"order": order, "min_outlets": min_outlets if min_outlets > 1 else None}
+    filters: dict[str, str | int | None] = {"order": order, "min_outlets": min_outlets if min_outlets > 1 else None}
     filters |= {"language": _language(language), "entity": wanted}
     context = {
         "stories": found[:PAGE_SIZE],
@@ -120,9 +122,7 @@ def search(
         key = entity_key(query)
         if len(key) >= 3:
             entities = store.entities(name=key, limit=8)
-    results = [
-        (hit, pieces(hit.snippet, [Mark(start, end, "hit") for start, end in hit.highlights])) for hit in hits
-    ]
+    results = [(hit, pieces(hit.snippet, [Mark(start, end, "hit") for start, end in hit.highlights])) for hit in hits]
     context = {
         "q": query,
         "outlet": outlet_name,

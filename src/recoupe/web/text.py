@@ -8,6 +8,7 @@ marked safe, so whatever an article contains shows as text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -59,10 +60,12 @@ def pieces(text: str, marks: Iterable[Mark], start: int = 0, end: int | None = N
     """``text[start:end]`` cut into pieces at the marks' boundaries (marks outside are ignored)."""
     end = len(text) if end is None else end
     kept = [m for m in marks if m.start < m.end and m.start < end and m.end > start]
-    cuts = sorted({start, end} | {m.start for m in kept if start < m.start < end} | {m.end for m in kept if m.end < end})
+    cuts = sorted(
+        {start, end} | {m.start for m in kept if start < m.start < end} | {m.end for m in kept if m.end < end}
+    )
     anchored: set[str] = set()
     out: list[Piece] = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in itertools.pairwise(cuts):
         covering = [m for m in kept if m.start <= left and m.end >= right]
         classes = " ".join(sorted({m.kind for m in covering}))
         key = next((m.key for m in covering if m.key), None)
@@ -84,7 +87,9 @@ def _carry_anchors(text: str, marks: Sequence[Mark]) -> list[Mark]:
         start = mark.start
         while start < mark.end and start < len(text) and text[start] == "\n":
             start += 1
-        fixed.append(Mark(start, mark.end, mark.kind, mark.key, mark.label, mark.anchor) if start != mark.start else mark)
+        fixed.append(
+            Mark(start, mark.end, mark.kind, mark.key, mark.label, mark.anchor) if start != mark.start else mark
+        )
     return fixed
 
 
