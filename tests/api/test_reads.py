@@ -353,3 +353,24 @@ def test_security_headers_on_api(client: TestClient) -> None:
     response = client.get("/api/health")
     assert response.headers["x-content-type-options"] == "nosniff"
     assert "default-src 'none'" in response.headers["content-security-policy"]
+
+
+@pytest.mark.parametrize("path", ["/api/stories", "/api/articles"])
+def test_the_last_day_is_no_bound(client: TestClient, path: str) -> None:
+    everything = client.get(path, params={"limit": 100}).json()["items"]
+    until_the_end = client.get(path, params={"limit": 100, "until": "9999-12-31", "since": "0001-01-01"})
+    assert until_the_end.status_code == 200
+    dated = [item for item in everything if (item.get("published") or item.get("first_seen"))]
+    assert len(until_the_end.json()["items"]) == len(dated)
+
+
+def test_a_bug_still_answers_in_the_error_shape(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient as Client  # conftest imported it already (no warning now)
+
+    def broken() -> list[tuple[str, int, int]]:
+        message = "a bug"
+        raise RuntimeError(message)
+
+    monkeypatch.setattr(client.app.state.faces.store, "outlet_stats", broken)  # type: ignore[attr-defined]
+    error = _error(Client(client.app, raise_server_exceptions=False).get("/api/outlets"), 500, "InternalError")
+    assert "a bug" not in error["message"]

@@ -163,6 +163,11 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
         message = exc.message if exc.where == faces.store.where else str(exc)
         return _error_response(request, exc.http_status, type(exc).__name__, message)
 
+    @app.exception_handler(Exception)
+    async def unexpected_error(request: Request, exc: Exception) -> Response:  # noqa: ARG001 - details stay in the log
+        # a bug still answers in the one shape, and tells nothing of the server's insides
+        return _error_response(request, 500, "InternalError", "internal error")
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         response = _error_response(request, exc.status_code, "HTTPError", str(exc.detail))

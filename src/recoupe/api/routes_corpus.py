@@ -16,6 +16,7 @@ from recoupe.api.routes_common import (
     article_summary,
     next_link,
     published_iso,
+    until_day,
 )
 from recoupe.api.schemas import ArticleDetail, ArticlePage, OutletList, SearchResults
 from recoupe.errors import QueryError
@@ -44,7 +45,12 @@ def list_articles(
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Stored articles, newest first (undated last); ``since``/``until`` leave out undated articles."""
-    filters: dict[str, Any] = {"outlet": outlet, "language": language or None, "since": since, "until": until}
+    filters: dict[str, Any] = {
+        "outlet": outlet,
+        "language": language or None,
+        "since": since,
+        "until": until_day(until),
+    }
     rows = faces.store.articles(**filters, limit=limit, offset=offset)
     total = faces.store.count(**filters)
     return {
