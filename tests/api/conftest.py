@@ -76,4 +76,3 @@ def seeds_story(client: TestClient) -> str:
     assert len(items) == 1, items
     story_id: str = items[0]["id"]
     return story_id
-
