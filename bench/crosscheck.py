@@ -112,7 +112,9 @@ def reword(article: Article, rng: random.Random) -> Article:
     for old, new in SYNONYMS[article.language or "fr"]:
         body = _outside_quotes(body, f" {old} ", f" {new} ")
     lead_sentences = _SENTENCE.split(article.lead or body)
-    title = lead_sentences[0][:150] if lead_sentences else article.title
+    title = lead_sentences[0] if lead_sentences else article.title
+    if len(title) > 150:  # shortened as an editor would: at a word, marked
+        title = title[:150].rsplit(" ", 1)[0] + "…"
     return _article(title, article.lead, body, article.language or "fr", article.provenance.source, outlet="B")
 
 

@@ -110,8 +110,9 @@ def crosscheck_articles(
         vectors = {s.key: rows[i] for i, s in enumerate(wanted)}
     threshold = CLAIM_THRESHOLDS.get(model, 0.9)
     source_of, copy_of = _sources(items)
+    texts = {article.id: article.text for article, _, _ in items}
     verdicts = [
-        judge(group, source_of, copy_of, nlp) for group in align(statements, vectors, claim_threshold=threshold)
+        judge(group, source_of, copy_of, nlp, texts) for group in align(statements, vectors, claim_threshold=threshold)
     ]
     verdicts = [v for v in verdicts if v.kind != "claim" or v.verdict != "single-source" or _worth_showing(v)]
     verdicts.sort(key=lambda v: (ORDER[v.verdict], KIND_ORDER[v.kind], -len(v.sources), v.statements[0].start))

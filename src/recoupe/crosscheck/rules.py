@@ -110,7 +110,7 @@ from recoupe.crosscheck.rules_quotes import QUOTE_MIN_WORDS, QUOTE_SAME, quote_c
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from spacy.tokens import Doc
 
@@ -269,9 +269,23 @@ def _about_words(about: str) -> set[str]:
     return {w.rstrip("sx") if len(w) > 4 else w for w in words}
 
 
+def _whole_year(days: tuple[bool, date, date]) -> bool:
+    return days[0] and days[1] == date(days[1].year, 1, 1) and days[2] == date(days[1].year, 12, 31)
+
+
+def _dates_comparable(a: str, b: str) -> bool:
+    """A year alone ("en 2015") and a day without its year ("le 21 février") say nothing about each other."""
+    da, db = _days(a), _days(b)
+    if da is None or db is None:
+        return True
+    return not ((not da[0] and _whole_year(db)) or (not db[0] and _whole_year(da)))
+
+
 def same_slot(a: Figure, b: Figure) -> bool:
     """Whether ``a`` and ``b`` measure the same thing (kind, currency or unit, and ``about`` when both say it)."""
     if a.kind != b.kind:
+        return False
+    if a.kind == "date" and not _dates_comparable(str(a.value), str(b.value)):
         return False
     if a.kind in {"money", "count", "quantity"} and a.unit and b.unit:
         unit_a, unit_b = fold(a.unit), fold(b.unit)
@@ -279,8 +293,9 @@ def same_slot(a: Figure, b: Figure) -> bool:
             unit_a, unit_b = unit_a.rstrip("sx") or unit_a, unit_b.rstrip("sx") or unit_b
         if unit_a != unit_b:
             return False
-    if a.about and b.about:
-        return bool(_about_words(a.about) & _about_words(b.about))
+    about_a, about_b = _about_words(a.about or ""), _about_words(b.about or "")
+    if about_a and about_b:  # an "about" of no word ("£") says nothing
+        return bool(about_a & about_b)
     return True
 
 
@@ -362,20 +377,43 @@ def figure_conflicts(
         return _compatible(figures_a[i], figures_b[j], hedges_a[i], hedges_b[j])
 
     slots = [[same_slot(fa, fb) for fb in figures_b] for fa in figures_a]
+    counterpart = _counterparts(text_a, figures_a, text_b, figures_b, slots, lang)
+    counterpart_of_b = {j: i for i, j in counterpart.items()}
+
+    def framed_ok(i: int, j: int) -> bool:
+        # the same words around both figures: one phrase with another number in it. A range's end or an
+        # open date ("depuis 2012") is then compared as written, since both sides hedge it the same way
+        if hedges_a[i] == hedges_b[j]:
+            return _compatible(figures_a[i], figures_b[j], "exact", "exact")
+        return ok(i, j)
+
     settled_a = {
         i
         for i, fa in enumerate(figures_a)
-        if any(slots[i][j] and ok(i, j) for j in range(len(figures_b))) or _said_elsewhere(fa, hedges_a[i], numbers_b)
+        if (framed_ok(i, counterpart[i]) if i in counterpart else _settled(i, slots, ok, len(figures_b)))
+        or (i not in counterpart and _said_elsewhere(fa, hedges_a[i], numbers_b))
     }
     settled_b = {
         j
         for j, fb in enumerate(figures_b)
-        if any(slots[i][j] and ok(i, j) for i in range(len(figures_a))) or _said_elsewhere(fb, hedges_b[j], numbers_a)
+        if (
+            framed_ok(counterpart_of_b[j], j)
+            if j in counterpart_of_b
+            else any(slots[i][j] and ok(i, j) for i in range(len(figures_a)))
+        )
+        or (j not in counterpart_of_b and _said_elsewhere(fb, hedges_b[j], numbers_a))
     }
     found: list[Conflict] = []
     used: set[int] = set()
     for i, fa in enumerate(figures_a):
         if i in settled_a or fa.relative:
+            continue
+        if i in counterpart:
+            j = counterpart[i]
+            same_words = fold(fa.text) == fold(figures_b[j].text)  # "le 26" of "26 et 27 janvier 2019": not it
+            if j not in used and not same_words and not figures_b[j].relative and reportable(i, j):
+                used.add(j)
+                found.append(_figure_conflict(fa, figures_b[j]))
             continue
         options = [
             j
@@ -386,12 +424,62 @@ def figure_conflicts(
             continue
         j = min(options, key=lambda k: _distance(fa, figures_b[k]))
         used.add(j)
-        fb = figures_b[j]
-        about = fa.about or fb.about
-        detail = f"{fa.text} vs {fb.text}" + (f" ({about})" if about else "")
-        kind = "date" if fa.kind == "date" else "figure"
-        found.append(Conflict(kind, detail, (fa.start, fa.end), (fb.start, fb.end)))
+        found.append(_figure_conflict(fa, figures_b[j]))
     return found
+
+
+def _figure_conflict(fa: Figure, fb: Figure) -> Conflict:
+    about = fa.about or fb.about
+    detail = f"{fa.text} vs {fb.text}" + (f" ({about})" if about else "")
+    kind = "date" if fa.kind == "date" else "figure"
+    return Conflict(kind, detail, (fa.start, fa.end), (fb.start, fb.end))
+
+
+def _settled(i: int, slots: list[list[bool]], ok: Callable[[int, int], bool], count: int) -> bool:
+    return any(slots[i][j] and ok(i, j) for j in range(count))
+
+
+def _counterparts(  # noqa: PLR0917 - the two texts with their figures, as figure_conflicts takes them
+    text_a: str,
+    figures_a: Sequence[Figure],
+    text_b: str,
+    figures_b: Sequence[Figure],
+    slots: list[list[bool]],
+    language: str,
+) -> dict[int, int]:
+    """Figures of ``a`` with exactly one figure of ``b`` in the same slot and the same words around it, and
+    the other way round: the same phrase in both texts, whose numbers are compared with each other only."""
+    framed = [
+        [
+            slots[i][j] and _same_context(text_a, (fa.start, fa.end), text_b, (fb.start, fb.end), language)
+            for j, fb in enumerate(figures_b)
+        ]
+        for i, fa in enumerate(figures_a)
+    ]
+    frames_a = [_frame(text_a, f, figures_a) for f in figures_a]
+    frames_b = [_frame(text_b, f, figures_b) for f in figures_b]
+    for i, row in enumerate(framed):  # neighbours in a list ("de 180 000 à 220 000 £"): the exact words decide
+        if sum(row) > 1:
+            framed[i] = [hit and frames_a[i] == frames_b[j] for j, hit in enumerate(row)]
+    pairs: dict[int, int] = {}
+    for i, row in enumerate(framed):
+        if sum(row) != 1:
+            continue
+        j = row.index(True)
+        if sum(framed[k][j] for k in range(len(figures_a))) == 1:
+            pairs[i] = j
+    return pairs
+
+
+def _frame(text: str, figure: Figure, figures: Sequence[Figure]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The three words before and after ``figure``, other figures' words left out, function words kept."""
+
+    def words(lo: int, hi: int) -> list[str]:
+        return [
+            w for w, start, _ in folded_words(text[lo:hi]) if not any(f.start <= lo + start < f.end for f in figures)
+        ]
+
+    return tuple(words(max(0, figure.start - 80), figure.start)[-3:]), tuple(words(figure.end, figure.end + 80)[:3])
 
 
 def _distance(a: Figure, b: Figure) -> float:

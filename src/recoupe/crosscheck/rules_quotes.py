@@ -55,11 +55,24 @@ def _word_span(words: list[tuple[str, int, int]], lo: int, hi: int, offset: int)
     return (at, at)
 
 
-def quote_conflicts(a: Quote, b: Quote) -> list[Conflict]:
-    """Wording and speaker conflicts between two quotes that are the same quote (spans into the articles)."""
+def _truncated(words_a: list[str], words_b: list[str]) -> bool:
+    """One side's last words are the start of the other's: a quote cut mid-word ("platform i")."""
+    left, right = " ".join(words_a), " ".join(words_b)
+    return bool(left and right) and (left.startswith(right) or right.startswith(left))
+
+
+def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False) -> list[Conflict]:
+    """Wording and speaker conflicts between two quotes that are the same quote (spans into the articles).
+
+    ``same_report``: the sentences around the two quotes say the same thing (the caller compared them);
+    the same quote given to two named speakers there is a speaker conflict however short the quote.
+    A change of a number inside a quote is left to the figure rules.
+    """
     words_a, words_b = folded_words(a.text), folded_words(b.text)
     keys_a, keys_b = [w for w, _, _ in words_a], [w for w, _, _ in words_b]
     shorter = min(len(keys_a), len(keys_b))
+    if same_report and keys_a == keys_b and _same_speaker(a, b) is False:
+        return [_speaker_conflict(a, b)]
     if shorter < QUOTE_MIN_WORDS:
         return []
     matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
@@ -73,15 +86,23 @@ def quote_conflicts(a: Quote, b: Quote) -> list[Conflict]:
         if op == "equal":
             continue
         outside = (i2 <= first.a and j2 <= first.b) or (i1 >= last.a + last.size and j1 >= last.b + last.size)
-        if outside or (op != "replace" and cut):
-            continue  # a quote cut shorter at an end, or an ellipsis: not a change of wording
+        if outside and (op != "replace" or _truncated(keys_a[i1:i2], keys_b[j1:j2])):
+            continue  # a quote cut shorter at an end: not a change of wording
+        if op != "replace" and cut:
+            continue  # an ellipsis marks words left out
+        if op == "replace" and all(w.isdigit() for w in keys_a[i1:i2] + keys_b[j1:j2]):
+            continue  # another number: the figure rules report it
         a_span = _word_span(words_a, i1, i2, a.start)
         b_span = _word_span(words_b, j1, j2, b.start)
         text_a = a.text[words_a[i1][1] : words_a[i2 - 1][2]] if i1 < i2 else "∅"
         text_b = b.text[words_b[j1][1] : words_b[j2 - 1][2]] if j1 < j2 else "∅"
         found.append(Conflict("quote_wording", f"« {text_a} » vs « {text_b} »", a_span, b_span))
-    if shorter >= SPEAKER_MIN_WORDS and _same_speaker(a, b) is False:
-        a_span = (a.speaker_start, a.speaker_end) if a.speaker_start is not None and a.speaker_end else (a.start, a.end)
-        b_span = (b.speaker_start, b.speaker_end) if b.speaker_start is not None and b.speaker_end else (b.start, b.end)
-        found.append(Conflict("speaker", f"{a.speaker} vs {b.speaker}", a_span, b_span))
+    if (shorter >= SPEAKER_MIN_WORDS or same_report) and _same_speaker(a, b) is False:
+        found.append(_speaker_conflict(a, b))
     return found
+
+
+def _speaker_conflict(a: Quote, b: Quote) -> Conflict:
+    a_span = (a.speaker_start, a.speaker_end) if a.speaker_start is not None and a.speaker_end else (a.start, a.end)
+    b_span = (b.speaker_start, b.speaker_end) if b.speaker_start is not None and b.speaker_end else (b.start, b.end)
+    return Conflict("speaker", f"{a.speaker} vs {b.speaker}", a_span, b_span)

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,8 @@ if TYPE_CHECKING:
 __all__ = ["VERDICTS", "Verdict", "judge"]
 
 VERDICTS = ("conflicting", "corroborated", "differing", "single-source")
+#: share of words two sentences around one quote have in common (difflib ratio) to be one report of it
+SAME_REPORT = 0.6
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +98,43 @@ def _absolute(found: list[Conflict], a: Statement, b: Statement) -> list[Conflic
     ]
 
 
+def _sentence_words(statement: Statement, texts: Mapping[str, str] | None) -> list[str] | None:
+    if texts is None or statement.article_id not in texts:
+        return None
+    start, end = statement.sentence
+    return _folded(texts[statement.article_id][start:end])
+
+
+def _folded(text: str) -> list[str]:
+    return "".join(c if c.isalnum() else " " for c in fold(text).casefold()).split()
+
+
+def _counterparts(statements: tuple[Statement, ...], source_of: Mapping[str, str]) -> set[tuple[int, int]]:
+    """Pairs (i < j) of quotes where one is the other's closest wording in its source: an article that
+    carries a quote twice, or cut two ways, is compared through its closest version only."""
+    words = [_folded(s.text) for s in statements]
+    pairs: set[tuple[int, int]] = set()
+    for i, statement in enumerate(statements):
+        best: dict[str, tuple[float, int]] = {}
+        for j, other in enumerate(statements):
+            source = source_of[other.article_id]
+            if source == source_of[statement.article_id]:
+                continue
+            score = difflib.SequenceMatcher(None, words[i], words[j], autojunk=False).ratio()
+            if source not in best or score > best[source][0]:
+                best[source] = (score, j)
+        pairs.update((min(i, j), max(i, j)) for _, j in best.values())
+    return pairs
+
+
 def _pair_conflicts(
-    a: Statement, b: Statement, group: tuple[Statement, ...], kind: str, nlp: NlpModels | None
+    a: Statement,
+    b: Statement,
+    group: tuple[Statement, ...],
+    kind: str,
+    nlp: NlpModels | None,
+    *,
+    texts: Mapping[str, str] | None = None,
 ) -> list[Conflict]:
     """Conflicts between two statements of different sources; spans are offsets into each article's text."""
     if kind == "figure" and a.figure is not None and b.figure is not None:
@@ -114,12 +152,20 @@ def _pair_conflicts(
         named = (
             _named(a.quote.speaker) and _named(b.quote.speaker) and bool(a.quote.speaker_key and b.quote.speaker_key)
         )
+        sentence_a, sentence_b = _sentence_words(a, texts), _sentence_words(b, texts)
+        # the same sentence word for word: a different speaker is the attribution's doing, not the outlets'
+        same_sentence = sentence_a is not None and sentence_a == sentence_b
+        same_report = (
+            sentence_a is not None
+            and sentence_b is not None
+            and difflib.SequenceMatcher(None, sentence_a, sentence_b, autojunk=False).ratio() >= SAME_REPORT
+        )
         # reported speech is paraphrase: its wording may differ; a direct quote's may not. A speaker conflict
         # needs two named speakers: "il" or "le ministre" against a name is an attribution gap, not a conflict
         return [
             c
-            for c in quote_conflicts(a.quote, b.quote)
-            if (c.kind != "quote_wording" or both_direct) and (c.kind != "speaker" or named)
+            for c in quote_conflicts(a.quote, b.quote, same_report=same_report)
+            if (c.kind != "quote_wording" or both_direct) and (c.kind != "speaker" or (named and not same_sentence))
         ]
     if kind in {"claim", "entity"}:
         found = figure_conflicts(
@@ -162,17 +208,23 @@ def judge(
     source_of: Mapping[str, str],
     copy_of: Mapping[str, str],
     nlp: NlpModels | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> Verdict:
-    """The verdict of ``group``; ``source_of`` maps an article to its independent source, ``copy_of`` copies."""
+    """The verdict of ``group``; ``source_of`` maps an article to its independent source, ``copy_of`` copies,
+    ``texts`` an article to its text (to read the sentence around a quote)."""
     statements = group.statements
     sources = tuple(dict.fromkeys(source_of[s.article_id] for s in statements))
     copies = tuple((a, copy_of[a]) for a in group.articles if a in copy_of)
     conflicts: list[tuple[Conflict, Statement, Statement]] = []
+    closest = _counterparts(statements, source_of) if group.kind == "quote" else None
     for i, a in enumerate(statements):
-        for b in statements[i + 1 :]:
+        for j in range(i + 1, len(statements)):
+            b = statements[j]
             if source_of[a.article_id] == source_of[b.article_id]:
                 continue
-            conflicts.extend((c, a, b) for c in _pair_conflicts(a, b, statements, group.kind, nlp))
+            if closest is not None and (i, j) not in closest:
+                continue
+            conflicts.extend((c, a, b) for c in _pair_conflicts(a, b, statements, group.kind, nlp, texts=texts))
     if conflicts:
         verdict = "conflicting"
     elif group.kind == "entity":

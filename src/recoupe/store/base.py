@@ -183,7 +183,7 @@ class Store:
             where.append(func.lower(articles.c.language) == language.strip().lower())
         if since is not None:
             where.append(articles.c.published_sort >= since.isoformat())
-        if until is not None:
+        if until is not None and until < date.max:  # the last day there is bounds nothing
             where.append(articles.c.published_sort < (until + timedelta(days=1)).isoformat())
         return where
 
@@ -385,7 +385,7 @@ class Store:
                 min_outlets=min_outlets,
                 language=language,
                 since=since.isoformat() if since else None,
-                until=(until + timedelta(days=1)).isoformat() if until else None,
+                until=(until + timedelta(days=1)).isoformat() if until and until < date.max else None,
                 entity_key=entity,
                 limit=limit,
                 offset=offset,
