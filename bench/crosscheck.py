@@ -180,7 +180,9 @@ def plant(  # noqa: PLR0911 - one way out per kind and per missing ingredient
         others = [p for p in people if quote.speaker and p.split()[-1] not in quote.speaker]
         assert quote.speaker_start is not None
         assert quote.speaker_end is not None
-        return _replace(b, quote.speaker_start, quote.speaker_end, rng.choice(others))
+        name = b.text[quote.speaker_start : quote.speaker_end]
+        end = quote.speaker_start + len(name.rstrip())  # a span may end on a no-break space: keep it
+        return _replace(b, quote.speaker_start, end, rng.choice(others))
     return None
 
 

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import shutil
-import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient  # pyproject ignores Starlette's ask for httpx2
 
 from recoupe.api.app import create_app
 from recoupe.config import Settings, load_settings
-
-with warnings.catch_warnings():
-    # Starlette 1.x asks for httpx2 under its TestClient with a UserWarning that pyproject's
-    # DeprecationWarning filter does not catch; httpx is what FastAPI documents and works
-    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
-    from fastapi.testclient import TestClient
 
 TOKEN = "test-token-\u00e9t\u00e9"  # non-ASCII on purpose: compared as bytes
 

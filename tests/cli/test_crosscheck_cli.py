@@ -85,3 +85,14 @@ def test_the_stored_cross_check_is_reused_until_refresh(checked: tuple[CliRunner
     fresh = json.loads(runner.invoke(cli, ["crosscheck", report["story_id"], "--json", "--refresh"]).stdout)
     assert fresh["computed_at"] != report["computed_at"]
     assert fresh["counts"] == report["counts"]
+
+
+def test_crosscheck_all_computes_only_what_is_out_of_date(checked: tuple[CliRunner, dict[str, Any], Path]) -> None:
+    runner, report, _ = checked
+    current = runner.invoke(cli, ["crosscheck", "all", "--json"], catch_exceptions=False)
+    assert current.exit_code == 0, current.output
+    assert json.loads(current.stdout)["computed"] == 0  # the seeds' story was cross-checked by the fixture
+    assert json.loads(current.stdout)["stories"] == 1
+    again = json.loads(runner.invoke(cli, ["crosscheck", "all", "--refresh", "--json"]).stdout)
+    assert again["computed"] == 1
+    assert again["verdicts"]["corroborated"] == sum(v["verdict"] == "corroborated" for v in report["verdicts"])

@@ -143,6 +143,29 @@ def test_periods_and_other_events_are_no_date_conflict(nlp: NlpModels) -> None:
     assert find_conflicts(a, b, "fr", nlp=nlp) == []
 
 
+def test_one_phrase_with_another_number(nlp: NlpModels) -> None:
+    # the same words around two figures: compared number to number, ranges and neighbours included
+    a = "Une BMW 850 CSi de 1994 (180 000 à 220 000 £) et une 2002 Turbo de 1974 (110 000 à 130 000 £)."
+    b = "Une BMW 850 CSi de 1994 (540 000 à 220 000 £) et une 2002 Turbo de 1974 (110 000 à 130 000 £)."
+    for models in (nlp, None):
+        found = find_conflicts(a, b, "fr", nlp=models)
+        assert [spans(a, b, c) for c in found] == [("180 000", "540 000")]
+    a = "Ce week-end des 26 et 27 janvier 2019, ils refont la télé sur RTL."
+    b = "Ce week-end des 26 et 27 janvier 2017, ils refont la télé sur RTL."
+    found = find_conflicts(a, b, "fr", nlp=nlp)
+    assert [spans(a, b, c) for c in found] == [("27 janvier 2019", "27 janvier 2017")]  # not "26 vs 26"
+    assert find_conflicts(a, a.replace("des 26 et 27", "du 26 au 27"), "fr", nlp=nlp) == []
+
+
+def test_a_year_and_a_day_without_year_say_nothing_of_each_other(nlp: NlpModels) -> None:
+    a = "Les attentats de Paris en 2015 ; sa mort avait été annoncée le 21 février par des sources à Paris."
+    b = "Les attentats de Paris en 2012 ; sa mort avait été annoncée le 21 février par des sources à Paris."
+    found = find_conflicts(a, b, "fr", nlp=nlp)
+    assert [spans(a, b, c) for c in found] == [("2015", "2012")]
+    assert not same_slot(date("2015", "2015"), date("21 février", "--02-21"))
+    assert same_slot(date("2015", "2015"), date("21 février 2015", "2015-02-21"))
+
+
 def test_english_figures(nlp: NlpModels) -> None:
     a = "Musk offered $97.4 billion for OpenAI in February 2025."
     b = "Musk offered $300 billion for OpenAI in February 2025."
@@ -249,6 +272,33 @@ def test_same_quote_other_speaker() -> None:
     found = quote_conflicts(quote(TAYLOR, "Bret Taylor", "bret-taylor"), quote(TAYLOR, "Sam Altman", "sam-altman"))
     assert [c.kind for c in found] == ["speaker"]
     assert found[0].detail == "Bret Taylor vs Sam Altman"
+
+
+def test_last_word_of_a_quote_replaced() -> None:
+    a = quote("Je l'ai embrassée et ça avait un goût de chocolat", "Barack Obama", "barack obama")
+    b = quote("Je l'ai embrassée et ça avait un goût de mercredi", "Barack Obama", "barack obama")
+    assert [c.detail for c in quote_conflicts(a, b)] == ["« chocolat » vs « mercredi »"]
+    cut = quote("Je l'ai embrassée et ça avait un goût de choc", "Barack Obama", "barack obama")
+    assert quote_conflicts(a, cut) == []  # cut mid-word at a length limit: not another wording
+    other_number = quote("Je l'ai embrassée 3 fois et ça avait un goût de chocolat", "Barack Obama", "barack obama")
+    four = quote("Je l'ai embrassée 4 fois et ça avait un goût de chocolat", "Barack Obama", "barack obama")
+    assert quote_conflicts(other_number, four) == []  # a number: the figure rules report it
+
+
+def test_short_quote_given_to_another_speaker_in_one_report() -> None:
+    a = quote("there was a lot of hype", "Biden", "biden")
+    b = quote("there was a lot of hype", "Claire Vasseur", "claire vasseur")
+    assert quote_conflicts(a, b) == []  # short: two people can say it
+    assert [c.detail for c in quote_conflicts(a, b, same_report=True)] == ["Biden vs Claire Vasseur"]
+
+
+def test_a_shorter_version_beside_the_full_one_is_no_conflict() -> None:
+    full = quote("Voilà ce que dit cette crise. C'est aux puissants et aux plus riches de faire des efforts.", "F", "f")
+    short = quote("Voilà ce que dit cette crise. C'est aux plus riches de faire des efforts.", "F", "f")
+    assert [c.kind for c in quote_conflicts(full, short)] == ["quote_wording"]
+    assert quote_conflicts(full, short, shortened_ok=True) == []
+    replaced = quote("Voilà ce que dit cette crise. C'est aux pauvres et aux plus riches de faire des efforts.", "F", "f")
+    assert [c.kind for c in quote_conflicts(full, replaced, shortened_ok=True)] == ["quote_wording"]
 
 
 def test_quote_differences_that_are_not_conflicts() -> None:

@@ -10,18 +10,13 @@ import os
 import shutil
 import threading
 import time
-import warnings
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-
-with warnings.catch_warnings():
-    # Starlette's TestClient asks for httpx2 with a UserWarning the pytest filter (a DeprecationWarning) misses
-    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
-    from fastapi.testclient import TestClient
+from fastapi.testclient import TestClient  # pyproject ignores Starlette's ask for httpx2
 
 from recoupe.api.app import create_app
 from recoupe.config import Settings, load_settings

@@ -40,12 +40,19 @@ def crosscheck_command(
     app: AppContext, story_id: str, html_file: Path | None, refresh: bool, only: tuple[str, ...], as_json: bool
 ) -> None:
     """Cross-check a story: statements corroborated by several independent sources, carried by one,
-    conflicting (figures, dates, quotes, speakers, negations) or differing, each with its source."""
+    conflicting (figures, dates, quotes, speakers, negations) or differing, each with its source.
+
+    STORY_ID is a story's id, a unique prefix of it, or ``all``: every story told by two independent
+    outlets or more whose stored cross-check is missing or out of date is computed and stored (the web UI
+    and the API then show it at once)."""
     from recoupe.crosscheck.html import render_html
     from recoupe.crosscheck.report import load_or_compute
     from recoupe.enrich.embed import make_embedder
 
     store = app.store()
+    if story_id == "all":
+        _crosscheck_all(app, refresh=refresh, as_json=as_json)
+        return
     row = store.story_row(story_id)
     result = load_or_compute(store, row.id, make_embedder(app.settings.embedder), app.nlp_models(), refresh=refresh)
     verdicts = [v for v in result.verdicts if not only or v.verdict in only]
@@ -81,6 +88,37 @@ def crosscheck_command(
     app.out.print(table)
     if html_file is not None:
         app.out.print(f"HTML page: {html_file}")
+
+
+def _crosscheck_all(app: AppContext, *, refresh: bool, as_json: bool) -> None:
+    """Bring every multi-outlet story's stored cross-check up to date; report how many were computed."""
+    from recoupe.crosscheck.report import bring_up_to_date
+    from recoupe.enrich.embed import make_embedder
+
+    store = app.store()
+    embedder, nlp = make_embedder(app.settings.embedder), app.nlp_models()
+    rows, offset = [], 0
+    while page := store.stories(min_outlets=2, order="oldest", limit=500, offset=offset):
+        rows.extend(page)
+        offset += len(page)
+    totals = {"stories": len(rows), "computed": 0}
+    counts: dict[str, int] = {}
+    for index, row in enumerate(rows, 1):
+        result, computed = bring_up_to_date(store, row.id, embedder, nlp, refresh=refresh)
+        totals["computed"] += computed
+        for verdict, n in result.counts().items():
+            counts[verdict] = counts.get(verdict, 0) + n
+        if not as_json:
+            app.err.print(f"\r{index}/{len(rows)} stories", end="", highlight=False)
+    if as_json:
+        app.emit_json({**totals, "verdicts": counts})
+        return
+    app.err.print("")
+    app.out.print(
+        f"{totals['stories']} stories told by 2+ independent outlets; {totals['computed']} cross-checked now, "
+        f"the rest were current. Verdicts: " + ", ".join(f"{n} {v}" for v, n in counts.items()),
+        highlight=False,
+    )
 
 
 COMMANDS = [crosscheck_command]

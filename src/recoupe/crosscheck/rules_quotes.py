@@ -61,12 +61,14 @@ def _truncated(words_a: list[str], words_b: list[str]) -> bool:
     return bool(left and right) and (left.startswith(right) or right.startswith(left))
 
 
-def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False) -> list[Conflict]:
+def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False, shortened_ok: bool = False) -> list[Conflict]:
     """Wording and speaker conflicts between two quotes that are the same quote (spans into the articles).
 
     ``same_report``: the sentences around the two quotes say the same thing (the caller compared them);
     the same quote given to two named speakers there is a speaker conflict however short the quote.
-    A change of a number inside a quote is left to the figure rules.
+    ``shortened_ok``: one of the articles also carries the other's wording, so words missing from one
+    version are its own shortening, not a conflict (replaced words still are). A change of a number inside
+    a quote is left to the figure rules.
     """
     words_a, words_b = folded_words(a.text), folded_words(b.text)
     keys_a, keys_b = [w for w, _, _ in words_a], [w for w, _, _ in words_b]
@@ -88,8 +90,8 @@ def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False) -> list[Co
         outside = (i2 <= first.a and j2 <= first.b) or (i1 >= last.a + last.size and j1 >= last.b + last.size)
         if outside and (op != "replace" or _truncated(keys_a[i1:i2], keys_b[j1:j2])):
             continue  # a quote cut shorter at an end: not a change of wording
-        if op != "replace" and cut:
-            continue  # an ellipsis marks words left out
+        if op != "replace" and (cut or shortened_ok):
+            continue  # an ellipsis marks words left out; or the article quotes the full wording elsewhere
         if op == "replace" and all(w.isdigit() for w in keys_a[i1:i2] + keys_b[j1:j2]):
             continue  # another number: the figure rules report it
         a_span = _word_span(words_a, i1, i2, a.start)

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from recoupe.crosscheck.align import Group
     from recoupe.crosscheck.statements import Statement
     from recoupe.enrich.nlp import NlpModels
+    from recoupe.model import Quote
 
 __all__ = ["VERDICTS", "Verdict", "judge"]
 
@@ -149,23 +150,25 @@ def _pair_conflicts(
         )
     if kind == "quote" and a.quote is not None and b.quote is not None:
         both_direct = a.quote.kind == "direct" and b.quote.kind == "direct"
-        named = (
-            _named(a.quote.speaker) and _named(b.quote.speaker) and bool(a.quote.speaker_key and b.quote.speaker_key)
-        )
+        named = _named(a.quote) and _named(b.quote)
         sentence_a, sentence_b = _sentence_words(a, texts), _sentence_words(b, texts)
-        # the same sentence word for word: a different speaker is the attribution's doing, not the outlets'
-        same_sentence = sentence_a is not None and sentence_a == sentence_b
         same_report = (
             sentence_a is not None
             and sentence_b is not None
             and difflib.SequenceMatcher(None, sentence_a, sentence_b, autojunk=False).ratio() >= SAME_REPORT
         )
+        # the same words all around the quote: a different speaker is the attribution's doing, not the outlets'
+        window_a, window_b = _window_words(a, texts), _window_words(b, texts)
+        same_words_around = window_a is not None and window_a == window_b
+        # an article that also carries the other's wording word for word: a shorter version of its own
+        # (a lead quoting less) is not a conflict; a word replaced still is
+        shortened_ok = _carries(a.article_id, b, group) or _carries(b.article_id, a, group)
         # reported speech is paraphrase: its wording may differ; a direct quote's may not. A speaker conflict
         # needs two named speakers: "il" or "le ministre" against a name is an attribution gap, not a conflict
         return [
             c
-            for c in quote_conflicts(a.quote, b.quote, same_report=same_report)
-            if (c.kind != "quote_wording" or both_direct) and (c.kind != "speaker" or (named and not same_sentence))
+            for c in quote_conflicts(a.quote, b.quote, same_report=same_report, shortened_ok=shortened_ok)
+            if (c.kind != "quote_wording" or both_direct) and (c.kind != "speaker" or (named and not same_words_around))
         ]
     if kind in {"claim", "entity"}:
         found = figure_conflicts(
@@ -177,13 +180,27 @@ def _pair_conflicts(
     return []
 
 
-def _named(speaker: str | None) -> bool:
-    """A speaker given by name: capitalised words, not a pronoun or a description."""
-    words = (speaker or "").split()
-    return bool(words) and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words) and len(speaker or "") > 3
+def _named(quote: Quote) -> bool:
+    """A speaker the enrichment tied to an entity and written with a name ("prince Harry", not "il")."""
+    words = (quote.speaker or "").split()
+    return bool(quote.speaker_key) and len(quote.speaker or "") > 3 and any(w[:1].isupper() for w in words)
 
 
-_PARTICLES = frozenset({"de", "du", "des", "la", "le", "van", "von", "da", "di", "bin", "al", "d'", "of", "the"})
+#: characters read on each side of a quote to tell whether two articles word its surroundings alike
+WINDOW = 200
+
+
+def _window_words(statement: Statement, texts: Mapping[str, str] | None) -> list[str] | None:
+    if texts is None or statement.article_id not in texts:
+        return None
+    text = texts[statement.article_id]
+    return _folded(text[max(0, statement.start - WINDOW) : statement.end + WINDOW])
+
+
+def _carries(article_id: str, statement: Statement, group: tuple[Statement, ...]) -> bool:
+    """Whether ``article_id`` has, in the group, a quote worded exactly as ``statement``."""
+    words = _folded(statement.text)
+    return any(s.article_id == article_id and _folded(s.text) == words for s in group)
 
 
 def _has_partner(statement: Statement, other_article: str, group: tuple[Statement, ...]) -> bool:

@@ -1,0 +1,39 @@
+"""Verdicts on quote groups: who said it, read in the words around the quote in each article."""
+
+from __future__ import annotations
+
+from recoupe.crosscheck.align import Group
+from recoupe.crosscheck.statements import Statement
+from recoupe.crosscheck.verdict import judge
+from recoupe.model import Quote
+
+QUOTE = "C'est loin, les municipales. Si d'ici là, on ne m'a pas diagnostiqué de maladie grave, je serai candidat"
+
+
+def _statement(article: str, text: str, speaker: str, key: str) -> Statement:
+    start = text.index(QUOTE)
+    at = text.index(speaker) if speaker in text else start
+    quote = Quote(
+        start, start + len(QUOTE), QUOTE, "direct", speaker, key, speaker_start=at, speaker_end=at + len(speaker)
+    )
+    sentence = (start, start + len("C'est loin, les municipales."))
+    return Statement(article, article.upper(), "fr", "quote", start, start + len(QUOTE), QUOTE, sentence, quote=quote)
+
+
+def _verdict(text_a: str, speaker_a: str, text_b: str, speaker_b: str) -> list[str]:
+    a = _statement("a", text_a, speaker_a, speaker_a.casefold())
+    b = _statement("b", text_b, speaker_b, speaker_b.casefold())
+    verdict = judge(Group("quote", (a, b), speaker_a), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_b})
+    return [conflict.detail for conflict, _, _ in verdict.conflicts]
+
+
+def test_the_outlets_name_two_speakers() -> None:
+    text_a = f'"{QUOTE} à Lyon", a annoncé Gérard Collomb, âgé de 71 ans.'
+    text_b = f'"{QUOTE} à Lyon", a fait savoir Daniel Osei, âgé de 71 ans.'
+    assert _verdict(text_a, "Gérard Collomb", text_b, "Daniel Osei") == ["Gérard Collomb vs Daniel Osei"]
+
+
+def test_the_same_words_around_the_quote_are_no_speaker_conflict() -> None:
+    # two attributions of one text are the enrichment's disagreement, not the outlets'
+    text = f'Gérard Collomb et Daniel Osei étaient là. "{QUOTE} à Lyon", a-t-il dit.'
+    assert _verdict(text, "Gérard Collomb", text, "Daniel Osei") == []
