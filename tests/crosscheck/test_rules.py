@@ -297,7 +297,7 @@ def test_a_shorter_version_beside_the_full_one_is_no_conflict() -> None:
     short = quote("Voilà ce que dit cette crise. C'est aux plus riches de faire des efforts.", "F", "f")
     assert [c.kind for c in quote_conflicts(full, short)] == ["quote_wording"]
     assert quote_conflicts(full, short, shortened_ok=True) == []
-    replaced = quote("Voilà ce que dit cette crise. C'est aux pauvres et aux plus riches de faire des efforts.", "F", "f")
+    replaced = quote(full.text.replace("puissants", "pauvres"), "F", "f")
     assert [c.kind for c in quote_conflicts(full, replaced, shortened_ok=True)] == ["quote_wording"]
 
 
