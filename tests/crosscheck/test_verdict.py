@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from recoupe.crosscheck.align import Group
 from recoupe.crosscheck.statements import Statement
 from recoupe.crosscheck.verdict import judge
@@ -37,3 +39,19 @@ def test_the_same_words_around_the_quote_are_no_speaker_conflict() -> None:
     # two attributions of one text are the enrichment's disagreement, not the outlets'
     text = f'Gérard Collomb et Daniel Osei étaient là. "{QUOTE} à Lyon", a-t-il dit.'
     assert _verdict(text, "Gérard Collomb", text, "Daniel Osei") == []
+
+
+def test_a_speaker_tied_by_a_pronoun_is_no_speaker_conflict() -> None:
+    # the enrichment resolved "il" to someone: not the outlet writing another name
+    text_a = f'"{QUOTE} à Lyon", a annoncé Gérard Collomb, âgé de 71 ans.'
+    text_b = f'Daniel Osei était là. "{QUOTE} à Lyon", a-t-il dit, âgé de 71 ans.'
+    a = _statement("a", text_a, "Gérard Collomb", "gérard collomb")
+    b = _statement("b", text_b, "Daniel Osei", "daniel osei")
+    pronoun = text_b.index("il dit") if "il dit" in text_b else text_b.index("-il") + 1
+    assert b.quote is not None
+    b = replace(b, quote=replace(b.quote, speaker_start=pronoun, speaker_end=pronoun + 2))
+    verdict = judge(Group("quote", (a, b), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_b})
+    assert verdict.conflicts == ()
+    b_named = _statement("b", text_b, "Daniel Osei", "daniel osei")  # the name itself cited: a conflict
+    verdict = judge(Group("quote", (a, b_named), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_b})
+    assert [c.kind for c, _, _ in verdict.conflicts] == ["speaker"]

@@ -163,12 +163,14 @@ def _pair_conflicts(
         # an article that also carries the other's wording word for word: a shorter version of its own
         # (a lead quoting less) is not a conflict; a word replaced still is
         shortened_ok = _carries(a.article_id, b, group) or _carries(b.article_id, a, group)
-        # reported speech is paraphrase: its wording may differ; a direct quote's may not. A speaker conflict
-        # needs two named speakers: "il" or "le ministre" against a name is an attribution gap, not a conflict
+        # a speaker conflict needs both articles to write a name there: "il" or "le ministre" against a name is
+        # an attribution gap, and a pronoun tied to the wrong person is the enrichment's most common slip
+        speaker_ok = named and not same_words_around and _name_written(a, texts) and _name_written(b, texts)
+        # reported speech is paraphrase: its wording may differ; a direct quote's may not
         return [
             c
             for c in quote_conflicts(a.quote, b.quote, same_report=same_report, shortened_ok=shortened_ok)
-            if (c.kind != "quote_wording" or both_direct) and (c.kind != "speaker" or (named and not same_words_around))
+            if (c.kind != "quote_wording" or both_direct) and (c.kind != "speaker" or speaker_ok)
         ]
     if kind in {"claim", "entity"}:
         found = figure_conflicts(
@@ -184,6 +186,17 @@ def _named(quote: Quote) -> bool:
     """A speaker the enrichment tied to an entity and written with a name ("prince Harry", not "il")."""
     words = (quote.speaker or "").split()
     return bool(quote.speaker_key) and len(quote.speaker or "") > 3 and any(w[:1].isupper() for w in words)
+
+
+def _name_written(statement: Statement, texts: Mapping[str, str] | None) -> bool:
+    """Whether the mention tying the quote to its speaker is a name in the article (not "il", "who")."""
+    quote = statement.quote
+    if quote is None or quote.speaker_start is None or quote.speaker_end is None:
+        return False
+    if texts is None or statement.article_id not in texts:
+        return True  # nothing to read it in: the speaker's name stands
+    mention = texts[statement.article_id][quote.speaker_start : quote.speaker_end]
+    return any(word[:1].isupper() for word in mention.split())
 
 
 #: characters read on each side of a quote to tell whether two articles word its surroundings alike
