@@ -1,6 +1,7 @@
 """Sources: everything that yields ``Record``s with their provenance.
 
-``read_inputs`` reads files, folders, globs and standard input, fetches the arguments that are URLs
+``read_inputs`` reads files, folders, globs and standard input (web archives, ``.warc``/``.arc``, through
+``recoupe.sources.warc``), fetches the arguments that are URLs
 (``recoupe.sources.web``) and reads feeds (``recoupe.sources.feeds``). Per-item problems are yielded as
 ``Failure`` objects (file, line or URL, and reason) so a run can report them and go on.
 """
@@ -54,6 +55,10 @@ def read_path(path: Path, settings: Settings, mapping: Mapping[str, str] | None 
             yield from read_json_array(path, settings, mapping)
         elif kind == "html":
             yield read_html_file(path, settings)
+        elif kind == "warc":
+            from recoupe.sources.warc import read_warc  # warcio only when an archive is read
+
+            yield from read_warc(path, settings)
         else:
             yield read_text_file(path, settings)
     except InputError as exc:

@@ -1,7 +1,7 @@
 """Which inputs to read: files, folders (recursively), glob patterns and ``-`` for standard input.
 
 The kind of each file comes from its extension; a file with an unknown extension is sniffed
-(``<`` first → HTML, ``{`` first → JSONL, otherwise plain text).
+(``<`` first → HTML, ``{`` first → JSONL, ``WARC/`` first → a web archive, otherwise plain text).
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ KINDS: dict[str, str] = {
     ".json": "json",
     ".csv": "csv",
     ".tsv": "tsv",
+    ".warc": "warc",  # web archives, read by recoupe.sources.warc
+    ".arc": "warc",
 }
 _SKIP_NAMES = {"NOTICE", "NOTICE.md", "LICENSE", "LICENSE.md", "README", "README.md", "SOURCES.md"}
 
@@ -58,6 +60,8 @@ def kind_of(path: Path) -> str:
         return "html"
     if head[:1] == b"{":
         return "jsonl"
+    if head.startswith(b"WARC/"):
+        return "warc"
     return "text"
 
 

@@ -1,0 +1,204 @@
+"""Web archives: the HTML pages captured in a WARC or ARC file (Common Crawl's CC-NEWS, Heritrix, wget, …).
+
+``read_warc`` streams the archive with warcio's ``ArchiveIterator`` (``.warc``, ``.warc.gz``, ``.arc``,
+``.arc.gz``; ARC records are read as WARC ``response`` records) and yields one ``Record`` per captured page,
+one record at a time (a record's body is read up to ``settings.max_file_bytes``, never the whole archive):
+
+- only ``response`` records are read; ``request``, ``metadata``, ``warcinfo``, ``revisit``, ``resource``
+  and ``conversion`` records are skipped without a word, and so are responses whose HTTP status is not 2xx
+  (a redirect or a 404 in a crawl is no error) and responses that are not HTML or XHTML (images, scripts,
+  PDFs, robots.txt); ``WarcStats`` counts every one of them;
+- a page becomes the record ``recoupe.sources.web.page_record`` makes of a page fetched over HTTP (raw
+  bytes, the HTTP charset as decoding hint, ``Record.url`` the ``WARC-Target-URI``,
+  ``fields["http"]`` the status and validators), so the extract stage reads it exactly the same; its
+  provenance names the archive and the record's offset in it (``kind="warc"``, ``where()`` gives
+  ``crawl.warc.gz@1234``, the offset a CDX index gives) and ``fetched_at`` is the capture date
+  (``WARC-Date``); ``fields["warc"]`` keeps the ``WARC-Record-ID`` and the ``WARC-Date`` as written;
+- a body over ``max_file_mb`` is a ``Failure`` for that record, and reading goes on;
+- a truncated or corrupt archive yields the records before the damage, then one ``Failure`` naming the
+  archive, the offset of the damaged record and the reason, and reading stops there. warcio itself ends
+  quietly on a file cut short and only prints a gzip error when a compressed record is damaged, so the
+  damage is found here: a record whose block is shorter than its ``Content-Length``, or bytes left after
+  the last record that could be read.
+
+The capture date is not used as the publication date: extract does not read one from a record (an
+archived page's date comes from the page, by htmldate), and a crawl can capture a page long after it was
+published. It is kept as ``Provenance.fetched_at``, as for a page fetched live.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.limitreader import LimitReader
+from warcio.statusandheaders import StatusAndHeadersParserException
+
+from recoupe.config import Settings
+from recoupe.model import Failure, Provenance, Record
+from recoupe.sources.web import HTML_TYPES, Fetched, page_record
+
+__all__ = ["WarcStats", "read_warc"]
+
+_CHUNK = 64 * 1024
+#: HTTP headers a page record uses (the charset, and the validators ``fields["http"]`` keeps)
+_KEPT_HEADERS = ("content-type", "etag", "last-modified")
+_DAMAGE = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, OSError, ValueError)
+
+
+@dataclass(slots=True)
+class WarcStats:
+    """What ``read_warc`` saw: every record read, by what became of it."""
+
+    records: int = 0
+    pages: int = 0
+    not_response: int = 0
+    not_2xx: int = 0
+    not_html: int = 0
+    failed: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def read_warc(path: Path, settings: Settings, stats: WarcStats | None = None) -> Iterator[Record | Failure]:
+    """The HTML pages archived in the WARC or ARC file ``path``, each a ``Record``; ``Failure`` for the rest.
+
+    ``stats``, when given, is updated as the archive is read. Never raises for a bad archive.
+    """
+    counts = stats if stats is not None else WarcStats()
+    where = str(path)
+    try:
+        size = path.stat().st_size
+        handle = path.open("rb")
+    except OSError as exc:
+        counts.failed += 1
+        yield Failure(Provenance(where, "warc"), f"cannot read: {exc.strerror or exc}")
+        return
+    with handle:
+        iterator = ArchiveIterator(handle, arc2warc=True)
+        try:
+            for entry in iterator:
+                counts.records += 1
+                item = _page(entry, settings, counts)
+                offset: int = iterator.get_record_offset()  # reads what is left of the record
+                stream = entry.raw_stream
+                if isinstance(stream, LimitReader) and stream.limit > 0:
+                    counts.failed += 1
+                    yield _damaged(where, offset, f"record cut short ({stream.limit} of its bytes missing)")
+                    return
+                if item is None:
+                    continue
+                item = _placed(item, where, offset, entry)
+                if isinstance(item, Failure):
+                    counts.failed += 1
+                else:
+                    counts.pages += 1
+                yield item
+        except _DAMAGE as exc:
+            counts.failed += 1
+            yield _damaged(where, getattr(iterator, "offset", None), _reason(exc))
+            return
+        end: int | None = getattr(iterator, "offset", None)
+        if end is not None and end < size:
+            counts.failed += 1
+            yield _damaged(where, end, f"{size - end} bytes after the last complete record cannot be read as a record")
+
+
+def _page(entry: Any, settings: Settings, counts: WarcStats) -> Record | Failure | None:
+    """The page in one archive record, a ``Failure``, or ``None`` for a record that holds no page."""
+    http = entry.http_headers
+    if entry.rec_type != "response" or http is None:
+        counts.not_response += 1
+        return None
+    status = _status(http.get_statuscode())
+    if status is None or not 200 <= status < 300:  # the 2xx range
+        counts.not_2xx += 1
+        return None
+    headers = httpx.Headers([(name.encode(), value.encode("utf-8", "replace")) for name, value in _kept(http)])
+    media = str(headers.get("content-type", "")).split(";")[0].strip().lower()
+    if media and media not in HTML_TYPES:
+        counts.not_html += 1
+        return None
+    data = _read_bounded(entry.content_stream(), settings.max_file_bytes)
+    if data is None:
+        return Failure(
+            Provenance("", "warc"),
+            f"record too large (more than {settings.max_file_mb:g} MB > max_file_mb={settings.max_file_mb:g}); "
+            "raise max_file_mb to read it",
+        )
+    if not media and data.lstrip()[:1] != b"<":
+        counts.not_html += 1
+        return None
+    url = str(entry.rec_headers.get_header("WARC-Target-URI") or "").strip()
+    captured = _capture_date(entry.rec_headers.get_header("WARC-Date"))
+    fetched = Fetched(url, url, status, headers, data, captured or datetime.now(UTC))
+    return page_record(fetched)
+
+
+def _placed(item: Record | Failure, where: str, offset: int, entry: Any) -> Record | Failure:
+    """``item`` with its provenance naming the archive, the record's offset and its capture date."""
+    raw_date = entry.rec_headers.get_header("WARC-Date")
+    provenance = Provenance(
+        where, "warc", offset=offset, fetched_at=_capture_date(raw_date), encoding=item.provenance.encoding
+    )
+    if isinstance(item, Failure):
+        return replace(item, provenance=provenance)
+    warc = {"record_id": entry.rec_headers.get_header("WARC-Record-ID"), "date": raw_date}
+    return replace(item, provenance=provenance, fields={**item.fields, "warc": warc})
+
+
+def _kept(http: Any) -> Iterator[tuple[str, str]]:
+    for name, value in http.headers:
+        if name.strip().lower() in _KEPT_HEADERS:
+            yield name.strip().lower(), value
+
+
+def _status(code: object) -> int | None:
+    try:
+        return int(str(code))
+    except ValueError:
+        return None
+
+
+def _capture_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)  # WARC-Date is UTC
+
+
+def _read_bounded(stream: Any, limit: int) -> bytes | None:
+    """The body, or ``None`` once it passes ``limit`` bytes (the rest is left for warcio to skip)."""
+    body = bytearray()
+    while chunk := stream.read(_CHUNK):
+        body += chunk
+        if len(body) > limit:
+            return None
+    return bytes(body)
+
+
+def _reason(exc: BaseException) -> str:
+    message = " ".join(str(exc).split())
+    if isinstance(exc, ArchiveLoadFailed) and "non-chunked gzip" in message:
+        return "the whole file is one gzip stream, not one per record (`warcio recompress` fixes it)"
+    if isinstance(exc, zlib.error):
+        return f"corrupt gzip data ({message})"
+    if isinstance(exc, EOFError):
+        return "unexpected end of file"
+    detail = message[:200] or type(exc).__name__
+    return f"{type(exc).__name__}: {detail}"
+
+
+def _damaged(where: str, offset: int | None, reason: str) -> Failure:
+    return Failure(Provenance(where, "warc", offset=offset), f"archive truncated or corrupt: {reason}; reading stopped")
