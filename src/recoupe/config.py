@@ -26,6 +26,12 @@ Every setting (the name in recoupe.toml; the variable is ``RECOUPE_`` + the name
   means ingesting through the API is refused (401). Every read is open. Default empty.
 - ``copy_threshold``: the share of an article's 5-word shingles found in an earlier article from another
   outlet that makes it a wire copy of it. Default 0.6.
+- ``fetch_delay``: the least time, in seconds, between two requests to one host; a longer ``Crawl-delay`` in
+  the host's robots.txt wins. Default 1.0.
+- ``fetch_timeout``: seconds allowed for connecting, and between two reads of a response. Default 20.
+- ``user_agent``: the User-Agent of every request (robots.txt rules are matched on its first word).
+  Default ``recoupe/<version> (+https://github.com/recoupe/recoupe; news cross-checking)``.
+- ``respect_robots``: honour robots.txt (a disallowed URL is not fetched). Default true.
 """
 
 from __future__ import annotations
@@ -39,11 +45,13 @@ from typing import Any
 
 import platformdirs
 
+from recoupe import __version__
 from recoupe.errors import ConfigError
 
 __all__ = ["Settings", "default_db_path", "load_settings"]
 
 ENV_PREFIX = "RECOUPE_"
+DEFAULT_USER_AGENT = f"recoupe/{__version__} (+https://github.com/recoupe/recoupe; news cross-checking)"
 CONFIG_FILE = "recoupe.toml"
 
 
@@ -70,6 +78,10 @@ class Settings:
     story_threshold: float = 0.0
     copy_threshold: float = 0.6
     api_token: str = ""
+    fetch_delay: float = 1.0
+    fetch_timeout: float = 20.0
+    user_agent: str = DEFAULT_USER_AGENT
+    respect_robots: bool = True
     sources: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
@@ -164,5 +176,9 @@ def _validate(settings: Settings, origin: Mapping[str, str]) -> None:
         raise ConfigError("story_window_days and story_threshold must not be negative")
     if not 0 < settings.copy_threshold <= 1:
         raise ConfigError("copy_threshold must be in (0, 1]", where=origin["copy_threshold"])
+    if settings.fetch_delay < 0 or settings.fetch_timeout <= 0:
+        raise ConfigError("fetch_delay must not be negative and fetch_timeout must be positive")
+    if not settings.user_agent.strip():
+        raise ConfigError("user_agent must not be empty", where=origin["user_agent"])
     if settings.gazetteer and not Path(settings.gazetteer).is_file():
         raise ConfigError(f"gazetteer file not found: {settings.gazetteer}", where=origin["gazetteer"])

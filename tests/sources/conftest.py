@@ -3,7 +3,10 @@
 Routes:
 
 - ``/pages/<name>.html``: ``tests/fixtures/orangesum/raw/<name>.html`` (UTF-8, with ``ETag`` and
-  ``Last-Modified``); any other name is a 404;
+  ``Last-Modified``; a 304 when ``If-None-Match`` names the ETag); any other name is a 404;
+- ``/robots.txt``: ``LoopbackServer.robots`` (status, body); a 404 when it is ``None`` (the default);
+- ``/sitemaps/<name>``: ``LoopbackServer.sitemaps[name]`` (bytes; ``.gz`` names served as gzip files), with
+  ``{base}`` in them replaced by the server's URL;
 - ``/feeds/<name>``: ``tests/fixtures/feeds/<name>`` (RSS and Atom with their media types);
 - ``/latin1.html``, ``/latin1.txt``: an ISO-8859-1 page (no ``<meta charset>``) and windows-1252 text, both
   labelled ``ISO-8859-1`` in the ``Content-Type`` header only;
@@ -11,12 +14,17 @@ Routes:
 - ``/slow``: answers only when the test ends (a client with a short timeout gives up first);
 - ``/big`` (a declared length over 1 MB), ``/big-stream`` (2 MB with no length), ``/image.png``.
 
-Every request's path is recorded in ``LoopbackServer.hits``.
+Every request's path is recorded in ``LoopbackServer.hits``, except ``/robots.txt`` (in ``robots_hits``:
+every client is polite and asks for it first); the ``If-None-Match`` and ``If-Modified-Since`` headers
+received are in ``conditional``. Every test here runs with ``fetch_delay`` 0 (the ``settings`` fixture and
+``RECOUPE_FETCH_DELAY``), unless it sets a delay itself.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import gzip
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,6 +32,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+
+from recoupe.config import Settings
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ORANGESUM = FIXTURES / "orangesum" / "raw"
@@ -45,6 +55,10 @@ class LoopbackServer:
     url: str
     hits: list[str] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
+    robots_hits: list[str] = field(default_factory=list)
+    robots: tuple[int, str] | None = None
+    sitemaps: dict[str, bytes] = field(default_factory=dict)
+    conditional: list[tuple[str, str | None, str | None]] = field(default_factory=list)
 
     def __call__(self, path: str) -> str:
         return self.url + path
@@ -72,24 +86,32 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
 
         def do_GET(self) -> None:
+            if self.path == "/robots.txt":
+                server.robots_hits.append(self.path)
+                status, text = server.robots or (404, "no robots.txt")
+                self._send(status, text.encode(), "text/plain")
+                return
             server.hits.append(self.path)
+            server.conditional.append(
+                (self.path, self.headers.get("If-None-Match"), self.headers.get("If-Modified-Since"))
+            )
             # the client may give up (a refused body, a timeout): expected
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self._route(self.path.split("?")[0])
 
+        def _page(self, page: Path) -> None:
+            etag = f'"{page.stem}"'
+            if page.suffix != ".html" or not page.is_file():
+                self._send(404, b"<html><body>Not found</body></html>", "text/html")
+            elif self.headers.get("If-None-Match") == etag:
+                self._send(304, b"", None, ETag=etag)
+            else:
+                modified = "Wed, 24 Oct 2018 08:00:00 GMT"
+                self._send(200, page.read_bytes(), "text/html; charset=utf-8", ETag=etag, Last_Modified=modified)
+
         def _route(self, path: str) -> None:  # noqa: PLR0912 - one branch per route
             if path.startswith("/pages/"):
-                page = ORANGESUM / path.removeprefix("/pages/")
-                if page.suffix == ".html" and page.is_file():
-                    self._send(
-                        200,
-                        page.read_bytes(),
-                        "text/html; charset=utf-8",
-                        ETag=f'"{page.stem}"',
-                        Last_Modified="Wed, 24 Oct 2018 08:00:00 GMT",
-                    )
-                else:
-                    self._send(404, b"<html><body>Not found</body></html>", "text/html")
+                self._page(ORANGESUM / path.removeprefix("/pages/"))
             elif path.startswith("/feeds/"):
                 feed = FEEDS / path.removeprefix("/feeds/")
                 if feed.is_file():
@@ -97,6 +119,12 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
                     self._send(200, feed.read_bytes(), media.get(feed.name, "application/xml"))
                 else:
                     self._send(404, b"not found", "text/plain")
+            elif path.startswith("/sitemaps/") and path.removeprefix("/sitemaps/") in server.sitemaps:
+                body = server.sitemaps[path.removeprefix("/sitemaps/")].replace(b"{base}", server.url.encode())
+                if path.endswith(".gz"):
+                    self._send(200, gzip.compress(body), "application/x-gzip")
+                else:
+                    self._send(200, body, "application/xml")
             elif path == "/latin1.html":
                 self._send(200, (FEEDS / "latin1.html").read_bytes(), "text/html; charset=ISO-8859-1")
             elif path == "/latin1.txt":
@@ -148,3 +176,15 @@ def web() -> Iterator[LoopbackServer]:
         httpd.shutdown()
         httpd.server_close()
         thread.join()
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """The shared settings with no delay between requests (a test of the delay sets its own)."""
+    return dataclasses.replace(settings, fetch_delay=0.0)
+
+
+@pytest.fixture(autouse=True)
+def _no_fetch_delay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """CLI runs here read the environment: no delay between requests either."""
+    monkeypatch.setenv("RECOUPE_FETCH_DELAY", "0")

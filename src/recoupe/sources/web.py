@@ -22,50 +22,68 @@ Failure types: ``FetchError`` for what the network or the server did (DNS, refus
 timeout, too many redirects, a non-2xx status), ``InputError`` for what was asked or served (a URL that is
 not http(s), a body too large, a wrong content type, binary or undecodable bytes).
 
-All clients come from ``make_client``: the User-Agent, the timeout and the redirect bound live there. Not
-done yet (the "polite fetcher" that ``recoupe watch`` will need): robots.txt, per-host rate limits and
-conditional GETs (``If-None-Match``/``If-Modified-Since``), a deadline for the whole response (the timeout
-bounds each connect and each read); they belong in ``make_client`` and its transport. No address is
-filtered either: a URL naming a loopback or private address is fetched, so a face that fetches URLs on a
-remote client's behalf (the REST API) must decide whether to allow that.
+All clients come from ``make_client``: the User-Agent (``user_agent``), the timeout (``fetch_timeout``), the
+redirect bound, and politeness (``recoupe.sources.polite``): robots.txt honoured per host (a disallowed
+URL is a ``FetchError`` failure "disallowed by robots.txt", no request made) and at least ``fetch_delay``
+seconds (or the host's longer ``Crawl-delay``) between two requests to a host. A bare ``httpx.Client``
+passed in is used as it is (tests pass mock transports).
+
+Conditional GETs: a ``Fetcher`` (a polite client and, optionally, a ``FetchMemory``) is what a run passes
+as ``client=``. With a memory, each GET sends the ``If-None-Match``/``If-Modified-Since`` validators last
+saved for the URL asked for; a 304 is counted (``FetchMemory.not_modified``) and is neither a record nor a
+failure of the iterators (``fetch_urls``, feeds, sitemaps skip it; ``fetch_url`` alone returns it as a
+``Failure`` whose error is ``NOT_MODIFIED``). The memory saves new validators only once what they concern is
+stored (``FetchMemory.track`` and ``flush``), so a crash never leaves a page marked fetched that was not.
+
+Not done yet: a deadline for the whole response (the timeout bounds each connect and each read). No
+address is filtered either: a URL naming a loopback or private address is fetched, so a face that fetches
+URLs on a remote client's behalf (the REST API) must decide whether to allow that.
 """
 
 from __future__ import annotations
 
 import codecs
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import nullcontext
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from types import TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
 
-from recoupe import __version__
-from recoupe.config import Settings
+from recoupe.config import DEFAULT_USER_AGENT, Settings
 from recoupe.errors import InputError
 from recoupe.model import Failure, Provenance, Record
 from recoupe.sources.decode import decode_bytes, looks_binary
+from recoupe.sources.polite import Politeness, PoliteTransport, RobotsDisallowed
+from recoupe.store.base import FetchState
 
 __all__ = [
     "HTML_TYPES",
     "MAX_REDIRECTS",
+    "NOT_MODIFIED",
     "TEXT_TYPES",
     "TIMEOUT_S",
     "USER_AGENT",
+    "FetchMemory",
     "Fetched",
+    "Fetcher",
     "fetch",
     "fetch_url",
     "fetch_urls",
+    "is_not_modified",
     "is_web_url",
     "make_client",
     "page_record",
 ]
 
-USER_AGENT = f"recoupe/{__version__} (+https://github.com/recoupe/recoupe; news cross-checking)"
-#: seconds allowed for connecting, and between two reads of the response
+USER_AGENT = DEFAULT_USER_AGENT
+#: the default of ``fetch_timeout``: seconds allowed for connecting, and between two reads of the response
 TIMEOUT_S = 20.0
+#: the ``Failure.error`` of a 304 answer to a conditional GET (a skip, not a failure)
+NOT_MODIFIED = "NotModified"
 MAX_REDIRECTS = 10
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
@@ -74,18 +92,136 @@ _CHUNK = 64 * 1024
 _WHATWG_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 
 
-def make_client(settings: Settings, *, timeout: float = TIMEOUT_S) -> httpx.Client:  # noqa: ARG001 - see below
-    """The one place HTTP clients are made: User-Agent, timeout, redirects followed and bounded.
+def make_client(
+    settings: Settings,
+    *,
+    timeout: float | None = None,
+    politeness: Politeness | None = None,
+    transport: httpx.BaseTransport | None = None,
+) -> httpx.Client:
+    """The one place HTTP clients are made: User-Agent, timeout, redirects followed and bounded, politeness.
 
-    ``settings`` is taken so the polite fetcher (robots.txt, per-host rate limits, conditional GETs) can
-    be configured here without changing callers. The caller closes the client (``with make_client(...)``).
+    ``timeout`` defaults to ``settings.fetch_timeout``; ``politeness`` (robots.txt rules and pacing) to a
+    new one from ``fetch_delay`` and ``respect_robots``; ``transport`` (what sends the requests, under the
+    politeness) to httpx's own. The caller closes the client (``with make_client(...)``).
     """
+    polite = politeness or Politeness(delay=settings.fetch_delay, respect_robots=settings.respect_robots)
     return httpx.Client(
-        headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5"},
-        timeout=httpx.Timeout(timeout),
+        headers={
+            "User-Agent": settings.user_agent,
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+        },
+        timeout=httpx.Timeout(settings.fetch_timeout if timeout is None else timeout),
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
+        transport=PoliteTransport(transport or httpx.HTTPTransport(), polite),
     )
+
+
+@dataclass(slots=True)
+class FetchMemory:
+    """One run's conditional-GET memory: the saved validators of each URL, and what to save once stored.
+
+    ``lookup`` reads the saved state of a URL (``Store.fetch_state``). New states wait in ``pending``, in
+    the order the records they concern went by, until ``flush`` is called once those records are stored.
+    """
+
+    lookup: Callable[[str], FetchState | None]
+    not_modified: int = 0
+    pending: list[FetchState] = field(default_factory=list)
+
+    def headers(self, url: str) -> dict[str, str]:
+        """``If-None-Match``/``If-Modified-Since`` for ``url`` (empty when nothing was saved)."""
+        state = self.lookup(url)
+        headers: dict[str, str] = {}
+        if state is not None and state.etag:
+            headers["If-None-Match"] = state.etag
+        if state is not None and state.last_modified:
+            headers["If-Modified-Since"] = state.last_modified
+        return headers
+
+    def unchanged(self, url: str, when: datetime) -> None:
+        """A 304 for ``url``: counted, and its state re-saved with the time and status (its record is stored)."""
+        self.not_modified += 1
+        state = self.lookup(url)
+        if state is not None:
+            self.pending.append(FetchState(url, state.etag, state.last_modified, when, 304))
+
+    def document(self, fetched: Fetched) -> None:
+        """A feed or sitemap whose every entry has gone by: its validators may be saved after them."""
+        http = fetched.http_fields()
+        self.pending.append(
+            FetchState(fetched.requested, http.get("etag"), http.get("last_modified"), fetched.fetched_at, 200)
+        )
+
+    def track(self, items: Iterable[Record | Failure]) -> Iterator[Record | Failure]:
+        """``items`` unchanged; each fetched record's validators queued (to save once it is stored)."""
+        for item in items:
+            http = item.fields.get("http") if isinstance(item, Record) else None
+            if isinstance(http, dict) and http.get("requested_url") and item.provenance.fetched_at:
+                self.pending.append(
+                    FetchState(
+                        str(http["requested_url"]),
+                        http.get("etag"),
+                        http.get("last_modified"),
+                        item.provenance.fetched_at,
+                        int(http.get("status", 200)),
+                    )
+                )
+            yield item
+
+    def flush(self, save: Callable[[Sequence[FetchState]], None], failures: Iterable[Failure] = ()) -> int:
+        """Save the pending states (not those of URLs whose record then failed); how many were saved.
+
+        Call it when every record that went by is stored: after each batch, and at the end of the run.
+        """
+        failed = {failure.provenance.source for failure in failures}
+        states = [state for state in self.pending if state.url not in failed]
+        self.pending.clear()
+        save(states)
+        return len(states)
+
+
+class Fetcher:
+    """One run's HTTP: a polite client (made here, or given) and an optional ``FetchMemory``.
+
+    Pass it as ``client=`` to ``fetch_url``, ``fetch_urls``, the feed and sitemap readers. Closing it closes
+    the client only when it made it.
+    """
+
+    def __init__(
+        self, settings: Settings, *, client: httpx.Client | None = None, memory: FetchMemory | None = None
+    ) -> None:
+        self.client = client if client is not None else make_client(settings)
+        self.memory = memory
+        self._owned = client is None
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._owned:
+            self.client.close()
+
+
+Client = httpx.Client | Fetcher
+
+
+def fetcher_for(settings: Settings, client: Client | None) -> AbstractContextManager[Fetcher]:
+    """``client`` as a ``Fetcher`` for the duration of a ``with``: a new one (closed after) when ``None``."""
+    if isinstance(client, Fetcher):
+        return nullcontext(client)
+    if client is not None:
+        return nullcontext(Fetcher(settings, client=client))
+    return Fetcher(settings)
+
+
+def is_not_modified(item: Record | Failure | Fetched) -> bool:
+    """True for the answer to a conditional GET that found the page unchanged (a skip, not a failure)."""
+    return isinstance(item, Failure) and item.error == NOT_MODIFIED
 
 
 def is_web_url(value: str) -> bool:
@@ -162,6 +298,8 @@ def _too_large(size: int, settings: Settings, *, partial: bool) -> str:
 
 def _network_reason(exc: Exception) -> str:
     detail = str(exc) or type(exc).__name__
+    if isinstance(exc, RobotsDisallowed):
+        return "disallowed by robots.txt"
     if isinstance(exc, httpx.TooManyRedirects):
         return f"too many redirects (more than {MAX_REDIRECTS})"
     if isinstance(exc, httpx.TimeoutException):
@@ -194,22 +332,34 @@ def _refusal(response: httpx.Response, settings: Settings, accept: Callable[[str
     return None
 
 
+def _not_modified(
+    response: httpx.Response, memory: FetchMemory | None, url: str, started: datetime
+) -> tuple[str, str] | None:
+    if response.status_code != 304 or memory is None:
+        return None
+    memory.unchanged(url, started)
+    return "not modified", NOT_MODIFIED
+
+
 def fetch(
-    url: str, settings: Settings, client: httpx.Client, *, accept: Callable[[str], bool], kind: str = "url"
+    url: str, settings: Settings, client: Client, *, accept: Callable[[str], bool], kind: str = "url"
 ) -> Fetched | Failure:
     """GET ``url`` within the limits; ``accept`` says which media types (``""`` when none was sent) to read.
 
-    The building block of ``fetch_url`` and ``read_feed``; a ``Failure`` (with ``kind`` in its provenance)
-    for every refusal and network error.
+    The building block of ``fetch_url``, ``read_feed`` and ``read_sitemap``; a ``Failure`` (with ``kind`` in
+    its provenance) for every refusal and network error. With a ``Fetcher`` holding a ``FetchMemory`` the GET
+    is conditional, and a 304 is the ``Failure`` "not modified" with the error ``NOT_MODIFIED`` (counted).
     """
     started = datetime.now(UTC)
     refused = _refused_scheme(url)
     if refused:
         return Failure(Provenance(url, kind), refused, "InputError")
+    http, memory = (client.client, client.memory) if isinstance(client, Fetcher) else (client, None)
+    url = url.strip()
     try:
-        with client.stream("GET", url.strip()) as response:
+        with http.stream("GET", url, headers=memory.headers(url) if memory else None) as response:
             where = Provenance(str(response.url), kind, fetched_at=started)
-            refusal = _refusal(response, settings, accept)
+            refusal = _not_modified(response, memory, url, started) or _refusal(response, settings, accept)
             if refusal:
                 return Failure(where, *refusal)
             body = bytearray()
@@ -260,30 +410,30 @@ def _decode_text(fetched: Fetched) -> tuple[str, str]:
     return decode_bytes(fetched.data, where=fetched.url)
 
 
-def fetch_url(url: str, settings: Settings, *, client: httpx.Client | None = None) -> Record | Failure:
+def fetch_url(url: str, settings: Settings, *, client: Client | None = None) -> Record | Failure:
     """The page at ``url`` as a ``Record`` (HTML or plain text), or a ``Failure`` saying why not.
 
-    Never raises for a bad URL, a network error or a bad response. ``client`` (from ``make_client``) is
-    reused when given, else one is made and closed.
+    Never raises for a bad URL, a network error or a bad response. ``client`` (a ``Fetcher``, or a client
+    from ``make_client``) is reused when given, else a polite one is made and closed.
     """
     refused = _refused_scheme(url)
     if refused:  # before a client is even made
         return Failure(Provenance(url, "url"), refused, "InputError")
-    with nullcontext(client) if client is not None else make_client(settings) as active:
+    with fetcher_for(settings, client) as active:
         fetched = fetch(url, settings, active, accept=_page_type)
     if isinstance(fetched, Failure):
         return fetched
     return page_record(fetched)
 
 
-def fetch_urls(
-    urls: Iterable[str], settings: Settings, *, client: httpx.Client | None = None
-) -> Iterator[Record | Failure]:
-    """``fetch_url`` for each URL (each once, in order), over one client."""
+def fetch_urls(urls: Iterable[str], settings: Settings, *, client: Client | None = None) -> Iterator[Record | Failure]:
+    """``fetch_url`` for each URL (each once, in order), over one client; pages not modified are skipped."""
     seen: set[str] = set()
-    with nullcontext(client) if client is not None else make_client(settings) as active:
+    with fetcher_for(settings, client) as active:
         for url in urls:
             if url in seen:
                 continue
             seen.add(url)
-            yield fetch_url(url, settings, client=active)
+            item = fetch_url(url, settings, client=active)
+            if not is_not_modified(item):
+                yield item

@@ -38,10 +38,21 @@ if TYPE_CHECKING:
 
     from recoupe.model import Article, Enrichment, IngestOutcome
 
-__all__ = ["EntityStat", "QuoteHit", "Revision", "SearchHit", "Store", "StoryRow", "open_store"]
+__all__ = ["EntityStat", "FetchState", "QuoteHit", "Revision", "SearchHit", "Store", "StoryRow", "open_store"]
 
 MIN_PREFIX = 6
 _HEX = frozenset("0123456789abcdef")
+
+
+@dataclass(frozen=True, slots=True)
+class FetchState:
+    """The last fetch of a URL: its validators (``ETag``, ``Last-Modified``), when, and the HTTP status."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    fetched_at: datetime
+    status: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -485,6 +496,45 @@ class Store:
         )
         with self._connect(write=False) as conn:
             return [(str(name), int(n), int(c)) for name, n, c in conn.execute(query)]
+
+    # -- fetching ----------------------------------------------------------------------------------
+
+    def fetch_state(self, url: str) -> FetchState | None:
+        """What the last fetch of ``url`` (the URL asked for) left: validators, time, status; ``None`` if never."""
+        from recoupe.store.schema import fetch_state
+
+        with self._connect(write=False) as conn:
+            row = conn.execute(select(fetch_state).where(fetch_state.c.url == url)).mappings().first()
+        if row is None:
+            return None
+        return FetchState(row["url"], row["etag"], row["last_modified"], row["fetched_at"], int(row["status"]))
+
+    def save_fetch_state(self, states: Sequence[FetchState]) -> None:
+        """Record (insert or replace) the fetch state of each URL, in one transaction.
+
+        Call it only once what each URL gave is stored: a saved validator makes the next fetch a
+        conditional GET, and a "not modified" answer skips the URL.
+        """
+        from recoupe.store.schema import fetch_state
+
+        if not states:
+            return
+        latest = {state.url: state for state in states}  # one row per URL: the last state given wins
+        with self._connect(write=True) as conn:
+            conn.execute(fetch_state.delete().where(fetch_state.c.url.in_(sorted(latest))))
+            conn.execute(
+                fetch_state.insert(),
+                [
+                    {
+                        "url": s.url,
+                        "etag": s.etag,
+                        "last_modified": s.last_modified,
+                        "fetched_at": s.fetched_at,
+                        "status": s.status,
+                    }
+                    for s in latest.values()
+                ],
+            )
 
 
 @contextmanager

@@ -63,12 +63,17 @@ def _create_crosscheck_tables(conn: Connection, _dialect: str) -> None:
     schema.metadata.create_all(conn, tables=list(schema.CROSSCHECK_TABLES))
 
 
+def _create_fetch_tables(conn: Connection, _dialect: str) -> None:
+    schema.metadata.create_all(conn, tables=list(schema.FETCH_TABLES))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles and article_revisions tables", _create_tables),
     Migration(2, "full-text index articles_fts", _create_full_text),
     Migration(3, "enrichment: entities, mentions, quotes, figures, keywords", _create_enrichment_tables),
     Migration(4, "stories: embeddings, wire copies, stories, members, edges, redirects", _create_story_tables),
     Migration(5, "cross-check: sentence vectors, stored cross-checks", _create_crosscheck_tables),
+    Migration(6, "fetching: fetch_state (validators for conditional GETs)", _create_fetch_tables),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -33,6 +33,7 @@ from sqlalchemy import (
 __all__ = [
     "CROSSCHECK_TABLES",
     "ENRICHMENT_TABLES",
+    "FETCH_TABLES",
     "STORY_TABLES",
     "UTCDateTime",
     "article_entities",
@@ -43,6 +44,7 @@ __all__ = [
     "embeddings",
     "enrichments",
     "entities",
+    "fetch_state",
     "figures",
     "mentions",
     "metadata",
@@ -321,3 +323,20 @@ crosschecks = Table(
 )
 
 CROSSCHECK_TABLES = (sentence_vectors, crosschecks)
+
+# -- fetching (schema v6) ---------------------------------------------------------------------------
+# The validators of each URL fetched (a page, a feed, a sitemap), for conditional GETs: a row is written
+# only once what the URL gave is stored (``recoupe.sources.web.FetchMemory``). ``url`` is the URL asked
+# for (before redirects); ``status`` the last answer (200, or 304 for "not modified").
+
+fetch_state = Table(
+    "fetch_state",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("fetched_at", UTCDateTime, nullable=False),
+    Column("status", Integer, nullable=False),
+)
+
+FETCH_TABLES = (fetch_state,)
