@@ -39,7 +39,6 @@ import httpx
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.limitreader import LimitReader
-from warcio.statusandheaders import StatusAndHeadersParserException
 
 from recoupe.config import Settings
 from recoupe.model import Failure, Provenance, Record
@@ -50,7 +49,6 @@ __all__ = ["WarcStats", "read_warc"]
 _CHUNK = 64 * 1024
 #: HTTP headers a page record uses (the charset, and the validators ``fields["http"]`` keeps)
 _KEPT_HEADERS = ("content-type", "etag", "last-modified")
-_DAMAGE = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, OSError, ValueError)
 
 
 @dataclass(slots=True)
@@ -87,6 +85,10 @@ def read_warc(path: Path, settings: Settings, stats: WarcStats | None = None) ->
         try:
             for entry in iterator:
                 counts.records += 1
+                if _status(entry.rec_headers.get_header("Content-Length")) is None:  # mandatory in WARC and ARC
+                    counts.failed += 1
+                    yield _damaged(where, iterator.offset, "a record without a valid length (not a WARC or ARC file?)")
+                    return
                 item = _page(entry, settings, counts)
                 offset: int = iterator.get_record_offset()  # reads what is left of the record
                 stream = entry.raw_stream
@@ -102,7 +104,7 @@ def read_warc(path: Path, settings: Settings, stats: WarcStats | None = None) ->
                 else:
                     counts.pages += 1
                 yield item
-        except _DAMAGE as exc:
+        except Exception as exc:  # noqa: BLE001 - warcio raises many kinds (AttributeError included) on damaged input
             counts.failed += 1
             yield _damaged(where, getattr(iterator, "offset", None), _reason(exc))
             return
@@ -162,10 +164,12 @@ def _kept(http: Any) -> Iterator[tuple[str, str]]:
 
 
 def _status(code: object) -> int | None:
+    """A status code or a length as a non-negative number; ``None`` when it is not one."""
     try:
-        return int(str(code))
+        value = int(str(code))
     except ValueError:
         return None
+    return value if value >= 0 else None
 
 
 def _capture_date(value: str | None) -> datetime | None:
@@ -196,8 +200,9 @@ def _reason(exc: BaseException) -> str:
         return f"corrupt gzip data ({message})"
     if isinstance(exc, EOFError):
         return "unexpected end of file"
-    detail = message[:200] or type(exc).__name__
-    return f"{type(exc).__name__}: {detail}"
+    if isinstance(exc, ArchiveLoadFailed):
+        return message[:200]
+    return f"a record cannot be parsed ({type(exc).__name__}: {message[:200]})"
 
 
 def _damaged(where: str, offset: int | None, reason: str) -> Failure:
