@@ -12,8 +12,9 @@ import re
 import sys
 import zlib
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import date
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from recoupe.config import Settings
 from recoupe.errors import InputError
@@ -21,6 +22,9 @@ from recoupe.model import Failure, Provenance, Record
 from recoupe.sources.files import expand_paths, kind_of, open_binary
 from recoupe.sources.pages import read_html_file, read_text_file
 from recoupe.sources.tabular import read_csv, read_json_array, read_jsonl
+
+if TYPE_CHECKING:
+    from recoupe.sources.web import Fetcher
 
 __all__ = ["is_url_argument", "read_inputs", "read_path"]
 
@@ -74,11 +78,15 @@ def read_inputs(
     mapping: Mapping[str, str] | None = None,
     stdin: BinaryIO | None = None,
     feeds: Sequence[str] = (),
+    sitemaps: Sequence[str] = (),
+    since: date | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[Record | Failure]:
     """Records from every input named in ``arguments`` (``-`` reads JSONL from ``stdin``), then ``feeds``.
 
     Files come first, then the arguments that are URLs (fetched over one HTTP client, only http and https),
-    then the entries of each feed (a URL or a feed file).
+    then the entries of each feed (a URL or a feed file), then the pages of each sitemap (``since``: see
+    ``recoupe.sources.sitemaps``).
     """
     urls = [argument for argument in arguments if is_url_argument(argument)]
     paths = [argument for argument in arguments if not is_url_argument(argument)]
@@ -89,10 +97,12 @@ def read_inputs(
             yield from read_jsonl(stdin or sys.stdin.buffer, "<stdin>", settings, mapping)
         else:
             yield from read_path(item, settings, mapping)
-    if urls or feeds:
+    if urls or feeds or sitemaps:
         from recoupe.sources.feeds import read_feeds  # httpx and feedparser only when the web is read
-        from recoupe.sources.web import fetch_urls, make_client
+        from recoupe.sources.sitemaps import read_sitemaps
+        from recoupe.sources.web import fetch_urls, fetcher_for
 
-        with make_client(settings) as client:
+        with fetcher_for(settings, fetcher) as client:  # one polite client (``fetcher``'s when given)
             yield from fetch_urls(urls, settings, client=client)
             yield from read_feeds(list(feeds), settings, client=client)
+            yield from read_sitemaps(list(sitemaps), settings, since=since, client=client)

@@ -19,28 +19,29 @@ recognised), is one ``Failure`` whose provenance kind is ``feed`` (the feed's UR
 entries is one too. What comes from an entry's own text (a record or a failure) has the kind ``feed-entry``
 and the entry's link as source; pages fetched are ``html`` or ``text`` records, as from ``fetch_url``.
 
-Not done yet (the polite fetcher for ``recoupe watch``): robots.txt, per-host rate limits, conditional GETs
-of the feed and a bound on the entries fetched per feed; see ``recoupe.sources.web.make_client``.
+Every request goes through the polite client of ``recoupe.sources.web`` (robots.txt, per-host delay). With a
+``Fetcher`` holding a ``FetchMemory``, the feed and its pages are conditional GETs: a feed not modified
+yields nothing, an entry whose page is not modified is skipped, and the feed's own validators are queued
+for saving after its entries, only when none of its pages failed to fetch (so a page that failed is asked
+for again at the next poll). Not done yet: a bound on the entries fetched per feed.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Iterator, Mapping
-from contextlib import nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urldefrag, urljoin
 
 import feedparser  # type: ignore[import-untyped]  # no stubs; only ``_parse`` below touches it
-import httpx
 import lxml.etree
 import lxml.html
 
 from recoupe.config import Settings
 from recoupe.model import Failure, Provenance, Record
-from recoupe.sources.web import fetch, fetch_url, is_web_url, make_client
+from recoupe.sources.web import Client, fetch, fetch_url, fetcher_for, is_not_modified, is_web_url
 
 __all__ = ["FEED_TYPES", "read_feed", "read_feed_bytes", "read_feed_file", "read_feeds"]
 
@@ -150,12 +151,14 @@ def read_feed_bytes(
     base_url: str | None = None,
     content_type: str | None = None,
     fetched_at: datetime | None = None,
-    client: httpx.Client | None = None,
+    client: Client | None = None,
+    unfetched: list[str] | None = None,
 ) -> Iterator[Record | Failure]:
     """The entries of a feed in ``data`` (``where`` names it in provenance and failures).
 
     ``base_url`` resolves relative entry links (the feed's URL; defaults to ``where`` when it is a URL).
-    Entry pages are fetched over ``client`` (one is made when needed).
+    Entry pages are fetched over ``client`` (one is made when needed); pages not modified are skipped; the
+    links of pages that could not be fetched are appended to ``unfetched`` when it is given.
     """
     base_url = base_url or (where if is_web_url(where) else None)
     parsed = _parse(data, base_url, content_type)
@@ -172,7 +175,7 @@ def read_feed_bytes(
         yield Failure(Provenance(where, "feed", fetched_at=fetched_at), reason, "InputError")
         return
     seen: set[str] = set()
-    with nullcontext(client) if client is not None else make_client(settings) as active:
+    with fetcher_for(settings, client) as active:
         for number, entry in enumerate(entries, start=1):
             link = _link(entry, base_url)
             if link in seen:
@@ -187,19 +190,29 @@ def read_feed_bytes(
             page = fetch_url(link, settings, client=active)
             if isinstance(page, Record):
                 yield page
+            elif is_not_modified(page):
+                continue
             else:
+                if unfetched is not None and page.error == "FetchError":
+                    unfetched.append(link)
                 yield _fallback(
                     entry, feed, settings, link=link, why=f"page not fetched ({page.reason})", provenance=provenance
                 )
 
 
-def read_feed(url: str, settings: Settings, *, client: httpx.Client | None = None) -> Iterator[Record | Failure]:
-    """The entries of the feed at ``url``; a feed that cannot be fetched or parsed is one ``Failure``."""
-    with nullcontext(client) if client is not None else make_client(settings) as active:
+def read_feed(url: str, settings: Settings, *, client: Client | None = None) -> Iterator[Record | Failure]:
+    """The entries of the feed at ``url``; a feed that cannot be fetched or parsed is one ``Failure``.
+
+    A feed not modified since the validators a ``FetchMemory`` saved yields nothing.
+    """
+    with fetcher_for(settings, client) as active:
         fetched = fetch(url, settings, active, accept=_feed_type, kind="feed")
+        if is_not_modified(fetched):
+            return
         if isinstance(fetched, Failure):
             yield fetched
             return
+        unfetched: list[str] = []
         yield from read_feed_bytes(
             fetched.data,
             fetched.url,
@@ -207,10 +220,13 @@ def read_feed(url: str, settings: Settings, *, client: httpx.Client | None = Non
             content_type=str(fetched.headers.get("content-type", "")) or None,
             fetched_at=fetched.fetched_at,
             client=active,
+            unfetched=unfetched,
         )
+        if active.memory is not None and not unfetched:
+            active.memory.document(fetched)
 
 
-def read_feed_file(path: Path, settings: Settings, *, client: httpx.Client | None = None) -> Iterator[Record | Failure]:
+def read_feed_file(path: Path, settings: Settings, *, client: Client | None = None) -> Iterator[Record | Failure]:
     """The entries of a feed saved on disk (relative links cannot be resolved: those entries use their text)."""
     where = str(path)
     try:
@@ -228,11 +244,9 @@ def read_feed_file(path: Path, settings: Settings, *, client: httpx.Client | Non
     yield from read_feed_bytes(data, where, settings, client=client)
 
 
-def read_feeds(
-    sources: list[str], settings: Settings, *, client: httpx.Client | None = None
-) -> Iterator[Record | Failure]:
+def read_feeds(sources: list[str], settings: Settings, *, client: Client | None = None) -> Iterator[Record | Failure]:
     """Every feed in ``sources`` (http(s) URLs, or paths of feed files), over one client."""
-    with nullcontext(client) if client is not None else make_client(settings) as active:
+    with fetcher_for(settings, client) as active:
         for source in sources:
             if is_web_url(source) or "://" in source:
                 yield from read_feed(source, settings, client=active)
