@@ -141,7 +141,9 @@ def _page(entry: Any, settings: Settings, counts: WarcStats) -> Record | Failure
         return None
     url = str(entry.rec_headers.get_header("WARC-Target-URI") or "").strip()
     captured = _capture_date(entry.rec_headers.get_header("WARC-Date"))
-    fetched = Fetched(url, url, status, headers, data, captured or datetime.now(UTC))
+    fetched = Fetched(
+        url=url, requested=url, status=status, headers=headers, data=data, fetched_at=captured or datetime.now(UTC)
+    )
     return page_record(fetched)
 
 
