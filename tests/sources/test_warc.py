@@ -252,7 +252,9 @@ def test_corrupt_gzip_data(tmp_path: Path, small: Settings) -> None:
     bad.write_bytes(bytes(data))
     items = list(read_warc(bad, small))
     assert [record.url for record in _records(items)] == ["http://www.archive.org/"]
-    assert _damaged(items, bad).provenance.offset == 3380
+    failure = _damaged(items, bad)
+    assert failure.provenance.offset == 3380
+    assert failure.reason.isprintable()  # not the binary line warcio quotes
 
 
 def test_an_archive_gzipped_whole(tmp_path: Path, small: Settings) -> None:

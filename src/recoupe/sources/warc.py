@@ -202,6 +202,8 @@ def _reason(exc: BaseException) -> str:
         return f"corrupt gzip data ({message})"
     if isinstance(exc, EOFError):
         return "unexpected end of file"
+    if isinstance(exc, ArchiveLoadFailed) and "Unknown archive format" in message:
+        return "no WARC or ARC record where one should start (corrupt or compressed data there)"
     if isinstance(exc, ArchiveLoadFailed):
         return message[:200]
     return f"a record cannot be parsed ({type(exc).__name__}: {message[:200]})"
