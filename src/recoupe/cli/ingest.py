@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 
 import click
 from rich.markup import escape
@@ -10,10 +11,11 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from recoupe.cli.context import AppContext
+from recoupe.cli.watch import fetch_ingest
 from recoupe.errors import ConfigError
 from recoupe.execute import make_executor
-from recoupe.pipeline import IngestReport, ingest
-from recoupe.sources import read_inputs
+from recoupe.pipeline import IngestReport
+from recoupe.sources import is_url_argument, read_inputs
 from recoupe.sources.tabular import FIELD_NAMES
 
 __all__ = ["ingest_command"]
@@ -30,11 +32,13 @@ def _parse_mapping(values: tuple[str, ...]) -> dict[str, str]:
     return mapping
 
 
-def _summary(report: IngestReport) -> Table:
+def _summary(report: IngestReport, not_modified: int = 0) -> Table:
     table = Table(title="Ingest summary", show_header=False, box=None)
     table.add_row("[green]new[/]", str(report.new))
     table.add_row("[cyan]updated[/]", str(report.updated))
     table.add_row("unchanged", str(report.unchanged))
+    if not_modified:
+        table.add_row("not modified (HTTP 304)", str(not_modified))
     table.add_row("enriched", str(report.enriched))
     if report.stories is not None:
         table.add_row("embedded", f"{report.stories.embedded} (+{report.stories.reused} reused)")
@@ -49,6 +53,8 @@ def _summary(report: IngestReport) -> Table:
 @click.option(
     "--feed", "feeds", multiple=True, metavar="URL|FILE", help="Read an RSS/Atom feed's entries (repeatable)."
 )
+@click.option("--sitemap", "sitemaps", multiple=True, metavar="URL|FILE", help="Read a sitemap's pages (repeatable).")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Skip sitemap entries older than this day.")
 @click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN", help="Read FIELD from COLUMN (JSONL/CSV).")
 @click.option("--outlet", help="Outlet name for articles whose source does not say it.")
 @click.option("--strict", is_flag=True, default=None, help="Exit non-zero when any input fails.")
@@ -62,6 +68,8 @@ def ingest_command(
     app: AppContext,
     paths: tuple[str, ...],
     feeds: tuple[str, ...],
+    sitemaps: tuple[str, ...],
+    since: datetime | None,
     mappings: tuple[str, ...],
     outlet: str | None,
     strict: bool | None,
@@ -75,10 +83,12 @@ def ingest_command(
 
     Formats: plain-text records (.txt), HTML pages (.html), JSON Lines (.jsonl), JSON arrays (.json),
     CSV/TSV; a URL is fetched as a page. --feed reads each entry of an RSS/Atom feed (its page, else the
-    entry's own text). Inputs that cannot be read are listed with the reason, and the run goes on.
+    entry's own text). --sitemap reads the pages a sitemap (or sitemap index, gzipped or not) lists. Pages are
+    fetched politely (robots.txt, a delay per host) and conditionally (unchanged pages are skipped). Inputs
+    that cannot be read are listed with the reason, and the run goes on.
     """
-    if not paths and not feeds:
-        raise click.UsageError("give PATHS or --feed")
+    if not paths and not feeds and not sitemaps:
+        raise click.UsageError("give PATHS or --feed (or --sitemap)")
     settings = app.settings_with(strict=strict, batch_size=batch_size, enrich=enrich, stories=stories)
     models = app.nlp_models() if settings.enrich else None
     engine = app.story_engine(settings, threads=workers) if settings.stories else None
@@ -102,8 +112,17 @@ def ingest_command(
 
     try:
         with progress:
-            report = ingest(
-                read_inputs(list(paths), settings, mapping=mapping, stdin=sys.stdin.buffer, feeds=feeds),
+            report, not_modified = fetch_ingest(
+                lambda fetcher: read_inputs(
+                    list(paths),
+                    settings,
+                    mapping=mapping,
+                    stdin=sys.stdin.buffer,
+                    feeds=feeds,
+                    sitemaps=sitemaps,
+                    since=since.date() if since else None,
+                    fetcher=fetcher,
+                ),
                 store,
                 settings,
                 executor=executor,
@@ -118,11 +137,12 @@ def ingest_command(
             engine.close()
 
     if as_json:
-        app.emit_json(report.to_dict())
+        fetched = any(is_url_argument(path) for path in paths) or feeds or sitemaps
+        app.emit_json({**report.to_dict(), "not_modified": not_modified} if fetched else report.to_dict())
     else:
         for failure in report.failures:
             where, reason = escape(failure.provenance.where()), escape(failure.reason)
             app.err.print(f"[red]failed[/] {where}: {reason}", highlight=False, soft_wrap=True)
-        app.out.print(_summary(report))
+        app.out.print(_summary(report, not_modified))
     if report.failures and (settings.strict or report.read == 0):
         raise SystemExit(65 if report.read == 0 else 1)
