@@ -30,7 +30,8 @@ def copy_db(source: Path, folder: Path) -> Path:
 
 
 def api_settings(db: Path, **values: object) -> Settings:
-    return load_settings({"db": str(db), **values}, env={}, config_file=None)
+    # the loopback test server needs no politeness delay between requests
+    return load_settings({"db": str(db), "fetch_delay": 0, **values}, env={}, config_file=None)
 
 
 @dataclass(frozen=True, slots=True)

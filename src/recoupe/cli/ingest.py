@@ -82,7 +82,7 @@ def ingest_command(
     """Read articles from PATHS (files, folders, globs; - for JSONL on stdin; http(s) URLs) into the store.
 
     Formats: plain-text records (.txt), HTML pages (.html), JSON Lines (.jsonl), JSON arrays (.json),
-    CSV/TSV; a URL is fetched as a page. --feed reads each entry of an RSS/Atom feed (its page, else the
+    CSV/TSV, WARC/ARC archives (.warc, .warc.gz: every HTML response in them); a URL is fetched as a page. --feed reads each entry of an RSS/Atom feed (its page, else the
     entry's own text). --sitemap reads the pages a sitemap (or sitemap index, gzipped or not) lists. Pages are
     fetched politely (robots.txt, a delay per host) and conditionally (unchanged pages are skipped). Inputs
     that cannot be read are listed with the reason, and the run goes on.
