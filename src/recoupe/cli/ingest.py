@@ -82,10 +82,11 @@ def ingest_command(
     """Read articles from PATHS (files, folders, globs; - for JSONL on stdin; http(s) URLs) into the store.
 
     Formats: plain-text records (.txt), HTML pages (.html), JSON Lines (.jsonl), JSON arrays (.json),
-    CSV/TSV, WARC/ARC archives (.warc, .warc.gz: every HTML response in them); a URL is fetched as a page. --feed reads each entry of an RSS/Atom feed (its page, else the
-    entry's own text). --sitemap reads the pages a sitemap (or sitemap index, gzipped or not) lists. Pages are
-    fetched politely (robots.txt, a delay per host) and conditionally (unchanged pages are skipped). Inputs
-    that cannot be read are listed with the reason, and the run goes on.
+    CSV/TSV, WARC/ARC archives (.warc, .warc.gz: every HTML response in them); a URL is fetched as a page.
+    --feed reads each entry of an RSS/Atom feed (its page, else the entry's own text). --sitemap reads the
+    pages a sitemap (or sitemap index, gzipped or not) lists. Pages are fetched politely (robots.txt, a delay
+    per host) and conditionally (unchanged pages are skipped). Inputs that cannot be read are listed with
+    the reason, and the run goes on.
     """
     if not paths and not feeds and not sitemaps:
         raise click.UsageError("give PATHS or --feed (or --sitemap)")
