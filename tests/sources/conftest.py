@@ -32,8 +32,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from recoupe.config import Settings
+from recoupe.model import Article, Failure, Record
+from recoupe.pipeline import extract_one
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ORANGESUM = FIXTURES / "orangesum" / "raw"
@@ -188,3 +191,27 @@ def settings(settings: Settings) -> Settings:
 def _no_fetch_delay(monkeypatch: pytest.MonkeyPatch) -> None:
     """CLI runs here read the environment: no delay between requests either."""
     monkeypatch.setenv("RECOUPE_FETCH_DELAY", "0")
+
+
+@pytest.fixture
+def small(settings: Settings) -> Settings:
+    """1 MB read limit: the OrangeSum pages (about 60 KB) pass, ``/big`` does not."""
+    return dataclasses.replace(settings, max_file_mb=1.0)
+
+
+@pytest.fixture
+def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """``recoupe`` on a temporary database, without enrichment and stories (not what these tests are about)."""
+    monkeypatch.chdir(tmp_path)  # no recoupe.toml from the repository leaks in
+    monkeypatch.setenv("RECOUPE_DB", str(tmp_path / "cli.db"))
+    monkeypatch.setenv("RECOUPE_ENRICH", "false")
+    monkeypatch.setenv("RECOUPE_STORIES", "false")
+    return CliRunner()
+
+
+def article_of(item: Record | Failure, settings: Settings) -> Article:
+    """The article extracted from a record a reader yielded (a failure fails the test)."""
+    assert isinstance(item, Record), item
+    article = extract_one(item, settings)
+    assert isinstance(article, Article), article
+    return article

@@ -2,34 +2,19 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from recoupe.cli.main import cli
 from recoupe.config import Settings
-from recoupe.model import Article, DatePrecision, Failure, Record
-from recoupe.pipeline import extract_one
+from recoupe.model import DatePrecision, Failure, Record
 from recoupe.sources.feeds import read_feed, read_feed_bytes, read_feed_file, read_feeds
 
-from .conftest import FEEDS, LoopbackServer
+from .conftest import FEEDS, LoopbackServer, article_of
 
 MEDIATHEQUE = "La médiathèque du quartier des Tanneurs rouvre après dix-huit mois de travaux"
-
-
-@pytest.fixture
-def small(settings: Settings) -> Settings:
-    return dataclasses.replace(settings, max_file_mb=1.0)
-
-
-def _article(item: Record | Failure, settings: Settings) -> Article:
-    assert isinstance(item, Record), item
-    article = extract_one(item, settings)
-    assert isinstance(article, Article), article
-    return article
 
 
 def test_rss_entries_pages_fallback_and_duplicates(web: LoopbackServer, small: Settings) -> None:
@@ -50,7 +35,7 @@ def test_rss_entries_pages_fallback_and_duplicates(web: LoopbackServer, small: S
     # pages fetched: relative links resolved against the feed's URL, read like any page
     assert isinstance(first, Record)
     assert (first.kind, first.url) == ("html", web("/pages/10686.html"))
-    assert _article(first, small).title.startswith("L'Élysée porte plainte")
+    assert article_of(first, small).title.startswith("L'Élysée porte plainte")
     assert isinstance(second, Record)
     assert second.url == web("/pages/13271.html")
 
@@ -62,7 +47,7 @@ def test_rss_entries_pages_fallback_and_duplicates(web: LoopbackServer, small: S
         "feed-entry",
     )
     assert fallback.provenance.fetched_at is not None
-    article = _article(fallback, small)
+    article = article_of(fallback, small)
     assert article.title == MEDIATHEQUE
     assert article.lead == "La médiathèque rouvre samedi avec une salle de lecture agrandie."
     assert article.body.startswith("La médiathèque du quartier des Tanneurs rouvrira ses portes samedi 15 février")
@@ -89,7 +74,7 @@ def test_atom_entries(web: LoopbackServer, small: Settings) -> None:
         web("/pages/11997.html"),
         web("/pages/13720.html"),
     ]
-    titles = [_article(item, small).title for item in items]
+    titles = [article_of(item, small).title for item in items]
     assert titles[1] == "Masques : la grande distribution sous pression, les pharmaciens en colère"
 
 
@@ -129,7 +114,7 @@ def test_feed_file_without_a_base_uses_the_entries_text(small: Settings) -> None
     # relative links cannot be resolved without the feed's URL: no request, the entries' own text
     items = list(read_feed_file(FEEDS / "rss.xml", small))
     records = [item for item in items if isinstance(item, Record)]
-    assert [_article(record, small).title for record in records] == [MEDIATHEQUE]
+    assert [article_of(record, small).title for record in records] == [MEDIATHEQUE]
     assert records[0].url is None
     reasons = [item.reason for item in items if isinstance(item, Failure)]
     assert len(reasons) == 4
@@ -147,16 +132,6 @@ def test_read_feeds_goes_on_after_a_bad_one(web: LoopbackServer, small: Settings
     first = items[0]
     assert isinstance(first, Failure)
     assert first.reason.startswith("cannot read: No such file")
-
-
-@pytest.fixture
-def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    """``recoupe`` on a temporary database, without enrichment and stories (not what these tests are about)."""
-    monkeypatch.chdir(tmp_path)  # no recoupe.toml from the repository leaks in
-    monkeypatch.setenv("RECOUPE_DB", str(tmp_path / "cli.db"))
-    monkeypatch.setenv("RECOUPE_ENRICH", "false")
-    monkeypatch.setenv("RECOUPE_STORIES", "false")
-    return CliRunner()
 
 
 def test_cli_feed_option(web: LoopbackServer, cli_env: CliRunner) -> None:

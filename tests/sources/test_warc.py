@@ -18,14 +18,13 @@ from warcio.warcwriter import WARCWriter
 
 from recoupe.cli.main import cli
 from recoupe.config import Settings
-from recoupe.model import Article, Failure, Record
-from recoupe.pipeline import extract_one
+from recoupe.model import Failure, Record
 from recoupe.sources import read_inputs, read_path
 from recoupe.sources.files import kind_of
 from recoupe.sources.pages import read_html_file
 from recoupe.sources.warc import WarcStats, read_warc
 
-from .conftest import FIXTURES, ORANGESUM
+from .conftest import FIXTURES, ORANGESUM, article_of
 
 SAMPLES = FIXTURES / "warc"
 CUT_SAMPLE = SAMPLES / "small-arcs-and-warcs_IAH-20080430204825-00000-blackbook-truncated.warc.gz"
@@ -37,12 +36,6 @@ PAGE_URL = "https://actu.orange.fr/france/elysee-plainte-195-appels.html"
 CAPTURED = "2018-10-24T09:15:00Z"
 EMPTY_PAGE = b"<html><head><title>Accueil</title></head><body><nav>Menu</nav></body></html>"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-
-
-@pytest.fixture
-def small(settings: Settings) -> Settings:
-    """1 MB read limit: the OrangeSum pages (about 60 KB) pass."""
-    return dataclasses.replace(settings, max_file_mb=1.0)
 
 
 class Archive:
@@ -96,13 +89,6 @@ def _news_archive(path: Path, *, gzipped: bool = True) -> Archive:
     return archive
 
 
-def _article(item: Record | Failure, settings: Settings) -> Article:
-    assert isinstance(item, Record), item
-    article = extract_one(item, settings)
-    assert isinstance(article, Article), article
-    return article
-
-
 def _records(items: list[Record | Failure]) -> list[Record]:
     return [item for item in items if isinstance(item, Record)]
 
@@ -132,7 +118,7 @@ def test_only_the_page_is_read_and_it_extracts_as_the_file_does(tmp_path: Path, 
     assert str(record.fields["warc"]["record_id"]).startswith("<urn:uuid:")
     assert stats.to_dict() == {"records": 5, "pages": 1, "not_response": 2, "not_2xx": 1, "not_html": 1, "failed": 0}
 
-    archived, read = _article(record, small), _article(from_file, small)
+    archived, read = article_of(record, small), article_of(from_file, small)
     assert archived.title == read.title == PAGE_TITLE
     assert (archived.body, archived.lead, archived.published, archived.outlet, archived.language) == (
         read.body,
@@ -169,7 +155,7 @@ def test_committed_samples(small: Settings) -> None:
         ("http://www.archive.org/index.php", 3380),
     ]
     assert stats.to_dict() == {"records": 23, "pages": 2, "not_response": 16, "not_2xx": 0, "not_html": 5, "failed": 0}
-    index = _article(_records(items)[1], small)
+    index = article_of(_records(items)[1], small)
     assert index.title == "Institutional Support"
     assert index.provenance.fetched_at == datetime(2008, 4, 30, 20, 48, 26, tzinfo=UTC)
 
@@ -178,7 +164,7 @@ def test_committed_samples(small: Settings) -> None:
     assert [record.url for record in records] == ["https://archive.org/", "https://archive.org/"]
     assert stats.not_2xx == 9  # wget's 301 and 302 responses: skipped, not failures
     assert stats.failed == 0
-    assert "Internet Archive" in _article(records[0], small).title
+    assert "Internet Archive" in article_of(records[0], small).title
 
 
 def test_a_body_over_the_limit_is_one_failure_and_reading_goes_on(tmp_path: Path, settings: Settings) -> None:
@@ -296,7 +282,7 @@ def test_arc_files(tmp_path: Path, small: Settings, name: str) -> None:
     arc = _arc(tmp_path / name, PAGE_URL, PAGE.read_bytes())
     items = list(read_warc(arc, small))
     assert len(items) == 1
-    article = _article(items[0], small)
+    article = article_of(items[0], small)
     assert article.title == PAGE_TITLE
     assert article.url == PAGE_URL
     assert article.provenance.fetched_at == datetime(2018, 10, 24, 9, 15, tzinfo=UTC)
@@ -319,16 +305,6 @@ def test_archives_are_dispatched_by_name_and_content(tmp_path: Path, small: Sett
     empty = tmp_path / "empty.warc.gz"
     empty.write_bytes(b"")
     assert [item.reason for item in read_path(empty, small) if isinstance(item, Failure)] == ["empty file"]
-
-
-@pytest.fixture
-def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    """``recoupe`` on a temporary database, without enrichment and stories (not what these tests are about)."""
-    monkeypatch.chdir(tmp_path)  # no recoupe.toml from the repository leaks in
-    monkeypatch.setenv("RECOUPE_DB", str(tmp_path / "cli.db"))
-    monkeypatch.setenv("RECOUPE_ENRICH", "false")
-    monkeypatch.setenv("RECOUPE_STORIES", "false")
-    return CliRunner()
 
 
 def test_cli_ingests_an_archive_once(cli_env: CliRunner, tmp_path: Path) -> None:

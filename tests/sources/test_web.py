@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,25 +12,11 @@ from click.testing import CliRunner
 
 from recoupe.cli.main import cli
 from recoupe.config import Settings
-from recoupe.model import Article, Failure, Record
-from recoupe.pipeline import extract_one
+from recoupe.model import Failure, Record
 from recoupe.sources.pages import read_html_file
 from recoupe.sources.web import USER_AGENT, fetch_url, fetch_urls, make_client
 
-from .conftest import ORANGESUM, LoopbackServer
-
-
-@pytest.fixture
-def small(settings: Settings) -> Settings:
-    """1 MB read limit: the OrangeSum pages (about 60 KB) pass, ``/big`` does not."""
-    return dataclasses.replace(settings, max_file_mb=1.0)
-
-
-def _article(item: Record | Failure, settings: Settings) -> Article:
-    assert isinstance(item, Record), item
-    article = extract_one(item, settings)
-    assert isinstance(article, Article), article
-    return article
+from .conftest import ORANGESUM, LoopbackServer, article_of
 
 
 def test_page_extracts_to_the_same_article_as_the_file(web: LoopbackServer, small: Settings) -> None:
@@ -51,7 +36,7 @@ def test_page_extracts_to_the_same_article_as_the_file(web: LoopbackServer, smal
         "last_modified": "Wed, 24 Oct 2018 08:00:00 GMT",
     }
 
-    fetched, read = _article(record, small), _article(from_file, small)
+    fetched, read = article_of(record, small), article_of(from_file, small)
     assert fetched.title == read.title == "L'Élysée porte plainte contre un homme qui a appelé 195 fois en 24 heures"
     assert (fetched.body, fetched.lead, fetched.published, fetched.language, fetched.outlet) == (
         read.body,
@@ -158,7 +143,7 @@ def test_latin1_page_decoded_with_the_http_charset(web: LoopbackServer, small: S
     record = fetch_url(web("/latin1.html"), small)
     assert isinstance(record, Record), record
     assert record.provenance.encoding == "cp1252"  # what browsers read ISO-8859-1 as
-    article = _article(record, small)
+    article = article_of(record, small)
     assert article.title == "Le festival de musique baroque d'Ambérieu change de dates"
     assert "l'église Saint-Étienne" in article.body
     assert "\ufffd" not in article.text
@@ -173,19 +158,9 @@ def test_latin1_text_decoded_with_the_http_charset(web: LoopbackServer, small: S
     assert record.text is not None
     assert record.text.startswith("Le marché de Noël d'Épinal")
     assert "au cœur de la ville" in record.text
-    article = _article(record, small)
+    article = article_of(record, small)
     assert article.title == "Le marché de Noël d'Épinal ouvrira plus tôt"
     assert article.url == web("/latin1.txt")
-
-
-@pytest.fixture
-def cli_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    """``recoupe`` on a temporary database, without enrichment and stories (not what these tests are about)."""
-    monkeypatch.chdir(tmp_path)  # no recoupe.toml from the repository leaks in
-    monkeypatch.setenv("RECOUPE_DB", str(tmp_path / "cli.db"))
-    monkeypatch.setenv("RECOUPE_ENRICH", "false")
-    monkeypatch.setenv("RECOUPE_STORIES", "false")
-    return CliRunner()
 
 
 def test_cli_ingests_urls_and_reports_failures(web: LoopbackServer, cli_env: CliRunner, tmp_path: Path) -> None:
