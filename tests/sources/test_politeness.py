@@ -158,3 +158,16 @@ def test_flush_leaves_out_records_that_failed(settings: Settings) -> None:
         memory.flush(store.save_fetch_state, [Failure(bad.provenance, "no article", "ExtractionError")])
         assert store.fetch_state("http://a/1") is not None
         assert store.fetch_state("http://a/2") is None
+
+
+def test_public_only_transport_refuses_non_public_addresses() -> None:
+    import httpx
+
+    from recoupe.sources.polite import PublicOnlyTransport, is_public_host
+
+    for host in ("127.0.0.1", "localhost", "10.1.2.3", "192.168.0.10", "169.254.169.254", "::1", "fd00::1"):
+        assert not is_public_host(host, 80), host
+    assert is_public_host("93.184.215.14", 443)  # a literal public address resolves without DNS
+    assert not is_public_host("no-such-host.invalid", 80)
+    with pytest.raises(httpx.TransportError, match="not a public address"):
+        PublicOnlyTransport().handle_request(httpx.Request("GET", "http://127.0.0.1:9/"))

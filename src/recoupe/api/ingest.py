@@ -20,6 +20,7 @@ import hmac
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Annotated, Any
 
+import httpx
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
@@ -90,17 +91,26 @@ def records_from(rows: Sequence[Any]) -> Iterator[Record | Failure]:
         yield Record(kind="fields", provenance=provenance, fields=fields, url=url if isinstance(url, str) else None)
 
 
+def _client(settings: Settings) -> httpx.Client:
+    """The HTTP client of one ingest: polite, and public addresses only unless ``api_fetch_private``."""
+    from recoupe.sources.polite import PublicOnlyTransport
+    from recoupe.sources.web import make_client
+
+    return make_client(settings, transport=None if settings.api_fetch_private else PublicOnlyTransport())
+
+
 def _pages(urls: Sequence[str], settings: Settings) -> Iterator[Record | Failure]:
     from recoupe.sources.web import fetch_url
 
-    for url in urls:
-        if not _is_http(url):
-            yield Failure(Provenance(url[:200], "url"), "not an http(s) URL", "InputError")
-            continue
-        try:
-            yield fetch_url(url, settings)
-        except RecoupeError as exc:
-            yield Failure(Provenance(url, "url"), exc.message, type(exc).__name__)
+    with _client(settings) as client:
+        for url in urls:
+            if not _is_http(url):
+                yield Failure(Provenance(url[:200], "url"), "not an http(s) URL", "InputError")
+                continue
+            try:
+                yield fetch_url(url, settings, client=client)
+            except RecoupeError as exc:
+                yield Failure(Provenance(url, "url"), exc.message, type(exc).__name__)
 
 
 def _feed(url: str, settings: Settings) -> Iterator[Record | Failure]:
@@ -108,14 +118,15 @@ def _feed(url: str, settings: Settings) -> Iterator[Record | Failure]:
     from recoupe.sources.feeds import read_feed
 
     started = False
-    try:
-        for item in read_feed(url, settings):
-            started = True
-            yield item
-    except RecoupeError as exc:
-        if not started:
-            raise
-        yield Failure(Provenance(url, "feed"), exc.message, type(exc).__name__)
+    with _client(settings) as client:
+        try:
+            for item in read_feed(url, settings, client=client):
+                started = True
+                yield item
+        except RecoupeError as exc:
+            if not started:
+                raise
+            yield Failure(Provenance(url, "feed"), exc.message, type(exc).__name__)
 
 
 def _run(faces: Faces, items: Iterator[Record | Failure], outlet: str | None) -> IngestReport:

@@ -19,6 +19,8 @@ every client from ``recoupe.sources.web.make_client`` is polite whoever uses it.
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -182,3 +184,38 @@ class PoliteTransport(httpx.BaseTransport):
 
     def close(self) -> None:
         self.inner.close()
+
+
+class PrivateAddress(httpx.TransportError):
+    """A request to a host that resolves to a loopback, private, link-local or reserved address."""
+
+
+class PublicOnlyTransport(httpx.BaseTransport):
+    """A transport that refuses hosts resolving to non-public addresses (what a server fetching URLs its
+    clients give must refuse: the loopback admin page, the cloud metadata address, the office network).
+
+    The check runs on every request, redirects and robots.txt included. A host is resolved here and again
+    by the connection: a DNS answer that changes in between is not caught (no pinning).
+    """
+
+    def __init__(self, inner: httpx.BaseTransport | None = None) -> None:
+        self.inner = inner or httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        host = request.url.host
+        if not is_public_host(host, request.url.port or (443 if request.url.scheme == "https" else 80)):
+            raise PrivateAddress(f"refused: {host} is not a public address", request=request)
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def is_public_host(host: str, port: int) -> bool:
+    """Whether every address ``host`` resolves to is a public one (an unresolvable host is not)."""
+    try:
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (OSError, UnicodeError):
+        return False
+    addresses = {ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos}
+    return bool(addresses) and all(address.is_global and not address.is_multicast for address in addresses)

@@ -57,7 +57,7 @@ from recoupe.config import DEFAULT_USER_AGENT, Settings
 from recoupe.errors import InputError
 from recoupe.model import Failure, Provenance, Record
 from recoupe.sources.decode import decode_bytes, looks_binary
-from recoupe.sources.polite import Politeness, PoliteTransport, RobotsDisallowed
+from recoupe.sources.polite import Politeness, PoliteTransport, PrivateAddress, RobotsDisallowed
 from recoupe.store.base import FetchState
 
 __all__ = [
@@ -298,10 +298,12 @@ def _too_large(size: int, settings: Settings, *, partial: bool) -> str:
     return f"response too large ({amount} > max_file_mb={settings.max_file_mb:g}); raise max_file_mb to read it"
 
 
-def _network_reason(exc: Exception) -> str:
+def _network_reason(exc: Exception) -> str:  # noqa: PLR0911 - one reason per kind of failure
     detail = str(exc) or type(exc).__name__
     if isinstance(exc, RobotsDisallowed):
         return "disallowed by robots.txt"
+    if isinstance(exc, PrivateAddress):
+        return detail
     if isinstance(exc, httpx.TooManyRedirects):
         return f"too many redirects (more than {MAX_REDIRECTS})"
     if isinstance(exc, httpx.TimeoutException):
