@@ -119,3 +119,37 @@ def test_intervals() -> None:
     assert [parse_interval(text) for text in ["90", "30s", "15m", "2h", "1d"]] == [90, 30, 900, 7200, 86400]
     with pytest.raises(ValueError, match="not an interval"):
         parse_interval("soon")
+
+
+def test_sigterm_stops_watch_cleanly(site: Site, tmp_path: Path) -> None:
+    """A real ``recoupe watch`` process, stopped by SIGTERM while it waits for its next round: it exits 0 and
+    leaves a consistent store with what it read."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    db = tmp_path / "signal.db"
+    env = {
+        **os.environ,
+        "RECOUPE_DB": str(db),
+        "RECOUPE_ENRICH": "false",
+        "RECOUPE_STORIES": "false",
+        "RECOUPE_FETCH_DELAY": "0",
+    }
+    command = [sys.executable, "-m", "recoupe.cli", "watch", "--sitemap", f"{site.url}/sitemap.xml", "--every", "1h"]
+    with subprocess.Popen(
+        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        try:
+            assert process.stdout is not None
+            first = process.stdout.readline()  # the first round's line: it now waits an hour for the next
+            assert "round 1 · 2 new" in first, first
+            process.send_signal(signal.SIGTERM)
+            assert process.wait(timeout=60) == 0
+        finally:
+            if process.poll() is None:
+                process.kill()
+    with open_store(str(db)) as store:
+        assert store.count() == 2
+        assert store.check_integrity() == []
