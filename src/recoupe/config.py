@@ -10,6 +10,10 @@ Every setting (the name in recoupe.toml; the variable is ``RECOUPE_`` + the name
 - ``max_file_mb``: largest input file read whole (HTML, plain text), in MB. Default 20. JSONL/CSV are streamed.
 - ``max_record_mb``: largest single JSONL/CSV record, in MB. Default 5.
 - ``batch_size``: articles written per transaction. Default 200.
+- ``executor``: where extraction and enrichment run: ``local`` (this process, or ``--workers`` processes),
+  ``dask`` (a Dask cluster of ``--workers`` processes started on this machine) or ``dask://HOST:PORT`` (the
+  Dask scheduler there; needs the ``dask`` extra, and recoupe installed on its workers). The store stays
+  with the command that ingests. Default ``local``.
 - ``strict``: exit non-zero when any input fails. Default false.
 - ``min_body_chars``: an article shorter than this is refused as "no article". Default 80.
 - ``enrich``: find entities, quotes, figures and keywords while ingesting. Default true.
@@ -70,6 +74,7 @@ class Settings:
     max_file_mb: float = 20.0
     max_record_mb: float = 5.0
     batch_size: int = 200
+    executor: str = "local"
     strict: bool = False
     min_body_chars: int = 80
     enrich: bool = True
@@ -181,6 +186,12 @@ def _validate(settings: Settings, origin: Mapping[str, str]) -> None:
         raise ConfigError("copy_threshold must be in (0, 1]", where=origin["copy_threshold"])
     if settings.fetch_delay < 0 or settings.fetch_timeout <= 0:
         raise ConfigError("fetch_delay must not be negative and fetch_timeout must be positive")
+    from recoupe.execute import parse_executor  # the one rule make_executor reads the setting by
+
+    try:
+        parse_executor(settings.executor)
+    except ConfigError as exc:
+        raise ConfigError(exc.message, where=origin["executor"]) from exc
     if not settings.user_agent.strip():
         raise ConfigError("user_agent must not be empty", where=origin["user_agent"])
     if settings.gazetteer and not Path(settings.gazetteer).is_file():

@@ -214,3 +214,15 @@ def test_outlets_page_counts_articles_and_wire_copies(client: TestClient) -> Non
     names = [row.xpath("string(td[1])").strip() for row in rows]
     assert "Clubic" in names
     assert all(row.xpath("string(td[4])").strip().endswith("%") for row in rows)
+
+
+def test_api_reference_page_lists_every_operation(client: TestClient) -> None:
+    """``/api/docs`` works under the CSP (no CDN, no script) and lists each operation of the spec."""
+    page = client.get("/api/docs")
+    assert page.status_code == 200
+    assert "<script" not in page.text.lower()
+    spec = client.get("/api/openapi.json").json()
+    for path, item in spec["paths"].items():
+        for method in item:
+            assert f"{method.upper()} {path}" in page.text, (method, path)
+    assert "min_outlets" in page.text  # parameters are listed

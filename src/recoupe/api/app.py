@@ -144,7 +144,7 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
         version=version("recoupe"),
         description="Cross-check the news: stories told by several outlets, and what every source says.",
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # Swagger UI needs a CDN and inline scripts: web/apidocs.py renders /api/docs
         redoc_url=None,
         lifespan=lifespan,
     )

@@ -59,6 +59,12 @@ def _summary(report: IngestReport, not_modified: int = 0) -> Table:
 @click.option("--outlet", help="Outlet name for articles whose source does not say it.")
 @click.option("--strict", is_flag=True, default=None, help="Exit non-zero when any input fails.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction processes.")
+@click.option(
+    "--executor",
+    "executor_spec",
+    metavar="SPEC",
+    help="Where extraction and enrichment run: local, dask (a local Dask cluster) or dask://HOST:PORT.",
+)
 @click.option("--batch-size", type=click.IntRange(1), help="Articles per transaction [default 200].")
 @click.option("--enrich/--no-enrich", default=None, help="Find entities, quotes and figures [default: on].")
 @click.option("--stories/--no-stories", default=None, help="Group articles into stories [default: on].")
@@ -74,6 +80,7 @@ def ingest_command(
     outlet: str | None,
     strict: bool | None,
     workers: int,
+    executor_spec: str | None,
     batch_size: int | None,
     enrich: bool | None,
     stories: bool | None,
@@ -90,12 +97,14 @@ def ingest_command(
     """
     if not paths and not feeds and not sitemaps:
         raise click.UsageError("give PATHS or --feed (or --sitemap)")
-    settings = app.settings_with(strict=strict, batch_size=batch_size, enrich=enrich, stories=stories)
+    settings = app.settings_with(
+        strict=strict, batch_size=batch_size, enrich=enrich, stories=stories, executor=executor_spec
+    )
     models = app.nlp_models() if settings.enrich else None
     engine = app.story_engine(settings, threads=workers) if settings.stories else None
     mapping = _parse_mapping(mappings)
     store = app.store()
-    executor = make_executor(workers)
+    executor = make_executor(workers, settings.executor)
     progress = Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),

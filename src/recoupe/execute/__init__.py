@@ -2,8 +2,12 @@
 
 Stages are plain functions; an ``Executor`` decides where they run. ``InlineExecutor`` runs in the
 calling process (tests, small inputs, debugging); ``ProcessExecutor`` spreads a batch over worker
-processes. A distributed engine plugs in by implementing ``map`` the same way. Results come back in
-input order, whichever executor runs them.
+processes; ``recoupe.execute.dask.DaskExecutor`` over a Dask cluster (the optional ``dask`` extra, imported
+only when asked for). Results come back in input order, whichever executor runs them.
+
+``make_executor`` reads the ``executor`` setting: ``local`` (in-process, or a process pool with more than
+one worker), ``dask`` (a Dask ``LocalCluster`` of ``workers`` processes) or ``dask://HOST:PORT`` (the Dask
+scheduler there; its own workers run the stages).
 """
 
 from __future__ import annotations
@@ -11,9 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol, TypeVar
 
+from recoupe.errors import ConfigError
 from recoupe.execute.local import InlineExecutor, ProcessExecutor
 
-__all__ = ["Executor", "InlineExecutor", "ProcessExecutor", "make_executor"]
+__all__ = ["Executor", "InlineExecutor", "ProcessExecutor", "make_executor", "parse_executor"]
 
 In = TypeVar("In")
 Out = TypeVar("Out")
@@ -27,6 +32,30 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
-def make_executor(workers: int) -> Executor:
-    """``InlineExecutor`` for ``workers <= 1``, else a ``ProcessExecutor`` with that many processes."""
+def parse_executor(spec: str) -> tuple[str, str | None]:
+    """``("local", None)``, ``("dask", None)`` or ``("dask", "tcp://HOST:PORT")`` for an ``executor`` setting."""
+    text = spec.strip()
+    if text in {"", "local"}:
+        return "local", None
+    if text == "dask":
+        return "dask", None
+    if text.startswith("dask://"):
+        host, sep, port = text.removeprefix("dask://").rstrip("/").rpartition(":")
+        if host and sep and port.isdigit():
+            return "dask", f"tcp://{host}:{port}"
+    raise ConfigError(f"executor must be local, dask or dask://HOST:PORT; got {spec!r}", where="executor")
+
+
+def make_executor(workers: int, spec: str = "local") -> Executor:
+    """The executor the ``executor`` setting ``spec`` names, with ``workers`` processes where it starts them.
+
+    ``local``: ``InlineExecutor`` for ``workers <= 1``, else a ``ProcessExecutor`` with that many processes.
+    ``dask``: a ``DaskExecutor`` over a new ``LocalCluster`` of ``workers`` processes. ``dask://HOST:PORT``:
+    a ``DaskExecutor`` connected to that scheduler (``workers`` is ignored: the cluster has its own).
+    """
+    kind, address = parse_executor(spec)
+    if kind == "dask":
+        from recoupe.execute.dask import DaskExecutor
+
+        return DaskExecutor(address, workers=workers)
     return InlineExecutor() if workers <= 1 else ProcessExecutor(workers)

@@ -26,8 +26,9 @@ STATIC = Path(__file__).parent / "static"
 
 def mount(app: FastAPI) -> None:
     """Add the pages and ``/static`` to ``app``."""
-    from recoupe.web import detail, pages
+    from recoupe.web import apidocs, detail, pages
 
+    app.include_router(apidocs.router)
     app.include_router(pages.router)
     app.include_router(detail.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
