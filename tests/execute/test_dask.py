@@ -86,6 +86,11 @@ def test_results_keep_input_order_over_uneven_work(executor: DaskExecutor) -> No
     assert list(executor.map(square, [])) == []
 
 
+def test_a_large_batch_is_sent_without_a_warning(executor: DaskExecutor) -> None:
+    pages = [bytes(1_000_000)] * 16  # 16 MB: one graph that size makes dask warn (an error here)
+    assert list(executor.map(len, pages)) == [1_000_000] * 16
+
+
 def test_ingest_gives_the_same_articles_as_inline(tmp_path: Path, executor: DaskExecutor) -> None:
     pages = sorted(PAGES.glob("*.html"))
     assert len(pages) >= 50
@@ -169,3 +174,16 @@ def test_cli_ingest_on_a_local_dask_cluster(tmp_path: Path, monkeypatch: pytest.
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert (summary["new"], summary["failed"]) == (12, 0)
+
+
+def test_a_batch_past_its_timeout_is_a_clear_error(scheduler: str) -> None:
+    def slow(value: int) -> int:
+        time.sleep(1.0)
+        return value
+
+    executor = DaskExecutor(scheduler, timeout=0.2)
+    try:
+        with pytest.raises(ClusterError, match=r"not back within 0\.2 s"):
+            list(executor.map(slow, [1]))
+    finally:
+        executor.close()

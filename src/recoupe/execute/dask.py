@@ -2,8 +2,8 @@
 
 ``DaskExecutor`` maps a stage over a batch on the workers of a Dask cluster: an existing scheduler
 (``tcp://host:8786``) or, when none is given, a ``LocalCluster`` of worker processes that it starts and
-stops. Items travel in chunks (``chunk_size`` items per task, so a batch of 200 records is 13 tasks, not
-200), and results come back in input order, like every executor.
+stops. Items travel in chunks (up to ``chunk_size`` items per task, so a batch of 200 records is 13 tasks,
+not 200), and results come back in input order, like every executor.
 
 What runs where: only the mapped stage (extraction, enrichment) runs on the workers. The store is not
 shared with them: the driver (the process that called ``ingest``) reads the inputs, sends the records,
@@ -75,7 +75,8 @@ class DaskExecutor:
     """Runs calls on a Dask cluster: the scheduler at ``address``, else a ``LocalCluster`` of ``workers``.
 
     ``timeout``: seconds a batch may take before ``map`` gives up with a ``ClusterError`` (``None``: no
-    limit). ``connect_timeout``: seconds to reach the scheduler. ``chunk_size``: items per task.
+    limit). ``connect_timeout``: seconds to reach the scheduler. ``chunk_size``: the most items a task
+    takes (fewer when the batch is too small to give each worker thread 4 tasks).
     """
 
     def __init__(
@@ -103,8 +104,13 @@ class DaskExecutor:
 
     def map(self, function: Callable[[In], Out], items: Iterable[In]) -> Iterator[Out]:
         batch = list(items)
-        chunks = [batch[start : start + self.chunk_size] for start in range(0, len(batch), self.chunk_size)]
-        futures = self._client.map(apply_chunk, [function] * len(chunks), chunks, pure=False) if chunks else []
+        # at most chunk_size items a task, and at least 4 tasks per worker thread when the batch allows it
+        threads = max(1, sum(self._client.nthreads().values())) if batch else 1
+        size = max(1, min(self.chunk_size, -(-len(batch) // (4 * threads))))
+        chunks = [batch[start : start + size] for start in range(0, len(batch), size)]
+        # one submission per chunk: a batch of 200 HTML pages is about 12 MB, which in one graph dask warns
+        # about; the items stay inside their task (not scattered) so a task whose worker died can be rerun
+        futures = [self._client.submit(apply_chunk, function, chunk, pure=False) for chunk in chunks]
         return self._results(futures)
 
     def _results(self, futures: list[Any]) -> Iterator[Out]:
