@@ -112,6 +112,9 @@ def test_filters(store: Store) -> None:
     }
     assert all(d < date(2025, 3, 1) for d in days(None, date(2025, 2, 28)))
     assert store.count(since=date(2026, 1, 1)) == 0
+    # the last day there is, and the first, bound nothing (no overflow when the store adds a day)
+    assert days(date.min, date.max) == days(None, None)
+    assert store.stories(until=date.max) == store.stories()
 
 
 def test_outlets(store: Store) -> None:

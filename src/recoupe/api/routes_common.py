@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Coroutine
-from datetime import date
 from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import urlencode
 
@@ -31,7 +30,6 @@ __all__ = [
     "etag_of",
     "next_link",
     "published_iso",
-    "until_day",
 ]
 
 MAX_LIMIT = 100
@@ -99,11 +97,6 @@ def next_link(request: Request, *, offset: int, limit: int, more: bool) -> str |
     params = [(key, value) for key, value in request.query_params.multi_items() if key != "offset"]
     params.append(("offset", str(offset + limit)))
     return f"{request.url.path}?{urlencode(params)}"
-
-
-def until_day(day: date | None) -> date | None:
-    """``until`` as the store takes it: the last representable day means no bound (the store adds a day)."""
-    return None if day is None or day >= date.max else day
 
 
 def published_iso(article: Article) -> str | None:

@@ -16,7 +16,6 @@ from recoupe.api.routes_common import (
     article_summary,
     next_link,
     published_iso,
-    until_day,
 )
 from recoupe.api.schemas import ArticleDetail, ArticlePage, OutletList, SearchResults
 from recoupe.errors import QueryError
@@ -49,7 +48,7 @@ def list_articles(
         "outlet": outlet,
         "language": language or None,
         "since": since,
-        "until": until_day(until),
+        "until": until,
     }
     rows = faces.store.articles(**filters, limit=limit, offset=offset)
     total = faces.store.count(**filters)

@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
 from recoupe.api.app import Faces, faces_of
-from recoupe.api.routes_common import READ_RESPONSES, CachedRoute, Limit, Offset, next_link, until_day
+from recoupe.api.routes_common import READ_RESPONSES, CachedRoute, Limit, Offset, next_link
 from recoupe.api.schemas import CrossCheckOut, StoryDetail, StoryPage, VerdictName
 from recoupe.enrich.entities import entity_key
 from recoupe.stories.story import load_story
@@ -54,7 +54,7 @@ def list_stories(
             min_articles=min_articles,
             language=language or None,
             since=since,
-            until=until_day(until),
+            until=until,
             entity=key,
             limit=limit + 1,
             offset=offset,
