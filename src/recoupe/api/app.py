@@ -81,20 +81,9 @@ class Faces:
     def story_engine(self) -> StoryEngine:
         """A story engine over the store, sharing this application's embedder (close it after use: it saves
         the vector index beside the database)."""
-        from recoupe.stories.assign import StoryEngine, index_path_for
-        from recoupe.stories.cluster import StoryParams
+        from recoupe.stories.assign import StoryEngine
 
-        embedder = self.embedder()
-        params = StoryParams.resolve(
-            embedder.name, threshold=self.settings.story_threshold, window_days=self.settings.story_window_days
-        )
-        return StoryEngine(
-            self.store,
-            embedder,
-            params,
-            index_path=index_path_for(self.settings.db),
-            copy_threshold=self.settings.copy_threshold,
-        )
+        return StoryEngine.from_settings(self.store, self.settings, embedder=self.embedder())
 
     def crosscheck(self, story_id: str) -> CrossCheck:
         """The story's stored cross-check while it is current; computed (and stored) otherwise.

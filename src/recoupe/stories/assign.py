@@ -117,11 +117,16 @@ class StoryEngine:
         self._order: dict[str, str] = {}
 
     @classmethod
-    def from_settings(cls, store: Store, settings: Settings, *, threads: int = 1) -> StoryEngine:
-        """The engine the settings describe: their embedder and calibration, the index beside the database."""
+    def from_settings(
+        cls, store: Store, settings: Settings, *, threads: int = 1, embedder: Embedder | None = None
+    ) -> StoryEngine:
+        """The engine the settings describe: their embedder and calibration, the index beside the database.
+
+        ``embedder``: one already loaded (a server shares its own) instead of a new one from the settings.
+        """
         from recoupe.enrich.embed import make_embedder
 
-        embedder = make_embedder(settings.embedder, threads=threads)
+        embedder = embedder or make_embedder(settings.embedder, threads=threads)
         params = StoryParams.resolve(
             embedder.name, threshold=settings.story_threshold, window_days=settings.story_window_days
         )
