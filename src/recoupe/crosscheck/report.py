@@ -196,6 +196,9 @@ def _statement_from(data: dict[str, Any]) -> Statement:
         entities=frozenset(data.get("entities", ())),
         figure=Figure(**data["figure"]) if data.get("figure") else None,
         quote=Quote(**data["quote"]) if data.get("quote") else None,
+        attributed_to=data.get("attributed_to"),
+        published=data.get("published"),
+        when=data.get("when"),
     )
 
 
@@ -209,7 +212,9 @@ def from_dict(data: dict[str, Any]) -> CrossCheck:
         conflicts = []
         for c in item["conflicts"]:
             a_span, b_span = c["a_span"], c["b_span"]
-            conflict = Conflict(c["kind"], c["detail"], (a_span[0], a_span[1]), (b_span[0], b_span[1]))
+            conflict = Conflict(
+                c["kind"], c["detail"], (a_span[0], a_span[1]), (b_span[0], b_span[1]), c.get("relation", "conflicting")
+            )
             conflicts.append((conflict, statements[c["a_statement"]], statements[c["b_statement"]]))
         verdicts.append(
             Verdict(
@@ -221,6 +226,8 @@ def from_dict(data: dict[str, Any]) -> CrossCheck:
                 copies=tuple((c["article_id"], c["copy_of"]) for c in item["copies"]),
                 conflicts=tuple(conflicts),
                 details=tuple((d["statement"], d["start"], d["end"]) for d in item.get("details", ())),
+                timeline=tuple(t["statement"] for t in item.get("timeline", ())),
+                score=float(item.get("score", 0.0)),
             )
         )
     return CrossCheck(

@@ -29,16 +29,25 @@ class Conflict:
 
     ``kind`` is one of ``KINDS``; ``detail`` says it for a person ("97,4 milliards de dollars vs 300 milliards
     de dollars (offre)"); ``a_span``/``b_span`` are the character offsets (end exclusive) of the conflicting
-    figure, word or words in each text.
+    figure, word or words in each text. ``relation`` is what the verdict step made of it: ``conflicting`` (the
+    outlets disagree), ``updated`` (a count given at two moments: the later value replaces the earlier) or
+    ``differs-by-source`` (each outlet reports what another source says).
     """
 
     kind: str
     detail: str
     a_span: tuple[int, int]
     b_span: tuple[int, int]
+    relation: str = "conflicting"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "detail": self.detail, "a_span": list(self.a_span), "b_span": list(self.b_span)}
+        return {
+            "kind": self.kind,
+            "detail": self.detail,
+            "a_span": list(self.a_span),
+            "b_span": list(self.b_span),
+            "relation": self.relation,
+        }
 
 
 def folded_words(text: str) -> list[tuple[str, int, int]]:

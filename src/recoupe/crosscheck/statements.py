@@ -49,6 +49,9 @@ class Statement:
     figure: Figure | None = None
     quote: Quote | None = None
     figures: tuple[Figure, ...] = field(default=())  # every figure of the sentence (for claims)
+    attributed_to: str | None = None  # the source the sentence gives for it ("la préfecture"), as written
+    published: str | None = None  # the article's publication date, ISO 8601 at its precision
+    when: str | None = None  # the moment the sentence gives ("14:00", "provisional", "final")
 
     @property
     def key(self) -> tuple[str, str, int, int]:
@@ -64,6 +67,9 @@ class Statement:
             "end": self.end,
             "text": self.text,
             "entities": sorted(self.entities),
+            "attributed_to": self.attributed_to,
+            "published": self.published,
+            "when": self.when,
         }
         if self.figure is not None:
             data["figure"] = self.figure.to_dict()

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERDICTS", "Verdict", "judge"]
 
-VERDICTS = ("conflicting", "corroborated", "differing", "single-source")
+VERDICTS = ("conflicting", "updated", "differs-by-source", "corroborated", "differing", "single-source")
 #: share of words two sentences around one quote have in common (difflib ratio) to be one report of it
 SAME_REPORT = 0.6
 
@@ -55,6 +55,8 @@ class Verdict:
     copies: tuple[tuple[str, str], ...]  # (article id, id of the article it copies)
     conflicts: tuple[tuple[Conflict, Statement, Statement], ...] = ()
     details: tuple[tuple[int, int, int], ...] = ()  # (statement index, start, end): what only that source adds
+    timeline: tuple[int, ...] = ()  # updated: statement indices from the earliest value to the latest
+    score: float = 0.0  # how central the statement is to the story (0..1; orders single-source rows)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -74,6 +76,17 @@ class Verdict:
                 }
                 for index, start, end in self.details
             ],
+            "timeline": [
+                {
+                    "statement": index,
+                    "article_id": self.statements[index].article_id,
+                    "published": self.statements[index].published,
+                    "when": self.statements[index].when,
+                    "text": self.statements[index].text,
+                }
+                for index in self.timeline
+            ],
+            "score": round(self.score, 4),
             "conflicts": [
                 {
                     **c.to_dict(),
