@@ -41,7 +41,7 @@ __all__ = [
     "alternation",
 ]
 
-SPACE = r"[ \u00a0\u202f]"
+SPACE = r"[ \u00a0\u202f\u2009\u2007]"  # space, no-break, narrow no-break, thin, figure space
 
 # --- currencies (ISO 4217), after the number, before it (symbols) -----------------------------------
 CURRENCY_WORDS: dict[str, str] = {
@@ -76,7 +76,7 @@ CURRENCY_FIRST = re.compile(
     re.IGNORECASE,
 )
 SUBUNIT_AFTER = re.compile(rf"{SPACE}*(?P<cur>{alternation(SUBUNITS)})\b", re.IGNORECASE)
-CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|\$|£|€)[ \u00a0]?$")
+CURRENCY_BEFORE = re.compile(r"(?P<cur>US\$|\$|£|€)[ \u00a0\u202f\u2009]?$")
 PERCENT_AFTER = re.compile(rf"{SPACE}*(?:%|pour{SPACE}?cents?\b|pourcent\b|per{SPACE}?cent\b|pct\b)", re.IGNORECASE)
 
 # --- units -----------------------------------------------------------------------------------------------

@@ -118,7 +118,7 @@ class _Context:
 
 
 def _word_before(text: str, start: int) -> str:
-    match = re.search(r"([\w°\-]+)[ \u00a0\u202f]*$", text[max(0, start - 40) : start])
+    match = re.search(r"([\w°\-]+)[ \u00a0\u202f\u2009]*$", text[max(0, start - 40) : start])
     return match.group(1) if match else ""
 
 
@@ -148,6 +148,11 @@ def _singular(word: str, language: str) -> str:  # noqa: PLR0911 - one return pe
     return lower
 
 
+_QUOTED_NOUN = re.compile(
+    rf"{SPACE}*[«“\"]{SPACE}*(?P<q>[a-zà-ÿœæ][a-zà-ÿœæ\-]*(?:{SPACE}[a-zà-ÿœæ][a-zà-ÿœæ\-]*){{0,2}}){SPACE}*[»”\"]"
+)
+
+
 def _noun_after(
     ctx: _Context, pos: int, *, scaled: bool = False, after_de: bool = False
 ) -> tuple[int, int, str] | None:
@@ -167,6 +172,10 @@ def _noun_after(
         if adj is None:
             break
         cursor = adj.end()
+    quoted = _QUOTED_NOUN.match(text, cursor)
+    if quoted:  # 50.000 «gilets jaunes»: the quoted name is the counted noun
+        words = quoted.group("q").split()
+        return quoted.start("q"), quoted.end(), " ".join(_singular(w, ctx.language) for w in words)
     word = _next_word(text, cursor)
     if word is None or (word.start("w") - cursor) > 2:
         return None
@@ -326,8 +335,10 @@ def _after_noun_kind(  # noqa: PLR0911, PLR0912, PLR0915 - one rule after the ot
     if number.plain_digits and 1000 <= value <= 2100 and len(text[start : number.end]) == 4:
         if DECADE_BEFORE.search(text[max(0, start - 20) : start]):
             return None
-        if re.search(r"(?:\b[A-Z]{2,}|\d|[A-Z]+-\d+)[ \u00a0]*$", before):
+        if re.search(r"(?:\b[A-Z]{2,}|\d|[A-Z]+-\d+)[ \u00a0\u202f\u2009]*$", before):
             return None  # "911 RSR 2020": a model name
+        if _bound_of_amount(ctx, number.end):
+            return None  # "de 1500 à 3000 euros": the first bound takes the second's unit (see _inherit_lists)
         noun = _noun_after(ctx, pos)
         if noun is None:
             return _Draft(start, number.end, "date", f"{int(value):04d}", None, number=number)
@@ -339,6 +350,24 @@ def _after_noun_kind(  # noqa: PLR0911, PLR0912, PLR0915 - one rule after the ot
     if allow_bare and prev in BARE_OK_BEFORE and not number.decimal:
         return _Draft(start, number.end, "count", value, None, number=number)
     return None
+
+
+_RANGE_NEXT = re.compile(
+    rf"{SPACE}*(?:et|à|-|–|to|and){SPACE}*(?:\d{{1,3}}(?:{SPACE}\d{{3}})+|\d{{1,3}}(?:\.\d{{3}})+|\d+)(?:,\d+)?(?![\d.,-])"
+)
+
+
+def _bound_of_amount(ctx: _Context, pos: int) -> bool:
+    """A range's second bound right after ``pos`` that is an amount (currency, unit, %, counted noun), not a year:
+    ``entre 1000 et 6500 euros``, ``de 1500 à 2000 personnes`` (but not ``entre 1998 et 2017``)."""
+    bound = _RANGE_NEXT.match(ctx.text, pos)
+    if bound is None:
+        return False
+    end = bound.end()
+    text = ctx.text
+    if PERCENT_AFTER.match(text, end) or CURRENCY_AFTER.match(text, end) or UNIT_AFTER.match(text, end):
+        return True
+    return bool(re.match(rf"{SPACE}*(?:millions?|milliards?)\b", text[end:])) or _noun_after(ctx, end) is not None
 
 
 def _title_case(word: str | None) -> bool:
@@ -362,7 +391,7 @@ def _is_identifier(ctx: _Context, number: NumberMatch, prev: str) -> bool:
     if number.words:
         return False
     gap = text[max(0, number.start - 2) : number.start]
-    if not gap or gap[-1] not in " \u00a0" or not prev:
+    if not gap or gap[-1] not in " \u00a0\u202f\u2009" or not prev:
         return False
     if gap[0] in ",;:(" or prev.lower() in FUNCTION_WORDS:
         return False

@@ -4,8 +4,9 @@ This is the first layer of figure extraction (``figures.py`` decides what each n
 
 Accepted:
 
-- digits with the language's separators: French ``10.000``, ``130 000`` (space, no-break space or narrow
-  no-break space between groups of three), decimal comma ``97,4``; English ``1,000`` and ``97.4``;
+- digits with the language's separators: French ``10.000``, ``130 000`` (space, no-break space, narrow
+  no-break space U+202F, thin space U+2009 or figure space U+2007 between groups of three: the press uses
+  all of them), decimal comma ``97,4``; English ``1,000`` and ``97.4``;
 - a scale word after the number: ``millions``, ``milliard(s)``, ``billion(s)``, ``M``/``Md``/``Mds`` (in
   ``1,2 M€``), English ``million``/``billion``/``trillion``/``bn``/``m`` (in ``$3m``);
 - cardinal number words (French from ``deux`` up, ``soixante-cinq``, ``vingt et un``; English ``two``,
@@ -51,7 +52,7 @@ class NumberMatch:
 _MAX_DIGITS = 15
 
 _FR_DIGITS = re.compile(
-    r"(?<![\w.,\-/:])(?:\d{1,3}(?:\.\d{3})+(?![\d])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])|\d+)(?:,\d+)?"
+    r"(?<![\w.,\-/:])(?:\d{1,3}(?:\.\d{3})+(?![\d])|\d{1,3}(?:[ \u00a0\u202f\u2009\u2007]\d{3})+(?![\d])|\d+)(?:,\d+)?"
 )
 _EN_DIGITS = re.compile(r"(?<![\w.,\-/:])(?:\d{1,3}(?:,\d{3})+(?![\d])|\d+)(?:\.\d+)?")
 # a dot after digits in French: decimal only when not three digits (10.000 is ten thousand)
@@ -82,8 +83,8 @@ _SCALES_EN = {
     "m": 1e6,
 }
 # abbreviations glued to a currency symbol: 1,2 M€, 3 Md€
-_SCALE_ABBREV = re.compile(r"(M|Md|Mds|Mrd|Mrds|MM|k)(?=[ \u00a0\u202f]?[€$£])")
-_SCALE_WORD = re.compile(r"[ \u00a0\u202f]*([A-Za-zé]+)\b")
+_SCALE_ABBREV = re.compile(r"(M|Md|Mds|Mrd|Mrds|MM|k)(?=[ \u00a0\u202f\u2009\u2007]?[€$£])")
+_SCALE_WORD = re.compile(r"[ \u00a0\u202f\u2009\u2007]*([A-Za-zé]+)\b")
 
 _FR_UNITS = (
     "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
@@ -129,7 +130,7 @@ _EN_COLLECTIVE = re.compile(r"(?<![\w\-])(?:a|one)[ \u00a0](dozen)\b", re.IGNORE
 def _digit_value(raw: str, language: str) -> tuple[float, bool] | None:
     """Value of a digit string and whether it has a decimal part."""
     if language == "fr":
-        cleaned = re.sub(r"[ \u00a0\u202f]", "", raw)
+        cleaned = re.sub(r"[ \u00a0\u202f\u2009\u2007]", "", raw)
         if "," in cleaned:
             whole, frac = cleaned.split(",", 1)
             return float(whole.replace(".", "") + "." + frac), True
@@ -141,7 +142,7 @@ def _digit_value(raw: str, language: str) -> tuple[float, bool] | None:
 def _scale_after(text: str, end: int, language: str) -> tuple[float, int]:
     """A scale word right after ``end``: its multiplier and where it ends (``1.0, end`` when none)."""
     abbrev = _SCALE_ABBREV.match(text, end) or _SCALE_ABBREV.match(text, end + 1) if end < len(text) else None
-    if abbrev and (abbrev.start() == end or text[end] in " \u00a0\u202f"):
+    if abbrev and (abbrev.start() == end or text[end] in " \u00a0\u202f\u2009\u2007"):
         factor = {"k": 1e3, "M": 1e6, "MM": 1e9}.get(abbrev.group(1), 1e9)
         return factor, abbrev.end()
     word = _SCALE_WORD.match(text, end)
