@@ -96,3 +96,92 @@ def test_crosscheck_all_computes_only_what_is_out_of_date(checked: tuple[CliRunn
     again = json.loads(runner.invoke(cli, ["crosscheck", "all", "--refresh", "--json"]).stdout)
     assert again["computed"] == 1
     assert again["verdicts"]["corroborated"] == sum(v["verdict"] == "corroborated" for v in report["verdicts"])
+
+
+# -- the table as a person reads it, on a cross-check built by hand ------------------------------------------
+
+
+@pytest.fixture
+def handmade(checked: tuple[CliRunner, dict[str, Any], Path], monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """The seeds' database, whose story's cross-check is the hand-built one (every verdict, sources, times)."""
+    from tests.web.conftest import handmade_check
+
+    import recoupe.crosscheck.report as report_module
+
+    runner, _, _ = checked
+    monkeypatch.setattr(report_module, "load_or_compute", lambda *_args, **_kwargs: handmade_check())
+    return runner
+
+
+def _table(runner: CliRunner, story: str, *args: str, columns: int = 100) -> list[str]:
+    result = runner.invoke(cli, ["crosscheck", story, *args], env={"COLUMNS": str(columns)}, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 160])
+def test_the_table_fits_the_terminal_and_cuts_with_an_ellipsis(
+    handmade: CliRunner, checked: tuple[CliRunner, dict[str, Any], Path], columns: int
+) -> None:
+    from tests.web.conftest import LONG_CLAIM
+
+    story = checked[1]["story_id"]
+    lines = _table(handmade, story, "--all", columns=columns)
+    assert max(len(line) for line in lines) <= columns
+    assert any("…" in line for line in lines)
+    assert LONG_CLAIM not in " ".join(" ".join(line.strip("│ ").split()) for line in lines)  # cut in the table
+    full = json.loads(handmade.invoke(cli, ["crosscheck", story, "--json"]).stdout)
+    assert any(s["text"] == LONG_CLAIM for v in full["verdicts"] for s in v["statements"])  # whole in --json
+
+
+def _rows(lines: list[str]) -> list[list[str]]:
+    """The table's rows, each as its cells' text (a cell's wrapped lines joined by spaces)."""
+    rows: list[list[list[str]]] = [[]]
+    for line in lines:
+        if line.startswith(("├", "└")):
+            rows.append([])
+        elif line.startswith("│"):
+            rows[-1].append([cell.strip() for cell in line.strip("│").split("│")])
+    return [[" ".join(" ".join(part).split()) for part in zip(*row, strict=True)] for row in rows if row]
+
+
+def test_the_new_verdicts_with_their_sources_and_times(
+    handmade: CliRunner, checked: tuple[CliRunner, dict[str, Any], Path]
+) -> None:
+    rows = _rows(_table(handmade, checked[1]["story_id"], columns=160))
+    text = "\n".join(" | ".join(row) for row in rows)
+    for label in ("✗ Conflicting", "↻ Updated", "⇄ Differs by source", "✓ Corroborated", "≠ Differing"):
+        assert label in text
+    # the attributed source in the cell, and "X says a, Y says b"
+    assert "[selon la préfecture]" in text
+    assert "[selon les organisateurs]" in text
+    assert "la préfecture (Le Monde) says 8 000 manifestants" in text
+    # the update's values from the earliest to the latest, with their times
+    earliest, latest = text.index("→ 3 morts (provisional · 2025-03-01 09:00)"), text.index("→ 5 morts (21:00")
+    assert earliest < latest
+    assert "update: 3 morts vs 5 morts" in text
+    assert "conflict: 120 millions d'euros vs 210 millions d'euros" in text
+    # leading rows come in the verdicts' order
+    order = [text.index(label) for label in ("Conflicting", "Updated", "Differs by source", "Corroborated")]
+    assert order == sorted(order)
+
+
+def test_single_source_rows_are_one_line_per_outlet_until_all(
+    handmade: CliRunner, checked: tuple[CliRunner, dict[str, Any], Path]
+) -> None:
+    story = checked[1]["story_id"]
+    collapsed = "\n".join(_table(handmade, story, columns=160))
+    assert "Le Monde: 3 statements only this outlet carries (--all to show)" in collapsed
+    assert "Libération: 2 statements only this outlet carries (--all to show)" in collapsed
+    assert "Ouest-France: 1 statement only this outlet carries (--all to show)" in collapsed
+    assert "Single source" not in collapsed.split("\n", 2)[2]  # no single-source row (the counts line aside)
+    assert "Gustin" not in collapsed
+    lines = _table(handmade, story, "--all", columns=160)
+    assert "only this outlet carries" not in "\n".join(lines)
+    shown = "\n".join(" | ".join(row) for row in _rows(lines))
+    # within an outlet, the most central first: Le Monde's rows scored 0.9, 0.5, 0.2
+    assert shown.index("Le maire de Rennes") < shown.index("Philippe Gustin") < shown.index("Cour des comptes")
+    assert shown.index("Clément Beaune") < shown.index("grève des cheminots")  # Libération: 0.7, 0.4
+    # asking for single-source rows shows them too
+    only = _rows(_table(handmade, story, "--verdict", "single-source", columns=160))
+    assert [row[0].split(" claim")[0] for row in only] == ["① Single source"] * 6

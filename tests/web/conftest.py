@@ -2,6 +2,9 @@
 
 Browser tests drive Debian's ``chromium`` (``shutil.which("chromium")``) through Playwright; no browser is
 ever downloaded. Without chromium they are skipped, unless ``RECOUPE_REQUIRE_BROWSER=1`` makes that a failure.
+
+``handmade_check()`` is a cross-check built by hand (every verdict, sources, times, scores) for the tests of
+what the faces show; the API and CLI tests import it from here.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from recoupe.config import Settings, load_settings
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
+
+    from recoupe.crosscheck.report import CrossCheck
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
@@ -146,3 +151,200 @@ def watch(page: Any) -> tuple[list[str], list[str]]:
     page.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
     page.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
     return dialogs, console
+
+
+# -- a cross-check built by hand ---------------------------------------------------------------------------
+
+HANDMADE_STORY = "f00dfeedcafe0001"
+LONG_CLAIM = (
+    "Le maire de Rennes a expliqué devant le conseil municipal que la rénovation complète de la gare, engagée "
+    "en 2019 avec la région Bretagne et la SNCF, ne serait achevée qu'à la fin de la décennie, faute de crédits, "
+    "et que les riverains du quartier du Colombier devraient encore supporter plusieurs années de chantier."
+)
+
+
+def handmade_check() -> CrossCheck:
+    """A story told by Le Monde (and its wire copy on Yahoo), Libération and Ouest-France, with one row of
+    each verdict: a conflicting cost, an updated toll (3 then 5 morts), a turnout that differs by source
+    (the préfecture vs the organisers), a corroborated quote, a differing entity, and single-source rows
+    (three from Le Monde with scores 0.2, 0.9, 0.5; two from Libération; one from Ouest-France)."""
+    from recoupe.crosscheck.report import CrossCheck
+    from recoupe.crosscheck.rules import Conflict
+    from recoupe.crosscheck.statements import Statement
+    from recoupe.crosscheck.verdict import Verdict
+    from recoupe.model import Figure, Quote
+
+    outlets = {"lm": "Le Monde", "yh": "Yahoo", "lib": "Libération", "of": "Ouest-France"}
+    published = {
+        "lm": "2025-03-01T09:00:00+01:00",
+        "yh": "2025-03-01T09:30:00+01:00",
+        "lib": "2025-03-01T21:00:00+01:00",
+        "of": "2025-03-02",
+    }
+
+    def said(article: str, text: str, start: int = 0, kind: str = "claim", **extra: object) -> Statement:
+        return Statement(
+            article_id=article,
+            outlet=outlets[article],
+            language="fr",
+            kind=kind,
+            start=start,
+            end=start + len(text),
+            text=text,
+            sentence=(start, start + len(text)),
+            published=published[article],
+            **extra,  # type: ignore[arg-type]
+        )
+
+    def figure(text: str, value: float, unit: str, about: str) -> Figure:
+        return Figure(0, len(text), text, "count" if unit != "EUR" else "money", value, unit, about)
+
+    def span(statement: Statement, words: str) -> tuple[int, int]:
+        at = statement.text.index(words) + statement.start
+        return (at, at + len(words))
+
+    cost_a = said(
+        "lm",
+        "Les travaux coûteront 120 millions d'euros.",
+        10,
+        "figure",
+        figure=figure("120 millions d'euros", 120e6, "EUR", "travaux"),
+    )
+    cost_b = said(
+        "lib",
+        "Le chantier coûtera 210 millions d'euros.",
+        20,
+        "figure",
+        figure=figure("210 millions d'euros", 210e6, "EUR", "travaux"),
+    )
+    toll_a = said(
+        "lm",
+        "Un bilan provisoire fait état de 3 morts.",
+        60,
+        "figure",
+        figure=figure("3 morts", 3, "mort", "bilan"),
+        when="provisional",
+    )
+    toll_b = said(
+        "lib",
+        "Le dernier bilan fait état de 5 morts à 21 h.",
+        80,
+        "figure",
+        figure=figure("5 morts", 5, "mort", "bilan"),
+        when="21:00",
+    )
+    crowd_a = said(
+        "lm",
+        "Selon la préfecture, 8 000 manifestants ont défilé.",
+        120,
+        "figure",
+        figure=figure("8 000 manifestants", 8000, "manifestant", "manifestation"),
+        attributed_to="la préfecture",
+    )
+    crowd_b = said(
+        "of",
+        "Selon les organisateurs, 30 000 manifestants ont défilé.",
+        5,
+        "figure",
+        figure=figure("30 000 manifestants", 30000, "manifestant", "manifestation"),
+        attributed_to="les organisateurs",
+    )
+    quote = Quote(0, 20, "Nous ne céderons pas", "direct", speaker="Nathalie Appéré")
+    quote_a = said("lm", "Nous ne céderons pas", 200, "quote", quote=quote)
+    quote_copy = said("yh", "Nous ne céderons pas", 200, "quote", quote=quote)
+    quote_b = said("lib", "Nous ne céderons pas", 150, "quote", quote=quote)
+    differ_a = said("lm", "La SNCF promet une réouverture en juin.", 300, entities=frozenset({"sncf"}))
+    differ_b = said("of", "La SNCF n'annonce aucune date de réouverture.", 100, entities=frozenset({"sncf"}))
+
+    def single(article: str, text: str, score: float, start: int) -> Verdict:
+        statement = said(article, text, start)
+        return Verdict("claim", "single-source", text[:30], (statement,), (outlets[article],), (), score=score)
+
+    verdicts = (
+        Verdict(
+            "figure",
+            "conflicting",
+            "travaux (EUR)",
+            (cost_a, cost_b),
+            ("Le Monde", "Libération"),
+            (),
+            conflicts=(
+                (
+                    Conflict(
+                        "figure",
+                        "120 millions d'euros vs 210 millions d'euros",
+                        span(cost_a, "120 millions"),
+                        span(cost_b, "210 millions"),
+                    ),
+                    cost_a,
+                    cost_b,
+                ),
+            ),
+        ),
+        Verdict(
+            "figure",
+            "updated",
+            "bilan (mort)",
+            (toll_b, toll_a),
+            ("Libération", "Le Monde"),
+            (),
+            conflicts=(
+                (
+                    Conflict(
+                        "figure", "3 morts vs 5 morts", span(toll_a, "3 morts"), span(toll_b, "5 morts"), "updated"
+                    ),
+                    toll_a,
+                    toll_b,
+                ),
+            ),
+            timeline=(1, 0),
+        ),
+        Verdict(
+            "figure",
+            "differs-by-source",
+            "manifestation (manifestant)",
+            (crowd_a, crowd_b),
+            ("Le Monde", "Ouest-France"),
+            (),
+            conflicts=(
+                (
+                    Conflict(
+                        "figure",
+                        "8 000 manifestants vs 30 000 manifestants",
+                        span(crowd_a, "8 000 manifestants"),
+                        span(crowd_b, "30 000 manifestants"),
+                        "differs-by-source",
+                    ),
+                    crowd_a,
+                    crowd_b,
+                ),
+            ),
+        ),
+        Verdict(
+            "quote",
+            "corroborated",
+            "Nathalie Appéré",
+            (quote_a, quote_copy, quote_b),
+            ("Le Monde", "Libération"),
+            (("yh", "lm"),),
+        ),
+        Verdict("entity", "differing", "sncf", (differ_a, differ_b), ("Le Monde", "Ouest-France"), ()),
+        single("lm", "Le Monde cite un rapport de la Cour des comptes de 2021.", 0.2, 400),
+        single("lm", LONG_CLAIM, 0.9, 500),
+        single("lm", "Le préfet Philippe Gustin a réuni les élus mardi.", 0.5, 900),
+        single("lib", "Libération rappelle la grève des cheminots de 2018.", 0.4, 300),
+        single("lib", "La ministre Clément Beaune était attendue à Rennes.", 0.7, 400),
+        single("of", "Ouest-France cite un commerçant de la rue de l'Alma.", 0.3, 300),
+    )
+    articles = tuple(
+        {
+            "id": key,
+            "outlet": name,
+            "title": f"La gare de Rennes ({name})",
+            "language": "fr",
+            "copy_of": "lm" if key == "yh" else None,
+            "source": "Le Monde" if key == "yh" else name,
+        }
+        for key, name in outlets.items()
+    )
+    return CrossCheck(HANDMADE_STORY, articles, verdicts, "handmade")
