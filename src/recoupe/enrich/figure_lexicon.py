@@ -24,6 +24,7 @@ __all__ = [
     "MONEY_ABOUT_VERBS",
     "MULTIPLIER_AFTER",
     "ONE_WORDS",
+    "PERCENT_ABOUT_VERBS",
     "PERCENT_AFTER",
     "PRENOMINAL",
     "RATIO",
@@ -435,6 +436,14 @@ MONEY_ABOUT_VERBS = {
     "estimer": "estimation", "évaluer": "évaluation", "chiffrer": "coût", "financer": "financement",
     "value": "valuation", "raise": "fundraising", "cost": "cost", "pay": "payment", "invest": "investment",
     "spend": "spending", "lose": "loss", "sell": "sale", "buy": "purchase", "valued": "valuation",
+}  # fmt: skip
+#: verbs of change → their noun, for what a percent measures ("les salaires augmentent de 5 %")
+PERCENT_ABOUT_VERBS = {
+    "augmenter": "augmentation", "baisser": "baisse", "reculer": "recul", "progresser": "progression",
+    "croître": "croissance", "diminuer": "diminution", "chuter": "chute", "bondir": "bond", "grimper": "hausse",
+    "rebondir": "rebond", "plonger": "plongeon", "dégringoler": "chute", "flamber": "flambée",
+    "rise": "rise", "increase": "increase", "grow": "growth", "fall": "fall", "drop": "drop", "decline": "decline",
+    "climb": "rise", "jump": "jump", "slide": "fall", "plunge": "fall", "surge": "surge",
 }  # fmt: skip
 TRANSPARENT_NOUNS = frozenset(
     [

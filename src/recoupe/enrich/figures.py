@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from recoupe.enrich.dates_rel import find_dates, find_relative_dates
+from recoupe.enrich.figure_about import figure_about, singular
 from recoupe.enrich.figure_lexicon import (
     ATHLETICS_AFTER,
     BARE_OK_BEFORE,
@@ -45,7 +46,6 @@ from recoupe.enrich.figure_lexicon import (
     FOIS_AFTER,
     FUNCTION_WORDS,
     IDENTIFIER_NOUNS,
-    MONEY_ABOUT_VERBS,
     MULTIPLIER_AFTER,
     ONE_WORDS,
     PERCENT_AFTER,
@@ -58,10 +58,10 @@ from recoupe.enrich.figure_lexicon import (
     TIME_OF_DAY_BEFORE,
     TIME_OF_DAY_GLUED,
     TIME_UNITS,
-    TRANSPARENT_NOUNS,
     UNIT_AFTER,
     UNITS,
 )
+from recoupe.enrich.fractions import find_fractions
 from recoupe.enrich.numbers import NumberMatch, find_numbers
 from recoupe.model import Figure
 
@@ -85,6 +85,7 @@ class _Draft:
     explicit_currency: bool = False
     noun_start: int = -1  # where the counted noun is (for its lemma)
     noun_end: int = -1
+    about: str | None = None  # what a share counts, as written ("TGV" in "un TGV sur deux")
 
 
 class _Context:
@@ -108,6 +109,11 @@ class _Context:
         index = self._token_at.get(start)
         return None if index is None else self.doc[index]
 
+    def pos_at(self, start: int) -> str | None:
+        """The POS of the token starting at ``start`` (``None`` without a parse or off a token)."""
+        token = self.token(start)
+        return None if token is None else token.pos_
+
     def span_root(self, start: int, end: int) -> Token | None:
         if self.doc is None or end > self._doc_len:
             return None
@@ -130,35 +136,14 @@ def _next_word(text: str, pos: int) -> re.Match[str] | None:
     return _NEXT_WORD.match(text, pos)
 
 
-def _singular(word: str, language: str) -> str:  # noqa: PLR0911 - one return per ending
-    """A plural noun made singular by rule (when the parse gives no lemma)."""
-    lower = word.lower()
-    if language == "fr":
-        if lower.endswith("aux") and len(lower) > 4:
-            return lower[:-3] + "al"
-        if lower.endswith(("s", "x")) and not lower.endswith(("ss", "is", "us", "os")) and len(lower) > 3:
-            return lower[:-1]
-        return lower
-    if lower.endswith("ies") and len(lower) > 4:
-        return lower[:-3] + "y"
-    if lower.endswith(("ches", "shes", "sses", "xes")):
-        return lower[:-2]
-    if lower.endswith("s") and not lower.endswith(("ss", "us", "is")) and len(lower) > 3:
-        return lower[:-1]
-    return lower
-
-
 _QUOTED_NOUN = re.compile(
     rf"{SPACE}*[«“\"]{SPACE}*(?P<q>[a-zà-ÿœæ][a-zà-ÿœæ\-]*(?:{SPACE}[a-zà-ÿœæ][a-zà-ÿœæ\-]*){{0,2}}){SPACE}*[»”\"]"
 )
 
 
-def _noun_after(
-    ctx: _Context, pos: int, *, scaled: bool = False, after_de: bool = False
-) -> tuple[int, int, str] | None:
-    """The counted noun after ``pos`` (pre-nominal adjectives and a partitive ``des`` skipped):
-    (start, end, unit) where unit is the lemma plus a determiner-less ``de``/``à`` complement."""
-    text = ctx.text
+def _skip_to_noun(text: str, pos: int, *, after_de: bool) -> int:
+    """Past a partitive (``des``, ``d'entre les``, ``of the``; ``de`` when ``after_de``) and up to two
+    pre-nominal adjectives after ``pos``."""
     cursor = pos
     partitive = re.compile(rf"{SPACE}+(?:des|d['’]entre{SPACE}+(?:les|eux|elles)|of{SPACE}+the){SPACE}+", re.IGNORECASE)
     m_part = partitive.match(text, cursor)
@@ -172,10 +157,20 @@ def _noun_after(
         if adj is None:
             break
         cursor = adj.end()
+    return cursor
+
+
+def _noun_after(
+    ctx: _Context, pos: int, *, scaled: bool = False, after_de: bool = False
+) -> tuple[int, int, str] | None:
+    """The counted noun after ``pos`` (pre-nominal adjectives and a partitive ``des`` skipped):
+    (start, end, unit) where unit is the lemma plus a determiner-less ``de``/``à`` complement."""
+    text = ctx.text
+    cursor = _skip_to_noun(text, pos, after_de=after_de)
     quoted = _QUOTED_NOUN.match(text, cursor)
     if quoted:  # 50.000 «gilets jaunes»: the quoted name is the counted noun
         words = quoted.group("q").split()
-        return quoted.start("q"), quoted.end(), " ".join(_singular(w, ctx.language) for w in words)
+        return quoted.start("q"), quoted.end(), " ".join(singular(w, ctx.language) for w in words)
     word = _next_word(text, cursor)
     if word is None or (word.start("w") - cursor) > 2:
         return None
@@ -190,7 +185,7 @@ def _noun_after(
     if token is not None and token.text == noun and token.pos_ == "NOUN" and token.lemma_ and ctx.language == "fr":
         lemma = token.lemma_.lower()
     else:
-        lemma = _singular(noun, ctx.language)
+        lemma = singular(noun, ctx.language)
     end = word.end("w")
     complement = re.compile(rf"{SPACE}+(?P<p>de{SPACE}+|d['’]{SPACE}*|à{SPACE}+)(?P<n>[a-zà-ÿœæ][a-zà-ÿœæ\-]*)").match(
         text, end
@@ -317,10 +312,11 @@ def _after_noun_kind(  # noqa: PLR0911, PLR0912, PLR0915 - one rule after the ot
         denominator = _denominator(ratio.group("d"), lang)
         noun = ratio.group("n")
         after = _noun_after(ctx, ratio.end())
-        same_noun = after is None or (noun is not None and _singular(noun, lang) == after[2])
+        same_noun = after is None or (noun is not None and singular(noun, lang) == after[2])
         plain = noun is None or noun.lower() not in FUNCTION_WORDS
         if denominator and value <= denominator and same_noun and plain:
-            return _Draft(start, ratio.end(), "percent", round(100 * value / denominator, 6), "%", number=number)
+            share = round(100 * value / denominator, 6)
+            return _Draft(start, ratio.end(), "percent", share, "%", number=number, about=noun)
     if number.scaled or number.approx:
         de_noun = re.compile(rf"{SPACE}+(?:de|d['’]|of){SPACE}*(?=[^\W\d_])", re.IGNORECASE).match(text, pos)
         if de_noun:
@@ -404,61 +400,11 @@ def _is_identifier(ctx: _Context, number: NumberMatch, prev: str) -> bool:
     return prev[:1].isupper() and number.start - len(prev) - 1 > 0 and text[number.start - len(prev) - 2] not in ".!?\n"
 
 
-def _about(ctx: _Context, draft: _Draft) -> str | None:  # noqa: PLR0911 - each way up the tree
-    """The noun (or nominalised verb) the figure depends on in the parse, when there is one."""
+def _about(ctx: _Context, draft: _Draft) -> str | None:
+    """What the figure measures (see ``figure_about``); a count's noun is its unit, durations have none."""
     if draft.kind not in {"money", "percent", "quantity"} or draft.unit in TIME_UNITS.values():
-        return None  # a count's noun is its unit; ages and durations rarely have a measured thing
-    root = ctx.span_root(draft.start, draft.end)
-    if root is None or root.dep_ in {"conj", "appos"}:
         return None
-    head = root.head
-    for _ in range(4):
-        if head.i == root.i or draft.start <= head.idx < draft.end:
-            return None
-        if head.pos_ == "NOUN" and head.lemma_.lower() in TRANSPARENT_NOUNS and head.head.i != head.i:
-            root, head = head, head.head
-            continue
-        if head.pos_ == "NOUN":
-            return _noun_phrase(head, ctx.language)
-        if head.pos_ == "VERB":
-            lemma = (head.lemma_ or head.text).lower()
-            return MONEY_ABOUT_VERBS.get(lemma) if draft.kind == "money" else None
-        return None
-    return None
-
-
-def _noun_phrase(noun: Token, language: str) -> str:
-    """``offre de rachat`` from ``rachat`` or ``offre``; ``levée de fonds`` from ``fonds``."""
-    lemma = (noun.lemma_ or noun.text).lower() if language == "fr" else _singular(noun.text, "en")
-    if _is_compound_complement(noun) and noun.head.pos_ == "NOUN":
-        parent = noun.head
-        plemma = (parent.lemma_ or parent.text).lower() if language == "fr" else _singular(parent.text, "en")
-        case = next(t for t in noun.children if t.dep_ == "case")
-        return _join(plemma, case.text, noun.text)
-    for child in noun.children:
-        if child.i > noun.i and child.pos_ == "NOUN" and _is_compound_complement(child) and child.text.islower():
-            case = next(t for t in child.children if t.dep_ == "case")
-            return _join(lemma, case.text, child.text)
-    return lemma
-
-
-def _join(head: str, case: str, complement: str) -> str:
-    """``offre`` + ``d'`` + ``achat`` → ``offre d'achat``; ``levée`` + ``de`` + ``fonds`` → ``levée de fonds``."""
-    case = case.lower().replace("’", "'")
-    return f"{head} {case}{complement.lower()}" if case.endswith("'") else f"{head} {case} {complement.lower()}"
-
-
-def _is_compound_complement(noun: Token) -> bool:
-    cases = [t for t in noun.children if t.dep_ == "case"]
-    has_det = any(t.dep_ == "det" for t in noun.children)
-    return (
-        noun.dep_ == "nmod"
-        and len(cases) == 1
-        and cases[0].lower_.replace("’", "'") in {"de", "à", "d'"}
-        and not has_det
-        and noun.text.islower()
-        and cases[0].i == noun.i - 1
-    )
+    return figure_about(ctx.span_root(draft.start, draft.end), draft.start, draft.end, draft.kind, ctx.language)
 
 
 _HALF_AFTER = re.compile(rf"{SPACE}+(?:et{SPACE}+demie?|and{SPACE}+a{SPACE}+half)\b", re.IGNORECASE)
@@ -488,10 +434,9 @@ def extract_figures(text: str, language: str, published: PublishedDate | None, d
     for date in find_relative_dates(text, ctx.language, published):
         if not any(taken[date.start : date.end]):
             claim(_Draft(date.start, date.end, "date", date.value, relative=True))
-    for m in _RACE_TIME.finditer(text):
-        if not any(taken[m.start() : m.end()]):
-            seconds = int(m.group(1)) * 60 + float(f"{m.group(2)}.{m.group(3)}")
-            claim(_Draft(m.start(), m.end(), "quantity", round(seconds, 6), "seconde"))
+    for early in _race_times_and_shares(ctx):
+        if not any(taken[early.start : early.end]):
+            claim(early)
 
     currency_marks: list[tuple[int, str]] = []  # (offset, ISO) of explicit currencies, in order
     default_currency = "EUR" if ctx.language == "fr" else None
@@ -524,12 +469,25 @@ def extract_figures(text: str, language: str, published: PublishedDate | None, d
             kind=d.kind,
             value=d.value,
             unit=d.unit,
-            about=_about(ctx, d) if d.kind != "date" else None,
+            about=d.about or (_about(ctx, d) if d.kind != "date" else None),
             relative=d.relative,
         )
         for d in sorted(drafts, key=lambda d: d.start)
         if not (d.kind == "count" and d.unit is None)
     ]
+
+
+def _race_times_and_shares(ctx: _Context) -> list[_Draft]:
+    """Race times (``1:48.64`` → 108.64 s) and shares in words (``un TGV sur deux`` → 50 %, see ``fractions``)."""
+    text = ctx.text
+    drafts = []
+    for m in _RACE_TIME.finditer(text):
+        seconds = int(m.group(1)) * 60 + float(f"{m.group(2)}.{m.group(3)}")
+        drafts.append(_Draft(m.start(), m.end(), "quantity", round(seconds, 6), "seconde"))
+    for share in find_fractions(text, ctx.language, ctx.pos_at):
+        noun = text[share.noun_start : share.noun_end] if share.noun_start >= 0 else None
+        drafts.append(_Draft(share.start, share.end, "percent", share.value, "%", about=noun))
+    return drafts
 
 
 def _inherit_lists(text: str, drafts: list[_Draft], pending: list[NumberMatch], taken: bytearray) -> list[_Draft]:

@@ -1,0 +1,201 @@
+"""Figures as the French press writes them (issue 11): fractions and ratios, thin-space thousands, range bounds,
+dot thousands, and what a percent measures. Sentences are written the way the papers write them (several are
+taken from the gj-dev corpus: Le Point, L'Humanité, Le Figaro, with their U+2009 thin spaces)."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe.enrich.figures import extract_figures
+from recoupe.enrich.nlp import NlpModels
+from recoupe.model import Figure
+
+THIN = "\u2009"
+NNBSP = "\u202f"
+NBSP = "\u00a0"
+
+
+@pytest.fixture(scope="module")
+def models() -> NlpModels:
+    return NlpModels()
+
+
+def figures(text: str, models: NlpModels | None = None, language: str = "fr") -> list[Figure]:
+    doc = models.parse(text, language) if models else None
+    return extract_figures(text, language, None, doc)
+
+
+def both(text: str, models: NlpModels, language: str = "fr") -> list[list[Figure]]:
+    """The figures without a parse, then with it."""
+    return [figures(text, None, language), figures(text, models, language)]
+
+
+# --- fractions and ratios ---------------------------------------------------------------------------------
+
+FRACTIONS = [
+    ("fr", "Un TGV sur deux circulera mardi, selon la SNCF.", "Un TGV sur deux", 50.0, "TGV"),
+    ("fr", "Un élève sur quatre était absent lundi.", "Un élève sur quatre", 25.0, "élève"),
+    ("fr", "Près d'une entreprise sur dix est concernée.", "une entreprise sur dix", 10.0, "entreprise"),
+    ("fr", "Un Français sur trois renonce à se soigner.", "Un Français sur trois", 100 / 3, "Français"),
+    ("fr", "Deux tiers des cadres sont concernés par la réforme.", "Deux tiers des cadres", 200 / 3, "cadres"),
+    ("fr", "La moitié des salariés a fait grève jeudi.", "La moitié des salariés", 50.0, "salariés"),
+    ("fr", "Plus de la moitié des Français soutiennent le mouvement.", "la moitié des Français", 50.0, "Français"),
+    ("fr", "Un quart des sondés ne se prononce pas.", "Un quart des sondés", 25.0, "sondés"),
+    ("fr", "Les trois quarts des commerces ont rouvert.", "trois quarts des commerces", 75.0, "commerces"),
+    ("fr", "Un tiers des électeurs s'est abstenu.", "Un tiers des électeurs", 100 / 3, "électeurs"),
+    ("fr", "Le chiffre d'affaires a fondu d'un tiers en un an.", "un tiers", 100 / 3, None),
+    ("en", "One in three voters backed the measure.", "One in three voters", 100 / 3, "voters"),
+    ("en", "Half of the workers walked out.", "Half of the workers", 50.0, "workers"),
+    ("en", "Two thirds of voters said no.", "Two thirds of voters", 200 / 3, "voters"),
+    ("en", "A quarter of the staff were laid off.", "A quarter of the staff", 25.0, "staff"),
+    ("en", "Nearly two-thirds of Americans approve.", "two-thirds of Americans", 200 / 3, "Americans"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [(lang, text, (phrase, value, about)) for lang, text, phrase, value, about in FRACTIONS],
+)
+def test_fraction_is_a_percent(
+    models: NlpModels, language: str, text: str, expected: tuple[str, float, str | None]
+) -> None:
+    phrase, value, about = expected
+    for found in both(text, models, language):
+        fractions = [f for f in found if f.kind == "percent"]
+        assert len(fractions) == 1, found
+        figure = fractions[0]
+        assert (figure.text, figure.unit, figure.about) == (phrase, "%", about)
+        assert figure.value == pytest.approx(value, abs=1e-4)
+        assert text[figure.start : figure.end] == phrase
+        assert not [f for f in found if f.kind == "count"], found  # no "deux circulera" left over
+
+
+def test_two_outlets_give_two_ratios_for_the_same_noun(models: NlpModels) -> None:
+    first = figures("Un TGV sur deux circulera mardi.", models)
+    second = figures("Mardi, seul un TGV sur trois roulera.", models)
+    assert [(f.value, f.about) for f in first] == [(50.0, "TGV")]
+    assert [(round(float(f.value or 0), 3), f.about) for f in second] == [(33.333, "TGV")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("fr", "Le verre est à moitié vide."),
+        ("fr", "Il a regardé la seconde moitié du match."),
+        ("fr", "La réunion a duré trois quarts d'heure."),
+        ("fr", "Il a attendu un quart d'heure devant la mairie."),
+        ("fr", "Nantes affrontera Lyon en quart de finale."),
+        ("fr", "Le tiers payant sera généralisé."),
+        ("fr", "Il réclame un cinquième mandat."),
+        ("fr", "Il vient une semaine sur deux."),
+        ("en", "He scored in the second half of the game."),
+        ("en", "They met a quarter of an hour later."),
+        ("en", "The third quarter of 2019 was weak."),
+        ("en", "He won one in 2019."),
+    ],
+)
+def test_not_a_fraction(models: NlpModels, language: str, text: str) -> None:
+    for found in both(text, models, language):
+        assert [f for f in found if f.kind == "percent"] == [], found
+
+
+def test_digit_ratios_keep_their_noun(models: NlpModels) -> None:
+    for found in both("Au départ de Paris, 8 TER sur 10 seront assurés.", models):
+        assert [(f.text, f.value, f.about) for f in found] == [("8 TER sur 10", 80.0, "TER")]
+
+
+# --- numbers: separators, line starts, ranges, dot thousands ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (f"Le 8 septembre, 130{THIN}000 personnes marchaient à travers le pays.", f"130{THIN}000 personnes",
+         ("count", 130_000, "personne")),
+        (f"À Londres, il a récolté 800{THIN}000 euros (contre 30{THIN}000 euros levés).", f"800{THIN}000 euros",
+         ("money", 800_000, "EUR")),
+        (f"contre 30{THIN}000 euros levés dans la journée", f"30{THIN}000 euros", ("money", 30_000, "EUR")),
+        (f"Il a saisi 50{THIN}000 gilets.", f"50{THIN}000 gilets", ("count", 50_000, "gilet")),
+        (f"(12{THIN}000 manifestants en France contre 50{THIN}000 la semaine précédente)",
+         f"12{THIN}000 manifestants", ("count", 12_000, "manifestant")),
+        (f"les 174{THIN}024 hectares de forêt", f"174{THIN}024 hectares", ("quantity", 174_024, "ha")),
+        (f"Le prix est de 1{NNBSP}000 euros.", f"1{NNBSP}000 euros", ("money", 1000, "EUR")),
+        (f"Le prix est de 1{NBSP}000 euros.", f"1{NBSP}000 euros", ("money", 1000, "EUR")),
+        ("Le prix\n1 000 euros, pas plus.", "1 000 euros", ("money", 1000, "EUR")),
+        ("La prime (1 000 euros) sera versée.", "1 000 euros", ("money", 1000, "EUR")),
+        (f"«{THIN}J'ai 4{THIN}000 mètres carrés de terrain", f"4{THIN}000 mètres carrés", ("quantity", 4000, "m2")),
+        ("Ils étaient 287.000 manifestants selon le ministère.", "287.000 manifestants", ("count", 287_000,
+         "manifestant")),
+        ("quelque 50.000 «gilets jaunes» ont défilé samedi", "50.000 «gilets jaunes»", ("count", 50_000,
+         "gilet jaune")),
+    ],
+)  # fmt: skip
+def test_thousands(models: NlpModels, text: str, phrase: str, expected: tuple[str, float, str]) -> None:
+    for found in both(text, models):
+        hit = next((f for f in found if f.text == phrase), None)
+        assert hit is not None, found
+        assert (hit.kind, hit.value, hit.unit) == expected
+        assert not [f for f in found if f.text.startswith("0")], found  # never "000 euros"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Une prime entre 1 200 et 2 000 euros.",
+         [("1 200", "money", 1200, "EUR"), ("2 000 euros", "money", 2000, "EUR")]),
+        (f"Une prime entre 1{THIN}200 et 2{THIN}000 euros.",
+         [(f"1{THIN}200", "money", 1200, "EUR"), (f"2{THIN}000 euros", "money", 2000, "EUR")]),
+        ("une contravention de 5e classe, allant de 1500 à 3000 euros.",
+         [("1500", "money", 1500, "EUR"), ("3000 euros", "money", 3000, "EUR")]),
+        ("Les aidants peuvent recevoir entre 1000 et 6500 euros par an.",
+         [("1000", "money", 1000, "EUR"), ("6500 euros", "money", 6500, "EUR")]),
+        ("De 1 500 à 2 000 personnes ont manifesté.",
+         [("1 500", "count", 1500, "personne"), ("2 000 personnes", "count", 2000, "personne")]),
+        ("De 1500 à 2000 personnes ont manifesté.",
+         [("1500", "count", 1500, "personne"), ("2000 personnes", "count", 2000, "personne")]),
+        ("La saison 2018-2019 a été difficile.", [("2018", "date", "2018", None), ("2019", "date", "2019", None)]),
+        ("Il a siégé entre 1986 et 1988 à Bonn.", [("1986", "date", "1986", None), ("1988", "date", "1988", None)]),
+        ("pendant la crise de 2007-2008, la plus grave",
+         [("2007", "date", "2007", None), ("2008", "date", "2008", None)]),
+    ],
+)  # fmt: skip
+def test_ranges(models: NlpModels, text: str, expected: list[tuple[str, str, object, str | None]]) -> None:
+    for found in both(text, models):
+        assert [(f.text, f.kind, f.value, f.unit) for f in found] == expected
+
+
+# --- what a percent measures --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("Le gouvernement annonce une hausse de 5 % des salaires.", "hausse des salaires"),
+        ("Le gouvernement annonce une augmentation de 7 % des salaires.", "augmentation des salaires"),
+        ("Le gouvernement annonce une augmentation des salaires de 7 %.", "augmentation des salaires"),
+        ("La hausse de 5 % des prix de l'énergie inquiète.", "hausse des prix"),
+        ("Les salaires augmentent de 5 % cette année.", "augmentation des salaires"),
+        ("Le chômage a reculé de 0,3 % au troisième trimestre.", "recul du chômage"),
+        ("Le chômage a reculé de 0,3 %.", "recul du chômage"),
+    ],
+)
+def test_percent_about_keeps_the_measured_noun(models: NlpModels, text: str, about: str) -> None:
+    [figure] = [f for f in figures(text, models) if f.kind == "percent"]
+    assert figure.about == about
+
+
+def test_money_about_unchanged(models: NlpModels) -> None:
+    [figure] = figures("Il a fait une offre de rachat de 97,4 milliards de dollars.", models)
+    assert figure.about == "offre de rachat"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ce qui revient à une intervention sur 3 500.", [("une intervention sur 3 500", 0.028571, "intervention")]),
+        ("et le tiers de ceux des catégories moyennes", [("le tiers de ceux", 33.333333, None)]),
+        ("offrir une perspective sur vingt ou trente ans", []),
+    ],
+)
+def test_ratio_edges_from_the_press(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert [(f.text, f.value, f.about) for f in figures(text) if f.kind == "percent"] == expected
