@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from pydantic import BeforeValidator
 
 from recoupe.api.app import Faces, faces_of
 from recoupe.api.routes_common import READ_RESPONSES, CachedRoute, Limit, Offset, next_link
@@ -16,6 +17,22 @@ from recoupe.stories.story import load_story
 __all__ = ["router"]
 
 router = APIRouter(route_class=CachedRoute, tags=["stories"], responses=READ_RESPONSES)
+
+
+def _split_commas(value: object) -> object:
+    """``?verdict=a,b&verdict=c`` as ``[a, b, c]``: the filter is repeatable or a comma list."""
+    values = value if isinstance(value, list) else [value]
+    return [part.strip() for item in values for part in str(item).split(",") if part.strip()]
+
+
+Verdicts = Annotated[
+    list[VerdictName] | None,
+    BeforeValidator(_split_commas),
+    Query(
+        description="Only these verdicts: repeat it (verdict=conflicting&verdict=updated) or give a comma list "
+        f"(verdict=conflicting,updated). One of: {', '.join(get_args(VerdictName))}.",
+    ),
+]
 
 StoryId = Annotated[
     str,
@@ -89,14 +106,17 @@ def get_crosscheck(
     story_id: StoryId,
     response: Response,
     faces: Annotated[Faces, Depends(faces_of)],
-    verdict: Annotated[VerdictName | None, Query(description="Only verdicts of this kind.")] = None,
+    verdict: Verdicts = None,
 ) -> dict[str, Any]:
     """What every source says: groups of statements (figures, quotes, claims, what is said about an entity),
-    each with its verdict (conflicting, corroborated, differing, single-source), the independent sources behind
-    it and the exact passage of every article. The stored report while the story is unchanged, computed
-    otherwise (the first time can take a few seconds)."""
+    each with its verdict (conflicting; updated: a count given at two moments, with its timeline;
+    differs-by-source: outlets report different sources, each statement's ``attributed_to``; corroborated;
+    differing; single-source), the independent sources behind it, each conflict pair's relation, how central
+    it is (``score``) and the exact passage of every article. The stored report while the story is
+    unchanged, computed otherwise (the first time can take a few seconds)."""
     report = faces.crosscheck(story_id).to_dict()
     response.headers["Content-Location"] = f"/api/stories/{report['story_id']}/crosscheck"
-    if verdict is not None:
-        report["verdicts"] = [v for v in report["verdicts"] if v["verdict"] == verdict]
+    if verdict:
+        wanted = set(verdict)
+        report["verdicts"] = [v for v in report["verdicts"] if v["verdict"] in wanted]
     return report

@@ -37,7 +37,9 @@ __all__ = [
 MAX_INGEST_RECORDS = 1000
 MAX_INGEST_URLS = 50
 
-VerdictName = Literal["conflicting", "corroborated", "differing", "single-source"]
+#: a cross-check's verdicts, in display order (``recoupe.crosscheck.verdict.VERDICTS``)
+VerdictName = Literal["conflicting", "updated", "differs-by-source", "corroborated", "differing", "single-source"]
+RelationName = Literal["conflicting", "updated", "differs-by-source"]
 
 
 class _Out(BaseModel):
@@ -296,6 +298,13 @@ class StatementOut(_Out):
     entities: list[str]
     figure: FigureOut | None = None
     quote: QuoteOut | None = None
+    attributed_to: str | None = Field(
+        description='The source the sentence gives for it, as written ("la préfecture"); null if none.'
+    )
+    published: str | None = Field(description="The article's publication date, ISO 8601 at its precision.")
+    when: str | None = Field(
+        description='The moment the sentence gives ("14:00", "provisional", "final"); null if none.'
+    )
 
 
 class CopyPair(_Out):
@@ -311,9 +320,21 @@ class DetailOut(_Out):
     text: str
 
 
+class TimelineStepOut(_Out):
+    statement: int = Field(description="Index into statements.")
+    article_id: str
+    published: str | None
+    when: str | None
+    text: str
+
+
 class ConflictOut(_Out):
     kind: str
     detail: str
+    relation: RelationName = Field(
+        description="How to read the pair: conflicting (the outlets disagree), updated (a count given at two "
+        "moments, the later replaces the earlier) or differs-by-source (each reports what another source says).",
+    )
     a_span: list[int]
     b_span: list[int]
     a_article: str
@@ -330,7 +351,9 @@ class VerdictOut(_Out):
     statements: list[StatementOut]
     copies: list[CopyPair]
     details: list[DetailOut] = Field(description="What only one source adds to a corroborated statement.")
-    conflicts: list[ConflictOut]
+    conflicts: list[ConflictOut] = Field(description="Each pair with its relation; the verdict is the most severe.")
+    timeline: list[TimelineStepOut] = Field(description="updated: the values from the earliest to the latest.")
+    score: float = Field(description="How central the statement is to the story, 0 to 1 (orders single-source rows).")
 
 
 class CrossCheckArticle(_Out):
