@@ -315,7 +315,7 @@ def test_quote_differences_that_are_not_conflicts() -> None:
 def test_conflict_to_dict_and_contradicts(nlp: NlpModels) -> None:
     conflict = Conflict("figure", "1 vs 2", (0, 1), (3, 4))
     data: dict[str, Any] = conflict.to_dict()
-    assert data == {"kind": "figure", "detail": "1 vs 2", "a_span": [0, 1], "b_span": [3, 4]}
+    assert data == {"kind": "figure", "detail": "1 vs 2", "a_span": [0, 1], "b_span": [3, 4], "relation": "conflicting"}
     assert set(KINDS) == {"figure", "date", "negation", "antonym", "quote_wording", "speaker"}
     assert contradicts(OFFER_97, OFFER_300, "fr", nlp)
     assert not contradicts(OFFER_97, OFFER_97, "fr", nlp)

@@ -1,17 +1,16 @@
 """Alignment: which statements of different articles speak of the same thing.
 
-- **Figures** align when ``rules.same_slot`` says they measure the same thing (kind, unit or currency, and
-  what they measure: "offre", "valorisation") and either both say what they measure or their sentences
-  align as claims. A figure without an ``about`` never aligns on its kind alone (every story has dates).
+- **Figures** align when ``slots.same_referent`` says they measure the same thing of the same event, by
+  meaning (the words around each figure mapped to concepts: "hausse" = "augmentation", "morts" = "victimes";
+  never the unit alone), wherever in the articles they are written; or when their sentences align as claims
+  and each is the only figure of its kind there (``rules.same_slot``).
 - **Quotes** align when their folded words mostly agree (``difflib`` ratio at least ``QUOTE_SIMILARITY``),
   or, across languages, when their speakers are the same and their embeddings agree.
 - **Claims** (sentences) align when their embeddings (multilingual: a French and an English sentence
   align without translation) reach ``claim_threshold``, stand out from each sentence's other candidates
   (margin score, as in bitext mining: ``MARGIN``), share an entity or a figure slot, and each is the
   other's best match in that article (no chains of near-misses).
-- **Entities**: for an entity that several outlets name in sentences that did not align with each other,
-  those sentences are put side by side: the outlets say *different* things about it (the verdict step
-  checks whether rules can call it a conflict).
+Naming the same entity is not saying the same thing: sentences that only share an entity are not grouped.
 
 Groups are connected components of the aligned pairs (union-find), so three outlets saying one thing are
 one group.
@@ -27,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from recoupe.crosscheck.rules import same_slot
+from recoupe.crosscheck.slots import same_referent
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -168,17 +168,27 @@ def _related(a: Statement, b: Statement) -> bool:
     return any(same_slot(f, g) for f in a.figures for g in b.figures)
 
 
-def _figures_align(a: Statement, b: Statement, sentence_group: Mapping[tuple[str, int], int]) -> bool:
+def _figures_align(
+    a: Statement, b: Statement, sentence_group: Mapping[tuple[str, int], int], alone: set[tuple[str, str, int, int]]
+) -> bool:
     if a.article_id == b.article_id or a.figure is None or b.figure is None:
         return False
     if a.language != b.language:  # "offre" and "offer": compare the slot without its words
         return _same_value_across_languages(a.figure, b.figure)
-    if not same_slot(a.figure, b.figure):
-        return False
-    if a.figure.about and b.figure.about:
+    if a.frame is not None and b.frame is not None and same_referent(a.figure, a.frame, b.figure, b.frame):
         return True
+    if not same_slot(a.figure, b.figure) or a.key not in alone or b.key not in alone:
+        return False
     key_a, key_b = (a.article_id, a.sentence[0]), (b.article_id, b.sentence[0])
     return key_a in sentence_group and sentence_group.get(key_a) == sentence_group.get(key_b)
+
+
+def _alone(figures: Sequence[Statement]) -> set[tuple[str, str, int, int]]:
+    """Figures that are the only one of their kind in their sentence."""
+    count: dict[tuple[str, int, str], int] = defaultdict(int)
+    for s in figures:
+        count[(s.article_id, s.sentence[0], s.figure.kind if s.figure else "")] += 1
+    return {s.key for s in figures if count[(s.article_id, s.sentence[0], s.figure.kind if s.figure else "")] == 1}
 
 
 def _quotes_align(a: Statement, b: Statement, vectors: Mapping[tuple[str, str, int, int], NDArray[np.float32]]) -> bool:
@@ -216,54 +226,15 @@ def align(
 
     groups: list[Group] = []
     figures = [s for s in statements if s.kind == "figure"]
-    for items in _components(figures, lambda a, b: _figures_align(a, b, sentence_group)):
+    alone = _alone(figures)
+    for items in _components(figures, lambda a, b: _figures_align(a, b, sentence_group, alone)):
         first = items[0].figure
         groups.append(Group("figure", items, (first.about or first.kind) if first else "figure"))
     quotes = [s for s in statements if s.kind == "quote"]
     for items in _components(quotes, lambda a, b: _quotes_align(a, b, vectors)):
         speaker = next((s.quote.speaker for s in items if s.quote and s.quote.speaker), None)
         groups.append(Group("quote", items, speaker or "unattributed"))
-    aligned_claims: set[tuple[str, str, int, int]] = set()
     for members in claim_union.groups():
         items = tuple(claims[i] for i in members)
-        if len({s.article_id for s in items}) > 1:
-            aligned_claims.update(s.key for s in items)
         groups.append(Group("claim", items, items[0].text[:80]))
-    groups.extend(_entity_groups(claims, aligned_claims))
-    return groups
-
-
-def _entity_groups(claims: Sequence[Statement], aligned: set[tuple[str, str, int, int]]) -> list[Group]:
-    """Per entity named by several articles in claims that aligned with nothing: those claims side by side.
-
-    Entities named in most claims of every article (the story's protagonists) are left out: what the
-    outlets say about them is the whole story, not one point to compare.
-    """
-    per_article: dict[str, list[Statement]] = defaultdict(list)
-    for claim in claims:
-        per_article[claim.article_id].append(claim)
-    common = (
-        set.intersection(
-            *(
-                {
-                    key
-                    for key in set().union(*(c.entities for c in items))
-                    if sum(key in c.entities for c in items) * 2 > len(items)
-                }
-                for items in per_article.values()
-            )
-        )
-        if per_article
-        else set()
-    )
-    loose: dict[str, list[Statement]] = defaultdict(list)
-    for claim in claims:
-        if claim.key in aligned:
-            continue
-        for key in claim.entities - common:
-            loose[key].append(claim)
-    groups = []
-    for key, items in sorted(loose.items()):
-        if len({s.article_id for s in items}) > 1:
-            groups.append(Group("entity", tuple(items), key))
     return groups

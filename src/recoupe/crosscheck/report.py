@@ -14,13 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from recoupe.crosscheck.align import align
 from recoupe.crosscheck.statements import Statement, statements_of
-from recoupe.crosscheck.verdict import VERDICTS, Verdict, judge
+from recoupe.crosscheck.verdict import SEVERITY, VERDICTS, Verdict, judge
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -122,7 +122,15 @@ def crosscheck_articles(
         judge(group, source_of, copy_of, nlp, texts) for group in align(statements, vectors, claim_threshold=threshold)
     ]
     verdicts = [v for v in verdicts if v.kind != "claim" or v.verdict != "single-source" or _worth_showing(v)]
-    verdicts.sort(key=lambda v: (ORDER[v.verdict], KIND_ORDER[v.kind], -len(v.sources), v.statements[0].start))
+    verdicts = _claims_take_figures(verdicts)
+    central = _centrality(statements, vectors)
+    verdicts = [
+        replace(v, score=max(central.get(s.key, central.get(_sentence_key(s), 0.0)) for s in v.statements))
+        for v in verdicts
+    ]
+    verdicts.sort(
+        key=lambda v: (ORDER[v.verdict], KIND_ORDER[v.kind], -len(v.sources), -v.score, v.statements[0].start)
+    )
     articles = tuple(
         {
             "id": a.id,
@@ -135,6 +143,66 @@ def crosscheck_articles(
         for a, _, c in items
     )
     return CrossCheck(story_id, articles, tuple(verdicts), signature_of(items, model))
+
+
+def _holder(statement: Statement, claims: tuple[Statement, ...]) -> Statement | None:
+    return next(
+        (c for c in claims if c.article_id == statement.article_id and c.start <= statement.start < c.end), None
+    )
+
+
+def _claims_take_figures(verdicts: list[Verdict]) -> list[Verdict]:
+    """A claim that several sources corroborate, but whose figures conflict, differ by source or were
+    updated, says so: it takes the figures' relation and conflicts (spans on the figures), and a figure row
+    that it holds entirely is not shown twice."""
+    rows = [v for v in verdicts if v.kind == "figure" and v.verdict in SEVERITY]
+    absorbed: set[int] = set()
+    out: list[Verdict] = []
+    for verdict in verdicts:
+        if verdict.kind != "claim" or verdict.verdict != "corroborated":
+            out.append(verdict)
+            continue
+        pairs = []
+        for row in rows:
+            held = [(c, _holder(a, verdict.statements), _holder(b, verdict.statements)) for c, a, b in row.conflicts]
+            moved = [(c, a, b) for c, a, b in held if a is not None and b is not None]
+            pairs.extend(moved)
+            if moved and all(_holder(s, verdict.statements) is not None for s in row.statements):
+                absorbed.add(id(row))
+        if pairs:
+            relations = {c.relation for c, _, _ in pairs}
+            name = next(r for r in SEVERITY if r in relations)
+            out.append(replace(verdict, verdict=name, conflicts=tuple(pairs), details=()))
+        else:
+            out.append(verdict)
+    return [v for v in out if id(v) not in absorbed]
+
+
+def _sentence_key(statement: Statement) -> tuple[str, int]:
+    return statement.article_id, statement.sentence[0]
+
+
+def _centrality(
+    statements: Sequence[Statement], vectors: dict[tuple[str, str, int, int], NDArray[np.float32]]
+) -> dict[Any, float]:
+    """Per claim or quote (by its key) and per claim's sentence (article, start): its best cosine with a claim
+    or quote of another article — how much of it the rest of the story echoes. Figures take their sentence's."""
+    import numpy as np
+
+    keyed = [(s, vectors[s.key]) for s in statements if s.kind in {"claim", "quote"} and s.key in vectors]
+    if not keyed:
+        return {}
+    matrix = np.stack([v for _, v in keyed])
+    scores = matrix @ matrix.T
+    articles = np.array([s.article_id for s, _ in keyed])
+    scores[articles[:, None] == articles[None, :]] = -1.0
+    best = scores.max(axis=1)
+    central: dict[Any, float] = {}
+    for i, (s, _) in enumerate(keyed):
+        central[s.key] = max(0.0, float(best[i]))
+        if s.kind == "claim":
+            central[_sentence_key(s)] = central[s.key]
+    return central
 
 
 def _worth_showing(verdict: Verdict) -> bool:

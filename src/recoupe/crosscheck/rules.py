@@ -125,7 +125,9 @@ __all__ = [
     "QUOTE_MIN_WORDS",
     "QUOTE_SAME",
     "Conflict",
+    "compatible_in",
     "contradicts",
+    "figure_conflict",
     "figure_conflicts",
     "find_conflicts",
     "polarity_conflicts",
@@ -262,6 +264,23 @@ def values_compatible(a: Figure, b: Figure) -> bool:
     Hedges written before a figure are outside ``Figure.text``; ``figure_conflicts`` reads them in the text.
     """
     return _compatible(a, b, _hedge(a, "", ""), _hedge(b, "", ""))
+
+
+def compatible_in(text_a: str, a: Figure, text_b: str, b: Figure) -> bool:
+    """``values_compatible`` with the hedges each text writes around its figure ("plus de 1 000", "environ
+    300", "entre 1 200 et 2 000"): offsets of ``a`` and ``b`` are into ``text_a`` and ``text_b``."""
+
+    def hedge(text: str, figure: Figure) -> str:
+        if not 0 <= figure.start <= figure.end <= len(text):
+            return _hedge(figure, "", "")
+        return _hedge(figure, text[: figure.start], text[figure.end :])
+
+    return _compatible(a, b, hedge(text_a, a), hedge(text_b, b))
+
+
+def figure_conflict(a: Figure, b: Figure) -> Conflict:
+    """The conflict between two figures of one slot (spans: the figures' own offsets)."""
+    return _figure_conflict(a, b)
 
 
 def _about_words(about: str) -> set[str]:

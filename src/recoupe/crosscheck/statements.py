@@ -8,26 +8,37 @@ sentences and the article's enrichment come three kinds of statement:
   like "hier", which only restate the publication date), with the sentence it is in;
 - **quote**: one per quote (direct or indirect) with its speaker;
 - **claim**: a sentence that names at least one entity or gives a figure: a checkable assertion about the
-  story's people, organisations and places. Sentences of fewer than five words, and questions, are left out.
+  story's people, organisations and places. Left out (``NOT_STATEMENTS``, an ordered list of named rules over
+  the sentence's line): attribution lines ("– Bret Taylor, président d'OpenAI"), photo captions and credits,
+  bylines, "LIRE AUSSI"-style navigation, headings (a line under the title with no closing punctuation),
+  sentences of fewer than five words, questions, and sentences that are mostly a quote (the quote is the
+  statement). A dateline ("PARIS (AFP) -") is cut off the sentence it opens.
 
-A statement keeps its article, its offsets into ``Article.text``, the entity keys named inside it, and its
-figure or quote.
+A statement keeps its article, its offsets into ``Article.text``, the entity keys named inside it, its
+figure or quote, the source the sentence attributes it to (``attribution.source_for``: "selon la
+préfecture"; a figure inside a quote is its speaker's), the article's publication date and the moment the
+sentence gives (``attribution.moment_of``), and, for a figure, its frame (``slots.frame_of``: what the words
+around it say it measures).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from recoupe.crosscheck.attribution import moment_of, source_for, sources_in
+from recoupe.crosscheck.slots import Frame, frame_of
+
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
     from spacy.language import Language
 
     from recoupe.model import Article, Enrichment, Figure, Quote
 
-__all__ = ["Statement", "sentences", "statements_of"]
+__all__ = ["NOT_STATEMENTS", "Statement", "is_statement", "sentences", "statements_of"]
 
 MIN_WORDS = 5
 CHECKED_FIGURES = frozenset({"money", "percent", "count", "quantity", "date"})
@@ -52,6 +63,7 @@ class Statement:
     attributed_to: str | None = None  # the source the sentence gives for it ("la préfecture"), as written
     published: str | None = None  # the article's publication date, ISO 8601 at its precision
     when: str | None = None  # the moment the sentence gives ("14:00", "provisional", "final")
+    frame: Frame | None = field(default=None, compare=False)  # a figure's frame (not stored)
 
     @property
     def key(self) -> tuple[str, str, int, int]:
@@ -112,10 +124,89 @@ def _inside(span: tuple[int, int], start: int, end: int) -> bool:
     return span[0] <= start and end <= span[1]
 
 
+# -- what is not a statement: each rule reads a sentence and the line it is on ---------------------------------
+_CLOSING = tuple('.!?…»"”)')
+_CREDIT = re.compile(
+    r"^\W*(photos?|cr[ée]dits?( photo)?|©|illustration|image|l[ée]gende|vid[ée]o|infographie|archives?|"
+    r"photo credit|pictured|caption)\b|©|\bcr[ée]dits? photo\b|\b(getty images|afp photo|reuters/)",
+    re.IGNORECASE,
+)
+_NAVIGATION = re.compile(
+    r"^\W*(lire aussi|[àa] lire( aussi)?|voir aussi|[àa] voir( aussi)?|en direct|live|read more|related|"
+    r"sur le m[êe]me sujet|newsletter|abonnez-vous|publicit[ée]|partager|suivez|mis [àa] jour|publi[ée] le|"
+    r"updated|advertisement|sign up|subscribe)\b",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^\W*(par|by)\s+[A-ZÀ-Þ][\w'’\-.]+(\s+[A-ZÀ-Þ][\w'’\-.]+){0,3}\b", re.UNICODE)
+_DASH_LINE = re.compile(r"^\s*[\-–—]\s*[A-ZÀ-Þ]")
+#: "PARIS (AFP) -", "Lyon, 12 mars (Reuters) –", "WASHINGTON —": cut off the sentence
+DATELINE = re.compile(
+    r"^[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40}(?:,[^()\n]{0,30})?\s*(?:\((?:AFP|Reuters|AP|Belga|ATS|dpa)\)\s*)?[\-–—]\s+"
+)
+
+
+def _attribution_line(_sentence: str, line: str) -> bool:
+    """ "– Bret Taylor, président d'OpenAI": a dash, a name, no closing punctuation."""
+    return bool(_DASH_LINE.match(line)) and not line.rstrip().endswith(_CLOSING[:4]) and len(line.split()) <= 14
+
+
+def _credit(_sentence: str, line: str) -> bool:
+    return bool(_CREDIT.search(line)) and len(line.split()) <= 25
+
+
+def _navigation(_sentence: str, line: str) -> bool:
+    return bool(_NAVIGATION.match(line))
+
+
+def _byline(_sentence: str, line: str) -> bool:
+    return bool(_BYLINE.match(line)) and len(line.split()) <= 12 and not line.rstrip().endswith(_CLOSING[:4])
+
+
+def _heading(_sentence: str, line: str) -> bool:
+    """A line with no closing punctuation, short: a subheading (the title is never asked)."""
+    return not line.rstrip().endswith(_CLOSING) and len(line.split()) <= 14
+
+
+def _fragment(sentence: str, _line: str) -> bool:
+    return len(sentence.split()) < MIN_WORDS
+
+
+def _question(sentence: str, _line: str) -> bool:
+    return sentence.rstrip().rstrip('»"”) ').endswith("?")
+
+
+#: the rules, in order: a sentence any of them accepts is not a statement (a claim)
+NOT_STATEMENTS: tuple[Callable[[str, str], bool], ...] = (
+    _attribution_line,
+    _credit,
+    _navigation,
+    _byline,
+    _heading,
+    _fragment,
+    _question,
+)
+
+
+def is_statement(sentence: str, line: str, *, title: bool = False) -> bool:
+    """Whether a sentence (on ``line``) asserts something: no rule of ``NOT_STATEMENTS`` takes it.
+
+    The title is a headline: it has no closing punctuation and is still a statement."""
+    rules = [rule for rule in NOT_STATEMENTS if not (title and rule is _heading)]
+    return not any(rule(sentence, line) for rule in rules)
+
+
+def _line_of(text: str, start: int) -> str:
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    return text[lo : hi if hi >= 0 else len(text)]
+
+
 def statements_of(article: Article, enrichment: Enrichment | None) -> list[Statement]:
     """The statements of one article, in text order (figures and quotes need its enrichment)."""
     text = article.text
     spans = list(sentences(text, article.language))
+    published = article.published.iso() if article.published else None
+    title_end = len(article.title)
     mentions = enrichment.mentions if enrichment else ()
     figures = [f for f in (enrichment.figures if enrichment else ()) if f.kind in CHECKED_FIGURES and not f.relative]
     quotes = enrichment.quotes if enrichment else ()
@@ -141,18 +232,44 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
             text[start:end],
             sentence,
             keys(*sentence),
+            published=published,
+            when=moment_of(text[sentence[0] : sentence[1]]),
             **extra,
         )
 
+    def figure_statement(figure: Figure) -> Statement:
+        lo, hi = sentence_of(figure.start, figure.end)
+        local = (figure.start - lo, figure.end - lo)
+        others = [(f.start - lo, f.end - lo) for f in figures if f is not figure and lo <= f.start < hi]
+        speaker = next(  # a number inside a direct quote is its speaker's ("« Nous étions 30 000 »")
+            (q.speaker for q in quotes if q.kind == "direct" and q.start <= figure.start and figure.end <= q.end), None
+        )
+        return make(
+            "figure",
+            figure.start,
+            figure.end,
+            figure=figure,
+            attributed_to=speaker or source_for(text[lo:hi], local, others),
+            frame=frame_of(
+                text[lo:hi], local, others, article.language, [(m.start, m.end) for m in sources_in(text[lo:hi])]
+            ),
+        )
+
     found: list[Statement] = []
-    found.extend(make("figure", f.start, f.end, figure=f) for f in figures)
+    found.extend(figure_statement(f) for f in figures)
     found.extend(make("quote", q.start, q.end, quote=q) for q in quotes)
-    for start, end in spans:
+    for first, end in spans:
+        dateline = DATELINE.match(text, first, end)
+        start = dateline.end() if dateline else first
         sentence = text[start:end]
-        if len(sentence.split()) < MIN_WORDS or sentence.rstrip().endswith("?"):
+        if not is_statement(sentence, _line_of(text, start), title=end <= title_end):
+            continue
+        quoted = sum(max(0, min(end, q.end) - max(start, q.start)) for q in quotes if q.kind == "direct")
+        if quoted * 2 >= end - start:  # mostly a quote: the quote is the statement
             continue
         inside = tuple(f for f in figures if _inside((start, end), f.start, f.end))
         if keys(start, end) or inside:
-            found.append(make("claim", start, end, figures=inside))
+            markers = sources_in(sentence)
+            found.append(make("claim", start, end, figures=inside, attributed_to=markers[0].text if markers else None))
     found.sort(key=lambda s: (s.start, s.kind))
     return found

