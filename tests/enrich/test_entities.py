@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from recoupe.enrich.entities import entity_key, entity_refs, find_mentions
+from recoupe.enrich.entities import entity_key, entity_refs, find_mentions, is_demonym
 from recoupe.enrich.gazetteer import load_gazetteer
 from recoupe.enrich.nlp import NlpModels
 from recoupe.errors import ConfigError
@@ -122,13 +122,73 @@ def test_acronym_resolves_to_the_long_form(models: NlpModels) -> None:
         ("Ursula von der Leyen", "ursula leyen"),
         ("Jean-Luc Mélenchon", "jean luc melenchon"),
         ("JEAN-LUC MELENCHON", "jean luc melenchon"),
-        ("U.S.", "us"),
+        ("U.S.", "etats unis"),
         ("The Guardian", "guardian"),
         ("Le Monde", "le monde"),
     ],
 )
 def test_entity_key_folds(name: str, key: str) -> None:
     assert entity_key(name) == key
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("U.S.", "US", "USA", "United States", "the United States", "United States of America", "États-Unis",
+         "Etats-Unis", "États-Unis d'Amérique"),
+        ("Republican", "Republicans", "GOP", "Republican Party", "the Republican Party", "Parti républicain"),
+        ("Democrat", "Democrats", "Democratic Party", "the Democratic Party", "Parti démocrate"),
+        ("UE", "EU", "Union européenne", "European Union"),
+        ("UK", "U.K.", "United Kingdom", "Royaume-Uni", "Britain"),
+    ],
+)  # fmt: skip
+def test_well_known_forms_share_one_key(forms: tuple[str, ...]) -> None:
+    assert len({entity_key(form) for form in forms}) == 1, {form: entity_key(form) for form in forms}
+
+
+def test_french_party_les_republicains_is_not_the_gop() -> None:
+    assert entity_key("Les Républicains") != entity_key("Republicans")
+    assert entity_key("Républicains") != entity_key("GOP")
+
+
+@pytest.mark.parametrize(
+    ("name", "demonym"),
+    [("Americans", True), ("the Russians", True), ("Chinese", True), ("Américains", True), ("Américaines", True),
+     ("les Français", True), ("Russes", True), ("Occidentaux", True), ("Parisiennes", True),
+     ("Amérique", False), ("France", False), ("Russie", False), ("Chinese Academy of Sciences", False)],
+)  # fmt: skip
+def test_demonyms(name: str, demonym: bool) -> None:
+    assert is_demonym(name) is demonym
+
+
+def test_english_article_merges_the_us_and_the_parties(models: NlpModels) -> None:
+    text = (
+        "The U.S. economy grew, the United States said on Friday. Officials in the US and Americans agreed. "
+        "Republicans in Congress and the GOP leadership backed the plan, while Democrats and the Democratic "
+        "Party opposed it. A Democrat from Ohio said the Russians and the Chinese were watching."
+    )
+    mentions, refs = _analyse(models, text, "en")
+    keys = {m.text: m.key for m in mentions}
+    assert keys["U.S."] == keys["United States"] == keys["US"]
+    assert keys["Republicans"] == keys["GOP"]
+    assert keys["Democrats"] == keys["Democratic Party"] == keys["Democrat"]
+    assert refs[keys["US"]].canonical == "United States"
+    assert refs[keys["GOP"]].canonical == "Republican Party"
+    assert refs[keys["GOP"]].label == refs[keys["Democrats"]].label == "ORG"
+    assert not {"Americans", "Russians", "Chinese"} & {m.text for m in mentions}
+
+
+def test_french_article_merges_the_us_and_drops_demonyms(models: NlpModels) -> None:
+    text = (
+        "Les États-Unis ont annoncé de nouvelles sanctions. Selon les USA, les Américains ne céderont pas. "
+        "Les Français et les Russes ont réagi, comme l'UE."
+    )
+    mentions, refs = _analyse(models, text)
+    keys = {m.text: m.key for m in mentions}
+    assert keys["États-Unis"] == keys["USA"]
+    assert refs[keys["USA"]].canonical == "États-Unis"
+    assert not {"Américains", "Français", "Russes", "Les Français"} & {m.text for m in mentions}
+    assert all(m.label != "ORG" or not is_demonym(m.text) for m in mentions)
 
 
 def test_alias_maps_to_the_canonical_key(models: NlpModels) -> None:

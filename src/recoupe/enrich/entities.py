@@ -17,7 +17,11 @@ with their label and canonical name in ``ent_id_``):
    becomes PER. An organisation's acronym takes the long form whose initials it spells ("OMS" →
    "Organisation mondiale de la santé"), and a one-word short form the only longer name it starts, when
    unambiguous. Gazetteer matches keep the gazetteer's canonical name.
-4. **Across the corpus**: ``entity_key`` folds case, accents, titles, hyphens, dots and name particles.
+4. **Across the corpus**: ``entity_key`` folds case, accents, titles, hyphens, dots and name particles,
+   and the forms of well-known names (``entity_aliases.py``: "U.S." / "United States" / "USA" /
+   "États-Unis"; "Republicans" / "GOP"; "Democrats" / "Democratic Party") to one key, shown under the
+   article language's name. Demonyms ("Americans", "les Français", "Russes") name peoples, not entities:
+   they are dropped whatever label the NER gave them.
 
 What is guessed: the NER itself (statistical, news-trained); two people sharing a surname in one
 article without a full name stay apart as the bare surname; first-name-only matches are accepted.
@@ -31,6 +35,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from recoupe.enrich.entity_aliases import DEMONYMS_EN, DEMONYMS_FR, KNOWN_NAMES
 from recoupe.enrich.roles import find_roles
 from recoupe.folding import fold
 from recoupe.model import EntityRef, Mention
@@ -38,7 +43,7 @@ from recoupe.model import EntityRef, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["entity_key", "entity_refs", "find_mentions", "strip_titles"]
+__all__ = ["entity_key", "entity_refs", "find_mentions", "is_demonym", "strip_titles"]
 
 _LABELS = {
     "PER": "PER",
@@ -81,12 +86,18 @@ def _fold(text: str) -> str:
 
 
 def entity_key(name: str) -> str:
-    """The matching key of a name: case, accents, leading titles, hyphens, dots and particles folded.
+    """The matching key of a name: case, accents, leading titles, hyphens, dots and particles folded, and
+    the forms of a well-known name (``entity_aliases.KNOWN_NAMES``) folded to one.
 
     "M. Élon  Musk" → "elon musk"; "Charles de Gaulle" → "charles gaulle"; "Jean-Luc Mélenchon" →
-    "jean luc melenchon"; "U.S." → "us"; "The Guardian" → "guardian". For matching only: display the
-    canonical name, never the key.
+    "jean luc melenchon"; "The Guardian" → "guardian"; "U.S.", "the United States", "USA" → "etats unis";
+    "Republicans", "GOP" → "parti republicain". For matching only: display the canonical name, never the key.
     """
+    return _known_key(_base_key(name))
+
+
+def _base_key(name: str) -> str:
+    """``entity_key`` without the well-known names."""
     name = unicodedata.normalize("NFKC", name).replace("\u2019", "'").replace("`", "'")
     name = strip_titles(name)
     folded = _fold(name).replace(".", "")
@@ -97,6 +108,65 @@ def entity_key(name: str) -> str:
         words = words[1:]
     kept = words[:1] + [w for w in words[1:] if w not in _PARTICLES]
     return " ".join(kept)
+
+
+# --- well-known names and demonyms ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _known() -> tuple[dict[str, str], dict[str, tuple[str, str, str]]]:
+    """(base key of every form → the entry's key, the entry's key → its label, French and English names)."""
+    keys: dict[str, str] = {}
+    names: dict[str, tuple[str, str, str]] = {}
+    for label, french, english, forms in KNOWN_NAMES:
+        key = _base_key(french)
+        names[key] = (label, french, english)
+        for form in (french, english, *forms):
+            keys[_base_key(form)] = key
+    return keys, names
+
+
+def _known_key(base: str) -> str:
+    """The key of a well-known name's form; a plural of a form counts ("Democrats" as "Democrat")."""
+    keys = _known()[0]
+    if base in keys:
+        return keys[base]
+    if base.endswith("s") and base[:-1] in keys and " " not in base:
+        return keys[base[:-1]]
+    return base
+
+
+def _known_name(key: str, language: str) -> tuple[str, str] | None:
+    """The label and the name to show of a well-known entity in ``language`` (French unless English)."""
+    entry = _known()[1].get(key)
+    if entry is None:
+        return None
+    label, french, english = entry
+    return label, english if language == "en" else french
+
+
+def _french_demonym_forms(masculine: str) -> set[str]:
+    """``américain`` → américain(e)(s); ``parisien`` → parisienne(s); ``occidental`` → occidentaux."""
+    feminine = masculine if masculine.endswith("e") else masculine + ("ne" if masculine.endswith("ien") else "e")
+    plural = masculine if masculine.endswith(("s", "x")) else masculine + "s"
+    forms = {masculine, feminine, feminine + "s", plural}
+    if masculine.endswith("al"):
+        forms.add(masculine[:-2] + "aux")
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _demonym_keys() -> frozenset[str]:
+    forms = {form for masculine in DEMONYMS_FR for form in _french_demonym_forms(masculine)}
+    return frozenset(_base_key(form) for form in (*forms, *DEMONYMS_EN))
+
+
+def is_demonym(name: str) -> bool:
+    """Whether ``name`` names a people ("Americans", "les Français", "Russes"), which is not an entity."""
+    words = _base_key(name).split()
+    if len(words) > 1 and words[0] in {"les", "le", "la", "l", "des", "the"}:
+        words = words[1:]
+    return " ".join(words) in _demonym_keys()
 
 
 # --- clean-up of spaCy spans -------------------------------------------------------------------------
@@ -214,8 +284,9 @@ def _org_canonical(text: str, long_names: list[str]) -> str:
     return text
 
 
-def find_mentions(doc: Doc, language: str) -> list[Mention]:  # noqa: ARG001 - rules are language-neutral so far
-    """Entity mentions of ``doc`` in text order, with their canonical name within the article."""
+def find_mentions(doc: Doc, language: str) -> list[Mention]:
+    """Entity mentions of ``doc`` in text order, with their canonical name within the article (a well-known
+    name's in ``language``); demonyms are not mentions."""
     text = doc.text
     raw = _raw_mentions(doc)
     persons = [strip_titles(text[s:e]) for s, e, label, canon in raw if label == "PER" and canon is None]
@@ -227,6 +298,8 @@ def find_mentions(doc: Doc, language: str) -> list[Mention]:  # noqa: ARG001 - r
     mentions = []
     for start, end, label, gazetteer_name in raw:
         written = text[start:end]
+        if label != "PER" and gazetteer_name is None and is_demonym(written):
+            continue
         if gazetteer_name is not None:
             canonical = gazetteer_name
         else:
@@ -240,7 +313,11 @@ def find_mentions(doc: Doc, language: str) -> list[Mention]:  # noqa: ARG001 - r
                 else:
                     resolved[label, written] = written
             canonical = resolved[label, written]
-        mentions.append(Mention(start, end, written, label, canonical, entity_key(canonical)))
+        key = entity_key(canonical)
+        known = _known_name(key, language)
+        if known is not None:
+            label, canonical = known  # noqa: PLW2901 - a well-known name has one label
+        mentions.append(Mention(start, end, written, label, canonical, key))
     return mentions
 
 
