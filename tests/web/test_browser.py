@@ -39,7 +39,13 @@ def test_story_matrix_search_and_passage(
         expect(quote).to_have_count(1)
         expect(quote.locator("th")).to_contain_text("Single source")
         expect(quote).to_contain_text("OpenAI n'est pas à vendre")
+        # single-source rows are folded per outlet: a count and a control that shows them, no script needed
+        folded = page.locator("details.outlet-single").filter(has=quote)
+        expect(folded.locator("summary")).to_contain_text("only this outlet carries")
+        expect(quote).to_be_hidden()
         page.screenshot(path=str(tmp_path / "story.png"), full_page=True)
+        folded.locator("summary").click()
+        expect(quote).to_be_visible()
 
         # follow the quote's passage link: the article page, scrolled to the cited words
         quote.locator("a.passage").first.click()
@@ -67,7 +73,9 @@ def test_story_matrix_search_and_passage(
         phone = browser.new_page(viewport=PHONE)
         phone_dialogs, phone_console = watch(phone)
         phone.goto(f"{base}/stories/{seeds_story}#crosscheck")
-        expect(phone.locator("table.matrix")).to_be_visible()
+        expect(phone.locator("table.matrix").first).to_be_visible()
+        phone.locator("details.outlet-single > summary").first.click()  # an outlet's folded rows, opened
+        expect(phone.locator("details.outlet-single table.matrix").first).to_be_visible()
         assert phone.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
         phone.screenshot(path=str(tmp_path / "story-phone.png"))
         phone.close()

@@ -95,13 +95,18 @@ def _quotes_and_figures(store: Store, story: Story) -> tuple[list[tuple[str, lis
 def story_page(
     request: Request,
     story_id: str,
-    verdict: Literal["conflicting", "corroborated", "differing", "single-source", ""] = "",
+    verdict: Literal[
+        "conflicting", "updated", "differs-by-source", "corroborated", "differing", "single-source", ""
+    ] = "",
     kind: Literal["figure", "quote", "claim", "entity", ""] = "",
+    show_all: Annotated[
+        bool, Query(alias="all", description="single-source rows in the matrix, not collapsed")
+    ] = False,
 ) -> Response:
     faces = faces_of(request)
     story = load_story(faces.store, story_id[:64])
     if story.row.id != story_id:  # a prefix or a merged story's id: the story's own address
-        query = urlencode({k: v for k, v in {"verdict": verdict, "kind": kind}.items() if v})
+        query = urlencode({k: v for k, v in {"verdict": verdict, "kind": kind, "all": int(show_all)}.items() if v})
         return RedirectResponse(f"/stories/{story.row.id}" + (f"?{query}" if query else ""), status_code=302)
     items = [
         (
@@ -116,7 +121,9 @@ def story_page(
     check, check_error = None, None
     if story.row.independent >= 2:
         try:
-            check = matrix(faces.crosscheck(story.row.id), verdict=verdict or None, kind=kind or None)
+            check = matrix(
+                faces.crosscheck(story.row.id), verdict=verdict or None, kind=kind or None, show_all=show_all
+            )
         except RecoupeError as exc:
             check_error = str(exc)
     speakers, figures, enriched = _quotes_and_figures(faces.store, story)
@@ -131,6 +138,7 @@ def story_page(
         "check_error": check_error,
         "verdict": verdict,
         "kind": kind,
+        "show_all": show_all,
         "speakers": speakers,
         "per_speaker": PER_SPEAKER,
         "figures": figures,

@@ -1,8 +1,11 @@
 """The cross-check matrix of a story page: one row per group of statements, one column per independent source.
 
 Each cell holds what that source says (its statements' text, conflicting spans and words only one source
-adds marked), each linked to the exact passage on the article page. Built from a ``CrossCheck`` as plain
-data; the template escapes every string.
+adds marked, the source a statement gives and, for an update, its moment), each linked to the exact passage
+on the article page. Conflicting, updated, differs-by-source, corroborated and differing rows lead; the
+single-source rows are collapsed per outlet (``Matrix.collapsed``: a count and the rows, most central first)
+unless the page asks for every row (``?all=1``) or for single-source rows. Built from a ``CrossCheck`` as
+plain data; the template escapes every string.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from recoupe.crosscheck.present import attribution, collapse, moment, relation_lines, sources_of, timeline
 from recoupe.crosscheck.verdict import VERDICTS
 from recoupe.web.render import passage_url
 from recoupe.web.text import Mark, Piece, pieces
@@ -18,7 +22,7 @@ if TYPE_CHECKING:
     from recoupe.crosscheck.report import CrossCheck
     from recoupe.crosscheck.verdict import Verdict
 
-__all__ = ["Matrix", "MatrixRow", "Said", "matrix"]
+__all__ = ["Matrix", "MatrixRow", "OutletRows", "Said", "Step", "matrix"]
 
 MAX_ROWS = 150
 SHOWN_PER_CELL = 2
@@ -27,12 +31,25 @@ SUBJECT_CHARS = 90
 
 @dataclass(frozen=True, slots=True)
 class Said:
-    """One statement in a cell: its text as pieces, and the link to its passage."""
+    """One statement in a cell: its text as pieces, the link to its passage, the source it gives
+    (``selon la préfecture``) and the moment it speaks of (shown on updates and when the sentence gives one)."""
 
     pieces: tuple[Piece, ...]
     href: str
     outlet: str
     copy: bool
+    attributed: str = ""
+    moment: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One value of an update's timeline, earliest first."""
+
+    value: str
+    moment: str
+    outlet: str
+    href: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,10 +57,22 @@ class MatrixRow:
     verdict: str
     kind: str
     subject: str
-    conflicts: tuple[str, ...]
+    relations: tuple[tuple[str, str], ...]  # (relation, what to read) for each conflict pair
     only: tuple[str, ...]
     copies: int
     cells: tuple[tuple[Said, ...], ...]  # one per source, in the matrix's source order
+    timeline: tuple[Step, ...] = ()
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class OutletRows:
+    """One outlet's single-source rows, collapsed: its column in the matrix, how many, the rows shown."""
+
+    source: str
+    column: int
+    count: int
+    rows: tuple[MatrixRow, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +80,9 @@ class Matrix:
     sources: tuple[str, ...]
     rows: tuple[MatrixRow, ...]
     counts: dict[str, int]
-    matching: int  # rows matching the filter, before the MAX_ROWS cut
+    matching: int  # leading rows matching the filter (every row when expanded), before the MAX_ROWS cut
+    collapsed: tuple[OutletRows, ...] = ()  # single-source rows per outlet, when not expanded
+    expanded: bool = False  # single-source rows are in ``rows``
 
 
 def _subject(verdict: Verdict) -> str:
@@ -76,40 +107,93 @@ def _said(verdict: Verdict, index: int, outlet: str, copy: bool) -> Said:
         passage_url(statement.article_id, statement.start, statement.end),
         outlet,
         copy,
+        attribution(statement),
+        moment(statement) if verdict.verdict == "updated" or statement.when else "",
     )
 
 
-def _row(
-    verdict: Verdict, column_of: dict[str, int], width: int, outlets: dict[str, str], copies: set[str]
-) -> MatrixRow:
-    cells: list[list[Said]] = [[] for _ in range(width)]
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """The story's articles as the matrix places them."""
+
+    sources: tuple[str, ...]
+    source_of: dict[str, str]  # article id -> its independent source
+    outlets: dict[str, str]  # article id -> its own outlet
+    copies: set[str]  # ids of wire copies
+
+    @classmethod
+    def of(cls, result: CrossCheck) -> _Columns:
+        sources, source_of = sources_of(result)
+        outlets = {str(a["id"]): str(a.get("outlet") or a["source"]) for a in result.articles}
+        return cls(sources, source_of, outlets, {str(a["id"]) for a in result.articles if a.get("copy_of")})
+
+    def column(self, article_id: str) -> int | None:
+        source = self.source_of.get(article_id)
+        return self.sources.index(source) if source in self.sources else None
+
+
+def _row(verdict: Verdict, columns: _Columns) -> MatrixRow:
+    cells: list[list[Said]] = [[] for _ in columns.sources]
     for index, statement in enumerate(verdict.statements):
-        column = column_of.get(statement.article_id)
+        column = columns.column(statement.article_id)
         if column is not None:
-            cells[column].append(
-                _said(verdict, index, outlets.get(statement.article_id, ""), statement.article_id in copies)
-            )
+            outlet = columns.outlets.get(statement.article_id, "")
+            cells[column].append(_said(verdict, index, outlet, statement.article_id in columns.copies))
     only = tuple(verdict.statements[i].text[start:end] for i, start, end in verdict.details if end - start >= 4)
+    steps = tuple(
+        Step(
+            step.value,
+            step.moment,
+            step.outlet,
+            passage_url(
+                verdict.statements[step.index].article_id,
+                verdict.statements[step.index].start,
+                verdict.statements[step.index].end,
+            ),
+        )
+        for step in timeline(verdict, columns.source_of)
+    )
     return MatrixRow(
         verdict=verdict.verdict,
         kind=verdict.kind,
         subject=_subject(verdict),
-        conflicts=tuple(conflict.detail for conflict, _, _ in verdict.conflicts),
+        relations=tuple(relation_lines(verdict, columns.source_of)),
         only=tuple(dict.fromkeys(only)),
         copies=len(verdict.copies),
         cells=tuple(tuple(cell) for cell in cells),
+        timeline=steps,
+        score=verdict.score,
     )
 
 
-def matrix(result: CrossCheck, *, verdict: str | None = None, kind: str | None = None) -> Matrix:
-    """The matrix of ``result``, rows filtered by ``verdict`` and ``kind`` when given, at most ``MAX_ROWS``."""
-    sources = tuple(dict.fromkeys(str(a["source"]) for a in result.articles))
-    column_of = {str(a["id"]): sources.index(str(a["source"])) for a in result.articles}
-    outlets = {str(a["id"]): str(a.get("outlet") or a["source"]) for a in result.articles}
-    copies = {str(a["id"]) for a in result.articles if a.get("copy_of")}
+def matrix(
+    result: CrossCheck, *, verdict: str | None = None, kind: str | None = None, show_all: bool = False
+) -> Matrix:
+    """The matrix of ``result``, rows filtered by ``verdict`` and ``kind`` when given, at most ``MAX_ROWS``
+    leading rows; single-source rows collapsed per outlet unless ``show_all`` or ``verdict`` asks for them."""
+    columns = _Columns.of(result)
+    sources = columns.sources
     wanted = [
         v for v in result.verdicts if (verdict is None or v.verdict == verdict) and (kind is None or v.kind == kind)
     ]
-    rows = tuple(_row(v, column_of, len(sources), outlets, copies) for v in wanted[:MAX_ROWS])
+    leading, groups = collapse(wanted, columns.source_of, sources)
+    expanded = show_all or verdict == "single-source"
+
+    def row(v: Verdict) -> MatrixRow:
+        return _row(v, columns)
+
     counts = result.counts()
-    return Matrix(sources, rows, {v: counts.get(v, 0) for v in VERDICTS}, len(wanted))
+    counts = {v: counts.get(v, 0) for v in VERDICTS}
+    if expanded:
+        every = leading + [v for group in groups for v in group.verdicts]
+        return Matrix(sources, tuple(row(v) for v in every[:MAX_ROWS]), counts, len(every), (), expanded=True)
+    collapsed = tuple(
+        OutletRows(
+            group.source,
+            sources.index(group.source) if group.source in sources else 0,
+            group.count,
+            tuple(row(v) for v in group.verdicts[:MAX_ROWS]),
+        )
+        for group in groups
+    )
+    return Matrix(sources, tuple(row(v) for v in leading[:MAX_ROWS]), counts, len(leading), collapsed)

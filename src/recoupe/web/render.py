@@ -15,6 +15,8 @@ from urllib.parse import quote, urlencode, urlsplit
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from recoupe.crosscheck.present import LABELS, RELATION_LABELS, SYMBOLS
+
 if TYPE_CHECKING:
     from fastapi import Request
 
@@ -24,14 +26,10 @@ __all__ = ["TEMPLATES", "render", "safe_href"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-VERDICT_LABELS = {
-    "corroborated": "Corroborated",
-    "single-source": "Single source",
-    "conflicting": "Conflicting",
-    "differing": "Differing",
-}
-#: a symbol beside each verdict's colour, so colour is never the only carrier
-VERDICT_SYMBOLS = {"corroborated": "✓", "single-source": "①", "conflicting": "✗", "differing": "≠"}
+#: each verdict in words (Updated, Differs by source …) and a symbol beside its colour (↻, ⇄ …), so colour is
+#: never the only carrier; the CLI and the standalone page use the same (``recoupe.crosscheck.present``)
+VERDICT_LABELS = LABELS
+VERDICT_SYMBOLS = SYMBOLS
 
 
 def safe_href(url: str | None) -> str | None:
@@ -112,6 +110,7 @@ def _environment() -> Environment:
         safe_href=safe_href,
         VERDICT_LABELS=VERDICT_LABELS,
         VERDICT_SYMBOLS=VERDICT_SYMBOLS,
+        RELATION_LABELS=RELATION_LABELS,
     )
     env.filters.update(day=day, published=published, plural=plural)
     return env
