@@ -188,3 +188,45 @@ def test_single_source_rows_are_one_line_per_outlet_until_all(
     # asking for single-source rows shows them too
     only = _rows(_table(handmade, story, "--verdict", "single-source", columns=160))
     assert [row[0].split(" claim")[0] for row in only] == ["① Single source"] * 6
+
+
+def test_the_html_page_gives_outlets_the_width_and_folds_single_source_rows(
+    handmade: CliRunner, checked: tuple[CliRunner, dict[str, Any], Path], tmp_path: Path
+) -> None:
+    from lxml import html as lxml_html
+
+    page = tmp_path / "handmade.html"
+    result = handmade.invoke(cli, ["crosscheck", checked[1]["story_id"], "--html", str(page)])
+    assert result.exit_code == 0, result.output
+    source = page.read_text(encoding="utf-8")
+    doc = lxml_html.fromstring(source)
+    assert doc.xpath("//script") == []
+    assert "col.vcol{width:12rem}" in source  # a narrow verdict column; the outlets share the rest
+    (matrix,) = doc.xpath("/html/body/table")
+    assert matrix.xpath("./colgroup/col/@class") == ["vcol"]
+    assert matrix.xpath(".//thead/tr/th/text()") == ["verdict", "Le Monde", "Libération", "Ouest-France"]
+    rows = matrix.xpath("./tbody/tr")
+    assert [row.get("class") for row in rows] == [
+        "conflicting",
+        "updated",
+        "differs-by-source",
+        "corroborated",
+        "differing",
+    ]
+    words = [" ".join(row.text_content().split()) for row in rows]
+    assert words[1].startswith("↻ Updated")
+    steps = [" ".join(li.text_content().split()) for li in rows[1].xpath(".//ol[@class='steps']/li")]
+    assert steps == ["3 morts provisional · 2025-03-01 09:00 Le Monde", "5 morts 21:00 · 2025-03-01 21:00 Libération"]
+    assert words[2].startswith("⇄ Differs by source")
+    assert "la préfecture (Le Monde) says 8 000 manifestants" in words[2]
+    assert "[selon la préfecture]" in words[2]
+    assert "[selon les organisateurs]" in words[2]
+    folds = doc.xpath("//details[@class='single-source']")
+    assert [" ".join(d.xpath("./summary")[0].text_content().split()) for d in folds] == [
+        "Le Monde: 3 statements only this outlet carries",
+        "Libération: 2 statements only this outlet carries",
+        "Ouest-France: 1 statement only this outlet carries",
+    ]
+    assert all(d.get("open") is None for d in folds)
+    le_monde = " ".join(folds[0].text_content().split())
+    assert le_monde.index("Le maire de Rennes") < le_monde.index("Philippe Gustin") < le_monde.index("Cour des")
