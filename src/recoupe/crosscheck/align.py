@@ -169,13 +169,22 @@ def _related(a: Statement, b: Statement) -> bool:
 
 
 def _figures_align(
-    a: Statement, b: Statement, sentence_group: Mapping[tuple[str, int], int], alone: set[tuple[str, str, int, int]]
+    a: Statement,
+    b: Statement,
+    sentence_group: Mapping[tuple[str, int], int],
+    alone: set[tuple[str, str, int, int]],
+    similar_sentences: Any,
 ) -> bool:
     if a.article_id == b.article_id or a.figure is None or b.figure is None:
         return False
     if a.language != b.language:  # "offre" and "offer": compare the slot without its words
         return _same_value_across_languages(a.figure, b.figure)
-    if a.frame is not None and b.frame is not None and same_referent(a.figure, a.frame, b.figure, b.frame):
+    similar = similar_sentences(a, b) and a.key in alone and b.key in alone
+    if (
+        a.frame is not None
+        and b.frame is not None
+        and same_referent(a.figure, a.frame, b.figure, b.frame, similar=similar)
+    ):
         return True
     if not same_slot(a.figure, b.figure) or a.key not in alone or b.key not in alone:
         return False
@@ -227,7 +236,13 @@ def align(
     groups: list[Group] = []
     figures = [s for s in statements if s.kind == "figure"]
     alone = _alone(figures)
-    for items in _components(figures, lambda a, b: _figures_align(a, b, sentence_group, alone)):
+    by_sentence = {(c.article_id, c.sentence[0]): vectors[c.key] for c in claims if c.key in vectors}
+
+    def similar(a: Statement, b: Statement) -> bool:
+        va, vb = by_sentence.get((a.article_id, a.sentence[0])), by_sentence.get((b.article_id, b.sentence[0]))
+        return va is not None and vb is not None and float(va @ vb) >= claim_threshold
+
+    for items in _components(figures, lambda a, b: _figures_align(a, b, sentence_group, alone, similar)):
         first = items[0].figure
         groups.append(Group("figure", items, (first.about or first.kind) if first else "figure"))
     quotes = [s for s in statements if s.kind == "quote"]

@@ -59,7 +59,8 @@ _REPORTS = frozenset(
     {"bilan", "bilans", "chiffre", "chiffres", "estimation", "estimations", "decompte", "comptage", "donnees",
      "information", "informations", "releve", "releves", "premier", "premiers", "dernier", "derniers", "report",
      "reports", "figures", "count", "tally", "toll", "estimate", "estimates", "nos", "our", "source", "sources",
-     "lui", "elle", "eux", "elles", "moi", "him", "her", "them", "ce", "cette", "ces"}
+     "bulletin", "bulletins", "communique", "communiques", "point", "lui", "elle", "eux", "elles", "moi", "him",
+     "her", "them", "ce", "cette", "ces"}
 )  # fmt: skip
 _STOP_AT = re.compile(
     r"\b(qui|que|qu'|dont|où|ont|a|est|sont|avait|avaient|were|was|has|have|had|who|which|that|et|and|mais|but|"
@@ -76,7 +77,7 @@ _REPORTING = (
 #: "Musk a annoncé une offre" makes Musk the actor, not a source the outlet reports
 _COUNTING = (
     r"recens\w*|compt\w*|dénombr\w*|denombr\w*|revendiqu\w*|avanc\w*|évalu\w*|chiffr\w*|estim\w*|"
-    r"fait état|font état|counted|estimated|claimed|put the (?:number|toll|figure)"
+    r"fait état|font état|évoqu\w*|evoqu\w*|signal\w*|counted|estimated|claimed|put the (?:number|toll|figure)"
 )
 _SELON = re.compile(rf"\b(?:selon|d'après|d’après|according to)\s+(?P<np>{_NP})", re.IGNORECASE)
 _INVERTED = re.compile(
@@ -95,16 +96,26 @@ _SUBJECT = re.compile(
 def _clean(np: str) -> str | None:
     """The source's words up to the first word that starts a clause; ``None`` for a report or a pronoun."""
     cut = _STOP_AT.search(np, 1)
-    words = (np[: cut.start()] if cut else np).strip(" ,;:'’-").split()
+    words = (np[: cut.start()] if cut else np).strip(" ,;:.'’-").split()
     while words and fold(words[-1]) in {"de", "d", "du", "des", "of", "the", "la", "le", "les"}:
         words.pop()
     if not words:
         return None
     folded = [fold(w).strip("'’") for w in words]
     content = [w for w in folded if w not in {"la", "le", "les", "l", "un", "une", "the", "a", "an"}]
-    if not content or content[0] in _REPORTS:
+    if not content or content[0] in _REPORTS or content[0] in _NOT_SOURCES or len(content[0]) < 3:
         return None
     return " ".join(words)
+
+
+#: first words that never begin a source: possessives, weekdays, prepositions, "selon" itself
+_NOT_SOURCES = frozenset(
+    {"son", "sa", "ses", "leur", "leurs", "mon", "ma", "notre", "nos", "votre", "his", "her", "its", "their",
+     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "debut", "fin", "mi", "selon",
+     "d'apres", "apres", "according", "ce", "cette", "ces", "cela", "ceci", "il", "elle", "ils", "elles", "on",
+     "tout", "tous", "toute", "toutes", "plus", "moins", "chaque", "this", "that", "these", "those", "it",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "en", "au", "aux", "dans"}
+)  # fmt: skip
 
 
 def _selon(sentence: str) -> list[Marker]:
@@ -112,9 +123,15 @@ def _selon(sentence: str) -> list[Marker]:
     for match in _SELON.finditer(sentence):
         np = match.group("np")
         source = _clean(np)
-        if source is None:  # "selon un bilan de la préfecture": who made the report
-            inner = re.search(rf"\b(?:de |d'|d’|du |des |of )(?P<np>{_NP})", np)
-            source = _clean(inner.group("np")) if inner else None
+        if source is None:  # "selon un bilan communiqué par la préfecture": who made the report
+            rest = match.string[match.start("np") : match.start("np") + 120]
+            rest = re.split(r"[,;:.]", rest, maxsplit=1)[0]
+            inner = list(re.finditer(rf"\b(?:par |by |de la |de l'|du |des |of )(?P<np>{_NP})", rest))
+            source = _clean(inner[-1].group("np")) if inner else None
+            if source is not None:
+                at = match.start("np") + rest.find(source.split()[0], inner[-1].start())
+                found.append(Marker(source, at, at + len(source)))
+            continue
         if source is not None:
             at = match.start("np") + np.find(source.split()[0])
             found.append(Marker(source, at, at + len(source)))
@@ -143,8 +160,8 @@ def _subject(sentence: str) -> list[Marker]:
             first = np.split()[0]
             at += np.index(first) + len(first) + 1
             np = np[np.index(first) + len(first) + 1 :]
-        if fold(np.split()[0]) in _PRONOUNS | _LINKS:
-            continue
+        if fold(np.split()[0]) in _PRONOUNS | _LINKS | {"un", "une", "des", "a", "an"}:
+            continue  # an indefinite subject ("une revalorisation chiffrée à") reports nothing
         source = _clean(np)
         if source is not None and len(source.split()) <= 6:
             found.append(Marker(source, at, at + len(source)))
@@ -207,8 +224,14 @@ def source_key(source: str | None) -> str | None:
 
 
 def same_source(a: str | None, b: str | None) -> bool:
-    """Whether two attributed sources are one (``None`` is no source, and equals only ``None``)."""
-    return source_key(a) == source_key(b)
+    """Whether two attributed sources are one (``None`` is no source, and equals only ``None``): the same
+    words once folded, or one's words all in the other ("la Protection civile" / "la Protection civile
+    haïtienne"; "Guerini" / "Stanislas Guerini")."""
+    key_a, key_b = source_key(a), source_key(b)
+    if key_a is None or key_b is None:
+        return key_a == key_b
+    words_a, words_b = set(key_a.split()), set(key_b.split())
+    return words_a <= words_b or words_b <= words_a
 
 
 # -- moments ----------------------------------------------------------------------------------------------

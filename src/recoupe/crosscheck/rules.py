@@ -174,6 +174,8 @@ def _written(figure: Figure) -> tuple[float, float, float]:
     )
     step = 10.0**-decimals * scale
     half = step / 2
+    if figure.kind == "count" and decimals == 0 and scale == 1.0 and not str(int(number)).endswith("0"):
+        return value, 0.0, 0.0  # "14 départements", "1 419 morts": counted, not rounded
     if decimals == 0 and number >= 10:
         digits = str(int(number))
         zeros = len(digits) - len(digits.rstrip("0"))
@@ -209,6 +211,8 @@ def _interval(figure: Figure, hedge: str) -> Interval:
         return (value - half, math.inf)
     if hedge == "upper":
         return (-math.inf, value + max(half, step))
+    if figure.kind == "percent" and half:  # "3 %" is 2,5-3,5 % rounded, not 3,5 % cut: "3,5 %" is another rate
+        return (value - half * 0.999, value + half * 0.999)
     return (value - half, value + max(half, step))
 
 
@@ -247,6 +251,22 @@ def _dates_compatible(a: str, b: str) -> bool:
     return da[1] <= db[2] and db[1] <= da[2]
 
 
+#: a duration's unit in days ("un mois" and "deux semaines" are compared in days)
+DURATION_DAYS = {
+    "heure": 1 / 24, "h": 1 / 24, "hour": 1 / 24, "jour": 1.0, "j": 1.0, "day": 1.0, "semaine": 7.0, "week": 7.0,
+    "mois": 30.4, "month": 30.4, "an": 365.25, "annee": 365.25, "year": 365.25,
+}  # fmt: skip
+_MONTH_SLACK = 0.1  # a month is 28 to 31 days; a year in days is as loose
+
+
+def duration_unit(figure: Figure) -> float | None:
+    """Days in one unit of a duration figure ("deux semaines": 7), ``None`` for anything else."""
+    if figure.kind != "quantity" or not figure.unit:
+        return None
+    unit = fold(figure.unit)
+    return DURATION_DAYS.get(unit, DURATION_DAYS.get(unit.rstrip("s")))
+
+
 def _compatible(a: Figure, b: Figure, hedge_a: str, hedge_b: str) -> bool:
     if a.kind != b.kind:
         return False
@@ -254,6 +274,10 @@ def _compatible(a: Figure, b: Figure, hedge_a: str, hedge_b: str) -> bool:
         return "range" in {hedge_a, hedge_b} or _dates_compatible(str(a.value), str(b.value))
     lo_a, hi_a = _interval(a, hedge_a)
     lo_b, hi_b = _interval(b, hedge_b)
+    days_a, days_b = duration_unit(a), duration_unit(b)
+    if days_a is not None and days_b is not None and days_a != days_b:
+        lo_a, hi_a = lo_a * days_a * (1 - _MONTH_SLACK), hi_a * days_a * (1 + _MONTH_SLACK)
+        lo_b, hi_b = lo_b * days_b * (1 - _MONTH_SLACK), hi_b * days_b * (1 + _MONTH_SLACK)
     return lo_a <= hi_b and lo_b <= hi_a
 
 
@@ -275,7 +299,10 @@ def compatible_in(text_a: str, a: Figure, text_b: str, b: Figure) -> bool:
             return _hedge(figure, "", "")
         return _hedge(figure, text[: figure.start], text[figure.end :])
 
-    return _compatible(a, b, hedge(text_a, a), hedge(text_b, b))
+    hedge_a, hedge_b = hedge(text_a, a), hedge(text_b, b)
+    if hedge_a == hedge_b and hedge_a in {"lower", "upper"}:  # "plus de 125 morts" / "plus de 165 morts": two
+        return _compatible(a, b, "exact", "exact")  # floors of one count, compared as written
+    return _compatible(a, b, hedge_a, hedge_b)
 
 
 def figure_conflict(a: Figure, b: Figure) -> Conflict:

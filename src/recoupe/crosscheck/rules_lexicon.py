@@ -49,7 +49,10 @@ LOWER_AFTER = re.compile(r"^\s*(et plus|ou plus|au moins|or more|and more|plus)\
 RANGE_BEFORE = re.compile(
     r"(\b(entre|between)( le| les| l'| the)?|\d[\s\u00a0\u202f]*(et|a|à|au|and|to|ou|or|-|–)( le)?)\s*$"
 )
-RANGE_AFTER = re.compile(r"^[\s\u00a0\u202f]*(a|à|au|to|-|–|et|and|ou|or)( le)?[\s\u00a0\u202f]*\d")
+#: "de 2 à 5", "2 to 5"; never a clock time after it ("63 % à 17 heures", "à 17h30")
+RANGE_AFTER = re.compile(
+    r"^[\s\u00a0\u202f]*(a|à|au|to|-|–|et|and|ou|or)( le)?[\s\u00a0\u202f]*\d(?![\d\s\u00a0\u202f]*(h\b|h\d|heures?\b))"
+)
 #: a date after these opens a period ("depuis 1937", "until 2020"): not the date of an event
 DATE_OPEN_BEFORE = re.compile(
     r"\b(depuis|des|jusqu'(au|a|en)|jusque|avant|apres|a partir d(u|e|')|d'ici|since|until|till|before|after|"

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from recoupe.crosscheck.rules import same_slot
+from recoupe.crosscheck.rules import duration_unit, same_slot
 from recoupe.crosscheck.rules_base import stop_words
 from recoupe.folding import fold
 
@@ -33,7 +33,9 @@ if TYPE_CHECKING:
 
 __all__ = ["CONCEPTS", "Frame", "frame_of", "same_referent"]
 
-WINDOW = 7
+WINDOW = 10
+#: share of the smaller frame's concepts the two frames must have in common
+SHARED_SHARE = 0.4
 
 #: words that say the same thing about a figure, folded and singular; the first word names the concept
 CONCEPTS: tuple[tuple[str, ...], ...] = (
@@ -45,14 +47,16 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("manifestant", "mobilise", "mobilisation", "participant", "protestataire", "defile", "defiler", "manifeste",
      "manifester", "cortege", "demonstrator", "protester", "marcher", "rally", "protest"),
     ("mort", "deces", "decede", "victime", "tue", "tuer", "perir", "peri", "dead", "death", "killed", "died",
-     "fatalitie", "fatality", "toll", "mortel"),
+     "fatalitie", "fatality", "toll", "mortel", "meurtrier", "meurtriere"),
     ("blesse", "blessure", "injured", "wounded", "injurie", "injury"),
     ("interpellation", "interpelle", "arrestation", "arrete", "garde", "arrest", "arrested", "detained"),
-    ("salaire", "remuneration", "paie", "wage", "salary", "pay"),
+    ("salaire", "remuneration", "paie", "wage", "salary", "traitement"),
     ("chomage", "chomeur", "unemployment", "jobless"),
     ("prix", "tarif", "cout", "price", "cost", "coute"),
-    ("participation", "votant", "turnout", "abstention"),
-    ("voix", "suffrage", "vote"),
+    ("participation", "votant", "turnout", "electeur", "vote", "voter", "inscrit"),
+    ("voix", "suffrage"),
+    ("supplementaire", "nouveau", "additionnel", "extra", "additional", "new"),
+    ("vigilance", "alerte", "alert", "warning"),
     ("habitant", "resident", "inhabitant"),
     ("eleve", "etudiant", "student", "pupil", "lyceen", "collegien"),
     ("salarie", "employe", "travailleur", "worker", "employee", "staff", "effectif"),
@@ -67,17 +71,30 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("vol", "avion", "flight"),
     ("budget", "enveloppe", "credit"),
     ("amende", "penalite", "sanction", "fine", "penalty"),
-    ("age", "ans", "an", "year-old", "old"),
+    ("age", "year-old"),
+    ("emploi", "poste", "job", "payroll"),
+    ("annuel", "annuelle", "an", "annee", "year", "yearly", "annual"),
+    ("mensuel", "mensuelle", "mois", "month", "monthly"),
+    ("trimestriel", "trimestre", "quarter", "quarterly"),
 )  # fmt: skip
 _CONCEPT = {word: words[0] for words in CONCEPTS for word in words}
 #: counted nouns that pool everything ("30 000 personnes", "200 people"): never a slot by themselves
 GENERIC = frozenset({"personne", "people", "gen", "individu", "homme", "femme", "person", "fois", "cas", "unite"})
 _UP, _DOWN = "hausse", "baisse"
+#: concepts that tell two slots apart when each frame has a different one ("sur un an" / "sur un mois")
+EXCLUSIVE: tuple[frozenset[str], ...] = (
+    frozenset({"annuel", "mensuel", "trimestriel"}),
+    frozenset({"primaire", "college", "lycee", "universite", "maternelle", "elementaire"}),
+    frozenset({"homme", "femme"}),
+    frozenset({"adulte", "enfant", "mineur"}),
+)
+#: counted nouns of a toll: two bare counts of them in one story are one slot
+TOLLS = frozenset({"mort", "blesse", "disparu", "interpellation", "evacue"})
 _TIME_WORDS = frozenset(
     {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
      "decembre", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december", "heure", "heures", "matin", "soir", "midi", "journee", "hier", "aujourd", "hui",
-     "demain", "veille", "lendemain", "semaine", "mois", "annee", "today", "yesterday", "tomorrow", "week", "month",
+     "demain", "veille", "lendemain", "semaine", "today", "yesterday", "tomorrow", "week",
      "fin", "debut", "milieu", "mi", "soiree", "matinee", "apres", "end", "morning", "evening"}
 )  # fmt: skip
 _DAYS = frozenset(
@@ -87,13 +104,15 @@ _DAYS = frozenset(
 _ATTRIBUTION = frozenset(
     {"selon", "apres", "according", "indique", "affirme", "precise", "declare", "estime", "annonce", "recense",
      "compte", "denombre", "revendique", "avance", "said", "says", "told", "reported", "bilan", "provisoire",
-     "dernier", "premier", "etat", "fait", "font", "chiffre", "source", "nouveau", "definitif", "latest"}
+     "dernier", "premier", "etat", "fait", "font", "chiffre", "source", "definitif", "latest", "alourdit",
+     "alourdi", "grimpe", "passe", "environ", "contre", "tandis"}
 )  # fmt: skip
 #: reporting and counting verbs, by their first letters: who says it is not what is measured
 _REPORTING = re.compile(
     r"^(indiqu|annonc|affirm|precis|declar|estim|assur|expliqu|rapport|soulign|communiqu|recens|compt|denombr|"
     r"revendiqu|avanc|evalu|chiffr|ajout|confirm|said|says|told|report|estimat|count|announc|claim|stat)"
 )
+_UPDATE_WORDS = frozenset({"s'alourdit", "alourdit", "s'est", "revu", "passe", "grimpe"})
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 _PLACE_BEFORE = frozenset({"a", "au", "aux", "en", "dans", "in", "at", "near", "pres"})
 
@@ -106,12 +125,16 @@ class Frame:
     places: frozenset[str] = frozenset()
     days: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()
+    default_year: str | None = None  # the article's year: a figure that names none is of its own time
+
+
+_ELISION = re.compile(r"^(?:[dlnsjmtc]|qu|jusqu|lorsqu|puisqu)['’]")
 
 
 @lru_cache(maxsize=4096)
 def concept(word: str) -> str:
-    """A folded word's concept: its ``CONCEPTS`` group, else its singular form."""
-    word = fold(word).strip("'’")
+    """A folded word's concept: its ``CONCEPTS`` group, else its singular form ("l'élection" = "election")."""
+    word = _ELISION.sub("", fold(word)).strip("'’")
     if word in _CONCEPT:
         return _CONCEPT[word]
     singular = word[:-1] if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith("ss") else word
@@ -149,7 +172,7 @@ def frame_of(
     for match in [*before, *after]:
         if any(lo <= match.start() < hi for lo, hi in skip):
             continue
-        raw = match.group()
+        raw = _ELISION.sub("", match.group())
         word = fold(raw)
         if word.isdigit():
             if len(word) == 4 and word[:2] in {"19", "20"}:
@@ -158,7 +181,9 @@ def frame_of(
             days.add(word)
         elif raw[:1].isupper() and previous in _PLACE_BEFORE:
             places.add(word)
-        elif raw[:1].isupper() and match.start() > 0:  # a name: in every frame of its story, says nothing
+        elif (
+            raw[:1].isupper() and match.start() > 0
+        ) or word in _UPDATE_WORDS:  # a name: in every frame of its story, says nothing
             pass
         elif (
             word not in stop
@@ -169,6 +194,13 @@ def frame_of(
         ):
             concepts.add(concept(word))
         previous = word
+    for o_start, o_end in others:  # a date figure next to it ("contre 28 % en 2017") says which year
+        near = (before[0].start() if before else span[0]) <= o_start and o_end <= (
+            after[-1].end() if after else span[1]
+        )
+        year = re.search(r"\b(19|20)\d\d\b", sentence[o_start:o_end])
+        if near and year:
+            years.add(year.group())
     return Frame(frozenset(concepts), frozenset(places), frozenset(days), frozenset(years))
 
 
@@ -186,36 +218,61 @@ def _units_agree(a: Figure, b: Figure) -> bool:
     if a.kind == "money":
         return not (a.unit and b.unit) or a.unit == b.unit
     unit_a, unit_b = _unit_concept(a), _unit_concept(b)
+    if duration_unit(a) is not None and duration_unit(b) is not None:  # "un mois" / "deux semaines"
+        return True
     if unit_a and unit_b and unit_a != unit_b:
         return unit_a in GENERIC or unit_b in GENERIC  # "30 000 personnes" may be "30 000 manifestants"
     return True
 
 
-def same_referent(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame) -> bool:  # noqa: PLR0911 - one reason each
-    """Whether figures ``a`` and ``b`` (with their frames) measure the same thing of the same event."""
-    if not _units_agree(a, b):
-        return False
-    if a.kind == "date" and not same_slot(a, b):  # a year alone and a day without its year
-        return False
+def _apart(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame) -> bool:
+    """Whether the frames name two different places, days or years (a figure with no year is of its
+    article's year when the other names one)."""
     for mine, theirs in ((frame_a.places, frame_b.places), (frame_a.days, frame_b.days)):
         if mine and theirs and not mine & theirs:
-            return False
-    if a.kind != "date" and frame_a.years and frame_b.years and not frame_a.years & frame_b.years:
+            return True
+    if a.kind == "date" or b.kind == "date":
+        return False
+    years_a = frame_a.years or ({frame_a.default_year} if frame_a.default_year and frame_b.years else set())
+    years_b = frame_b.years or ({frame_b.default_year} if frame_b.default_year and frame_a.years else set())
+    return bool(years_a and years_b and not years_a & years_b)
+
+
+def _contrasted(concepts_a: frozenset[str], concepts_b: frozenset[str]) -> bool:
+    """One rises and the other falls ("hausse" / "baisse": a polarity question, left to the polarity rules),
+    or the frames hold two concepts of one ``EXCLUSIVE`` group ("sur un an" / "sur un mois")."""
+    if {_UP, _DOWN} <= (concepts_a | concepts_b) and not ({_UP, _DOWN} & concepts_a & concepts_b):
+        return True
+    return any(
+        (concepts_a & group) and (concepts_b & group) and not (concepts_a & concepts_b & group) for group in EXCLUSIVE
+    )
+
+
+def same_referent(  # noqa: PLR0911 - one way out per reason
+    a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, similar: bool = False
+) -> bool:
+    """Whether figures ``a`` and ``b`` (with their frames) measure the same thing of the same event.
+
+    ``similar``: their sentences say the same thing (embeddings): then a counted noun that agrees, or a money
+    or percent figure that is the only one of its kind in each sentence, needs no other shared word."""
+    if not _units_agree(a, b) or (a.kind == "date" and not same_slot(a, b)):  # a year alone, a day alone
         return False
     about_a, about_b = _about_concepts(a), _about_concepts(b)
     if about_a and about_b and not about_a & about_b:  # "offre" and "valorisation": two things
         return False
-    concepts_a = frame_a.concepts | about_a
-    concepts_b = frame_b.concepts | about_b
-    if {_UP, _DOWN} <= (concepts_a | concepts_b) and not (
-        {_UP, _DOWN} & concepts_a & concepts_b
-    ):  # one rises, the other falls
+    concepts_a, concepts_b = frame_a.concepts | about_a, frame_b.concepts | about_b
+    if _apart(a, frame_a, b, frame_b) or _contrasted(concepts_a, concepts_b):
         return False
     units = {u for u in (_unit_concept(a), _unit_concept(b)) if u}
+    if similar and (units - GENERIC or a.kind in {"money", "percent"}):  # sentences that say the same thing
+        return True
     shared = (concepts_a & concepts_b) - units - GENERIC
-    if units - GENERIC:  # the counted noun agrees: one more shared word (the event, a modifier) is enough,
-        # or nothing else said on either side ("un bilan de 3 morts" / "5 morts, selon le dernier bilan")
+    smaller = min(len(concepts_a - units - GENERIC), len(concepts_b - units - GENERIC))
+    if shared and len(shared) < SHARED_SHARE * smaller:  # "grève" shared, "primaire" and "lycée" not
+        return False
+    if units & TOLLS:  # a toll: nothing else said on either side is enough ("3 morts" / "5 morts, selon le
+        # dernier bilan"); the counted noun agrees
         return bool(shared) or (len(concepts_a - units) <= 1 and len(concepts_b - units) <= 1)
-    return len(shared) >= (1 if a.kind in {"money", "percent", "date"} else 2) or (
-        bool(shared) and bool(units) and _unit_concept(a) == _unit_concept(b)
-    )
+    if units - GENERIC:  # the counted noun agrees: one more shared word (the event, a modifier) is enough
+        return bool(shared)
+    return len(shared) >= (1 if a.kind in {"money", "percent", "date"} else 2)

@@ -24,7 +24,7 @@ around it say it measures).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -250,8 +250,11 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
             figure.end,
             figure=figure,
             attributed_to=speaker or source_for(text[lo:hi], local, others),
-            frame=frame_of(
-                text[lo:hi], local, others, article.language, [(m.start, m.end) for m in sources_in(text[lo:hi])]
+            frame=replace(
+                frame_of(
+                    text[lo:hi], local, others, article.language, [(m.start, m.end) for m in sources_in(text[lo:hi])]
+                ),
+                default_year=published[:4] if published else None,
             ),
         )
 

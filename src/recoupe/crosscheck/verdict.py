@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from recoupe.crosscheck.attribution import moment_rank, source_key
+from recoupe.crosscheck.attribution import moment_rank, same_source, source_key
 from recoupe.crosscheck.rules import (
     Conflict,
     compatible_in,
@@ -59,7 +59,7 @@ SAME_REPORT = 0.6
 #: what a count that moves over a day measures (concepts of ``slots.CONCEPTS``): a toll, a turnout, arrests
 EVOLVING = frozenset(
     {"mort", "blesse", "interpellation", "manifestant", "participation", "evacue", "disparu", "foyer",
-     "hospitalise", "sinistre", "secouru", "rescued", "cas", "contamination", "hectare", "victime"}
+     "hospitalise", "sinistre", "secouru", "rescued", "cas", "contamination", "hectare", "victime", "vigilance"}
 )  # fmt: skip
 SEVERITY = ("conflicting", "updated", "differs-by-source")
 
@@ -176,6 +176,8 @@ def _pair_conflicts(
 ) -> list[Conflict]:
     """Conflicts between two statements of different sources; spans are offsets into each article's text."""
     if kind == "figure" and a.figure is not None and b.figure is not None:
+        if _moved(a, b):  # "au moins 1 419 morts" on Monday, "1 941" on Tuesday: the toll rose
+            return [figure_conflict(a.figure, b.figure)]
         if (
             _compatible(a, b, texts)
             or _has_partner(a, b.article_id, group, texts)
@@ -213,6 +215,16 @@ def _pair_conflicts(
     return []
 
 
+def _moved(a: Statement, b: Statement) -> bool:
+    """A count that moves, given at two known moments, with two values as written (hedges aside: "au moins
+    1 419" then "1 941" is the toll rising, not two compatible floors)."""
+    if a.figure is None or b.figure is None or a.figure.kind not in {"count", "percent"}:
+        return False
+    if not _evolving(a, b) or relation(a, b, "figure") != "updated":
+        return False
+    return not values_compatible(a.figure, b.figure) and fold(a.figure.text) != fold(b.figure.text)
+
+
 def _evolving(a: Statement, b: Statement) -> bool:
     """Whether the two figures count something that moves over time (a toll, a turnout, arrests)."""
     if "provisional" in {a.when, b.when} or "final" in {a.when, b.when}:
@@ -227,14 +239,37 @@ def _evolving(a: Statement, b: Statement) -> bool:
 
 
 def relation(a: Statement, b: Statement, kind: str) -> str:
-    """How to read a conflict between ``a`` and ``b``: ``differs-by-source``, ``updated`` or ``conflicting``."""
-    if source_key(a.attributed_to) != source_key(b.attributed_to) and kind in {"figure", "claim"}:
+    """How to read a conflict between ``a`` and ``b``: ``differs-by-source``, ``updated`` or ``conflicting``.
+
+    Two different sources named: each outlet reports its own. Then a count that moves, given at two known
+    moments: an update. Then one side naming a source the other does not: each reports another account."""
+    key_a, key_b = source_key(a.attributed_to), source_key(b.attributed_to)
+    if key_a and key_b and not same_source(key_a, key_b) and kind in {"figure", "claim"}:
         return "differs-by-source"
     if kind == "figure" and a.figure is not None and a.figure.kind in {"count", "percent"} and _evolving(a, b):
         moment_a, moment_b = moment_rank(a.published, a.when), moment_rank(b.published, b.when)
-        if moment_a is not None and moment_b is not None and moment_a != moment_b:
+        said = bool(a.when or b.when) or _hours_apart(a.published, b.published) >= UPDATE_HOURS
+        if moment_a is not None and moment_b is not None and moment_a != moment_b and said:
             return "updated"
+    if bool(key_a) != bool(key_b) and kind in {"figure", "claim"}:
+        return "differs-by-source"
     return "conflicting"
+
+
+#: publication times this far apart date two values of a count even when the sentences give no time
+UPDATE_HOURS = 3.0
+
+
+def _hours_apart(a: str | None, b: str | None) -> float:
+    from datetime import datetime
+
+    try:
+        first, second = datetime.fromisoformat(a or ""), datetime.fromisoformat(b or "")
+    except ValueError:
+        return 0.0
+    if (first.tzinfo is None) != (second.tzinfo is None):
+        first, second = first.replace(tzinfo=None), second.replace(tzinfo=None)
+    return abs((second - first).total_seconds()) / 3600
 
 
 def _timeline(
@@ -249,7 +284,8 @@ def _timeline(
 def _named(quote: Quote) -> bool:
     """A speaker the enrichment tied to an entity and written with a name ("prince Harry", not "il")."""
     words = (quote.speaker or "").split()
-    return bool(quote.speaker_key) and len(quote.speaker or "") > 3 and any(w[:1].isupper() for w in words)
+    # a name begins with a capital ("prince Harry" aside): "ministre de la Transformation" is a description
+    return bool(quote.speaker_key) and len(quote.speaker or "") > 3 and bool(words) and words[0][:1].isupper()
 
 
 def _name_written(statement: Statement, texts: Mapping[str, str] | None) -> bool:
