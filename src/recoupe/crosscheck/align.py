@@ -53,6 +53,9 @@ class Group:
     kind: str
     statements: tuple[Statement, ...]
     subject: str  # what it is about, for people: the figure's slot, the speaker, the entity
+    #: figures: the pairs (i < j, indices into ``statements``) that measure the same thing directly; a chain
+    #: a~b~c groups all three, but only linked pairs are compared (``None``: every pair)
+    links: frozenset[tuple[int, int]] | None = None
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -212,12 +215,26 @@ def _quotes_align(a: Statement, b: Statement, vectors: Mapping[tuple[str, str, i
 
 
 def _components(items: Sequence[Statement], linked: Any) -> list[tuple[Statement, ...]]:
+    return [members for members, _ in _linked_components(items, linked)]
+
+
+def _linked_components(
+    items: Sequence[Statement], linked: Any
+) -> list[tuple[tuple[Statement, ...], frozenset[tuple[int, int]]]]:
+    """Connected components of ``linked`` pairs, each with its links (indices into the component)."""
     union = _Union(len(items))
+    edges = []
     for i, a in enumerate(items):
         for j in range(i + 1, len(items)):
             if linked(a, items[j]):
                 union.join(i, j)
-    return [tuple(items[i] for i in members) for members in union.groups()]
+                edges.append((i, j))
+    out = []
+    for members in union.groups():
+        where = {item: position for position, item in enumerate(members)}
+        links = frozenset((where[i], where[j]) for i, j in edges if i in where and j in where)
+        out.append((tuple(items[i] for i in members), links))
+    return out
 
 
 def align(
@@ -242,9 +259,9 @@ def align(
         va, vb = by_sentence.get((a.article_id, a.sentence[0])), by_sentence.get((b.article_id, b.sentence[0]))
         return va is not None and vb is not None and float(va @ vb) >= claim_threshold
 
-    for items in _components(figures, lambda a, b: _figures_align(a, b, sentence_group, alone, similar)):
+    for items, links in _linked_components(figures, lambda a, b: _figures_align(a, b, sentence_group, alone, similar)):
         first = items[0].figure
-        groups.append(Group("figure", items, (first.about or first.kind) if first else "figure"))
+        groups.append(Group("figure", items, (first.about or first.kind) if first else "figure", links))
     quotes = [s for s in statements if s.kind == "quote"]
     for items in _components(quotes, lambda a, b: _quotes_align(a, b, vectors)):
         speaker = next((s.quote.speaker for s in items if s.quote and s.quote.speaker), None)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from recoupe.crosscheck.align import align
 from recoupe.crosscheck.statements import Statement, statements_of
-from recoupe.crosscheck.verdict import SEVERITY, VERDICTS, Verdict, judge
+from recoupe.crosscheck.verdict import SEVERITY, VERDICTS, Verdict, judge, timeline_of
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -172,7 +172,8 @@ def _claims_take_figures(verdicts: list[Verdict]) -> list[Verdict]:
         if pairs:
             relations = {c.relation for c, _, _ in pairs}
             name = next(r for r in SEVERITY if r in relations)
-            out.append(replace(verdict, verdict=name, conflicts=tuple(pairs), details=()))
+            timeline = timeline_of(verdict.statements, pairs) if name == "updated" else ()
+            out.append(replace(verdict, verdict=name, conflicts=tuple(pairs), details=(), timeline=timeline))
         else:
             out.append(verdict)
     return [v for v in out if id(v) not in absorbed]

@@ -72,6 +72,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("budget", "enveloppe", "credit"),
     ("amende", "penalite", "sanction", "fine", "penalty"),
     ("age", "year-old"),
+    ("naissance", "nee", "naitre", "born", "birth"),
     ("emploi", "poste", "job", "payroll"),
     ("annuel", "annuelle", "an", "annee", "year", "yearly", "annual"),
     ("mensuel", "mensuelle", "mois", "month", "monthly"),
@@ -86,6 +87,7 @@ EXCLUSIVE: tuple[frozenset[str], ...] = (
     frozenset({"annuel", "mensuel", "trimestriel"}),
     frozenset({"primaire", "college", "lycee", "universite", "maternelle", "elementaire"}),
     frozenset({"homme", "femme"}),
+    frozenset({"naissance", "mort"}),
     frozenset({"adulte", "enfant", "mineur"}),
 )
 #: counted nouns of a toll: two bare counts of them in one story are one slot
@@ -270,9 +272,9 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     smaller = min(len(concepts_a - units - GENERIC), len(concepts_b - units - GENERIC))
     if shared and len(shared) < SHARED_SHARE * smaller:  # "grève" shared, "primaire" and "lycée" not
         return False
-    if units & TOLLS:  # a toll: nothing else said on either side is enough ("3 morts" / "5 morts, selon le
+    if units and units <= TOLLS:  # a toll: nothing else said on either side is enough ("3 morts" / "5 morts, selon le
         # dernier bilan"); the counted noun agrees
         return bool(shared) or (len(concepts_a - units) <= 1 and len(concepts_b - units) <= 1)
     if units - GENERIC:  # the counted noun agrees: one more shared word (the event, a modifier) is enough
         return bool(shared)
-    return len(shared) >= (1 if a.kind in {"money", "percent", "date"} else 2)
+    return len(shared) >= (1 if a.kind in {"money", "percent"} else 2)

@@ -272,7 +272,7 @@ def _hours_apart(a: str | None, b: str | None) -> float:
     return abs((second - first).total_seconds()) / 3600
 
 
-def _timeline(
+def timeline_of(
     statements: tuple[Statement, ...], conflicts: list[tuple[Conflict, Statement, Statement]]
 ) -> tuple[int, ...]:
     """The statements of the updated pairs, from the earliest moment to the latest."""
@@ -357,7 +357,8 @@ def judge(
             b = statements[j]
             if source_of[a.article_id] == source_of[b.article_id]:
                 continue
-            if closest is not None and (i, j) not in closest:
+            unlinked = group.links is not None and (i, j) not in group.links
+            if unlinked or (closest is not None and (i, j) not in closest):
                 continue
             found = _pair_conflicts(a, b, statements, group.kind, nlp, texts=texts)
             if found:
@@ -371,7 +372,7 @@ def judge(
     else:
         verdict = "single-source"
     details = _details(statements, source_of) if verdict == "corroborated" and group.kind == "claim" else ()
-    timeline = _timeline(statements, conflicts) if verdict == "updated" else ()
+    timeline = timeline_of(statements, conflicts) if verdict == "updated" else ()
     return Verdict(group.kind, verdict, group.subject, statements, sources, copies, tuple(conflicts), details, timeline)
 
 
