@@ -104,7 +104,7 @@ class Score:
         self.rows: Counter[str] = Counter()
         self.pairs = 0
 
-    def add(  # noqa: PLR0914 - one pair's whole scoring, read top to bottom
+    def add(
         self, pair: dict[str, Any], a: Article, b: Article, check: CrossCheck, *, show: bool
     ) -> None:
         self.pairs += 1
@@ -134,7 +134,9 @@ class Score:
             self.reported[relation] += 1
             self.right[relation] += ok
         groups = [
-            v for v in check.verdicts if v.verdict == "corroborated" and {s.article_id for s in v.statements} >= {a.id, b.id}
+            v
+            for v in check.verdicts
+            if v.verdict == "corroborated" and {s.article_id for s in v.statements} >= {a.id, b.id}
         ]
 
         def covers(verdict: Any, sa: Span | None, sb: Span | None) -> bool:

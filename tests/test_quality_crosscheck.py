@@ -65,4 +65,5 @@ def test_french_pairs_floor(bench_script: Callable[[str], ModuleType]) -> None:
     assert conflicting >= TUNE_FLOORS["conflicting_precision"]
     assert recall >= TUNE_FLOORS["known_recall"]
     assert corroborated >= TUNE_FLOORS["corroborated_precision"]
-    assert score.found["updated"] >= 1 and score.found["differs-by-source"] >= 1
+    assert score.found["updated"] >= 1
+    assert score.found["differs-by-source"] >= 1
