@@ -5,7 +5,9 @@ corpus, English) get a reworded copy with one fact changed (a figure, a year, a 
 quote's speaker) or nothing changed; each pair is cross-checked as two independent outlets. Precision counts
 every conflict reported on every pair (reworded-only pairs included), recall the planted changes found.
 
-Measured when pinned: see the constants' comments (the full run on 100+ pairs is in bench/README.md).
+Measured when pinned: see the constants' comments (the full runs are in bench/README.md). The planted pairs
+now include paraphrased figures, attributed values and updates, which pulled the figures down from the
+0.905 / 0.905 of the earlier generator.
 """
 
 from __future__ import annotations
@@ -24,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PARSED = ROOT / "tests" / "fixtures" / "orangesum" / "parsed"
 ARTICLES = 60
 SEED = 2  # a tuning seed: seed 7 is held out (bench/README.md) and never run by tests
-PRECISION_FLOOR = 0.70  # see the measured figure printed by the test and in bench/README.md
-RECALL_FLOOR = 0.60
+PRECISION_FLOOR = 0.68  # measured 0.741 (20 of 27) when pinned, 2026-12-06, with the paraphrase kinds
+RECALL_FLOOR = 0.60  # measured 0.667 (20 of 30) when pinned
 
 
 @pytest.mark.slow
@@ -45,9 +47,9 @@ def test_planted_conflicts_floor(bench_script: Callable[[str], ModuleType]) -> N
 
 
 TUNE_FLOORS = {  # French pairs written by hand, tune half (bench/crosscheck_real.py); measured when pinned
-    "conflicting_precision": 0.75,
-    "known_recall": 0.50,
-    "corroborated_precision": 0.90,
+    "conflicting_precision": 0.85,  # 1.000 (13 of 13)
+    "known_recall": 0.50,  # 0.567 (17 of 30 disagreements found with the right verdict)
+    "corroborated_precision": 0.92,  # 0.952 (5 of 105 groups hold a known disagreement)
 }
 
 

@@ -60,7 +60,8 @@ _REPORTS = frozenset(
      "information", "informations", "releve", "releves", "premier", "premiers", "dernier", "derniers", "report",
      "reports", "figures", "count", "tally", "toll", "estimate", "estimates", "nos", "our", "source", "sources",
      "bulletin", "bulletins", "communique", "communiques", "point", "lui", "elle", "eux", "elles", "moi", "him",
-     "her", "them", "ce", "cette", "ces"}
+     "her", "them", "ce", "cette", "ces", "early", "latest", "final", "initial", "new", "preliminary", "nouveau",
+     "provisional", "official"}
 )  # fmt: skip
 _STOP_AT = re.compile(
     r"\b(qui|que|qu'|dont|où|ont|a|est|sont|avait|avaient|were|was|has|have|had|who|which|that|et|and|mais|but|"
@@ -250,7 +251,7 @@ _DAYTIME = (
 )
 _PROVISIONAL = re.compile(
     r"\b(provisoire|premier bilan|premiers? chiffres?|pour l'heure|a ce stade|pour le moment|pour l'instant|"
-    r"so far|preliminary|initial (toll|count|figures?)|at least for now)\b"
+    r"so far|preliminary|(initial|early) (toll|count|figures?|reports?)|at least for now)\b"
 )
 _FINAL = re.compile(
     r"\b(dernier bilan|nouveau bilan|bilan definitif|bilan final|s'est alourdi|s'alourdit|a ete revu|"
