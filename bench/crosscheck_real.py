@@ -31,15 +31,19 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from recoupe.crosscheck.report import CrossCheck, crosscheck_articles
 from recoupe.enrich import enrich
 from recoupe.enrich.embed import Embedder, make_embedder
 from recoupe.enrich.nlp import NlpModels
 from recoupe.model import Article, DatePrecision, Provenance, PublishedDate
 
-ROOT = Path(__file__).resolve().parent.parent
+_HERE = Path(__file__).resolve().parent
+if str(_HERE) not in sys.path:  # loaded by path from the tests: the planted-pairs bench sits beside this one
+    sys.path.insert(0, str(_HERE))
+
+from crosscheck import memoised  # noqa: E402 - the embedding memo of the planted-pairs bench
+
+ROOT = _HERE.parent
 DATA = ROOT / "tests" / "fixtures" / "crosscheck_fr"
 DISAGREEMENTS = ("conflicting", "updated", "differs-by-source")
 
@@ -68,18 +72,6 @@ def article_of(side: dict[str, Any], pair_id: str, name: str) -> Article:
     )
 
 
-def memoised(embedder: Embedder) -> Any:
-    memo: dict[str, Any] = {}
-
-    def embed(texts: list[str]) -> Any:
-        missing = [t for t in dict.fromkeys(texts) if t not in memo]
-        if missing:
-            memo.update(zip(missing, embedder.embed(missing), strict=True))
-        return np.stack([memo[t] for t in texts]) if texts else np.zeros((0, embedder.dim), dtype=np.float32)
-
-    return embed
-
-
 def span_of(text: str, needle: str) -> Span | None:
     at = text.find(needle)
     return None if at < 0 else (at, at + len(needle))
@@ -104,13 +96,9 @@ class Score:
         self.rows: Counter[str] = Counter()
         self.pairs = 0
 
-    def add(
-        self, pair: dict[str, Any], a: Article, b: Article, check: CrossCheck, *, show: bool
-    ) -> None:
+    def add(self, pair: dict[str, Any], a: Article, b: Article, check: CrossCheck, *, show: bool) -> None:
         self.pairs += 1
-        expected = [
-            (item, span_of(a.text, item["a"]), span_of(b.text, item["b"])) for item in pair["expected"]
-        ]
+        expected = [(item, span_of(a.text, item["a"]), span_of(b.text, item["b"])) for item in pair["expected"]]
         for item, sa, sb in expected:
             if sa is None or sb is None:
                 print(f"{pair['id']}: span not found in the article: {item}", file=sys.stderr)
@@ -118,9 +106,13 @@ class Score:
         for verdict in check.verdicts:
             self.rows[verdict.verdict] += 1
             for conflict, x, _ in verdict.conflicts:
-                span_a, span_b = (conflict.a_span, conflict.b_span) if x.article_id == a.id else (
-                    conflict.b_span,
-                    conflict.a_span,
+                span_a, span_b = (
+                    (conflict.a_span, conflict.b_span)
+                    if x.article_id == a.id
+                    else (
+                        conflict.b_span,
+                        conflict.a_span,
+                    )
                 )
                 key = (conflict.relation, span_a, span_b)
                 hit = any(
@@ -141,9 +133,7 @@ class Score:
 
         def covers(verdict: Any, sa: Span | None, sb: Span | None) -> bool:
             def holds(article: Article, span: Span | None) -> bool:
-                return any(
-                    s.article_id == article.id and _overlaps((s.start, s.end), span) for s in verdict.statements
-                )
+                return any(s.article_id == article.id and _overlaps((s.start, s.end), span) for s in verdict.statements)
 
             return holds(a, sa) and holds(b, sb)
 
@@ -152,8 +142,7 @@ class Score:
             self.expected[verdict_name] += 1
             if verdict_name in DISAGREEMENTS:
                 found = any(
-                    relation == verdict_name and (_overlaps(x, sa) or _overlaps(y, sb))
-                    for relation, x, y in reports
+                    relation == verdict_name and (_overlaps(x, sa) or _overlaps(y, sb)) for relation, x, y in reports
                 )
                 self.found[verdict_name] += bool(found)
                 if any(covers(v, sa, sb) for v in groups):
