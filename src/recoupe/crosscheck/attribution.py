@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from recoupe.folding import fold
@@ -173,14 +174,15 @@ def _subject(sentence: str) -> list[Marker]:
 RULES: tuple[Callable[[str], list[Marker]], ...] = (_selon, _inverted, _subject)
 
 
-def sources_in(sentence: str) -> list[Marker]:
-    """Every source the sentence names, in text order."""
+@lru_cache(maxsize=2048)
+def sources_in(sentence: str) -> tuple[Marker, ...]:
+    """Every source the sentence names, in text order (cached: a sentence's figures and claim all ask)."""
     kept: list[Marker] = []
     for rule in RULES:
         for marker in rule(sentence):
             if not any(marker.start < m.end and m.start < marker.end for m in kept):
                 kept.append(marker)
-    return sorted(kept, key=lambda m: m.start)
+    return tuple(sorted(kept, key=lambda m: m.start))
 
 
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]| - ")

