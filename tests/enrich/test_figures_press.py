@@ -199,3 +199,23 @@ def test_money_about_unchanged(models: NlpModels) -> None:
 )
 def test_ratio_edges_from_the_press(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert [(f.text, f.value, f.about) for f in figures(text) if f.kind == "percent"] == expected
+
+
+# --- "et demi", and people counted without a noun ------------------------------------------------------------
+
+HALVES = [
+    ("fr", "Un million et demi de personnes ont manifesté samedi.", "count", 1_500_000.0, "personne"),
+    ("fr", "L'État a versé deux millions et demi d'euros aux communes.", "money", 2_500_000.0, "EUR"),
+    ("fr", "Ils étaient un million dans les rues, selon la CGT.", "count", 1_000_000.0, "personne"),
+    ("fr", "Elles étaient près de 2 millions à signer la pétition.", "count", 2_000_000.0, "personne"),
+    ("en", "They were 2 million in the streets, organisers said.", "count", 2_000_000.0, "people"),
+    ("fr", "Le budget du festival atteint 3 millions.", "money", 3_000_000.0, "EUR"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind", "value", "unit"), HALVES)
+def test_half_scales_and_headcounts(
+    models: NlpModels, language: str, text: str, kind: str, value: float, unit: str
+) -> None:
+    for found in both(text, models, language):
+        assert [(f.kind, f.value, f.unit) for f in found] == [(kind, value, unit)]

@@ -202,6 +202,14 @@ def _noun_after(
     return word.start("w"), end, lemma
 
 
+# "ils étaient un million", "they were 2 million": people counted, not an amount of money
+_HEADCOUNT_BEFORE = re.compile(
+    r"\b(?:(?:ils|elles|nous|vous) (?:étaient|sont|seraient|ont été|furent|étions|sommes|serons)|"
+    r"(?:they|we) (?:were|are|will be))(?: (?:environ|près de|plus d['’]|moins d['’]|about|nearly|over))?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _classify(ctx: _Context, number: NumberMatch, currency: str | None) -> _Draft | None:  # noqa: PLR0911
     """What ``number`` is, from the words around it; ``None`` when it is not a figure."""
     text = ctx.text
@@ -326,6 +334,9 @@ def _after_noun_kind(  # noqa: PLR0911, PLR0912, PLR0915 - one rule after the ot
             if number.approx:
                 return None
         if number.approx or _noun_after(ctx, pos, scaled=True) is None:
+            if _HEADCOUNT_BEFORE.search(before):
+                people = "personne" if lang == "fr" else "people"  # "ils étaient un million"
+                return _Draft(start, number.end, "count", value, people, number=number)
             return _Draft(start, number.end, "money", value, currency, number=number)
     # a year
     if number.plain_digits and 1000 <= value <= 2100 and len(text[start : number.end]) == 4:

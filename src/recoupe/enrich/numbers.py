@@ -85,6 +85,14 @@ _SCALES_EN = {
 # abbreviations glued to a currency symbol: 1,2 M€, 3 Md€
 _SCALE_ABBREV = re.compile(r"(M|Md|Mds|Mrd|Mrds|MM|k)(?=[ \u00a0\u202f\u2009\u2007]?[€$£])")
 _SCALE_WORD = re.compile(r"[ \u00a0\u202f\u2009\u2007]*([A-Za-zé]+)\b")
+# "un million et demi", "deux milliards et demi": half a scale unit more
+_AND_A_HALF = re.compile(r"[ \u00a0]et[ \u00a0]demie?\b|[ \u00a0]and[ \u00a0]a[ \u00a0]half\b", re.IGNORECASE)
+
+
+def _half_after(text: str, end: int) -> int | None:
+    """Where "et demi" / "and a half" right after a scale word ends (None when absent)."""
+    half = _AND_A_HALF.match(text, end)
+    return half.end() if half else None
 
 _FR_UNITS = (
     "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
@@ -187,7 +195,10 @@ def find_numbers(text: str, language: str) -> list[NumberMatch]:  # noqa: PLR091
         add(NumberMatch(m.start(), m.end(), float(base), words=True, approx=True))
     for m in _ONE_SCALED[lang].finditer(text):
         scales = _SCALES_FR if lang == "fr" else _SCALES_EN
-        add(NumberMatch(m.start(), m.end(), scales[m.group(2).lower()], words=True, scaled=True))
+        scale = scales[m.group(2).lower()]
+        half = _half_after(text, m.end())
+        value = scale * 1.5 if half else scale
+        add(NumberMatch(m.start(), half or m.end(), value, words=True, scaled=True))
 
     digits = _FR_DIGITS if lang == "fr" else _EN_DIGITS
     for m in digits.finditer(text):
@@ -217,6 +228,9 @@ def find_numbers(text: str, language: str) -> list[NumberMatch]:  # noqa: PLR091
             continue
         value, decimal = parsed
         factor, scale_end = _scale_after(text, end, lang)
+        half = _half_after(text, scale_end) if factor != 1.0 and not decimal else None
+        if half:
+            value, scale_end = value + 0.5, half
         add(
             NumberMatch(
                 start,
@@ -244,6 +258,9 @@ def find_numbers(text: str, language: str) -> list[NumberMatch]:  # noqa: PLR091
         else:
             m_end = m.end()
         factor, scale_end = _scale_after(text, m_end, lang)
+        half = _half_after(text, scale_end) if factor != 1.0 else None
+        if half:
+            worded, scale_end = worded + 0.5, half
         add(NumberMatch(m.start(), scale_end, worded * factor, words=True, scaled=factor != 1.0))
     found.sort(key=lambda n: n.start)
     return found
