@@ -1,12 +1,17 @@
-"""Quote extraction quality on the French gold set (30 dev articles), scored like the Gender Gap Tracker.
+"""Quote extraction quality on French annotated articles, scored like the Gender Gap Tracker.
 
-    .venv/bin/python bench/enrich_quotes.py [--gold tests/fixtures/gold] [--show]
+    .venv/bin/python bench/enrich_quotes.py [--set dev|tune|report] [--gold DIR] [--show] [--unresolved]
 
-Each gold article's ``article`` string is parsed as is (offsets line up), entities come from
+Sets: ``dev`` (default) the 30-article dev gold (tests/fixtures/gold, OrangeSum html_sample pages; the
+rules were written while reading it); ``tune`` and ``report`` the two halves of
+tests/fixtures/quotes_fr_test (OrangeSum test documents, issue 12): rules may be tuned on ``tune``;
+``report`` is scored once, by the lead, at the end of a piece of work, and never read while tuning.
+Each article string is parsed as is (offsets line up), entities come from
 ``recoupe.enrich.entities.find_mentions``, quotes from ``recoupe.enrich.quotes.extract_quotes``.
 Scores (see ``recoupe.evaluate.quotes``): precision / recall / F1 at character-overlap thresholds 0.3 and
 0.8 (share of the gold quote covered, one-to-one), for direct, indirect and all quotes, and speaker accuracy
-over matched quotes. ``--show`` prints misses, spurious quotes and wrong speakers to stderr.
+over matched quotes. ``--show`` prints misses, spurious quotes and wrong speakers to stderr (never use it
+on ``report``); ``--unresolved`` counts the predicted speakers flagged unresolved.
 Published French figures (Radar de Parité): F1 81.7 at 0.3, speaker accuracy 80.4. The headline is last.
 """
 
@@ -20,17 +25,28 @@ from pathlib import Path
 from recoupe.enrich.entities import find_mentions
 from recoupe.enrich.nlp import NlpModels
 from recoupe.enrich.quotes import extract_quotes
-from recoupe.evaluate.quotes import load_gold_quotes, score_quotes, summary_lines
+from recoupe.evaluate.quotes import GoldQuote, load_gold_quotes, load_split_quotes, score_quotes, summary_lines
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def load_set(name: str, gold_dir: Path) -> list[tuple[str, str, list[GoldQuote]]]:
+    """``(id, article, gold quotes)`` of a named set."""
+    if name == "dev":
+        return load_gold_quotes(gold_dir / "quotes_figures_fr_dev.jsonl", gold_dir / "articles")
+    return load_split_quotes(FIXTURES / "quotes_fr_test" / f"{name}.jsonl")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "fixtures" / "gold")
+    parser.add_argument("--set", dest="which", choices=("dev", "tune", "report"), default="dev")
+    parser.add_argument("--gold", type=Path, default=FIXTURES / "gold", help="the dev gold folder (--set dev)")
     parser.add_argument("--show", action="store_true", help="print misses and wrong speakers to stderr")
     args = parser.parse_args()
-    gold = load_gold_quotes(args.gold / "quotes_figures_fr_dev.jsonl", args.gold / "articles")
+    if args.show and args.which == "report":
+        parser.error("--show is not for the report half: it is scored once, never read")
+    gold = load_set(args.which, args.gold)
     models = NlpModels()
     models.pipeline("fr")
     items = []
@@ -50,7 +66,10 @@ def main() -> None:
                 f"SPEAKER {article_id} {g.text[:50]!r}: gold {g.speaker!r}/{g.speaker_mention!r} got {p.speaker!r}",
                 file=sys.stderr,
             )
-    print(f"{len(gold)} articles, parse + entities + quotes in {elapsed:.1f} s")
+    unresolved = sum(1 for _, _, predicted in items for q in predicted if getattr(q, "unresolved", False))
+    total = sum(len(predicted) for _, _, predicted in items)
+    print(f"set {args.which}: {len(gold)} articles, parse + entities + quotes in {elapsed:.1f} s")
+    print(f"{unresolved} of {total} predicted speakers flagged unresolved")
     for line in summary_lines(scores):
         print(line)
 

@@ -317,6 +317,9 @@ class Quote:
     ``speaker_key`` the entity key when the speaker is a known entity; ``speaker_start``/``speaker_end``
     the mention nearest the quote that names or refers to the speaker (a pronoun included); ``cue`` the
     reporting verb group or cue word as written ("a déclaré", "selon"), with its offsets.
+    ``speaker_kind`` is ``PER``, ``ORG`` or ``MEDIA`` (a news outlet as source) when known; ``unresolved``
+    is true when the speaker is a description (or pronoun) that names nobody the article names ("un
+    magistrat", "la préfecture"): the description as written, never a fragment of the text.
     """
 
     start: int
@@ -330,6 +333,8 @@ class Quote:
     cue: str | None = None
     cue_start: int | None = None
     role: str | None = None
+    speaker_kind: str | None = None
+    unresolved: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}

@@ -301,6 +301,23 @@ def test_a_shorter_version_beside_the_full_one_is_no_conflict() -> None:
     assert [c.kind for c in quote_conflicts(full, replaced, shortened_ok=True)] == ["quote_wording"]
 
 
+def test_a_short_quote_with_one_word_replaced() -> None:
+    a = quote("grave et préoccupant", "Alexandre de Bosschère", "alexandre de bosschere")
+    b = quote("grave et inquiétant", "le procureur")
+    assert [c.detail for c in quote_conflicts(a, b)] == ["« préoccupant » vs « inquiétant »"]
+    assert quote_conflicts(a, quote("grave et préoccupante", "le procureur")) == []  # agreement
+    assert quote_conflicts(a, quote("grave et inquiétant", "Éric Dupond-Moretti", "eric dupond-moretti")) == []
+    assert quote_conflicts(quote("très grave", "X"), quote("très inquiétant", "X")) == []  # two words: too short
+
+
+def test_a_quote_adapted_to_its_sentence_is_the_same_quote() -> None:
+    a = quote("Nous sommes très inquiets pour l'avenir de la filière laitière", "F", "f")
+    b = quote("nous sommes très inquiètes pour le avenir de la filière laitière", "F", "f")
+    assert [c.detail for c in quote_conflicts(a, b)] == []
+    c = quote("Nous sommes très soucieux pour l'avenir de la filière laitière", "F", "f")
+    assert [c.kind for c in quote_conflicts(a, c)] == ["quote_wording"]
+
+
 def test_quote_differences_that_are_not_conflicts() -> None:
     typographic = TAYLOR.replace("'", "’").replace("vendre et", "vendre, et").upper()
     a = quote(TAYLOR, "Bret Taylor", "bret-taylor")

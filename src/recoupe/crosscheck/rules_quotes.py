@@ -21,6 +21,8 @@ __all__ = ["QUOTE_MIN_WORDS", "QUOTE_SAME", "SPEAKER_MIN_WORDS", "quote_conflict
 
 QUOTE_SAME = 0.6  # share of the shorter quote's words found in order in the other
 QUOTE_MIN_WORDS = 4
+#: a shorter quote ("grave et préoccupant") is compared only word for word: one word replaced, the rest equal
+SHORT_QUOTE_WORDS = 3
 #: a quote given to two speakers must be this long: two people can say "OpenAI n'est pas à vendre"
 SPEAKER_MIN_WORDS = 8
 
@@ -61,6 +63,40 @@ def _truncated(words_a: list[str], words_b: list[str]) -> bool:
     return bool(left and right) and (left.startswith(right) or right.startswith(left))
 
 
+_ELIDED = {"l": "le", "d": "de", "qu": "que", "j": "je", "n": "ne", "s": "se", "m": "me", "t": "te", "c": "ce"}
+
+
+def _adapted(word_a: str, word_b: str) -> bool:
+    """Two forms of one word: agreement ("préoccupant"/"préoccupante"), elision ("l'"/"le"), plural."""
+    if _ELIDED.get(word_a, word_a) == _ELIDED.get(word_b, word_b):
+        return True
+    short, long_ = sorted((word_a, word_b), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3  # noqa: PLR2004
+
+
+def _adapted_run(words_a: list[str], words_b: list[str]) -> bool:
+    return len(words_a) == len(words_b) and all(_adapted(x, y) for x, y in zip(words_a, words_b, strict=True))
+
+
+def _short_conflicts(
+    a: Quote, b: Quote, words_a: list[tuple[str, int, int]], words_b: list[tuple[str, int, int]]
+) -> list[Conflict]:
+    """Two short quotes of one speaker, word for word but one word: "grave et préoccupant" / "grave et inquiétant"."""
+    keys_a, keys_b = [w for w, _, _ in words_a], [w for w, _, _ in words_b]
+    if len(keys_a) != len(keys_b) or len(keys_a) < SHORT_QUOTE_WORDS or _same_speaker(a, b) is False:
+        return []
+    changed = [i for i, (x, y) in enumerate(zip(keys_a, keys_b, strict=True)) if x != y]
+    if len(changed) != 1 or _adapted(keys_a[changed[0]], keys_b[changed[0]]) or keys_a[changed[0]].isdigit():
+        return []
+    i = changed[0]
+    a_span, b_span = (
+        (a.start + words_a[i][1], a.start + words_a[i][2]),
+        (b.start + words_b[i][1], b.start + words_b[i][2]),
+    )
+    text_a, text_b = a.text[words_a[i][1] : words_a[i][2]], b.text[words_b[i][1] : words_b[i][2]]
+    return [Conflict("quote_wording", f"« {text_a} » vs « {text_b} »", a_span, b_span)]
+
+
 def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False, shortened_ok: bool = False) -> list[Conflict]:
     """Wording and speaker conflicts between two quotes that are the same quote (spans into the articles).
 
@@ -76,7 +112,7 @@ def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False, shortened_
     if same_report and keys_a == keys_b and _same_speaker(a, b) is False:
         return [_speaker_conflict(a, b)]
     if shorter < QUOTE_MIN_WORDS:
-        return []
+        return _short_conflicts(a, b, words_a, words_b)
     matcher = difflib.SequenceMatcher(None, keys_a, keys_b, autojunk=False)
     blocks = [m for m in matcher.get_matching_blocks() if m.size]
     if not blocks or sum(m.size for m in blocks) / shorter < QUOTE_SAME:
@@ -94,6 +130,8 @@ def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False, shortened_
             continue  # an ellipsis marks words left out; or the article quotes the full wording elsewhere
         if op == "replace" and all(w.isdigit() for w in keys_a[i1:i2] + keys_b[j1:j2]):
             continue  # another number: the figure rules report it
+        if op == "replace" and _adapted_run(keys_a[i1:i2], keys_b[j1:j2]):
+            continue  # agreement or elision: the quote adapted to its sentence
         a_span = _word_span(words_a, i1, i2, a.start)
         b_span = _word_span(words_b, j1, j2, b.start)
         text_a = a.text[words_a[i1][1] : words_a[i2 - 1][2]] if i1 < i2 else "∅"

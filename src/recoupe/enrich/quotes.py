@@ -46,6 +46,8 @@ from recoupe.enrich.coref import (
 from recoupe.enrich.quotes_direct import Attribution, DirectCandidate, block_quotes, direct_candidates
 from recoupe.enrich.quotes_indirect import indirect_candidates
 from recoupe.enrich.quotes_parse import Context, NounPhrase
+from recoupe.enrich.referents import Ask, Referent, refer
+from recoupe.enrich.roles import find_roles
 from recoupe.enrich.speech import fold
 from recoupe.model import Quote
 
@@ -458,6 +460,28 @@ def _chain(ctx: Context, candidates: list[DirectCandidate]) -> list[DirectCandid
     return out
 
 
+def _refer(
+    ctx: Context,
+    resolver: _Resolver,
+    speaker: _Speaker,
+    at: int,
+    before: list[tuple[int, Referent]],
+    roles: dict[str, list[str]],
+    depth: int = 0,
+) -> Referent:
+    """The referent of a resolved speaker phrase (``referents.RULES``); a phrase the rules look at again
+    (a sentence subject, an antecedent) is resolved by ``resolver`` first."""
+
+    def again(phrase: NounPhrase) -> Referent:
+        if depth >= 1:
+            return Referent(None)
+        found = resolver._speaker(phrase, phrase.start)  # noqa: SLF001 - the same article's resolver
+        return _refer(ctx, resolver, found, at, before, roles, depth + 1)
+
+    ask = Ask(ctx, speaker.name, speaker.key, speaker.start, speaker.end, at, tuple(before), again, roles, depth)
+    return refer(ask)
+
+
 def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list[Quote]:
     """Direct and indirect quotes of ``doc``, sorted by start offset, with resolved speakers."""
     ctx = Context(doc, language, list(mentions))
@@ -467,6 +491,8 @@ def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list
     items = directs + [i for i in indirects if (i.start, i.end) not in spans]
     items.sort(key=lambda item: (item.start, -item.end))
     resolver = _Resolver(ctx, [(item.start, item.end) for item in items])
+    roles = find_roles(doc, ctx.mentions)
+    before: list[tuple[int, Referent]] = []
     quotes: list[Quote] = []
     for item in items:
         attribution = item.attribution
@@ -475,19 +501,24 @@ def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list
             if newer is not None:
                 attribution = Attribution(newer, None, None, "continuation")
         speaker = resolver.resolve(attribution.phrase, item.start, cued=attribution.cue is not None)
+        referent = _refer(ctx, resolver, speaker, item.start, before, roles)
+        if referent.name:
+            before.append((item.start, referent))
         quotes.append(
             Quote(
                 start=item.start,
                 end=item.end,
                 text=ctx.text[item.start : item.end],
                 kind=item.kind,
-                speaker=speaker.name,
-                speaker_key=speaker.key,
-                speaker_start=speaker.start,
-                speaker_end=speaker.end,
+                speaker=referent.name,
+                speaker_key=referent.key,
+                speaker_start=referent.start,
+                speaker_end=referent.end,
                 cue=attribution.cue,
                 cue_start=attribution.cue_start,
                 role=attribution.role,
+                speaker_kind=referent.kind,
+                unresolved=referent.unresolved,
             )
         )
     return quotes

@@ -28,7 +28,15 @@ from typing import Any
 
 from recoupe.model import Quote
 
-__all__ = ["GoldQuote", "QuoteScores", "load_gold_quotes", "match_score", "score_quotes", "speaker_agrees"]
+__all__ = [
+    "GoldQuote",
+    "QuoteScores",
+    "load_gold_quotes",
+    "load_split_quotes",
+    "match_score",
+    "score_quotes",
+    "speaker_agrees",
+]
 
 THRESHOLDS = (0.3, 0.8)
 KINDS = ("direct", "indirect", "all")
@@ -66,6 +74,21 @@ def load_gold_quotes(gold_file: Path, articles_dir: Path) -> list[tuple[str, str
         ]
         out.append((record["id"], article, quotes))
     return out
+
+
+def load_split_quotes(path: Path) -> list[tuple[str, str, list[GoldQuote]]]:
+    """``(id, article text, gold quotes)`` for every line of a self-contained annotation file
+    (tests/fixtures/quotes_fr_test: each line carries its ``article``)."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            out.append((record["id"], record["article"], [_gold(q) for q in record["quotes"]]))
+    return out
+
+
+def _gold(q: dict[str, Any]) -> GoldQuote:
+    return GoldQuote(q["start"], q["end"], q["text"], q["kind"], q.get("speaker"), q.get("speaker_mention"), q.get("cue"))
 
 
 def _fold(text: str | None) -> str:
@@ -137,6 +160,8 @@ class QuoteScores:
     missed: list[tuple[str, GoldQuote]] = field(default_factory=list)
     spurious: list[tuple[str, Quote]] = field(default_factory=list)
     wrong_speaker: list[tuple[str, GoldQuote, Quote]] = field(default_factory=list)
+    #: matched (article id, gold, predicted) pairs of all kinds, per threshold
+    pairs: dict[float, list[tuple[str, GoldQuote, Quote]]] = field(default_factory=dict)
 
     def add(self, article_id: str, gold: Sequence[GoldQuote], predicted: Sequence[Quote]) -> None:
         for kind in KINDS:
@@ -149,6 +174,8 @@ class QuoteScores:
                 tally.predicted += len(p)
                 tally.matched += len(pairs)
                 tally.speaker_ok += sum(speaker_agrees(q.speaker, gq) for gq, q in pairs)
+                if kind == "all":
+                    self.pairs.setdefault(threshold, []).extend((article_id, gq, q) for gq, q in pairs)
                 if kind == "all" and threshold == THRESHOLDS[0]:
                     self.missed += [(article_id, q) for q in left_gold]
                     self.spurious += [(article_id, q) for q in left_pred]

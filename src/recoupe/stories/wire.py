@@ -229,8 +229,8 @@ def dispatch_of(text: str, published: date | None = None) -> Dispatch | None:
         return None
     if any(d.credit is Credit.WITH for d in found):
         shared = next(d for d in found if d.credit is Credit.WITH)
-        timed = next((d.stamped_at for d in found if d.stamped_at is not None), None)
-        return Dispatch(shared.agency, Credit.WITH, shared.stamp, shared.place, timed)
+        at = next((d.stamped_at for d in found if d.stamped_at is not None), None)
+        return Dispatch(shared.agency, Credit.WITH, shared.stamp, shared.place, at)
     timed = [d for d in found if d.stamped_at is not None]
     best = timed[0] if timed else found[0]
     place = best.place or next((d.place for d in found if d.place), None)
