@@ -464,6 +464,7 @@ def _refer(
     ctx: Context,
     resolver: _Resolver,
     speaker: _Speaker,
+    *,
     at: int,
     before: list[tuple[int, Referent]],
     roles: dict[str, list[str]],
@@ -475,8 +476,8 @@ def _refer(
     def again(phrase: NounPhrase) -> Referent:
         if depth >= 1:
             return Referent(None)
-        found = resolver._speaker(phrase, phrase.start)  # noqa: SLF001 - the same article's resolver
-        return _refer(ctx, resolver, found, at, before, roles, depth + 1)
+        found = resolver._speaker(phrase, phrase.start)
+        return _refer(ctx, resolver, found, at=at, before=before, roles=roles, depth=depth + 1)
 
     ask = Ask(ctx, speaker.name, speaker.key, speaker.start, speaker.end, at, tuple(before), again, roles, depth)
     return refer(ask)
@@ -501,7 +502,7 @@ def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list
             if newer is not None:
                 attribution = Attribution(newer, None, None, "continuation")
         speaker = resolver.resolve(attribution.phrase, item.start, cued=attribution.cue is not None)
-        referent = _refer(ctx, resolver, speaker, item.start, before, roles)
+        referent = _refer(ctx, resolver, speaker, at=item.start, before=before, roles=roles)
         if referent.name:
             before.append((item.start, referent))
         quotes.append(

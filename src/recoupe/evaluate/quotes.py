@@ -88,7 +88,9 @@ def load_split_quotes(path: Path) -> list[tuple[str, str, list[GoldQuote]]]:
 
 
 def _gold(q: dict[str, Any]) -> GoldQuote:
-    return GoldQuote(q["start"], q["end"], q["text"], q["kind"], q.get("speaker"), q.get("speaker_mention"), q.get("cue"))
+    return GoldQuote(
+        q["start"], q["end"], q["text"], q["kind"], q.get("speaker"), q.get("speaker_mention"), q.get("cue")
+    )
 
 
 def _fold(text: str | None) -> str:

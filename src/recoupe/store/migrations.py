@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Engine, func, inspect, select
+from sqlalchemy import Connection, Engine, func, inspect, select, text
 
 from recoupe.errors import StoreError
 from recoupe.store import schema
@@ -67,6 +67,17 @@ def _create_fetch_tables(conn: Connection, _dialect: str) -> None:
     schema.metadata.create_all(conn, tables=list(schema.FETCH_TABLES))
 
 
+def _quote_referents(conn: Connection, dialect: str) -> None:
+    """Quotes say what kind of speaker speaks and whether it is an unresolved description. Idempotent:
+    a database created at this version already has the columns (step 3 builds tables from ``schema``)."""
+    have = {c["name"] for c in inspect(conn).get_columns("quotes")}
+    if "speaker_kind" not in have:
+        conn.execute(text("ALTER TABLE quotes ADD COLUMN speaker_kind VARCHAR(8)"))
+    if "unresolved" not in have:
+        false = "FALSE" if dialect == "postgresql" else "0"
+        conn.execute(text(f"ALTER TABLE quotes ADD COLUMN unresolved BOOLEAN NOT NULL DEFAULT {false}"))
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles and article_revisions tables", _create_tables),
     Migration(2, "full-text index articles_fts", _create_full_text),
@@ -74,6 +85,7 @@ MIGRATIONS: list[Migration] = [
     Migration(4, "stories: embeddings, wire copies, stories, members, edges, redirects", _create_story_tables),
     Migration(5, "cross-check: sentence vectors, stored cross-checks", _create_crosscheck_tables),
     Migration(6, "fetching: fetch_state (validators for conditional GETs)", _create_fetch_tables),
+    Migration(7, "quotes: speaker_kind and unresolved (speakers as resolved referents)", _quote_referents),
 ]
 LATEST = MIGRATIONS[-1].version
 

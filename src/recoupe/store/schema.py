@@ -210,6 +210,8 @@ quotes = Table(
     Column("cue", Text),
     Column("cue_start", Integer),
     Column("role", Text),
+    Column("speaker_kind", String(8)),  # PER / ORG / MEDIA (schema version 7)
+    Column("unresolved", Boolean, nullable=False, default=False, server_default="0"),  # version 7
 )
 Index("ix_quotes_speaker_key", quotes.c.speaker_key)
 

@@ -1,0 +1,190 @@
+"""Word lists and patterns for ``referents``: what can speak (person, organisation and media nouns), what
+cannot (months, abstract nouns, fragments glued across a missing space), titles and known outlets. All
+words are folded (lower case, no accents: ``speech.fold``)."""
+
+from __future__ import annotations
+
+import re
+
+from recoupe.enrich.speech import fold
+
+__all__ = [
+    "ABSTRACT",
+    "ABSTRACT_EN",
+    "AGENT",
+    "CARRIERS",
+    "DEMONSTRATIVES",
+    "DETERMINERS",
+    "GLUED",
+    "MEDIA_NAMES",
+    "MEDIA_NOUNS",
+    "MONTHS",
+    "NOT_SPEAKERS",
+    "NUMBER",
+    "ORG_NOUNS",
+    "PERSON_NOUNS",
+    "PRONOUNS",
+    "QUANTIFIERS",
+    "SHARE",
+    "TITLES",
+    "word_set",
+]
+
+
+def word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+DETERMINERS = word_set(
+    "le la les l' un une des du de d' ce cet cette ces son sa ses leur leurs notre nos votre vos the a an this "
+    "that these those his her their its our tout toute tous toutes plusieurs certains certaines"
+)
+PRONOUNS = word_set(
+    "il elle ils elles lui eux on he she they him her them celui celle ceux celles celui-ci celle-ci "
+    "ceux-ci celles-ci ce dernier cette derniere"
+)
+QUANTIFIERS = word_set(
+    "one two three four five some many most several nearly about just other another deux trois "
+    "quatre cinq quelques nombreux nombreuses global"
+)
+DEMONSTRATIVES = re.compile(r"^(?:celui|celle|ceux|celles)(?:-ci|-la)?$|^(?:ce|cette) derni[eè]re?s?$")
+MONTHS = word_set(
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february "
+    "march april june july august september october november december"
+)
+#: head nouns of news outlets
+MEDIA_NOUNS = word_set(
+    "journal quotidien hebdomadaire magazine mensuel chaine radio television tele site tabloid revue presse "
+    "media medias agence-de-presse newspaper daily weekly tabloid channel network outlet station broadcaster"
+)
+ORG_NOUNS = word_set(
+    "syndicat ministere gouvernement direction parquet prefecture mairie agence association ong fondation "
+    "federation societe entreprise groupe compagnie enseigne collectif conseil commission parti institut "
+    "organisation organisme office observatoire autorite autorites administration executif elysee matignon "
+    "palais police gendarmerie armee regiment tribunal cour justice ville region departement etat club "
+    "equipe service services universite hopital ecole banque fabricant constructeur plateforme plate-forme "
+    "start-up firme laboratoire rapport etude sondage communique document texte bilan descriptif lettre "
+    "courrier entourage union majorite opposition poste article reglement assemblee senat capitainerie "
+    "company government ministry department agency "
+    "union party committee campaign administration office report study survey poll court firm group team "
+    "spokesman spokeswoman"
+)
+PERSON_NOUNS = word_set(
+    "homme femme fils fille pere mere frere soeur epoux epouse mari ministre chef juge maire elu elue "
+    "depute deputee senateur senatrice president presidente patron patronne porte-parole proche proches "
+    "star vedette reine roi prince princesse artiste acteur actrice auteur avocat avocate procureur "
+    "procureure magistrat magistrate policier policiere gendarme enqueteur enqueteurs medecin docteur "
+    "professeur pr dr expert experts temoin temoins habitant habitante voisin voisine passant victime "
+    "internaute internautes utilisateur utilisatrice militant militante membre membres candidat candidate "
+    "secretaire directeur directrice responsable delegue deleguee conseiller conseillere dirigeant "
+    "dirigeante fondateur fondatrice createur createur chercheur chercheuse scientifique specialiste "
+    "sportif sportive joueur joueuse entraineur selectionneur pilote chanteur chanteuse dj producteur "
+    "compositeur ecrivain journaliste redacteur photographe animateur animatrice humoriste comedien "
+    "comedienne mannequin jury juges signataires eleve etudiant etudiante parent parents famille ami amie "
+    "amis collegue salarie salariee salaries employe employee ouvrier agriculteur commercant pharmacien "
+    "infirmier infirmiere pompier pompiers sapeurs-pompiers soldat militaire officier commandant general "
+    "capitaine colonel athlete champion championne adjoint adjointe vice-president prefet prefete recteur "
+    "eveque pape cardinal imam "
+    "rabbin pretre source sources autre autres insoumise insoumis ecologiste centriste socialiste republicain "
+    "trentenaire quadragenaire quinquagenaire sexagenaire septuagenaire octogenaire adolescent enfant "
+    "mother father son daughter wife husband minister president senator congressman congresswoman "
+    "representative governor mayor candidate nominee chairman chairwoman director official officials "
+    "spokesperson aide aides adviser advisor lawyer attorney judge prosecutor officer police expert analyst "
+    "strategist donor voter voters supporter supporters critic critics leader leaders member members "
+    "secretary manager founder executive ceo author writer reporter host anchor friend man woman people "
+    "source sources democrat democrats republican republicans"
+)
+NUMBER = re.compile(r"[\d.,\s%]+|one|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|dix")
+SHARE = re.compile(
+    r"\d+ ?%|\bper ?cent\b|\bpercent\b|\bpour ?cent\b|\b(?:third|thirds|half|majority|quarter|tiers|moitie|majorite)\b"
+)
+#: nouns that carry what an outlet or a person said ("selon des informations de Mediapart")
+CARRIERS = word_set("information informations revelations revelation propos colonnes confidences")
+#: common nouns that end like agent nouns but do not speak
+NOT_SPEAKERS = word_set(
+    "lien mesure polemique enquete demande chiffre serie decision question tweet video message loi projet "
+    "reforme texte-de-loi amendement proposition affaire cas fait faits dossier plan programme image photo "
+    "information informations"
+)
+#: abstract nouns and participles ("la polémique", "une mesure", "l'enquête", "tué")
+ABSTRACT = re.compile(r"(?:tion|sion|ment|ite|ure|ence|ance|isme|age|ique|ete|ude|ee)s?$")
+ABSTRACT_EN = re.compile(r"(?:tion|sion|ment|ness|ity|ism|ance|ence)s?$")
+#: two words glued across a missing space or a quotation mark ("DJ.\"I", "Paris.Le")
+GLUED = re.compile(r"[a-zà-ÿ][.!?;:][A-ZÀ-Ý]|[\"«»“”]\w|\w[\"«»“”]")
+AGENT = re.compile(r"(?:eur|euse|rice|ien|ienne|iste|ant|ante|aire|ier|iere|ais|aise|ois|oise|er|or|ist|ian)s?$")
+
+MEDIA_NAMES = frozenset(
+    fold(n)
+    for n in (
+        "AFP",
+        "Reuters",
+        "AP",
+        "Associated Press",
+        "Le Parisien",
+        "Le Monde",
+        "Le Figaro",
+        "Libération",
+        "Mediapart",
+        "BFMTV",
+        "BFM TV",
+        "LCI",
+        "TF1",
+        "France 2",
+        "France 3",
+        "Franceinfo",
+        "France Info",
+        "France Inter",
+        "RTL",
+        "RMC",
+        "Europe 1",
+        "CNews",
+        "Le Point",
+        "L'Express",
+        "L'Obs",
+        "Le JDD",
+        "JDD",
+        "Journal du Dimanche",
+        "Ouest France",
+        "Ouest-France",
+        "La Voix du Nord",
+        "La Dépêche",
+        "Le Dauphiné Libéré",
+        "Nice-Matin",
+        "20 Minutes",
+        "Closer",
+        "Voici",
+        "Gala",
+        "Paris Match",
+        "Le Canard enchaîné",
+        "Streetpress",
+        "Konbini",
+        "Huffington Post",
+        "HuffPost",
+        "Le HuffPost",
+        "Daily Mail",
+        "DailyMail",
+        "The Sun",
+        "Le Sun",
+        "New York Times",
+        "The New York Times",
+        "Washington Post",
+        "The Washington Post",
+        "CNN",
+        "Fox News",
+        "MSNBC",
+        "NBC",
+        "ABC",
+        "CBS",
+        "Politico",
+        "Breitbart",
+        "USA Today",
+        "Corriere della Sera",
+    )
+)
+
+#: titles a journalist uses for the person just quoted ("le ministre", "l'élu", "le DJ")
+TITLES = word_set(
+    "ministre president presidente elu elue depute deputee senateur senatrice maire dj procureur procureure "
+    "prefet prefete patron patronne chef candidat candidate minister president senator governor mayor "
+    "candidate nominee"
+)

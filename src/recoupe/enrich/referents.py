@@ -1,0 +1,508 @@
+"""Speakers as resolved referents: the person or organisation a quote's speaker phrase refers to.
+
+``quotes._Resolver`` finds the phrase that speaks (a name, a pronoun, a description) and resolves names,
+pronouns and nearby descriptions. What it leaves is settled here by an ordered list of small rules
+(``RULES``); the first that answers gives the ``Referent``:
+
+1. ``no_speaker``: no phrase, no speaker (headline quotes);
+2. ``named_entity``: the phrase is an entity of the article: its canonical name and key, kind ``PER``,
+   ``ORG`` or ``MEDIA`` (an organisation the article calls a newspaper, channel …, or a known outlet);
+3. ``pronoun_subject``: a pronoun or demonstrative left unresolved ("elle", "eux", "celui-ci") takes the
+   nearest earlier main-clause subject that can speak, itself resolved by the rules;
+4. ``not_a_speaker``: a phrase that cannot speak (a participle, a month, a common noun such as "la
+   polémique", an apostrophe fragment, a word glued across a missing space, a place) is replaced by the
+   subject of the quote's sentence, else the previous speaker close before, else no speaker;
+5. ``role_of_entity``: a description whose head noun is a role the article gives an entity by apposition
+   ("le ministre" → "Christophe Castaner, ministre de l'Intérieur"; "le quotidien régional" → "Le
+   quotidien régional La Dépêche") takes that entity, the one sharing most words, nearest first;
+6. ``role_next_to_name``: the same head noun written right before or after a name anywhere in the article
+   ("le président de la région Paca, Renaud Muselier", "le ministre de la Santé Olivier Véran");
+7. ``organisation_named``: "le syndicat", "l'Agence", "l'ONG" → the organisation whose name holds that
+   noun (or, for media nouns, the outlet) named before the quote, nearest first;
+8. ``last_speaker_in_role``: a definite person description ("le ministre", "le DJ") that nothing above
+   resolved refers to the last named person who spoke, when that person spoke just before;
+9. ``description``: the description as written, flagged ``unresolved`` (its kind guessed from its head).
+
+Each rule is a plain function ``(Ask) -> Referent | None``; ``refer`` runs them. Tested one by one in
+``tests/enrich/test_referents.py`` on real sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from recoupe.enrich import referent_words as lex
+from recoupe.enrich.coref import subject_candidates
+from recoupe.enrich.speech import fold
+
+if TYPE_CHECKING:
+    from recoupe.enrich.quotes_parse import Context, NounPhrase
+    from recoupe.model import Mention
+
+__all__ = ["RULES", "Ask", "Referent", "can_speak", "head_noun", "refer"]
+
+
+#: a pronoun or a role looks back this far for its referent
+REACH = 1500
+#: ``last_speaker_in_role``: the last speaker spoke at most this many characters before the quote
+LAST_SPEAKER_REACH = 1200
+
+
+@dataclass(frozen=True, slots=True)
+class Referent:
+    """Who speaks: ``name`` (an entity's canonical name or a description as written), ``key`` (the entity
+    key, None for a description), ``kind`` (``PER``, ``ORG``, ``MEDIA`` or None when unknown),
+    ``unresolved`` (a description or pronoun that names nobody the article names), and the mention used."""
+
+    name: str | None
+    key: str | None = None
+    kind: str | None = None
+    unresolved: bool = False
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """What a rule reads: the article, the speaker the resolver gave (``name``/``key``/``start``/``end``),
+    where the quote starts, the speakers before it and a way to resolve another phrase."""
+
+    ctx: Context
+    name: str | None
+    key: str | None
+    start: int | None
+    end: int | None
+    at: int
+    before: Sequence[tuple[int, Referent]] = ()
+    again: Callable[[NounPhrase], Referent] | None = None
+    roles: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    depth: int = 0
+
+
+Rule = Callable[[Ask], "Referent | None"]
+
+
+def head_noun(text: str) -> str:
+    """The folded first word of a description after its determiners ("l'ancien ministre" → "ancien")."""
+    words = _words(text)
+    return words[0] if words else ""
+
+
+def _words(text: str) -> list[str]:
+    folded = fold(text).replace("'", "' ")
+    return [
+        w for w in re.findall(r"[\w'-]+", folded) if w not in lex.DETERMINERS and w.rstrip("'") not in lex.DETERMINERS
+    ]
+
+
+def _head(text: str) -> str:
+    """The head noun, skipping pre-nominal adjectives and numbers ("l'ancien président" → "president")."""
+    for w in _words(text):
+        if w.isdigit() or w in lex.QUANTIFIERS:
+            continue
+        if w not in {"ancien", "ancienne", "ex", "jeune", "nouveau", "nouvelle", "premier", "premiere", "former"}:
+            return w
+    return ""
+
+
+def _plain(text: str) -> bool:
+    return not any(ch.isupper() for ch in text.lstrip()[1:2]) and text[:1].islower()
+
+
+def can_speak(ctx: Context, text: str, start: int | None) -> bool:
+    """Whether a phrase without an entity can be a speaker: a noun phrase headed by a person,
+    organisation or media noun (or an agent noun), a share of people polled, or a capitalised name that is
+    not a place, a month or a fragment."""
+    raw = text.strip()
+    if not raw or lex.GLUED.search(raw) or raw[:1] in "'’-–" or raw.endswith(("'", "’")):
+        return False  # a fragment or two words glued across a missing space ("DJ.\"I")
+    if lex.SHARE.search(fold(raw)):
+        return True  # a share of people polled ("49%", "Nearly a third", "deux tiers des Français")
+    head = _head(raw)
+    if not head or head in lex.MONTHS or head.isdigit() or _is_place(ctx, raw, start):
+        return False
+    first = next((w for w in re.findall(r"[\w'-]+", raw) if fold(w) not in lex.DETERMINERS), "")
+    if (first[:1].isupper() and not raw[:1].islower()) or first.isupper():
+        return head not in lex.NOT_SPEAKERS  # a name the entity tagger missed ("Matignon", "Vpourverdict")
+    return _speaking_noun(ctx, head, start)
+
+
+def _is_place(ctx: Context, raw: str, start: int | None) -> bool:
+    if start is None:
+        return False
+    m = ctx.mention_at(start, start + len(raw))
+    return m is not None and m.label == "LOC" and " ".join(_words(m.text)) == " ".join(_words(raw))
+
+
+def _speaking_noun(ctx: Context, head: str, start: int | None) -> bool:
+    base = head[:-1] if head.endswith(("s", "x")) else head
+    if {head, base} & (lex.PERSON_NOUNS | lex.ORG_NOUNS | lex.MEDIA_NOUNS):
+        return True
+    if head in lex.NOT_SPEAKERS or (lex.ABSTRACT if ctx.language == "fr" else lex.ABSTRACT_EN).search(head):
+        return False
+    return _head_pos(ctx, start, head) in {"NOUN", "PROPN", "ADJ", None}
+
+
+def _head_pos(ctx: Context, start: int | None, head: str) -> str | None:
+    """The part of speech of the head word in the parse (None when the phrase is not found)."""
+    if start is None:
+        return None
+    k = ctx.token_covering(start)
+    for tok in ctx.doc[k : k + 8]:
+        if fold(tok.text).endswith(head):
+            return str(tok.pos_)
+    return None
+
+
+def _kind_of_head(head: str) -> str | None:
+    if head in lex.MEDIA_NOUNS:
+        return "MEDIA"
+    if head in lex.ORG_NOUNS:
+        return "ORG"
+    if head in lex.PERSON_NOUNS or lex.AGENT.search(head):
+        return "PER"
+    return None
+
+
+def _entity_kind(ctx: Context, m: Mention, roles: Mapping[str, Sequence[str]]) -> str:
+    if m.label == "PER":
+        return "PER"
+    names = {fold(m.canonical), fold(m.text)}
+    if names & lex.MEDIA_NAMES or any(_head(r) in lex.MEDIA_NOUNS for r in roles.get(m.key, ())):
+        return "MEDIA"
+    before = fold(ctx.text[max(0, m.start - 30) : m.start])
+    if re.search(r"\b(?:journal|quotidien|hebdomadaire|magazine|chaine|site|radio|newspaper)\s+(?:\w+\s+)?$", before):
+        return "MEDIA"
+    return "ORG"
+
+
+def _entity(ask: Ask, m: Mention, start: int | None = None, end: int | None = None) -> Referent:
+    return Referent(
+        m.canonical,
+        m.key,
+        _entity_kind(ask.ctx, m, ask.roles),
+        start=m.start if start is None else start,
+        end=m.end if end is None else end,
+    )
+
+
+def _entity_by_key(ctx: Context, key: str) -> Mention | None:
+    return next((m for m in ctx.mentions if m.key == key), None)
+
+
+# --- the rules, in order -------------------------------------------------------------------------------------
+
+
+def no_speaker(ask: Ask) -> Referent | None:
+    """No speaker phrase: no speaker (a headline quote)."""
+    return Referent(None) if not ask.name else None
+
+
+def named_entity(ask: Ask) -> Referent | None:
+    """The resolver found an entity: keep it, with its kind."""
+    if ask.key is None:
+        return None
+    m = _entity_by_key(ask.ctx, ask.key)
+    if m is None:
+        return Referent(ask.name, ask.key, None, start=ask.start, end=ask.end)
+    return _entity(ask, m, ask.start, ask.end)
+
+
+def name_inside(ask: Ask) -> Referent | None:
+    """A description that holds a name right after its head ("le magazine Gala", "le journal local
+    Clarion-Ledger", "des informations de Mediapart"): that name, an outlet when the head is a media noun
+    or a carrier of news ("informations", "révélations")."""
+    if ask.start is None or ask.end is None or not ask.name:
+        return None
+    head = _head(ask.name)
+    person = _kind_of_head(head) == "PER" and head not in lex.ORG_NOUNS
+    if head not in lex.MEDIA_NOUNS and head not in lex.ORG_NOUNS and head not in lex.CARRIERS and not person:
+        return None
+    for m in ask.ctx.mentions:
+        if not (ask.start < m.start and m.end <= ask.end and m.text[:1].isupper()):
+            continue
+        between = _words(ask.ctx.text[ask.start : m.start])
+        if len(between) > 3 or (person and m.label != "PER") or (not person and m.label == "PER"):
+            continue
+        kind = "PER" if person else ("MEDIA" if head in lex.MEDIA_NOUNS or head in lex.CARRIERS else None)
+        return Referent(m.canonical, m.key, kind or _entity_kind(ask.ctx, m, ask.roles), start=ask.start, end=ask.end)
+    return None
+
+
+def demonstrative(ask: Ask) -> Referent | None:
+    """ "celui-ci", "ce dernier": the last person named before the phrase (outside quotes)."""
+    folded = fold(ask.name or "").strip()
+    if not lex.DEMONSTRATIVES.match(folded) and folded not in {"celui", "celle", "ce dernier", "cette derniere"}:
+        return None
+    where = ask.start if ask.start is not None else ask.at
+    for m in ask.ctx.mentions_before(where):
+        if m.label == "PER" and not ask.ctx.quoted(m.start) and where - m.end <= REACH:
+            return _entity(ask, m, ask.start, ask.end)
+    return None
+
+
+def pronoun_subject(ask: Ask) -> Referent | None:
+    """A pronoun or demonstrative left as written: the nearest earlier main-clause subject that can
+    speak, resolved in turn (one level deep)."""
+    folded = fold(ask.name or "").strip()
+    if folded not in lex.PRONOUNS and not lex.DEMONSTRATIVES.match(folded):
+        return None
+    found = _subject_before(
+        ask,
+        (ask.start if ask.start is not None else ask.at),
+        plural=folded in {"ils", "elles", "eux", "ceux", "ceux-ci", "celles", "they", "them"},
+    )
+    if found is not None:
+        return found
+    plural = folded in {"ils", "elles", "eux", "they", "them"}
+    return (
+        (None if plural else _previous(ask))
+        or _mention_close_before(ask)
+        or Referent(ask.name, None, None, unresolved=True, start=ask.start, end=ask.end)
+    )
+
+
+def not_a_speaker(ask: Ask) -> Referent | None:
+    """A phrase that cannot speak (participle, month, common noun, fragment, place): the subject of the
+    quote's sentence, else the previous speaker close before, else no speaker."""
+    if can_speak(ask.ctx, ask.name or "", ask.start):
+        return None
+    if lex.NUMBER.fullmatch(fold(ask.name or "").strip()):
+        return Referent(None)  # a bare count ("49", "nine") stands for people polled: no one to name
+    sent_start, _ = ask.ctx.sentence_of(ask.at)
+    found = _subject_in(ask, sent_start, ask.at) if ask.depth == 0 else None
+    if found is not None:
+        return found
+    return _previous(ask) or Referent(None)
+
+
+def role_of_entity(ask: Ask) -> Referent | None:
+    """A description whose head noun is a role the article gives an entity by apposition; the entity
+    whose role shares most of the description's words, nearest to the quote on ties."""
+    head = _head(ask.name or "")
+    if not head or not _singular_definite(ask.name or "") or _holds_name(ask):
+        return None
+    words = set(_words(ask.name or "")) - {head}
+    best: tuple[int, int, Mention] | None = None
+    for key, roles in ask.roles.items():
+        for role in roles:
+            role_words = _words(role)
+            if head not in role_words:
+                continue
+            m = _nearest_mention(ask, key)
+            if m is None:
+                continue
+            score = (len(words & set(role_words)), -abs(ask.at - m.start))
+            if best is None or score > best[:2]:
+                best = (*score, m)
+    if best is None:
+        return None
+    return _entity(ask, best[2], ask.start, ask.end)
+
+
+def role_next_to_name(ask: Ask) -> Referent | None:
+    """The description's head noun written right before or after a name anywhere in the article ("le
+    ministre de la Santé Olivier Véran", "Renaud Muselier, président de la région")."""
+    head = _head(ask.name or "")
+    if (
+        not _singular_definite(ask.name or "")
+        or _kind_of_head(head) != "PER"
+        or head in lex.ORG_NOUNS
+        or _holds_name(ask)
+    ):
+        return None
+    words = set(_words(ask.name or "")) - {head}
+    best: tuple[int, int, Mention] | None = None
+    for m in ask.ctx.mentions:
+        if ask.ctx.quoted(m.start) or m.label != "PER":
+            continue
+        left = _words(ask.ctx.text[max(0, m.start - 60) : m.start])[-8:]
+        right = _words(ask.ctx.text[m.end : m.end + 60])[:6]
+        if head not in left and head not in right[:3]:
+            continue
+        score = (len(words & set(left + right)), -abs(ask.at - m.start))
+        if best is None or score > best[:2]:
+            best = (*score, m)
+    return None if best is None else _entity(ask, best[2], ask.start, ask.end)
+
+
+def organisation_named(ask: Ask) -> Referent | None:
+    """ "le syndicat", "l'Agence", "le quotidien": the organisation whose name holds the noun, or for a
+    media noun the last outlet named, before the quote (nearest first)."""
+    head = _head(ask.name or "")
+    if not _singular_definite(ask.name or "") or (head not in lex.ORG_NOUNS and head not in lex.MEDIA_NOUNS):
+        return None
+    if len(_words(ask.name or "")) > 2:  # "la direction de la Poste" says which one itself
+        return None
+    for m in ask.ctx.mentions_before(ask.start if ask.start is not None else ask.at):
+        if m.label != "ORG" or ask.at - m.end > REACH * 2:
+            continue
+        if head in lex.MEDIA_NOUNS and _entity_kind(ask.ctx, m, ask.roles) == "MEDIA":
+            return _entity(ask, m, ask.start, ask.end)
+        if head in set(_words(m.canonical)) | set(_words(m.text)):
+            return _entity(ask, m, ask.start, ask.end)
+    return None
+
+
+def last_speaker_in_role(ask: Ask) -> Referent | None:
+    """A definite person description nothing resolved ("le ministre", "le DJ"): the last named person who
+    spoke, when that was close before."""
+    head = _head(ask.name or "")
+    if (
+        not _singular_definite(ask.name or "")
+        or head not in lex.TITLES
+        or not ask.before
+        or len(_words(ask.name or "")) > 2
+    ):
+        return None
+    pos, ref = ask.before[-1]
+    if ask.at - pos > LAST_SPEAKER_REACH or ref.key is None or ref.kind != "PER":
+        return None
+    return Referent(ref.name, ref.key, "PER", start=ask.start, end=ask.end)
+
+
+def description(ask: Ask) -> Referent | None:
+    """Nothing resolved: the phrase as written; flagged unresolved unless it is a name ("Matignon",
+    "McKeague": a name the entity tagger missed)."""
+    name = (ask.name or "").strip()
+    first = fold(name).replace("'", "' ").split()[:1]
+    named = name[:1].isupper() and bool(first) and first[0] not in lex.DETERMINERS and first[0] not in lex.QUANTIFIERS
+    kind = _kind_of_head(_head(name)) if not named else None
+    return Referent(name, None, kind, unresolved=not named, start=ask.start, end=ask.end)
+
+
+RULES: tuple[Rule, ...] = (
+    no_speaker,
+    named_entity,
+    name_inside,
+    demonstrative,
+    pronoun_subject,
+    not_a_speaker,
+    role_of_entity,
+    role_next_to_name,
+    organisation_named,
+    last_speaker_in_role,
+    description,
+)
+
+
+def refer(ask: Ask, rules: Sequence[Rule] | None = None) -> Referent:
+    """The first answer of ``rules`` (default ``RULES``; the last rule always answers). The phrase is
+    cleaned first: leading dates glued to it by the parse ("mai son régiment") are dropped, and an
+    "entity" written in lower case ("ministre de l'Intérieur") is read as the description it is."""
+    ask = _cleaned(ask)
+    for rule in RULES if rules is None else rules:
+        found = rule(ask)
+        if found is not None:
+            return found
+    return Referent(ask.name, ask.key, None, ask.key is None and bool(ask.name), ask.start, ask.end)
+
+
+# --- helpers ------------------------------------------------------------------------------------------------
+
+
+_LEADING_JUNK = re.compile(
+    r"^(?:(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|\d+|dernier|derni[eè]re|matin|soir)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def _cleaned(ask: Ask) -> Ask:
+    if not ask.name:
+        return ask
+    junk = _LEADING_JUNK.match(ask.name)
+    if junk is not None and junk.end() < len(ask.name):
+        start = None if ask.start is None else ask.start + junk.end()
+        return replace(ask, name=ask.name[junk.end() :], key=None, start=start)
+    if ask.key is not None and ask.name[:1].islower() and fold(ask.name) not in lex.PRONOUNS:
+        return replace(ask, key=None)
+    return ask
+
+
+def _holds_name(ask: Ask) -> bool:
+    """Whether the description holds a name of its own ("la direction de la Poste")."""
+    if ask.start is None or ask.end is None:
+        return False
+    own = fold(ask.name or "")
+    return any(ask.start < m.start and m.end <= ask.end and fold(m.text) != own for m in ask.ctx.mentions)
+
+
+def _singular_definite(text: str) -> bool:
+    """ "le ministre", "cette élue", or a bare role ("ministre de la Justice")."""
+    first = fold(text.strip()).replace("'", "' ").split()[:1]
+    if not first:
+        return False
+    return first[0] in {"le", "la", "l'", "ce", "cette", "the", "this"} or (
+        text.strip()[:1].islower()
+        and first[0] not in lex.DETERMINERS
+        and re.search(r"\s(?:de|du|d')\b", text) is not None
+    )
+
+
+def _definite(text: str) -> bool:
+    first = fold(text.strip()).replace("'", "' ").split()[:1]
+    return bool(first) and first[0] in {"le", "la", "l'", "les", "ce", "cette", "ces", "the", "this"}
+
+
+def _nearest_mention(ask: Ask, key: str) -> Mention | None:
+    found = [m for m in ask.ctx.mentions if m.key == key and not ask.ctx.quoted(m.start)]
+    return min(found, key=lambda m: abs(ask.at - m.start)) if found else None
+
+
+def _mention_close_before(ask: Ask) -> Referent | None:
+    """The nearest person or organisation named in the same or the previous sentence, outside quotes."""
+    where = ask.start if ask.start is not None else ask.at
+    sent_start, _ = ask.ctx.sentence_of(where)
+    previous, _ = ask.ctx.sentence_of(max(0, sent_start - 1))
+    plural = fold(ask.name or "") in {"ils", "elles", "eux", "they", "them"}
+    for m in ask.ctx.mentions_before(where):
+        if m.start < previous:
+            return None
+        if m.label in ({"ORG"} if plural else {"PER", "ORG"}) and not ask.ctx.quoted(m.start):
+            return _entity(ask, m, ask.start, ask.end)
+    return None
+
+
+def _previous(ask: Ask) -> Referent | None:
+    for pos, ref in reversed(ask.before):
+        if ask.at - pos > LAST_SPEAKER_REACH:
+            return None
+        if ref.name and not ref.unresolved:
+            return Referent(ref.name, ref.key, ref.kind, start=ask.start, end=ask.end)
+    return None
+
+
+def _subject_before(ask: Ask, before: int, *, plural: bool) -> Referent | None:
+    lo = max(0, before - REACH)
+    for phrase in subject_candidates(ask.ctx, lo, before, lex.ORG_NOUNS, [], descriptions=True):
+        if phrase.pronoun or fold(phrase.text) in lex.PRONOUNS:
+            continue
+        looks_plural = fold(phrase.text).split()[:1] in (["les"], ["des"], ["ces"]) or " et " in phrase.text
+        if plural != looks_plural:
+            continue
+        if phrase.mention is None and not can_speak(ask.ctx, phrase.text, phrase.start):
+            continue
+        return _again(ask, phrase)
+    return None
+
+
+def _subject_in(ask: Ask, lo: int, hi: int) -> Referent | None:
+    for phrase in subject_candidates(ask.ctx, lo, hi, lex.ORG_NOUNS, [], descriptions=True):
+        if phrase.pronoun:
+            return _again(ask, phrase)
+        if phrase.mention is not None or can_speak(ask.ctx, phrase.text, phrase.start):
+            return _again(ask, phrase)
+    return None
+
+
+def _again(ask: Ask, phrase: NounPhrase) -> Referent:
+    if ask.again is not None:
+        return ask.again(phrase)
+    m = phrase.mention
+    if m is not None:
+        return _entity(ask, m)
+    return Referent(phrase.text, None, _kind_of_head(_head(phrase.text)), True, phrase.start, phrase.end)
