@@ -422,6 +422,18 @@ class Store:
         items.sort(key=lambda a: (a.published.sort_key() if a.published else "~", a.id))
         return [(a, marks.get(a.id)) for a in items]
 
+    def story_neighbours(self, story_id: str, *, limit: int = 20) -> list[Article]:
+        """Articles outside a story linked to one of its members (an edge), best-linked first.
+
+        Story pages show those that are not news (an op-ed, an explainer) as the story's related pieces.
+        """
+        row = self.story_row(story_id)
+        with self._connect(write=False) as conn:
+            ids = story_table.neighbours(conn, row.id, limit)
+            found = conn.execute(select(articles).where(articles.c.id.in_(ids))).mappings().all() if ids else []
+        by_id = {r["id"]: article_from_row(r, article_id=r["id"]) for r in found}
+        return [by_id[i] for i in ids if i in by_id]
+
     def story_entities(self, story_id: str, *, limit: int = 10) -> list[tuple[str, str, int]]:
         """``(name, label, articles naming it)`` for a story's most-named entities."""
         row = self.story_row(story_id)

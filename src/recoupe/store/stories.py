@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import Connection, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, case, delete, func, insert, or_, select, update
 
 from recoupe.model import DatePrecision
 from recoupe.store.schema import (
@@ -47,6 +47,8 @@ __all__ = [
 ]
 
 _CHUNK = 500  # ids per IN (...) clause
+_HEAD = 600  # characters of the body read for a member's genre and agency stamps
+_TAIL = 300
 
 
 def encode_vector(vector: NDArray[np.float32]) -> bytes:
@@ -96,6 +98,9 @@ class StoryMember:
     days: tuple[int, int] | None
     vector: NDArray[np.float32]
     entities: frozenset[str]
+    url: str | None = None
+    head: str = ""  # the lead and the start of the body: genre and agency stamps are read there
+    tail: str = ""  # the end of the body: where sites print an agency's footer
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +248,16 @@ def load_members(conn: Connection, ids: Sequence[str], model: str) -> list[Story
                 articles.c.outlet,
                 articles.c.language,
                 articles.c.published_sort,
+                articles.c.url,
+                articles.c.lead,
+                func.substr(articles.c.body, 1, _HEAD).label("head"),
+                case(
+                    (
+                        func.length(articles.c.body) > _TAIL,
+                        func.substr(articles.c.body, func.length(articles.c.body) - _TAIL + 1),
+                    ),
+                    else_=articles.c.body,
+                ).label("tail"),
                 embeddings.c.vector,
                 embeddings.c.day_lo,
                 embeddings.c.day_hi,
@@ -262,6 +277,9 @@ def load_members(conn: Connection, ids: Sequence[str], model: str) -> list[Story
                     days=days,
                     vector=decode_vector(row["vector"]),
                     entities=frozenset(keys.get(row["id"], ())),
+                    url=row["url"],
+                    head="\n".join(part for part in (row["lead"], row["head"]) if part),
+                    tail=row["tail"] or "",
                 )
             )
     return members
@@ -328,6 +346,19 @@ def memberships(conn: Connection, ids: Sequence[str]) -> dict[str, str]:
         )
         found.update({row.article_id: row.story_id for row in conn.execute(query)})
     return found
+
+
+def neighbours(conn: Connection, story_id: str, limit: int) -> list[str]:
+    """Articles of other stories with an edge to a member of ``story_id``, by their best edge score."""
+    members = story_member_ids(conn, [story_id])
+    best: dict[str, float] = {}
+    for chunk in _chunks(sorted(members)):
+        query = select(story_edges).where(or_(story_edges.c.a.in_(chunk), story_edges.c.b.in_(chunk)))
+        for row in conn.execute(query):
+            other = row.b if row.a in members else row.a
+            if other not in members:
+                best[other] = max(best.get(other, -1.0), float(row.score))
+    return sorted(best, key=lambda i: (-best[i], i))[:limit]
 
 
 def story_member_ids(conn: Connection, story_ids: Iterable[str]) -> set[str]:

@@ -33,8 +33,11 @@ from recoupe.model import DatePrecision
 from recoupe.store import stories as story_rows
 from recoupe.stories.cluster import ClusterItem, StoryParams, cluster_items, idf_of, name_clusters, pair_scores
 from recoupe.stories.dedup import CopyIndex
+from recoupe.stories.genre import genre_of, is_news
 from recoupe.stories.index import VectorIndex
+from recoupe.stories.lexical import HEAD_CHARS, LexicalIndex, lexical_text
 from recoupe.stories.story import summarise
+from recoupe.stories.wire import Credit, dispatch_of
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -90,8 +93,9 @@ def _text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _item(member: StoryMember) -> ClusterItem:
-    return ClusterItem(member.id, member.vector, member.days, member.entities, member.order)
+def _head(article: Article) -> str:
+    """The article's head as ``StoryMember.head`` reads it: lead and start of the body."""
+    return "\n".join(part for part in (article.lead, article.body[:HEAD_CHARS]) if part)
 
 
 class StoryEngine:
@@ -115,6 +119,9 @@ class StoryEngine:
         self._copies = CopyIndex(copy_threshold)
         self._copy_days: set[int] = set()
         self._order: dict[str, str] = {}
+        self._lexical = LexicalIndex()  # document frequencies of the words of the articles read
+        self._agency: set[str] = set()  # articles that are an agency's dispatch (their stamps say so)
+        self._rank: dict[str, int] = {}  # the order the engine first read articles in (first seen, first)
 
     @classmethod
     def from_settings(
@@ -190,7 +197,7 @@ class StoryEngine:
         self.index  # noqa: B018 - open (or rebuild) the index before writing new rows, so counts agree
         with self.store.transaction(write=True) as conn:
             story_rows.save_embeddings(conn, rows)
-            found = self._find_copies([articles[i] for i in changed], conn)
+            found = self._find_copies([articles[i] for i in (todo if force else changed)], conn)
             story_rows.save_copies(conn, found)
             report.copies += sum(1 for match in found.values() if match)
             self.index.add_many([r.article_id for r in rows], [r.day for r in rows], _stack(rows, self.embedder.dim))
@@ -217,24 +224,72 @@ class StoryEngine:
         return [story_rows.EmbeddingRow(i, model, h, known[h], days.get(i)) for i, h in wanted.items()]
 
     def _find_copies(self, changed: list[Article], conn: Connection) -> dict[str, tuple[str, float] | None]:
-        """Copy marks of the changed articles (and of earlier-stored articles they turn out to be the original of)."""
+        """Copy marks of the changed articles (and of earlier-stored articles they turn out to be the original of).
+
+        Of two articles sharing a text, the **original** is the one known to come first by the time the
+        page or the agency stamp gives (``_order``); on a day without times, the agency's dispatch (the
+        text with the stamp) is the original of an unstamped reprint; otherwise the one read first.
+        The rule is antisymmetric, and a mark is never written the other way round from a stored one: no
+        two articles are ever each the copy of the other.
+        """
         self._prime_copies(changed)
         found: dict[str, tuple[str, float] | None] = {}
         for article in sorted(changed, key=lambda a: (_order(a), a.id)):
-            self._order[article.id] = _order(article)
+            self._note(article)
             match = self._copies.add(article)
             found[article.id] = None
             if match is None:
                 continue
-            if _later(self._order.get(match.copy_of, "~"), self._order[article.id]):
-                found[match.copy_of] = (article.id, match.similarity)  # the stored one is the later copy
-            else:
+            if self._original_first(match.copy_of, article.id):
                 found[article.id] = (match.copy_of, match.similarity)
-        del conn
+            else:
+                found[match.copy_of] = (article.id, match.similarity)  # the stored one is the copy
+        stored = story_rows.copies_of(conn, sorted({m[0] for m in found.values() if m} - set(found)))
+        for copy, mark in list(found.items()):
+            if mark is not None and stored.get(mark[0], ("",))[0] == copy:
+                found[mark[0]] = None  # an older mark the other way round: the rule above decides
         return found
 
+    def _item(self, member: StoryMember) -> ClusterItem:
+        news = is_news(genre_of(member.title, member.head, member.url))
+        text = lexical_text(member.title, member.head)
+        if member.id not in self._lexical:
+            self._lexical.add(member.id, text)
+        words = self._lexical.vector(text) if self.params.lexical_weight else None
+        return ClusterItem(member.id, member.vector, member.days, member.entities, member.order, news, words)
+
+    def _note(self, article: Article) -> None:
+        self._lexical.add(article.id, lexical_text(article.title, _head(article)))
+        self._rank.setdefault(article.id, len(self._rank))
+        self._order[article.id] = _order(article)
+        day = article.published.value.date() if article.published else None
+        dispatch = dispatch_of(article.body, day)
+        if dispatch is not None and dispatch.credit is Credit.DISPATCH:
+            self._agency.add(article.id)
+            if dispatch.stamped_at is not None and len(self._order[article.id]) <= 10:
+                stamped = dispatch.stamped_at.isoformat(timespec="seconds")
+                if self._order[article.id] in ("~", stamped[:10]):
+                    self._order[article.id] = stamped  # the agency's time, on the day the page gives
+        else:
+            self._agency.discard(article.id)
+
+    def _original_first(self, a: str, b: str) -> bool:
+        """Whether ``a`` is the original of ``b`` (see ``_find_copies``); ``not _original_first(b, a)``."""
+        first, second = self._order.get(a, "~"), self._order.get(b, "~")
+        if _later(first, second):
+            return False
+        if _later(second, first):
+            return True
+        if (a in self._agency) != (b in self._agency):
+            return a in self._agency
+        return (first[:10], self._rank.get(a, -1), a) < (second[:10], self._rank.get(b, -1), b)
+
     def _prime_copies(self, changed: list[Article]) -> None:
-        """Index, for copy detection, the stored articles published within the window of ``changed``."""
+        """Index, for copy detection, the stored articles published within the window of ``changed``.
+
+        The changed articles themselves are left out: each is indexed when it is checked, so two of them
+        are never each found as the other's earlier match.
+        """
         window = self.params.window_days
         days = {a.published.value.date().toordinal() for a in changed if a.published is not None}
         wanted = {d + k for d in days for k in range(-window, window + 1)} - self._copy_days
@@ -247,9 +302,10 @@ class StoryEngine:
             stored.extend(batch)
             offset += len(batch)
         self._copy_days |= set(range(min(wanted), max(wanted) + 1))
+        skip = {a.id for a in changed}
         for article in sorted(stored, key=lambda a: (_order(a), a.id)):
-            if article.id not in self._copies:
-                self._order[article.id] = _order(article)
+            if article.id not in self._copies and article.id not in skip:
+                self._note(article)
                 self._copies.add(article)
 
     def _link(self, conn: Connection, todo: list[str]) -> None:
@@ -265,7 +321,7 @@ class StoryEngine:
         idf = self._idf(conn, members.values())
         edges: list[tuple[str, str, float]] = []
         for article_id, near in neighbours.items():
-            items = [_item(members[article_id])] + [_item(members[n]) for n in near if n in members]
+            items = [self._item(members[article_id])] + [self._item(members[n]) for n in near if n in members]
             scores = pair_scores(items, idf, self.params)
             edges.extend(
                 (article_id, items[j].id, float(scores[0, j]))
@@ -277,13 +333,13 @@ class StoryEngine:
     def _candidates(self, vector: Any, day: int | None) -> list[str]:
         """Every indexed article that could score at least the threshold with ``vector``.
 
-        The entity bonus adds at most ``entity_weight`` and time only subtracts, so a neighbour with a
-        cosine under ``threshold - entity_weight`` cannot make an edge: the search widens until the last
+        The entity and lexical terms add at most ``params.max_bonus`` and time only subtracts, so a neighbour
+        with a cosine under ``threshold - max_bonus`` cannot make an edge: the search widens until the last
         hit is under that bound. Finding every possible edge, whatever the order articles came in, is
         what makes the stories independent of that order: the index returns every article of the window
         above that bound (exactly on shards under its exact-search size).
         """
-        floor = self.params.threshold - self.params.entity_weight - 1e-3  # vectors are stored as float16
+        floor = self.params.threshold - self.params.max_bonus - 1e-3  # vectors are stored as float16
         hits = self.index.search(vector, day, window=self.params.window_days, k=MAX_NEIGHBOURS, min_similarity=floor)
         return [hit for hit, _ in hits]
 
@@ -317,7 +373,7 @@ class StoryEngine:
     def _cluster(self, conn: Connection, ids: list[str], report: StoryReport) -> None:
         members = {m.id: m for m in story_rows.load_members(conn, ids, self.embedder.name)}
         idf = self._idf(conn, members.values())
-        clusters = cluster_items([_item(m) for m in members.values()], idf, self.params)
+        clusters = cluster_items([self._item(m) for m in members.values()], idf, self.params)
         previous = story_rows.memberships(conn, list(members))
         names, redirects = name_clusters([[item.id for item in c] for c in clusters], previous)
         copies = story_rows.copies_of(conn, list(members))

@@ -16,12 +16,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from recoupe.folding import fold
 from recoupe.store.stories import StoryRow
+from recoupe.stories.genre import Genre, genre_of, is_news
+from recoupe.stories.wire import Credit, Dispatch, dispatch_of
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -31,7 +34,16 @@ if TYPE_CHECKING:
     from recoupe.store import Store
     from recoupe.store.stories import StoryMember
 
-__all__ = ["Story", "StoryArticle", "independent_outlets", "load_story", "summarise", "summary_sentences"]
+__all__ = [
+    "Story",
+    "StoryArticle",
+    "independent_outlets",
+    "load_story",
+    "member_agencies",
+    "source_keys",
+    "summarise",
+    "summary_sentences",
+]
 
 SUMMARY_SENTENCES = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?…»\"])\s+(?=[«\"A-ZÀ-ÖØ-Þ0-9])")
@@ -43,22 +55,52 @@ def _outlet_key(outlet: str | None, fallback: str) -> str:
     return outlet.strip().casefold() if outlet and outlet.strip() else f"?{fallback}"
 
 
+def source_keys(
+    members: Sequence[tuple[str, str | None]],
+    copies: Mapping[str, tuple[str, float]],
+    outlets: Mapping[str, str | None],
+    agencies: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """Each member's independent source: the agency whose dispatch it is or copies, else its original's outlet.
+
+    ``members`` are ``(article id, outlet)``; ``outlets`` gives the outlet of originals by id; ``agencies``
+    the agency of each article that is an agency's dispatch (``recoupe.stories.wire``, ``Credit.DISPATCH``).
+    A copy counts for its original (followed through copies of copies); an unknown outlet counts alone.
+    """
+    agencies = agencies or {}
+    keys: dict[str, str] = {}
+    for article_id, outlet in members:
+        origin, hops = article_id, 0
+        while origin in copies and origin not in agencies and hops < 8:
+            origin, hops = copies[origin][0], hops + 1
+        if origin in agencies:
+            keys[article_id] = f"agency:{agencies[origin]}"
+        else:
+            keys[article_id] = _outlet_key(outlets.get(origin, outlet) if origin != article_id else outlet, origin)
+    return keys
+
+
 def independent_outlets(
     members: Sequence[tuple[str, str | None]],
     copies: Mapping[str, tuple[str, float]],
     outlets: Mapping[str, str | None],
+    agencies: Mapping[str, str] | None = None,
 ) -> int:
-    """Distinct outlets once each copy counts for its original's outlet (an unknown outlet counts alone).
-
-    ``members`` are ``(article id, outlet)``; ``outlets`` gives the outlet of originals by id.
+    """Independent sources: distinct outlets and agencies once each copy counts for its original and each
+    agency dispatch for its agency, so five sites running one AFP dispatch are one source (``source_keys``).
     """
-    keys = set()
-    for article_id, outlet in members:
-        origin, hops = article_id, 0
-        while origin in copies and hops < 8:
-            origin, hops = copies[origin][0], hops + 1
-        keys.add(_outlet_key(outlets.get(origin, outlet) if origin != article_id else outlet, origin))
-    return len(keys)
+    return len(set(source_keys(members, copies, outlets, agencies).values()))
+
+
+def member_agencies(members: Sequence[StoryMember]) -> dict[str, str]:
+    """``{article id: agency}`` of the members that are an agency's dispatch (their stamps say so)."""
+    found = {}
+    for member in members:
+        day = date.fromordinal(member.days[0]) if member.days and member.days[0] == member.days[1] else None
+        dispatch = dispatch_of(f"{member.head}\n{member.tail}", day)
+        if dispatch is not None and dispatch.credit is Credit.DISPATCH:
+            found[member.id] = dispatch.agency
+    return found
 
 
 def summarise(
@@ -82,7 +124,7 @@ def summarise(
         title_article=central.id,
         articles=len(members),
         outlets=len({_outlet_key(m.outlet, m.id) for m in members}),
-        independent=independent_outlets([(m.id, m.outlet) for m in members], copies, outlets),
+        independent=independent_outlets([(m.id, m.outlet) for m in members], copies, outlets, member_agencies(members)),
         languages=tuple(sorted(languages, key=lambda lang: (-languages[lang], lang))),
         first_seen=dated[0] if dated else None,
         last_seen=dated[-1] if dated else None,
@@ -142,6 +184,8 @@ class StoryArticle:
     article: Article
     copy_of: str | None
     similarity: float | None
+    genre: str = "news"  # ``recoupe.stories.genre.Genre`` value
+    dispatch: Dispatch | None = None  # the agency stamp it carries, if any
 
     def to_dict(self) -> dict[str, Any]:
         a = self.article
@@ -154,6 +198,8 @@ class StoryArticle:
             "url": a.url,
             "copy_of": self.copy_of,
             "copy_similarity": self.similarity,
+            "genre": self.genre,
+            "wire": self.dispatch.to_dict() if self.dispatch else None,
         }
 
 
@@ -165,6 +211,8 @@ class Story:
     timeline: tuple[StoryArticle, ...]
     entities: tuple[tuple[str, str, int], ...]  # (name, label, articles naming it)
     summary: tuple[tuple[str, str], ...]  # (article id, sentence)
+    related: tuple[StoryArticle, ...] = ()  # op-eds, analyses, explainers, live blogs linked to the story
+    sources: tuple[str, ...] = ()  # the independent sources: agencies ("AFP (agency)") and outlets
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -176,18 +224,48 @@ class Story:
             "summary": [{"article_id": a, "sentence": s} for a, s in self.summary],
             "entities": [{"name": n, "label": lab, "articles": c} for n, lab, c in self.entities],
             "timeline": [item.to_dict() for item in self.timeline],
+            "related": [item.to_dict() for item in self.related],
+            "sources": list(self.sources),
         }
 
 
-def load_story(store: Store, story_id: str, *, entities: int = 10) -> Story:
-    """The story ``story_id`` (id, unique prefix or the id of a story merged into it) from ``store``."""
+def _dispatch(article: Article) -> Dispatch | None:
+    day = article.published.value.date() if article.published else None
+    return dispatch_of(article.body, day)
+
+
+def _genre(article: Article) -> Genre:
+    return genre_of(article.title, article.lead or article.body[:600], article.url)
+
+
+def load_story(store: Store, story_id: str, *, entities: int = 10, related: int = 8) -> Story:
+    """The story ``story_id`` (id, unique prefix or the id of a story merged into it) from ``store``.
+
+    The summary is drawn from the story's original news articles (copies and non-news members left out
+    while others remain); ``related`` lists up to that many linked articles that are not news.
+    """
     row = store.story_row(story_id)
     items = store.story_articles(row.id)
-    timeline = tuple(StoryArticle(a, mark[0] if mark else None, mark[1] if mark else None) for a, mark in items)
-    originals = [a for a, mark in items if mark is None] or [a for a, _ in items]
+    timeline = tuple(
+        StoryArticle(a, mark[0] if mark else None, mark[1] if mark else None, _genre(a).value, _dispatch(a))
+        for a, mark in items
+    )
+    originals = [i.article for i in timeline if i.copy_of is None and i.genre == Genre.NEWS.value]
+    originals = originals or [i.article for i in timeline if i.copy_of is None] or [i.article for i in timeline]
+    neighbours = [a for a in store.story_neighbours(row.id) if not is_news(_genre(a))][:related]
+    agencies = {
+        i.article.id: i.dispatch.agency for i in timeline if i.dispatch and i.dispatch.credit is Credit.DISPATCH
+    }
+    marks = {i.article.id: (i.copy_of, i.similarity or 0.0) for i in timeline if i.copy_of}
+    keys = source_keys([(i.article.id, i.article.outlet) for i in timeline], marks, {}, agencies)
+    sources = tuple(
+        dict.fromkeys(f"{k.removeprefix('agency:')} (agency)" if k.startswith("agency:") else k for k in keys.values())
+    )
     return Story(
         row=row,
         timeline=timeline,
         entities=tuple(store.story_entities(row.id, limit=entities)),
         summary=tuple(summary_sentences(originals)),
+        related=tuple(StoryArticle(a, None, None, _genre(a).value, _dispatch(a)) for a in neighbours),
+        sources=sources,
     )

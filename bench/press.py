@@ -1,0 +1,264 @@
+"""Real French press (gj-dev): events in a running story, wire provenance and press furniture, in one run.
+
+    .venv/bin/python bench/press.py --db /tmp/me/gj.db [--neus-db /tmp/me/neus.db] [--half tune|report]
+        [--data ../shared/data/gj-dev] [--copies 40] [--no-recluster]
+
+``--db`` is a store holding the gj-dev articles (``recoupe --db PATH ingest ../shared/data/gj-dev/articles.jsonl``;
+work on a copy: the script re-assigns its stories). What it prints, in one run:
+
+1. **Events** (``bench/data/gj_dev_events.json``: events labelled by hand before recoupe ran on the corpus,
+   split into a tuning and a reporting half by a seeded draw written in the file): B-cubed precision,
+   recall and F1 of recoupe's stories on the labelled articles of the chosen half (``--half``; the
+   reporting half is scored once, at the end), against the **one-story-per-day baseline** (every article
+   of a publication day in one story) on the same articles, and the events split or mixed.
+2. **NeuS/AllSides dev** B-cubed in the same run (``--neus-db``: ingested there first when empty), so a
+   change for French press is checked for a regression on the English set the calibration came from.
+3. **Wire provenance**: dispatches recognised per agency and credit, copy marks (each with outlets, days,
+   stamp times and similarity; the first ``--copies`` printed for reading by hand), **mutual pairs** (A copy
+   of B and B copy of A: must be 0), stories whose independent-source count differs from their outlet count.
+4. **Genres**: articles per genre, and labelled news articles not read as news.
+5. **Furniture in what users read**: story titles and summary sentences of stories of two articles or more
+   that carry press furniture ("LIRE AUSSI", "EN DIRECT", "VIDÉO -", "NDLR", found_credits, agency stamps,
+   datelines, newsletter and paywall lines), and story titles taken from a non-news article.
+
+Headline figures last. Without the corpus (a fresh clone) there is nothing to measure: the script says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from recoupe.config import load_settings
+from recoupe.store import Store, open_store
+from recoupe.store import stories as story_rows
+from recoupe.stories.assign import StoryEngine
+from recoupe.stories.genre import Genre, genre_of
+from recoupe.stories.story import load_story
+from recoupe.stories.wire import Credit, dispatch_of
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from stories import bcubed, ingest_paths, neus_records, scored_items
+
+ROOT = Path(__file__).resolve().parent.parent
+LABELS = ROOT / "bench/data/gj_dev_events.json"
+DATA = ROOT.parent / "shared/data/gj-dev"
+NEUS = ROOT / "demo/corpus/allsides/neus-allsides-dev.jsonl"
+
+#: press furniture that should never reach a story's title or summary
+FURNITURE = re.compile(
+    r"LIRE AUSSI|Lire aussi|À VOIR AUSSI|A VOIR AUSSI|EN DIRECT|\bVID[ÉE]O\s*[-.:]|\bNDLR\b|Cr[ée]dits? photo|"
+    r"Photo d['’]illustration|\(AFP\)\s*[-–]|©|Regarder sur|Consultez notre dossier|newsletter|abonn[ée]s?\b|"
+    r"Abonnez|^[A-ZÉ][A-ZÉ' -]{2,}\s*[|–-]\s|\d{2}/\d{2}/\d{4} \d{2}:\d{2}",
+    re.MULTILINE,
+)
+
+
+def load_labels(half: str) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
+    """``{url: event id}`` of the chosen half (``all``: both) and the events by id."""
+    doc = json.loads(LABELS.read_text(encoding="utf-8"))
+    events = {e["id"]: e for e in doc["events"]}
+    urls = {a["url"]: e["id"] for e in doc["events"] if half in ("all", e["half"]) for a in e["articles"]}
+    return urls, events
+
+
+def story_of_all(store: Store) -> dict[str, str]:
+    with store.transaction(write=False) as conn:
+        rows = conn.execute(story_rows.story_articles.select()).all()  # type: ignore[attr-defined]
+    return {row.article_id: row.story_id for row in rows}
+
+
+def all_articles(store: Store) -> list[Any]:
+    found, offset = [], 0
+    while batch := store.articles(limit=5000, offset=offset):
+        found.extend(batch)
+        offset += len(batch)
+    return found
+
+
+def events_block(store: Store, half: str) -> dict[str, Any]:
+    urls, events = load_labels(half)
+    articles = {a.url: a for a in all_articles(store)}
+    members = story_of_all(store)
+    missing = [u for u in urls if u not in articles]
+    items = [(articles[u], e) for u, e in urls.items() if u in articles]
+    pred = [members.get(a.id, f"none:{a.id}") for a, _ in items]
+    gold = [e for _, e in items]
+    day = [a.published.value.date().isoformat() if a.published else "?" for a, _ in items]
+    result = bcubed(pred, gold)
+    base = bcubed(day, gold)
+    by_event: dict[str, Counter[str]] = defaultdict(Counter)
+    by_story: dict[str, Counter[str]] = defaultdict(Counter)
+    for p, g in zip(pred, gold, strict=True):
+        by_event[g][p] += 1
+        by_story[p][g] += 1
+    split = sorted(e for e, stories in by_event.items() if len(stories) > 1)
+    mixed = sorted(s for s, evs in by_story.items() if len(evs) > 1)
+    print(
+        f"\n== events ({half} half): {len(set(gold))} events, {len(items)} labelled articles "
+        f"({len(missing)} not in the store)"
+    )
+    for event_id in split:
+        parts = ", ".join(str(n) for _, n in by_event[event_id].most_common())
+        print(f"  split  {event_id} {events[event_id]['name'][:60]}: stories of {parts}")
+    for story in mixed:
+        names = "; ".join(f"{e} x{n}" for e, n in by_story[story].most_common())
+        print(f"  mixed  story {story[:8]}: {names}")
+    return {"bcubed": result, "baseline": base, "split": len(split), "mixed": len(mixed), "events": len(set(gold))}
+
+
+def neus_block(path: str, workers: int, recluster: bool) -> tuple[float, float, float, int]:
+    store = open_store(path)
+    settings = load_settings({"db": path})
+    engine = StoryEngine.from_settings(store, settings, threads=workers)
+    rows = neus_records(None)
+    if store.count() == 0:
+        tmp = Path(path).with_suffix(".neus.jsonl")
+        tmp.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        ingest_paths(store, [tmp], engine, workers, path)
+    elif recluster:
+        engine.recluster()
+    engine.close()
+    _, pred, gold = scored_items(store, rows)
+    store.close()
+    return bcubed(pred, gold)
+
+
+def wire_block(store: Store, show: int) -> dict[str, Any]:
+    articles = {a.id: a for a in all_articles(store)}
+    found_credits: Counter[str] = Counter()
+    stamps: dict[str, Any] = {}
+    for a in articles.values():
+        day = a.published.value.date() if a.published else None
+        found = dispatch_of(a.body, day)
+        if found is not None:
+            found_credits[f"{found.agency} {found.credit.value}"] += 1
+            stamps[a.id] = found
+    with store.transaction(write=False) as conn:
+        marks = story_rows.copies_of(conn, list(articles))
+    mutual = sum(1 for a, (b, _) in marks.items() if marks.get(b, ("",))[0] == a) // 2
+    print(f"\n== wire: dispatches {dict(found_credits)}; copy marks {len(marks)}, mutual pairs {mutual}")
+    for copy, (original, similarity) in sorted(
+        marks.items(), key=lambda kv: articles[kv[0]].published.sort_key() if articles[kv[0]].published else "~"
+    )[:show]:
+        a, b = articles[copy], articles[original]
+
+        def when(x: Any) -> str:
+            stamp = stamps.get(x.id)
+            at = stamp.stamped_at.strftime("%d %H:%M") if stamp and stamp.stamped_at else "-"
+            agency = f"{stamp.agency}/{stamp.credit.value}" if stamp else "own"
+            return f"{x.outlet} {x.published.value.date() if x.published else '?'} [{agency} {at}]"
+
+        print(f"  {similarity:.2f} COPY {when(a)} {a.title[:50]!r}\n       OF   {when(b)} {b.title[:50]!r}")
+    rows = store.stories(limit=100_000)
+    fewer = sum(1 for r in rows if r.independent < r.outlets)
+    agency_sources = sum(1 for s in stamps.values() if s.credit is Credit.DISPATCH)
+    return {"marks": len(marks), "mutual": mutual, "fewer": fewer, "dispatches": agency_sources}
+
+
+def furniture_block(store: Store, labelled: set[str]) -> dict[str, int]:
+    articles = all_articles(store)
+    genres = Counter(genre_of(a.title, a.lead or a.body[:300], a.url).value for a in articles)
+    off = [
+        a for a in articles if a.url in labelled and genre_of(a.title, a.lead or a.body[:300], a.url) is not Genre.NEWS
+    ]
+    print(f"\n== genres: {dict(genres)}; labelled articles not read as news: {len(off)}")
+    for a in off:
+        print(f"  {genre_of(a.title, a.lead or a.body[:300], a.url).value}: {a.title[:80]}")
+    titles = sentences = bad_titles = bad_sentences = op_titles = 0
+    shown = 0
+    for row in store.stories(limit=100_000):
+        if row.articles < 2:
+            continue
+        story = load_story(store, row.id)
+        titles += 1
+        title_article = next((i.article for i in story.timeline if i.article.id == row.title_article), None)
+        if (
+            title_article is not None
+            and genre_of(title_article.title, title_article.lead or title_article.body[:300], title_article.url)
+            is not Genre.NEWS
+        ):
+            op_titles += 1
+        if FURNITURE.search(row.title):
+            bad_titles += 1
+        for _, sentence in story.summary:
+            sentences += 1
+            if FURNITURE.search(sentence):
+                bad_sentences += 1
+                if shown < 12:
+                    shown += 1
+                    print(f"  furniture in summary: {sentence[:110]!r}")
+    print(
+        f"story titles {titles}: furniture in {bad_titles}, from a non-news article {op_titles}; "
+        f"summary sentences {sentences}: furniture in {bad_sentences}"
+    )
+    return {
+        "titles": titles,
+        "bad_titles": bad_titles,
+        "op_titles": op_titles,
+        "sentences": sentences,
+        "bad_sentences": bad_sentences,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", required=True, help="a store holding gj-dev (a copy: stories are re-assigned)")
+    parser.add_argument("--neus-db", default=None, help="a store for NeuS dev (ingested when empty)")
+    parser.add_argument("--half", choices=("tune", "report", "all"), default="tune")
+    parser.add_argument("--data", default=str(DATA))
+    parser.add_argument("--copies", type=int, default=40, help="copy marks printed for reading")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-recluster", action="store_true", help="score the stories as stored")
+    args = parser.parse_args()
+    if not (Path(args.data) / "articles.jsonl").is_file():
+        print(f"no gj-dev corpus at {args.data}: nothing to measure (it is not distributed with recoupe)")
+        return
+    store = open_store(args.db)
+    if store.count() == 0:
+        print(f"{args.db} holds no article: ingest {args.data}/articles.jsonl into it first")
+        return
+    seconds = 0.0
+    if not args.no_recluster:
+        engine = StoryEngine.from_settings(store, load_settings({"db": args.db}), threads=args.workers)
+        start = time.perf_counter()
+        engine.recluster()
+        seconds = time.perf_counter() - start
+        engine.close()
+    urls, _ = load_labels("all")
+    ev = events_block(store, args.half)
+    wire = wire_block(store, args.copies)
+    furniture = furniture_block(store, set(urls))
+    stories_count = store.story_count()
+    store.close()
+    neus = neus_block(args.neus_db, args.workers, not args.no_recluster) if args.neus_db else None
+
+    p, r, f, k = ev["bcubed"]
+    bp, br, bf, bk = ev["baseline"]
+    print(f"\n== press (gj-dev, {stories_count} stories; recluster {seconds:.0f} s) ==")
+    print(
+        f"events ({args.half} half, {ev['events']} events): B-cubed P {p:.3f} R {r:.3f} F1 {f:.3f} ({k} stories); "
+        f"one story per day: P {bp:.3f} R {br:.3f} F1 {bf:.3f} ({bk}); "
+        f"events split {ev['split']}, stories mixing events {ev['mixed']}"
+    )
+    if neus is not None:
+        print(f"NeuS dev: B-cubed P {neus[0]:.3f} R {neus[1]:.3f} F1 {neus[2]:.3f} ({neus[3]} stories)")
+    print(
+        f"wire: {wire['dispatches']} agency dispatches, {wire['marks']} copy marks, {wire['mutual']} mutual pairs, "
+        f"{wire['fewer']} stories with fewer independent sources than outlets"
+    )
+    print(
+        f"furniture: story titles {furniture['bad_titles']}/{furniture['titles']}, "
+        f"from non-news {furniture['op_titles']}; "
+        f"summary sentences {furniture['bad_sentences']}/{furniture['sentences']}"
+    )
+
+
+if __name__ == "__main__":
+    main()
