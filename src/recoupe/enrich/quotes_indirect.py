@@ -340,7 +340,7 @@ def _selon(ctx: Context, k: int) -> list[IndirectCandidate]:
     doc, text = ctx.doc, ctx.text
     tok = doc[k]
     low = fold(tok.text)
-    word_end = k + (2 if low == "according" else 1)
+    word_end = k + (2 if low in {"according", "d'"} else 1)  # "according to", "D'après" (two tokens)
     sent_start, sent_end = ctx.sentence_of(tok.idx)
     limit = ctx.token_at(sent_end)
     if (
@@ -444,7 +444,8 @@ def indirect_candidates(ctx: Context) -> list[IndirectCandidate]:
         if ctx.quoted(tok.idx):
             continue
         low = fold(tok.text)
-        if low in {"selon", "d'apres"} or (low == "according" and k + 1 < len(doc) and fold(doc[k + 1].text) == "to"):
+        after = fold(doc[k + 1].text) if k + 1 < len(doc) else ""
+        if low in {"selon", "d'apres"} or (low, after) in {("according", "to"), ("d'", "apres")}:
             out.extend(_selon(ctx, k))
         elif low == "comme" and ctx.sentence_of(tok.idx)[0] == tok.idx:
             out.extend(_comme(ctx, k))

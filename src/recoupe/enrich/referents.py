@@ -283,7 +283,7 @@ def role_of_entity(ask: Ask) -> Referent | None:
     """A description whose head noun is a role the article gives an entity by apposition; the entity
     whose role shares most of the description's words, nearest to the quote on ties."""
     head = _head(ask.name or "")
-    if not head or not _singular_definite(ask.name or "") or _holds_name(ask):
+    if not head or not _singular_definite(ask.name or "") or _holds_name(ask, _PERSONS):
         return None
     words = set(_words(ask.name or "")) - {head}
     best: tuple[int, int, Mention] | None = None
@@ -311,7 +311,7 @@ def role_next_to_name(ask: Ask) -> Referent | None:
         not _singular_definite(ask.name or "")
         or _kind_of_head(head) != "PER"
         or head in lex.ORG_NOUNS
-        or _holds_name(ask)
+        or _holds_name(ask, _PERSONS)
     ):
         return None
     words = set(_words(ask.name or "")) - {head}
@@ -319,7 +319,8 @@ def role_next_to_name(ask: Ask) -> Referent | None:
     for m in ask.ctx.mentions:
         if ask.ctx.quoted(m.start) or m.label != "PER":
             continue
-        left = _words(ask.ctx.text[max(0, m.start - 60) : m.start])[-8:]
+        lo = max(0, m.start - 140, ask.ctx.sentence_of(m.start)[0])
+        left = _words(ask.ctx.text[lo : m.start])[-16:]
         right = _words(ask.ctx.text[m.end : m.end + 60])[:6]
         if head not in left and head not in right[:3]:
             continue
@@ -423,12 +424,18 @@ def _cleaned(ask: Ask) -> Ask:
     return ask
 
 
-def _holds_name(ask: Ask) -> bool:
-    """Whether the description holds a name of its own ("la direction de la Poste")."""
+_PERSONS = frozenset({"PER"})
+
+
+def _holds_name(ask: Ask, labels: frozenset[str] = frozenset({"PER", "ORG", "LOC", "MISC"})) -> bool:
+    """Whether the description holds a name of its own ("la direction de la Poste"); for a person's title
+    only another person counts ("le délégué général de la FCD" is still a title)."""
     if ask.start is None or ask.end is None:
         return False
     own = fold(ask.name or "")
-    return any(ask.start < m.start and m.end <= ask.end and fold(m.text) != own for m in ask.ctx.mentions)
+    return any(
+        ask.start < m.start and m.end <= ask.end and fold(m.text) != own and m.label in labels for m in ask.ctx.mentions
+    )
 
 
 def _singular_definite(text: str) -> bool:
