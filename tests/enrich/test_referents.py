@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from recoupe.enrich import referents as R
+from recoupe.enrich import referents as rules
 from recoupe.enrich.entities import find_mentions
 from recoupe.enrich.nlp import NlpModels
 from recoupe.enrich.quotes import extract_quotes
@@ -27,13 +27,13 @@ def _ctx(text: str) -> Context:
     return Context(doc, "fr", find_mentions(doc, "fr"))
 
 
-def _ask(text: str, phrase: str, *, occurrence: int = 0, at: int | None = None) -> R.Ask:
+def _ask(text: str, phrase: str, *, occurrence: int = 0, at: int | None = None) -> rules.Ask:
     ctx = _ctx(text)
     start = -1
     for _ in range(occurrence + 1):
         start = text.index(phrase, start + 1)
     roles = find_roles(ctx.doc, ctx.mentions)
-    return R.Ask(ctx, phrase, None, start, start + len(phrase), start if at is None else at, roles=roles)
+    return rules.Ask(ctx, phrase, None, start, start + len(phrase), start if at is None else at, roles=roles)
 
 
 def _quotes(text: str) -> list[Quote]:
@@ -58,9 +58,9 @@ def _speaker_of(text: str, quoted: str) -> Quote:
 
 
 def test_no_speaker_phrase_gives_no_speaker() -> None:
-    ask = R.Ask(_ctx("Un petit pays."), None, None, None, None, 0)
-    assert R.no_speaker(ask) == R.Referent(None)
-    assert R.no_speaker(R.Ask(ask.ctx, "Matignon", None, 0, 8, 0)) is None
+    ask = rules.Ask(_ctx("Un petit pays."), None, None, None, None, 0)
+    assert rules.no_speaker(ask) == rules.Referent(None)
+    assert rules.no_speaker(rules.Ask(ask.ctx, "Matignon", None, 0, 8, 0)) is None
 
 
 def test_named_entity_keeps_the_entity_with_its_kind() -> None:
@@ -74,7 +74,7 @@ def test_named_entity_keeps_the_entity_with_its_kind() -> None:
 
 def test_name_inside_a_media_description_is_the_outlet() -> None:
     text = "Le quotidien régional La Dépêche révèle mercredi 18 décembre les dessous d'une famille."
-    found = R.name_inside(_ask(text, "Le quotidien régional La Dépêche"))
+    found = rules.name_inside(_ask(text, "Le quotidien régional La Dépêche"))
     assert found is not None
     assert (found.name, found.kind, found.unresolved) == ("La Dépêche", "MEDIA", False)
 
@@ -85,9 +85,10 @@ def test_demonstrative_is_the_last_person_named() -> None:
         "gouvernement. Selon un examen de son réseau, le département pourrait faire repasser 500 km de routes à "
         "90 km/h. Celui-ci dénonce des blocages techniques."
     )
-    found = R.demonstrative(_ask(text, "Celui"))
-    assert found is not None and found.name == "Pierre Bédier"
-    assert R.demonstrative(_ask(text, "le département")) is None
+    found = rules.demonstrative(_ask(text, "Celui"))
+    assert found is not None
+    assert found.name == "Pierre Bédier"
+    assert rules.demonstrative(_ask(text, "le département")) is None
 
 
 def test_pronoun_takes_the_organisation_just_named() -> None:
@@ -116,7 +117,7 @@ def test_pronoun_takes_the_organisation_just_named() -> None:
     ],
 )
 def test_can_speak(phrase: str, speaks: bool) -> None:
-    assert R.can_speak(_ctx(f"Il y a {phrase} ici."), phrase, None) is speaks
+    assert rules.can_speak(_ctx(f"Il y a {phrase} ici."), phrase, None) is speaks
 
 
 def test_not_a_speaker_falls_back_to_the_subject_of_the_sentence() -> None:
@@ -134,8 +135,9 @@ def test_role_of_entity_resolves_a_title_given_by_apposition() -> None:
     )
     ask = _ask(text, "Le premier adjoint", occurrence=1)
     assert "emmanuel gregoire" in ask.roles
-    found = R.role_of_entity(ask)
-    assert found is not None and found.name == "Emmanuel Grégoire"
+    found = rules.role_of_entity(ask)
+    assert found is not None
+    assert found.name == "Emmanuel Grégoire"
 
 
 def test_role_next_to_a_name_later_in_the_article() -> None:
@@ -143,8 +145,9 @@ def test_role_next_to_a_name_later_in_the_article() -> None:
         "\"L'idée est de laisser la main aux collectivités\", assure au Parisien le ministre de l'Intérieur, "
         "Christophe Castaner."
     )
-    found = R.role_next_to_name(_ask(text, "ministre de l'Intérieur", at=1))
-    assert found is not None and found.name == "Christophe Castaner"
+    found = rules.role_next_to_name(_ask(text, "ministre de l'Intérieur", at=1))
+    assert found is not None
+    assert found.name == "Christophe Castaner"
     assert _speaker_of(text, "collectivités").speaker == "Christophe Castaner"
     text = (
         'La "quasi-totalité des masques" chirurgicaux le seront "à prix coûtant", a assuré le délégué général de '
@@ -158,8 +161,9 @@ def test_organisation_named_resolves_the_agency_and_the_newspaper() -> None:
         "Dans un communiqué publié jeudi 4 juillet, l'Agence régionale de santé (ARS) d'Île-de-France a cherché "
         "à rassurer. Pour l'extérieur, l'Agence explique qu'il n'existe aucune norme sanitaire en la matière."
     )
-    found = R.organisation_named(_ask(text, "l'Agence", occurrence=1))
-    assert found is not None and "Agence régionale de santé" in (found.name or "")
+    found = rules.organisation_named(_ask(text, "l'Agence", occurrence=1))
+    assert found is not None
+    assert "Agence régionale de santé" in (found.name or "")
     assert found.kind == "ORG"
 
 
@@ -175,7 +179,7 @@ def test_a_newspaper_description_is_the_outlet_named_before() -> None:
         "Un homme de 37 ans cherche à récupérer la succession. La Dépêche rapporte qu'il a transmis des mails de "
         "menaces. Le quotidien a précisé que l'homme avait été interpellé."
     )
-    found = R.organisation_named(_ask(text, "Le quotidien"))
+    found = rules.organisation_named(_ask(text, "Le quotidien"))
     assert found is not None
     assert (found.name, found.kind) == ("La Dépêche", "MEDIA")
 
@@ -193,7 +197,8 @@ def test_an_unnamed_speaker_is_the_description_flagged_unresolved() -> None:
     )
     q = _speaker_of(text, "mal compris")
     assert q.unresolved
-    assert q.speaker is not None and "magistrat" in q.speaker
+    assert q.speaker is not None
+    assert "magistrat" in q.speaker
 
 
 def test_a_label_between_guillemets_is_not_a_quote() -> None:
@@ -205,8 +210,9 @@ def test_a_label_between_guillemets_is_not_a_quote() -> None:
 
 
 def test_refer_runs_the_rules_in_order() -> None:
-    assert R.RULES[0] is R.no_speaker
-    assert R.RULES[-1] is R.description
+    assert rules.RULES[0] is rules.no_speaker
+    assert rules.RULES[-1] is rules.description
     ask = _ask("Selon un examen de son réseau, le département pourrait faire mieux.", "un examen de son réseau")
-    found = R.refer(ask)
-    assert found.unresolved and found.name == "un examen de son réseau"
+    found = rules.refer(ask)
+    assert found.unresolved
+    assert found.name == "un examen de son réseau"
