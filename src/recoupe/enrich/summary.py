@@ -9,7 +9,9 @@ Two cheap improvements over "first N sentences":
 
 - lines that are not prose are skipped: a heading-like line without final punctuation, a byline or a
   dateline ("Par Jean Dupont", "PARIS (AFP) -" is cut off the sentence), a line of tags;
-- a sentence that repeats the title (the lead often restates it) is skipped when the title is known.
+- a sentence that repeats the title (the lead often restates it) is skipped when the title is known;
+- press furniture ("LIRE AUSSI", "VIDÉO -", captions, credits, "EN DIRECT - Suivez …", newsletter lines)
+  and agency stamps are removed first (``recoupe.extract.furniture``).
 
 What is guessed: that the article is written lead-first; for an opinion piece or a live blog the first
 sentences are a poor summary.
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from recoupe.extract.furniture import strip_furniture, strip_stamps
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -173,7 +176,7 @@ def summarize(text: str, *, title: str = "", max_chars: int = SUMMARY_CHARS) -> 
     title_key = _fold(title)
     chosen: list[str] = []
     length = 0
-    for sentence in split_sentences(text):
+    for sentence in split_sentences(strip_stamps(strip_furniture(text))):
         sentence = _DATELINE.sub("", sentence)  # noqa: PLW2901 - cleaned in place
         if not _is_prose(sentence) or (title_key and _fold(sentence) == title_key):
             continue

@@ -1,8 +1,10 @@
 """Extract: ``Record`` → ``Article``. One extractor per record kind, registered by name.
 
-``extract`` picks the extractor for ``record.kind`` and fills the language with py3langid when the
-source did not give it. Every extractor raises ``ExtractionError`` (with the record's location and a
-reason) for input that holds no article; it never returns ``None``.
+``extract`` picks the extractor for ``record.kind``, removes press furniture from the title, lead and
+body (``furniture.strip_furniture``: cross-links, captions, credits, kickers, editor's notes, newsletter
+lines; agency stamps are kept) and fills the language with py3langid when the source did not give it.
+Every extractor raises ``ExtractionError`` (with the record's location and a reason) for input that
+holds no article; it never returns ``None``.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Callable
 from recoupe.config import Settings
 from recoupe.errors import ExtractionError
 from recoupe.extract.fields import extract_fields
+from recoupe.extract.furniture import strip_furniture
 from recoupe.extract.language import detect_language
 from recoupe.extract.text import extract_text
 from recoupe.model import Article, Record
@@ -41,6 +44,13 @@ def extract(record: Record, settings: Settings) -> Article:
     if extractor is None:
         raise ExtractionError(f"no extractor for records of kind {record.kind!r}", where=record.provenance.where())
     article = extractor(record, settings)
+    cleaned = {
+        name: strip_furniture(value)
+        for name, value in (("title", article.title), ("lead", article.lead), ("body", article.body))
+        if value and strip_furniture(value) != value
+    }
+    if cleaned.get("body", article.body) and cleaned.get("title", article.title):
+        article = article.with_changes(**cleaned) if cleaned else article
     if article.language is None:
         language = detect_language(article.text)
         if language:

@@ -226,9 +226,10 @@ class StoryEngine:
     def _find_copies(self, changed: list[Article], conn: Connection) -> dict[str, tuple[str, float] | None]:
         """Copy marks of the changed articles (and of earlier-stored articles they turn out to be the original of).
 
-        Of two articles sharing a text, the **original** is the one known to come first by the time the
-        page or the agency stamp gives (``_order``); on a day without times, the agency's dispatch (the
-        text with the stamp) is the original of an unstamped reprint; otherwise the one read first.
+        Of two articles sharing a text, the **original** is the agency's dispatch (the text with the stamp)
+        when only one of them is; otherwise the one known to come first by the time the page or the
+        agency stamp gives (``_order``); otherwise the one read first. A reprint matching several earlier
+        texts is marked the copy of a dispatch among them first.
         The rule is antisymmetric, and a mark is never written the other way round from a stored one: no
         two articles are ever each the copy of the other.
         """
@@ -236,7 +237,7 @@ class StoryEngine:
         found: dict[str, tuple[str, float] | None] = {}
         for article in sorted(changed, key=lambda a: (_order(a), a.id)):
             self._note(article)
-            match = self._copies.add(article)
+            match = self._copies.add(article, prefer=self._agency)
             found[article.id] = None
             if match is None:
                 continue
@@ -275,13 +276,13 @@ class StoryEngine:
 
     def _original_first(self, a: str, b: str) -> bool:
         """Whether ``a`` is the original of ``b`` (see ``_find_copies``); ``not _original_first(b, a)``."""
+        if (a in self._agency) != (b in self._agency):
+            return a in self._agency  # agencies do not copy newspapers: a site's page date says little
         first, second = self._order.get(a, "~"), self._order.get(b, "~")
         if _later(first, second):
             return False
         if _later(second, first):
             return True
-        if (a in self._agency) != (b in self._agency):
-            return a in self._agency
         return (first[:10], self._rank.get(a, -1), a) < (second[:10], self._rank.get(b, -1), b)
 
     def _prime_copies(self, changed: list[Article]) -> None:

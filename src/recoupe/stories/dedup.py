@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -163,9 +163,13 @@ class CopyIndex:
         match, _, _, _ = self._find(article)
         return match
 
-    def add(self, article: Article) -> CopyMatch | None:
-        """Check ``article`` against the index (see ``find``), then index it; return the match or ``None``."""
-        match, body_key, values, minhash = self._find(article)
+    def add(self, article: Article, prefer: Container[str] = frozenset()) -> CopyMatch | None:
+        """Check ``article`` against the index (see ``find``), then index it; return the match or ``None``.
+
+        ``prefer``: ids to match first when several earlier articles pass the threshold (the story engine
+        passes the agency dispatches: a reprint is the copy of the agency's text, not of another reprint).
+        """
+        match, body_key, values, minhash = self._find(article, prefer)
         self._remove(article.id)
         if values:
             self._entries[article.id] = _Entry(_outlet_key(article.outlet), values, body_key, self._added)
@@ -174,7 +178,9 @@ class CopyIndex:
             self._added += 1
         return match
 
-    def _find(self, article: Article) -> tuple[CopyMatch | None, str, frozenset[int], MinHash | None]:
+    def _find(
+        self, article: Article, prefer: Container[str] = frozenset()
+    ) -> tuple[CopyMatch | None, str, frozenset[int], MinHash | None]:
         words = _words(article.body)
         body_key = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
         outlet = _outlet_key(article.outlet)
@@ -185,7 +191,7 @@ class CopyIndex:
         if not values or not self._entries:
             return None, body_key, values, None
         minhash = self._minhash(values)
-        best: tuple[float, int, str] | None = None
+        best: tuple[bool, float, int, str] | None = None
         for other_id in self._lsh.query(minhash):
             entry = self._entries[other_id]
             if other_id == article.id or _same_outlet(outlet, entry.outlet):
@@ -195,11 +201,12 @@ class CopyIndex:
             if score < self.threshold or (shared < MIN_OVERLAP and values != entry.shingles):
                 continue
             # best containment first; on a tie, the earliest indexed article (the original, not a copy of it)
-            if best is None or (score, -entry.order) > (best[0], -best[1]):
-                best = (score, entry.order, other_id)
+            preferred = other_id in prefer
+            if best is None or (preferred, score, -entry.order) > (best[0], best[1], -best[2]):
+                best = (preferred, score, entry.order, other_id)
         if best is None:
             return None, body_key, values, minhash
-        return CopyMatch(article.id, best[2], round(best[0], 4)), body_key, values, minhash
+        return CopyMatch(article.id, best[3], round(best[1], 4)), body_key, values, minhash
 
     def _remove(self, article_id: str) -> None:
         entry = self._entries.pop(article_id, None)

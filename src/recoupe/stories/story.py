@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from recoupe.extract.furniture import strip_furniture, strip_stamps
 from recoupe.folding import fold
 from recoupe.store.stories import StoryRow
 from recoupe.stories.genre import Genre, genre_of, is_news
@@ -120,7 +121,7 @@ def summarise(
     languages = Counter(m.language for m in members if m.language)
     return StoryRow(
         id=story_id,
-        title=central.title,
+        title=strip_furniture(central.title) or central.title,
         title_article=central.id,
         articles=len(members),
         outlets=len({_outlet_key(m.outlet, m.id) for m in members}),
@@ -135,7 +136,7 @@ def summarise(
 
 def _sentences(article: Article, limit: int = 6) -> list[str]:
     """The first sentences of the lead and body (a line is never joined to the next: subheadings stay apart)."""
-    text = "\n".join(part for part in (article.lead, article.body[:2000]) if part)
+    text = strip_stamps(strip_furniture("\n".join(part for part in (article.lead, article.body[:2000]) if part)))
     found = (s.strip() for line in text.splitlines() for s in _SENTENCE_END.split(line))
     return [s for s in found if 40 <= len(s) <= 400 and s[-1] in _ENDINGS][:limit]
 
