@@ -120,6 +120,10 @@ class QuoteOut(_Out):
     cue: str | None
     cue_start: int | None
     role: str | None
+    speaker_kind: str | None = Field(None, description="PER, ORG or MEDIA (a news outlet as source), when known")
+    unresolved: bool = Field(
+        False, description="the speaker is a description that names nobody the article names ('un magistrat')"
+    )
 
 
 class FigureOut(_Out):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 from rich.console import Group
 from rich.markup import escape
@@ -10,8 +12,11 @@ from rich.text import Text
 
 from recoupe.cli.context import AppContext
 from recoupe.execute import make_executor
-from recoupe.model import Article, Enrichment
+from recoupe.model import Article, Enrichment, Quote
 from recoupe.pipeline import IngestReport, enrich_stored
+
+if TYPE_CHECKING:
+    from recoupe.store import QuoteHit
 
 __all__ = ["COMMANDS", "LABEL_STYLE", "render_enrichment"]
 
@@ -46,7 +51,7 @@ def render_enrichment(article: Article, enrichment: Enrichment) -> Group:
         table.add_column("kind", no_wrap=True)
         table.add_column("quote", ratio=1)
         for quote in enrichment.quotes:
-            speaker = quote.speaker or "—"
+            speaker = _speaker_label(quote)
             if quote.role:
                 speaker += f", {quote.role}"
             table.add_row(Text(speaker), quote.kind, Text(quote.text))
@@ -132,20 +137,67 @@ def entities_command(
     app.out.print(table)
 
 
+def _speaker_label(quote: Quote) -> str:
+    """A speaker as faces show it: the name, its kind for organisations and outlets, and a flag when it
+    is a description that names nobody ("un magistrat (unresolved)")."""
+    if not quote.speaker:
+        return "—"
+    label = quote.speaker
+    if quote.speaker_kind in {"ORG", "MEDIA"}:
+        label += f" [{quote.speaker_kind.lower()}]"
+    if quote.unresolved:
+        label += " (unresolved)"
+    return label
+
+
+#: quotes read per store call when ``--unresolved`` filters them
+_PAGE = 500
+
+
+def _unresolved_hits(
+    app: AppContext, speaker_key: str | None, article_id: str | None, limit: int, offset: int
+) -> list[QuoteHit]:
+    """Quotes whose speaker is unresolved, newest articles first, read page by page from the store."""
+    found: list[QuoteHit] = []
+    start = 0
+    while len(found) < offset + limit:
+        page = app.store().quotes(speaker_key=speaker_key, article_id=article_id, limit=_PAGE, offset=start)
+        found += [hit for hit in page if hit.quote.unresolved]
+        if len(page) < _PAGE:
+            break
+        start += _PAGE
+    return found[offset : offset + limit]
+
+
 @click.command("quotes")
 @click.option("--speaker", help="Only quotes of this speaker (a name or part of it; accents and case ignored).")
+@click.option(
+    "--unresolved",
+    is_flag=True,
+    help="Only quotes whose speaker could not be resolved to a named person or organisation "
+    "(a description such as 'un magistrat', kept as written).",
+)
 @click.option("--article", "article_id", help="Only quotes from this article (id or prefix).")
 @click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
 @json_option
 @click.pass_obj
 def quotes_command(
-    app: AppContext, speaker: str | None, article_id: str | None, limit: int, offset: int, as_json: bool
+    app: AppContext,
+    speaker: str | None,
+    unresolved: bool,
+    article_id: str | None,
+    limit: int,
+    offset: int,
+    as_json: bool,
 ) -> None:
-    """List quotes with their speakers, newest articles first."""
-    hits = app.store().quotes(
-        speaker_key=_fold(speaker) if speaker else None, article_id=article_id, limit=limit, offset=offset
-    )
+    """List quotes with their speakers, newest articles first (--unresolved: only those whose speaker
+    is a description that names nobody)."""
+    key = _fold(speaker) if speaker else None
+    if unresolved:
+        hits = _unresolved_hits(app, key, article_id, limit, offset)
+    else:
+        hits = app.store().quotes(speaker_key=key, article_id=article_id, limit=limit, offset=offset)
     if as_json:
         app.emit_json([hit.to_dict() for hit in hits])
         return
@@ -154,7 +206,7 @@ def quotes_command(
         return
     for hit in hits:
         quote = hit.quote
-        header = Text(quote.speaker or "unattributed", style="bold")
+        header = Text(_speaker_label(quote) if quote.speaker else "unattributed", style="bold")
         if quote.role:
             header.append(f", {quote.role}", style="italic")
         header.append(f"  {quote.kind} · {hit.outlet or 'unknown outlet'} · {hit.article_id}", style="dim")
