@@ -33,7 +33,7 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
     ("read-also", (r"(?:[»>•◆▶→-]\s*)?(?:LIRE AUSSI|Lire aussi|À LIRE AUSSI|A LIRE AUSSI|À lire aussi|"
                    r"À VOIR AUSSI|A VOIR AUSSI|À voir aussi|VOIR AUSSI|Voir aussi|Lire la suite|À lire)\b.*")),
     ("dossier", r"(?:Consultez notre dossier|Retrouvez notre dossier|Notre dossier)\b.*"),
-    ("watch-on", r".{0,200}\s[-–]\s+Regarder sur [\w ]+"),
+    ("watch-on", r"(?:.{0,200}\s[-–]\s+)?Regarder sur [\w ]+(?::.{0,200})?"),
     ("round-up", r"(?:•\s*)?(?:Nos derniers articles|Voici une sélection de nos publications du jour)\s*:?.*"),
     ("round-up-item", r"»\s+.{0,160}"),
     ("live-banner", r"(?:EN DIRECT|DIRECT|LIVE)\s*[-–:|]\s*(?:Suivez|Retrouvez|Revivez).*"),
@@ -48,6 +48,9 @@ _LINE_RULES: tuple[tuple[str, str], ...] = (
 #: (name, pattern removed inside a line)
 _INLINE_RULES: tuple[tuple[str, str], ...] = (
     ("kicker", r"^\s*" + _KICKER + r"\s*[-–.:]\s+"),
+    # a cross-link glued to a paragraph by the scrape: the link to the line's end when short, else the marker
+    ("read-also-inline", r"\s*[»>]?\s*(?:À |A )?(?:LIRE|VOIR) AUSSI\s*[-–:]\s*(?:[^\n]{0,150}$)?"),
+    ("watch-on-inline", r"\s[-–]\s+Regarder sur Figaro Live\s*:?"),
     ("caption", r"\s*\((?:[Pp]hoto d['’]illustration|[Ii]llustration|[Aa]rchives?)\)"),
     (
         "ndlr",
