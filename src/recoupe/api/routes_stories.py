@@ -97,6 +97,10 @@ def get_story(story_id: StoryId, response: Response, faces: Annotated[Faces, Dep
             item.to_dict() | {"published": item.article.published.iso() if item.article.published else None}
             for item in story.timeline
         ],
+        "related": [
+            item.to_dict() | {"published": item.article.published.iso() if item.article.published else None}
+            for item in story.related
+        ],
         "crosscheck": f"/api/stories/{story.row.id}/crosscheck",
     }
 

@@ -266,6 +266,14 @@ class EntityOfStory(_Out):
     articles: int = Field(description="The story's articles naming it.")
 
 
+class WireStamp(_Out):
+    agency: str = Field(description="AFP, Reuters, AP, Belga, ATS, Presse Canadienne, dpa, ANSA or EFE.")
+    credit: str = Field(description="dispatch: the agency's text; with: the outlet's article written with it.")
+    stamp: str
+    place: str | None
+    stamped_at: str | None = Field(description="The time the stamp gives (the agency's clock), if any.")
+
+
 class TimelineItem(_Out):
     id: str
     title: str
@@ -275,6 +283,10 @@ class TimelineItem(_Out):
     url: str | None
     copy_of: str | None = Field(description="The article it copies, when it is a wire copy.")
     copy_similarity: float | None
+    genre: str = Field(
+        default="news", description="news, opinion, analysis, explainer, interview, live or digest (press conventions)."
+    )
+    wire: WireStamp | None = Field(default=None, description="The agency stamp the article carries, if any.")
 
 
 class SummarySentence(_Out):
@@ -288,6 +300,12 @@ class StoryDetail(StoryOut):
     summary: list[SummarySentence]
     entities: list[EntityOfStory]
     timeline: list[TimelineItem] = Field(description="The story's articles, oldest first, with copy marks.")
+    related: list[TimelineItem] = Field(
+        default_factory=list, description="Opinion, analysis, explainers, live pages linked to it: not its articles."
+    )
+    sources: list[str] = Field(
+        default_factory=list, description="Independent sources: agencies ('AFP (agency)') and outlets."
+    )
     crosscheck: str = Field(description="Path of the story's cross-check.")
 
 

@@ -106,6 +106,8 @@ def story_command(app: AppContext, story_id: str, as_json: bool) -> None:
         f"[dim]story {row.id} · {row.articles} article(s) · {row.independent} independent outlet(s) of "
         f"{row.outlets} · {', '.join(row.languages) or '?'} · {_day(row.first_seen)} → {_day(row.last_seen)}[/]"
     )
+    if story.sources:
+        app.out.print(f"[dim]independent sources: {escape(', '.join(story.sources))}[/]", highlight=False)
     if story.summary:
         app.out.print("\n[bold]Summary[/]")
         for article_id, sentence in story.summary:
@@ -120,6 +122,8 @@ def story_command(app: AppContext, story_id: str, as_json: bool) -> None:
     for item in story.timeline:
         a = item.article
         mark = f"{item.copy_of[:8]} ({item.similarity:.0%})" if item.copy_of and item.similarity is not None else ""
+        if item.dispatch is not None:
+            mark = " ".join(part for part in (mark, f"{item.dispatch.agency} {item.dispatch.credit.value}") if part)
         table.add_row(
             a.published.iso() if a.published else "—",
             escape(a.outlet or "?"),
@@ -132,6 +136,14 @@ def story_command(app: AppContext, story_id: str, as_json: bool) -> None:
     if story.entities:
         names = ", ".join(f"{escape(name)} [dim]{label} ×{n}[/]" for name, label, n in story.entities)
         app.out.print(f"[bold]Entities[/] {names}", highlight=False)
+    if story.related:
+        app.out.print("\n[bold]Related[/] [dim](opinion, analysis, explainers, live pages: not its articles)[/]")
+        for item in story.related:
+            a = item.article
+            app.out.print(
+                f"  [dim]{item.genre}[/] {escape(a.outlet or '?')} · {escape(a.title)} [dim]({a.id[:8]})[/]",
+                highlight=False,
+            )
 
 
 @click.command("recluster")
