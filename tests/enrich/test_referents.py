@@ -216,3 +216,17 @@ def test_refer_runs_the_rules_in_order() -> None:
     found = rules.refer(ask)
     assert found.unresolved
     assert found.name == "un examen de son réseau"
+
+
+def test_a_mark_that_can_only_close_keeps_later_quotes_paired() -> None:
+    text = (  # article 967: the opening mark of Lagarde's quote is missing
+        "Le centriste Jean-Christophe Lagarde ne compte pas faire le déplacement. Si le vote a été décalé, c'est "
+        "à cause d'un cafouillage de la République en marche!\", s'énerve le rpésident de l'UDI dans les "
+        'colonnes du Parisien. "On aurait pu attendre la rentrée pour le voter." "L\'exécutif a des méthodes '
+        "autoritaires, regrette de son côté l'Insoumise Clémentine Autain. Il aurait pu arrêter la session "
+        'comme prévu."'
+    )
+    quotes = {q.text: q.speaker for q in _quotes(text)}
+    assert "On aurait pu attendre la rentrée pour le voter." in quotes
+    assert quotes["L'exécutif a des méthodes autoritaires"] == "Clémentine Autain"
+    assert quotes["Il aurait pu arrêter la session comme prévu."] == "Clémentine Autain"

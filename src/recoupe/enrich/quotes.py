@@ -455,6 +455,8 @@ def _chain(ctx: Context, candidates: list[DirectCandidate]) -> list[DirectCandid
         if here.attribution is not None and here.attribution.how == "after":
             continue
         gap = ctx.text[here.marked.close_at + 1 : nxt.marked.open_at]
+        if ctx.text[here.start : here.end].rstrip().endswith((".", "!", "?", "…")):
+            continue  # a whole sentence, not a fragment waiting for the next quote's cue
         if len(gap.split()) <= 4 and ctx.sentence_of(here.marked.close_at) == ctx.sentence_of(nxt.marked.open_at):
             out[k] = DirectCandidate(here.start, here.end, nxt.attribution, here.marked)
     return out

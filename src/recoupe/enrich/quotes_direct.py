@@ -315,22 +315,42 @@ def _is_headline(ctx: Context, span: Marked) -> bool:
     return glued or dashed
 
 
+def _incise_at(ctx: Context, k: int, limit: int) -> tuple[VerbGroup, int] | None:
+    """The incise opening at the comma token ``k``: its verb group and the token that ends it (``,`` or
+    ``.``): an inverted clitic (``, raconte-t-elle.``) or a verb of saying with a person named after it
+    (``, regrette de son côté l'Insoumise Clémentine Autain.``)."""
+    doc = ctx.doc
+    group = ctx.verb_group_at(k + 1)
+    if group is None:
+        return None
+    stop = ctx.token_at(group.end)
+    if group.clitic is None:
+        if not ctx.is_say(doc[group.verb]):
+            return None
+        stop = next((j for j in range(stop, min(limit, stop + 14)) if doc[j].text == "."), limit)
+        subject = ctx.inverted_subject(group, stop) if stop < limit else None
+        if subject is None or subject.mention is None or subject.mention.label != "PER":
+            return None
+    if stop < limit and doc[stop].text in {",", "."}:
+        return group, stop
+    return None
+
+
 def _incise_split(ctx: Context, span: Marked) -> list[tuple[int, int, Attribution | None]]:
-    """``"A, raconte-t-elle. B"`` → A and B with the clitic's speaker; else the whole span."""
+    """``"A, raconte-t-elle. B"`` → A and B with the clitic's speaker (or a person named after the verb:
+    ``"A, regrette X. B"``); else the whole span."""
     doc = ctx.doc
     k, limit = ctx.token_at(span.start), ctx.token_at(span.end)
     while k < limit:
-        if doc[k].text == ",":
-            group = ctx.verb_group_at(k + 1)
-            if group is not None and group.clitic is not None:
-                stop = ctx.token_at(group.end)
-                if stop < limit and doc[stop].text in {",", "."}:
-                    subject = ctx.inverted_subject(group, stop)
-                    attribution = Attribution(subject, ctx.text[group.start : group.end], group.start)
-                    rest = doc[stop].idx + 1
-                    while rest < span.end and ctx.text[rest].isspace():
-                        rest += 1
-                    return [(span.start, doc[k].idx, attribution), (rest, span.end, attribution)]
+        found = _incise_at(ctx, k, limit) if doc[k].text == "," else None
+        if found is not None:
+            group, stop = found
+            subject = ctx.inverted_subject(group, stop)
+            attribution = Attribution(subject, ctx.text[group.start : group.end], group.start)
+            rest = doc[stop].idx + 1
+            while rest < span.end and ctx.text[rest].isspace():
+                rest += 1
+            return [(span.start, doc[k].idx, attribution), (rest, span.end, attribution)]
         k += 1
     return [(span.start, span.end, None)]
 

@@ -87,8 +87,9 @@ def _is_word_char(ch: str) -> bool:
 def find_marked(text: str, language: str) -> list[Marked]:  # noqa: PLR0912 - one linear scan over all mark kinds
     """Quoted passages of ``text``, left to right, without nesting (inner quotes are found separately).
 
-    « », “ ”, ‹ › pair with their own closer; a straight ``"`` toggles, resynchronised at each paragraph
-    and whenever an open quote would run past ``MAX_QUOTE_CHARS``. AFP-style single quotes (``'Mort-né'``)
+    « », “ ”, ‹ › pair with their own closer; a straight ``"`` toggles, resynchronised at each paragraph,
+    whenever an open quote would run past ``MAX_QUOTE_CHARS``, and at a mark that can only close
+    (``…marche!", s'énerve`` after a missing opening mark). AFP-style single quotes (``'Mort-né'``)
     count only when the opening one follows a space or a dash and the closing one ends a word
     followed by a space or punctuation (French only: English uses ``'`` for possessives).
     An unclosed mark is dropped.
@@ -100,7 +101,7 @@ def find_marked(text: str, language: str) -> list[Marked]:  # noqa: PLR0912 - on
         closer: str | None = None
         if ch in _PAIRS:
             closer = _PAIRS[ch]
-        elif ch == _STRAIGHT:
+        elif ch == _STRAIGHT and not _closing_shaped(text, i):
             closer = _STRAIGHT
         elif (
             ch == "'"
@@ -138,6 +139,15 @@ def find_marked(text: str, language: str) -> list[Marked]:  # noqa: PLR0912 - on
             spans.append(Marked(start, end, i, found))
         i = found + 1
     return spans
+
+
+def _closing_shaped(text: str, i: int) -> bool:
+    """A straight ``"`` that can only close (``marche!", s'énerve``): a word or end punctuation before it,
+    a space or punctuation after it. Seen where the opening mark is missing; it must not open a passage
+    that would pair every later mark the wrong way round."""
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return (prev.isalnum() or prev in ".!?…") and (nxt.isspace() or nxt in ",.;:)")
 
 
 def _single_closes(text: str, j: int) -> bool:

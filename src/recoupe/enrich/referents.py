@@ -319,6 +319,8 @@ def role_next_to_name(ask: Ask) -> Referent | None:
     for m in ask.ctx.mentions:
         if ask.ctx.quoted(m.start) or m.label != "PER":
             continue
+        if _after_de(ask.ctx.text, m.start):
+            continue  # "à propos de Jacques Chirac": a complement, not the one described
         lo = max(0, m.start - 140, ask.ctx.sentence_of(m.start)[0])
         left = _words(ask.ctx.text[lo : m.start])[-16:]
         right = _words(ask.ctx.text[m.end : m.end + 60])[:6]
@@ -425,6 +427,10 @@ def _cleaned(ask: Ask) -> Ask:
 
 
 _PERSONS = frozenset({"PER"})
+
+
+def _after_de(text: str, start: int) -> bool:
+    return fold(text[max(0, start - 4) : start]).endswith(("de ", "du ", "des ", "d'"))
 
 
 def _holds_name(ask: Ask, labels: frozenset[str] = frozenset({"PER", "ORG", "LOC", "MISC"})) -> bool:
