@@ -421,6 +421,8 @@ def _cleaned(ask: Ask) -> Ask:
     if junk is not None and junk.end() < len(ask.name):
         start = None if ask.start is None else ask.start + junk.end()
         return replace(ask, name=ask.name[junk.end() :], key=None, start=start)
+    if ask.key is not None and lex.GLUED.search(ask.name):
+        return replace(ask, key=None)  # an "entity" glued across a missing space ('DJ."I')
     if ask.key is not None and ask.name[:1].islower() and fold(ask.name) not in lex.PRONOUNS:
         return replace(ask, key=None)
     return ask
