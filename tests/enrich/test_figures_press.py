@@ -213,9 +213,8 @@ HALVES = [
 ]
 
 
-@pytest.mark.parametrize(("language", "text", "kind", "value", "unit"), HALVES)
-def test_half_scales_and_headcounts(
-    models: NlpModels, language: str, text: str, kind: str, value: float, unit: str
-) -> None:
+@pytest.mark.parametrize("case", HALVES)
+def test_half_scales_and_headcounts(models: NlpModels, case: tuple[str, str, str, float, str]) -> None:
+    language, text, kind, value, unit = case
     for found in both(text, models, language):
         assert [(f.kind, f.value, f.unit) for f in found] == [(kind, value, unit)]

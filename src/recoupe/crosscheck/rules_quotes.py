@@ -70,8 +70,13 @@ def _adapted(word_a: str, word_b: str) -> bool:
     """Two forms of one word: agreement ("préoccupant"/"préoccupante"), elision ("l'"/"le"), plural."""
     if _ELIDED.get(word_a, word_a) == _ELIDED.get(word_b, word_b):
         return True
-    short, long_ = sorted((word_a, word_b), key=len)
-    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3  # noqa: PLR2004
+    short, long_ = sorted((_stem(word_a), _stem(word_b)), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def _stem(word: str) -> str:
+    """A word without its number and gender endings: "inquiètes" and "inquiets" both give "inquiet"."""
+    return word.rstrip("sx").removesuffix("e")
 
 
 def _adapted_run(words_a: list[str], words_b: list[str]) -> bool:

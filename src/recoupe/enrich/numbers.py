@@ -94,6 +94,7 @@ def _half_after(text: str, end: int) -> int | None:
     half = _AND_A_HALF.match(text, end)
     return half.end() if half else None
 
+
 _FR_UNITS = (
     "deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
     "vingts?|trente|quarante|cinquante|soixante|cents?|mille"
