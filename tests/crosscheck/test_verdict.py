@@ -55,3 +55,23 @@ def test_a_speaker_tied_by_a_pronoun_is_no_speaker_conflict() -> None:
     b_named = _statement("b", text_b, "Daniel Osei", "daniel osei")  # the name itself cited: a conflict
     verdict = judge(Group("quote", (a, b_named), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_b})
     assert [c.kind for c, _, _ in verdict.conflicts] == ["speaker"]
+
+
+def test_a_pronoun_after_a_chain_of_quotes_names_the_previous_speaker() -> None:
+    # "« … », raconte X. « … », ajoute-t-il.": the pronoun can only be X, the speaker just quoted
+    text_a = f'"{QUOTE} à Lyon", a annoncé Gérard Collomb, âgé de 71 ans.'
+    text_b = f'"Nous avons beaucoup d\'appels", raconte Daniel Osei, son adjoint. "{QUOTE} à Lyon", ajoute-t-il.'
+    a = _statement("a", text_a, "Gérard Collomb", "gérard collomb")
+    b = _statement("b", text_b, "Daniel Osei", "daniel osei")
+    assert b.quote is not None
+    pronoun = text_b.index("-il") + 1
+    b = replace(b, quote=replace(b.quote, speaker_start=pronoun, speaker_end=pronoun + 2))
+    verdict = judge(Group("quote", (a, b), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_b})
+    assert [c.detail for c, _, _ in verdict.conflicts] == ["Gérard Collomb vs Daniel Osei"]
+    # another person named between the two quotes: the pronoun is a guess again
+    text_c = text_b.replace("son adjoint.", "son adjoint. Le maire Paul Girard se tait.")
+    c = _statement("b", text_c, "Daniel Osei", "daniel osei")
+    assert c.quote is not None
+    c = replace(c, quote=replace(c.quote, speaker_start=text_c.index("-il") + 1, speaker_end=text_c.index("-il") + 3))
+    verdict = judge(Group("quote", (a, c), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_c})
+    assert verdict.conflicts == ()

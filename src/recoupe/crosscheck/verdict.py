@@ -295,8 +295,40 @@ def _name_written(statement: Statement, texts: Mapping[str, str] | None) -> bool
         return False
     if texts is None or statement.article_id not in texts:
         return True  # nothing to read it in: the speaker's name stands
-    mention = texts[statement.article_id][quote.speaker_start : quote.speaker_end]
-    return any(word[:1].isupper() for word in mention.split())
+    text = texts[statement.article_id]
+    mention = text[quote.speaker_start : quote.speaker_end]
+    return any(word[:1].isupper() for word in mention.split()) or _antecedent_next(quote, text)
+
+
+#: characters read before a quote for the name a pronoun ("ajoute-t-il") stands for
+ANTECEDENT_CHARS = 300
+_CAPITALISED = re.compile(r"(?<![.!?«\n]\s)(?<!^)\b[A-ZÀ-Ý][\w’'-]+")
+
+
+def _antecedent_next(quote: Quote, text: str) -> bool:
+    """Whether the pronoun naming the speaker ("ajoute-t-il") stands for the speaker of the quote just before.
+
+    "« … », raconte Patrick Lemoine. « … », ajoute-t-il.": a chain of one person's quotes. The name is the
+    attribution of the previous quote of the same paragraph (right after its closing mark), and no
+    capitalised word other than a sentence's first comes between it and this quote. A pronoun after a
+    name that no quote precedes ("X était là. « … », a-t-il dit") stays unwritten: its antecedent is a guess.
+    """
+    if not quote.speaker:
+        return False
+    surname = quote.speaker.split()[-1]
+    start = min(quote.start, quote.speaker_start or quote.start)
+    before = text[max(0, start - ANTECEDENT_CHARS) : start]
+    before = before[before.rfind("\n\n") + 1 :]
+    at = before.rfind(surname)
+    if len(surname) < 3 or at < 0:
+        return False
+    closing = max(before.rfind("»", 0, at), before.rfind('"', 0, at), before.rfind("”", 0, at))
+    attributes_previous = closing >= 0 and _ATTRIBUTION_GAP.fullmatch(before[closing + 1 : at]) is not None
+    return attributes_previous and not any(_CAPITALISED.finditer(before, at + len(surname)))
+
+
+#: what lies between a quote's closing mark and its speaker's name: ", raconte", ", a déclaré le maire"
+_ATTRIBUTION_GAP = re.compile(r"[^.!?«»\n]{0,80}")
 
 
 #: characters read on each side of a quote to tell whether two articles word its surroundings alike
