@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import sys
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from types import ModuleType
+from urllib.parse import quote
 
 import pytest
 
 from recoupe.config import Settings, load_settings
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The PostgreSQL server the store tests also run on; RECOUPE_REQUIRE_POSTGRES=1 (CI) makes its absence a failure.
+POSTGRES_URL = os.environ.get("RECOUPE_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 SEEDS = FIXTURES / "seeds"
 DEMO = Path(__file__).resolve().parent.parent / "demo" / "corpus"
 
@@ -26,6 +32,55 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The PostgreSQL URL, once it answers (with ``unaccent`` installed); skip or fail when it does not."""
+    reason = None
+    try:
+        import psycopg
+
+        with psycopg.connect(POSTGRES_URL.replace("postgresql+psycopg://", "postgresql://"), connect_timeout=5) as conn:
+            conn.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+    except ImportError:
+        reason = "psycopg is not installed (pip install -e '.[dev]')"
+    except Exception as exc:  # noqa: BLE001 - any failure to connect says the same: no server to test on
+        reason = f"PostgreSQL at {POSTGRES_URL} is unreachable: {exc}"
+    if reason is not None:
+        if os.environ.get("RECOUPE_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"RECOUPE_REQUIRE_POSTGRES=1 but {reason}")
+        pytest.skip(reason)
+    return POSTGRES_URL
+
+
+@contextmanager
+def postgres_schema(server: str) -> Iterator[str]:
+    """A fresh schema on the PostgreSQL ``server``, dropped afterwards, as a URL ``open_store`` takes."""
+    import psycopg
+
+    schema = f"recoupe_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in server else "?"
+    try:
+        yield f"{server}{separator}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(scope="session")
+def new_postgres_schema(postgres_server: str) -> Callable[[], AbstractContextManager[str]]:
+    """``with new_postgres_schema() as url:`` a schema of its own, for fixtures wider than one test."""
+    return lambda: postgres_schema(postgres_server)
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    """A PostgreSQL schema of the test's own (``postgres_schema``)."""
+    with postgres_schema(postgres_server) as url:
+        yield url
 
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"

@@ -54,7 +54,7 @@ import platformdirs
 from recoupe import __version__
 from recoupe.errors import ConfigError
 
-__all__ = ["Settings", "default_db_path", "load_settings"]
+__all__ = ["Settings", "default_db_path", "load_settings", "parse_executor"]
 
 ENV_PREFIX = "RECOUPE_"
 DEFAULT_USER_AGENT = f"recoupe/{__version__} (+https://github.com/recoupe/recoupe; news cross-checking)"
@@ -186,8 +186,6 @@ def _validate(settings: Settings, origin: Mapping[str, str]) -> None:
         raise ConfigError("copy_threshold must be in (0, 1]", where=origin["copy_threshold"])
     if settings.fetch_delay < 0 or settings.fetch_timeout <= 0:
         raise ConfigError("fetch_delay must not be negative and fetch_timeout must be positive")
-    from recoupe.execute import parse_executor  # the one rule make_executor reads the setting by
-
     try:
         parse_executor(settings.executor)
     except ConfigError as exc:
@@ -196,3 +194,21 @@ def _validate(settings: Settings, origin: Mapping[str, str]) -> None:
         raise ConfigError("user_agent must not be empty", where=origin["user_agent"])
     if settings.gazetteer and not Path(settings.gazetteer).is_file():
         raise ConfigError(f"gazetteer file not found: {settings.gazetteer}", where=origin["gazetteer"])
+
+
+def parse_executor(spec: str) -> tuple[str, str | None]:
+    """``("local", None)``, ``("dask", None)`` or ``("dask", "tcp://HOST:PORT")`` for an ``executor`` setting.
+
+    The one rule ``recoupe.execute.make_executor`` reads the setting by (here, so that settings are
+    checked without importing the executors).
+    """
+    text = spec.strip()
+    if text in {"", "local"}:
+        return "local", None
+    if text == "dask":
+        return "dask", None
+    if text.startswith("dask://"):
+        host, sep, port = text.removeprefix("dask://").rstrip("/").rpartition(":")
+        if host and sep and port.isdigit():
+            return "dask", f"tcp://{host}:{port}"
+    raise ConfigError(f"executor must be local, dask or dask://HOST:PORT; got {spec!r}", where="executor")

@@ -15,22 +15,34 @@ import unicodedata
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = [
     "Article",
     "DatePrecision",
+    "EmbeddingRow",
     "Enrichment",
     "EnrichmentLevel",
     "EntityRef",
+    "EntityStat",
     "Failure",
+    "FetchState",
     "Figure",
     "IngestOutcome",
     "Mention",
     "Provenance",
     "PublishedDate",
     "Quote",
+    "QuoteHit",
     "Record",
+    "Revision",
+    "SearchHit",
+    "StoryMember",
+    "StoryRow",
     "article_id_for",
     "content_hash",
     "normalize_text",
@@ -408,3 +420,142 @@ class Enrichment:
             summary=data.get("summary", ""),
             notes=tuple(data.get("notes", ())),
         )
+
+
+# -- what the store gives back (plain data: stages and faces read these, never table rows) -----------
+
+
+@dataclass(frozen=True, slots=True)
+class FetchState:
+    """The last fetch of a URL: its validators (``ETag``, ``Last-Modified``), when, and the HTTP status."""
+
+    url: str
+    etag: str | None
+    last_modified: str | None
+    fetched_at: datetime
+    status: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: the article, its relevance (higher is better) and a highlighted snippet.
+
+    ``highlights`` are ``(start, end)`` character spans of the matched terms inside ``snippet``.
+    """
+
+    article: Article
+    score: float
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """An earlier version of an article, stored at ``stored_at`` and replaced at ``replaced_at``."""
+
+    article: Article
+    revision: int
+    stored_at: datetime
+    replaced_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class EntityStat:
+    """A corpus entity with how many articles mention it and how many quotes it is given."""
+
+    key: str
+    canonical: str
+    label: str
+    aliases: tuple[str, ...]
+    roles: tuple[str, ...]
+    articles: int
+    quotes: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "canonical": self.canonical,
+            "label": self.label,
+            "aliases": list(self.aliases),
+            "roles": list(self.roles),
+            "articles": self.articles,
+            "quotes": self.quotes,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteHit:
+    """A stored quote with the article it comes from."""
+
+    quote: Quote
+    article_id: str
+    title: str
+    outlet: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.quote.to_dict(), "article_id": self.article_id, "title": self.title, "outlet": self.outlet}
+
+
+@dataclass(frozen=True, slots=True)
+class EmbeddingRow:
+    """An article's embedding as stored: the model, the hash of the embedded text, the vector and its days."""
+
+    article_id: str
+    model: str
+    text_hash: str
+    vector: NDArray[np.float32]
+    days: tuple[int, int] | None
+
+    @property
+    def day(self) -> int | None:
+        """The day the vector index files it under: ``None`` unless the date is known to the day."""
+        return self.days[0] if self.days and self.days[0] == self.days[1] else None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryMember:
+    """What story assignment reads about one article."""
+
+    id: str
+    title: str
+    outlet: str | None
+    language: str | None
+    order: str  # published_sort, or "~" (after every date) when undated
+    days: tuple[int, int] | None
+    vector: NDArray[np.float32]
+    entities: frozenset[str]
+    url: str | None = None
+    head: str = ""  # the lead and the start of the body: genre and agency stamps are read there
+    tail: str = ""  # the end of the body: where sites print an agency's footer
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """A story's stored summary row."""
+
+    id: str
+    title: str
+    title_article: str
+    articles: int
+    outlets: int
+    independent: int
+    languages: tuple[str, ...]
+    first_seen: str | None
+    last_seen: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "title_article": self.title_article,
+            "articles": self.articles,
+            "outlets": self.outlets,
+            "independent_outlets": self.independent,
+            "languages": list(self.languages),
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
+        }

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient  # pyproject ignores Starlette's ask for httpx2
 
-from recoupe.api.app import create_app
+from recoupe.app import create_app
 from recoupe.config import Settings, load_settings
 
 TOKEN = "test-token-\u00e9t\u00e9"  # non-ASCII on purpose: compared as bytes

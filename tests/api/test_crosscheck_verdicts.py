@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING, Any, get_args
 
 import pytest
 
-from recoupe.api.app import Faces
 from recoupe.api.schemas import VerdictName
 from recoupe.crosscheck.verdict import VERDICTS
+from recoupe.faces import Faces
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient

@@ -21,7 +21,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from recoupe.api.app import create_app
+from recoupe.app import create_app
 from recoupe.config import load_settings
 from recoupe.store import open_store
 

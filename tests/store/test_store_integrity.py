@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 from recoupe.model import Article, IngestOutcome
-from recoupe.store import Store, open_store
+from recoupe.store import SqlStore, Store, open_store
 from recoupe.store.sqlite import fts_rowid
 
 from .corpus import CLUBIC_BODY, CLUBIC_TITLE, article, make_corpus
 
 
 @pytest.fixture
-def three(store: Store) -> Store:
+def three(store: SqlStore) -> SqlStore:
     store.add(make_corpus(3))
     assert store.check_integrity() == []
     return store
@@ -36,7 +36,8 @@ def _raw(path: Path, *statements: str) -> None:
         conn.close()
 
 
-def test_missing_full_text_row_is_found(three: Store, db_path: Path) -> None:
+@pytest.mark.sqlite_only
+def test_missing_full_text_row_is_found(three: SqlStore, db_path: Path) -> None:
     victim = three.articles()[0].id
     _raw(db_path, f"DELETE FROM articles_fts WHERE rowid = {fts_rowid(victim)}")
     problems = three.check_integrity()
@@ -44,26 +45,40 @@ def test_missing_full_text_row_is_found(three: Store, db_path: Path) -> None:
     assert any(victim in p and "missing" in p for p in problems)
 
 
+@pytest.mark.sqlite_only
 def test_stray_full_text_row_is_found(three: Store, db_path: Path) -> None:
     _raw(db_path, "INSERT INTO articles_fts (rowid, title, lead, body, article_id) VALUES (7, 't', '', 'b', 'x')")
     assert any("without an article" in p for p in three.check_integrity())
 
 
+@pytest.mark.sqlite_only
 def test_damaged_full_text_index_is_found(three: Store, db_path: Path) -> None:
     _raw(db_path, "DELETE FROM articles_fts_data WHERE id > 1")
     assert any("full-text index is damaged" in p for p in three.check_integrity())
 
 
-def test_duplicate_content_hash_is_found(three: Store, db_path: Path) -> None:
+def test_duplicate_content_hash_is_found(three: SqlStore) -> None:
     first, second = (a.id for a in three.articles(limit=2))
-    _raw(
-        db_path,
-        f"UPDATE articles SET content_hash = (SELECT content_hash FROM articles WHERE id = '{first}') "
-        f"WHERE id = '{second}'",
-    )
+    with three.transaction(write=True) as conn:
+        conn.exec_driver_sql(
+            f"UPDATE articles SET content_hash = (SELECT content_hash FROM articles WHERE id = '{first}') "
+            f"WHERE id = '{second}'"
+        )
     assert any("share the content hash" in p for p in three.check_integrity())
 
 
+def test_missing_full_text_row_is_found_on_either_engine(three: SqlStore) -> None:
+    victim = three.articles()[0].id
+    column = "article_id" if three.dialect == "postgresql" else "rowid"
+    value = f"'{victim}'" if three.dialect == "postgresql" else str(fts_rowid(victim))
+    with three.transaction(write=True) as conn:
+        conn.exec_driver_sql(f"DELETE FROM articles_fts WHERE {column} = {value}")
+    problems = three.check_integrity()
+    assert any("3 articles but 2 rows" in p for p in problems)
+    assert any(victim in p and "missing" in p for p in problems)
+
+
+@pytest.mark.sqlite_only
 def test_orphan_revision_is_found(three: Store, db_path: Path) -> None:
     _raw(
         db_path,
@@ -137,19 +152,39 @@ def test_killed_ingest_leaves_a_sound_database(tmp_path: Path) -> None:
         assert len(store.search("Dépêche 2999")) == 1
 
 
-def test_two_writers_on_one_file_queue_instead_of_failing(db_path: Path) -> None:
+def test_two_writers_on_one_database_queue_instead_of_failing(db_url: str) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     corpus = make_corpus(400)
     halves = (corpus[:200], corpus[200:])
-    open_store(str(db_path)).close()
+    open_store(db_url).close()
 
     def ingest(part: list[Article]) -> int:
-        with open_store(str(db_path)) as own:  # separate engines, as two processes would have
+        with open_store(db_url) as own:  # separate engines, as two processes would have
             return sum(len(own.add(part[i : i + 20])) for i in range(0, len(part), 20))
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         assert list(pool.map(ingest, halves)) == [200, 200]
-    with open_store(str(db_path)) as store:
+    with open_store(db_url) as store:
         assert store.count() == 400
+        assert store.check_integrity() == []
+
+
+def test_two_ingests_of_overlapping_inputs_lose_nothing_and_store_nothing_twice(db_url: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    corpus = make_corpus(300)
+    parts = (corpus[:200], corpus[100:])  # 100 articles in both, met in the same order by both writers
+    open_store(db_url).close()
+
+    def ingest(part: list[Article]) -> list[tuple[str, IngestOutcome]]:
+        with open_store(db_url) as own:
+            return [outcome for i in range(0, len(part), 10) for outcome in own.add(part[i : i + 10])]
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        first, second = pool.map(ingest, parts)
+    new = [i for i, outcome in first + second if outcome is IngestOutcome.NEW]
+    assert len(new) == len(set(new)) == 300  # each article stored once, by one of the two
+    with open_store(db_url) as store:
+        assert store.count() == 300
         assert store.check_integrity() == []

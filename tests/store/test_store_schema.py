@@ -98,6 +98,7 @@ def test_failed_migration_leaves_previous_version_and_retries(db_path: Path, mon
         assert store.check_integrity() == []
 
 
+@pytest.mark.sqlite_only
 def test_connections_use_wal_and_pragmas(store: Store, db_path: Path) -> None:
     with store._engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -129,9 +130,17 @@ def test_a_directory_given_as_the_database_is_refused(tmp_path: Path) -> None:
         open_store(str(tmp_path))
 
 
-def test_other_engines_are_refused_for_now() -> None:
-    with pytest.raises(StoreError, match="not supported yet"):
-        open_store("postgresql://user:secret@localhost/recoupe")
+def test_other_engines_are_refused() -> None:
+    with pytest.raises(StoreError, match="not supported") as caught:
+        open_store("mysql://user:secret@localhost/recoupe")
+    assert "secret" not in str(caught.value)
+
+
+def test_an_unreachable_postgresql_is_a_store_error_without_the_password() -> None:
+    with pytest.raises(StoreError, match="database error") as caught:
+        open_store("postgresql://user:secret@127.0.0.1:1/recoupe")
+    assert "secret" not in str(caught.value)
+    assert "127.0.0.1" in str(caught.value)
 
 
 def test_missing_fts5_is_reported(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -108,7 +108,11 @@ def test_phrases_and_prefixes(filled: Store) -> None:
     assert _titles(filled, '"but non lucratif"') == [CLUBIC_TITLE]
     assert _titles(filled, '"non but lucratif"') == []
     assert set(_titles(filled, "milliard*")) == {MUSK_TITLE, CLUBIC_TITLE}
-    assert _titles(filled, "milliard") == []
+    if getattr(filled, "dialect", "sqlite") == "postgresql":  # French articles are matched on stems there
+        assert set(_titles(filled, "milliard")) == {MUSK_TITLE, CLUBIC_TITLE}
+        assert _titles(filled, "milli") == []
+    else:
+        assert _titles(filled, "milliard") == []
 
 
 def test_operators_are_plain_words(store: Store) -> None:

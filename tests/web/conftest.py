@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from fastapi.testclient import TestClient  # pyproject ignores Starlette's ask for httpx2
 
-from recoupe.api.app import create_app
+from recoupe.app import create_app
 from recoupe.config import Settings, load_settings
 
 if TYPE_CHECKING:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from lxml import html as lxml_html
 
-from recoupe.api.app import CSP, Faces
+from recoupe.faces import CSP, Faces
 
 from .conftest import handmade_check
 

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from lxml import html as lxml_html
 
-from recoupe.api.app import CSP
+from recoupe.faces import CSP
 from recoupe.web.matrix import MAX_ROWS
 from recoupe.web.pages import PAGE_SIZE, SEARCH_LIMIT
 

@@ -79,7 +79,7 @@ def xss_pages(xss_settings: Settings) -> list[str]:
 def test_hostile_text_is_escaped_in_the_html(xss_settings: Settings, xss_pages: list[str]) -> None:
     from fastapi.testclient import TestClient
 
-    from recoupe.api.app import create_app
+    from recoupe.app import create_app
 
     with TestClient(create_app(xss_settings)) as client:
         for url in xss_pages:

@@ -1,7 +1,3 @@
-"""The HTTP face: ``create_app(settings)`` serves the REST API under ``/api`` and the web UI at ``/``."""
+"""The REST API face: ``recoupe.api.routes.router``, mounted under ``/api`` by ``recoupe.app.create_app``."""
 
 from __future__ import annotations
-
-from recoupe.api.app import Faces, create_app
-
-__all__ = ["Faces", "create_app"]

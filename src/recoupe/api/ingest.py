@@ -28,10 +28,10 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 
-from recoupe.api.app import Faces, faces_of
 from recoupe.api.routes_common import ERRORS
 from recoupe.api.schemas import ErrorBody, IngestRequest, IngestResult
 from recoupe.errors import RecoupeError
+from recoupe.faces import Faces, faces_of
 from recoupe.model import Failure, Provenance, Record
 from recoupe.sources.tabular import map_fields
 

@@ -2,7 +2,7 @@
 
 Every read is open and cached (``ETag``, ``Cache-Control``, ``304`` on ``If-None-Match``: see
 ``routes_common``); pages are bounded (``limit`` at most 100); every error has the one JSON shape of
-``recoupe.api.app.error_body``. ``POST /api/ingest`` needs the configured bearer token (``ingest``).
+``recoupe.faces.error_body``. ``POST /api/ingest`` needs the configured bearer token (``ingest``).
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 
 from recoupe.api import ingest, routes_corpus, routes_entities, routes_stories
-from recoupe.api.app import Faces, faces_of
 from recoupe.api.routes_common import READ_RESPONSES, CachedRoute
 from recoupe.api.schemas import Health
+from recoupe.faces import Faces, faces_of
 from recoupe.store.migrations import LATEST
 
 __all__ = ["router"]

@@ -7,7 +7,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from recoupe.api.app import Faces, faces_of
 from recoupe.api.routes_common import (
     READ_RESPONSES,
     CachedRoute,
@@ -19,6 +18,7 @@ from recoupe.api.routes_common import (
 )
 from recoupe.api.schemas import ArticleDetail, ArticlePage, OutletList, SearchResults
 from recoupe.errors import QueryError
+from recoupe.faces import Faces, faces_of
 
 __all__ = ["MAX_QUERY_CHARS", "MAX_SEARCH_OFFSET", "router"]
 

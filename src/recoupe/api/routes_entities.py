@@ -6,11 +6,11 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from recoupe.api.app import Faces, faces_of
 from recoupe.api.routes_common import READ_RESPONSES, CachedRoute, Limit, Offset, next_link
 from recoupe.api.schemas import EntityDetail, EntityPage, QuotePage
 from recoupe.enrich.entities import entity_key
 from recoupe.errors import NotFoundError
+from recoupe.faces import Faces, faces_of
 
 __all__ = ["ENTITY_STORIES", "router"]
 

@@ -8,10 +8,10 @@ from typing import Annotated, Any, Literal, get_args
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BeforeValidator
 
-from recoupe.api.app import Faces, faces_of
 from recoupe.api.routes_common import READ_RESPONSES, CachedRoute, Limit, Offset, next_link
 from recoupe.api.schemas import CrossCheckOut, StoryDetail, StoryPage, VerdictName
 from recoupe.enrich.entities import entity_key
+from recoupe.faces import Faces, faces_of
 from recoupe.stories.story import load_story
 
 __all__ = ["router"]

@@ -16,7 +16,7 @@ from recoupe.model import Article, Enrichment, Quote
 from recoupe.pipeline import IngestReport, enrich_stored
 
 if TYPE_CHECKING:
-    from recoupe.store import QuoteHit
+    from recoupe.model import QuoteHit
 
 __all__ = ["COMMANDS", "LABEL_STYLE", "render_enrichment"]
 

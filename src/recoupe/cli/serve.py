@@ -20,12 +20,13 @@ def serve_command(app: AppContext, host: str, port: int, log_level: str) -> None
     Reads are open; POST /api/ingest needs the api_token setting (RECOUPE_API_TOKEN)."""
     import uvicorn
 
-    from recoupe.api import create_app
+    from recoupe.app import create_app
 
-    application = create_app(app.settings, store=app.store())
+    store = app.store()
+    application = create_app(app.settings, store=store)
     shown = "localhost" if host in {"127.0.0.1", "::1"} else host
     app.err.print(
-        f"recoupe serving {app.settings.db}\n  web UI:  http://{shown}:{port}/\n  API:     "
+        f"recoupe serving {store.where}\n  web UI:  http://{shown}:{port}/\n  API:     "
         f"http://{shown}:{port}/api/docs",
         highlight=False,
     )

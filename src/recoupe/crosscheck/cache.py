@@ -1,30 +1,26 @@
-"""What the cross-check keeps in the store: sentence vectors (by text) and computed cross-checks (by story)."""
+"""What the cross-check keeps in the store: sentence vectors (by text) and computed cross-checks (by story).
+
+Through the ``Store`` protocol only (``sentence_vectors``, ``add_sentence_vectors``, ``*_crosscheck``):
+no SQL here. Reports travel as JSON text; ``recoupe.crosscheck.report`` turns them into ``CrossCheck``.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import delete, insert, select
-
-from recoupe.store.schema import crosschecks, sentence_vectors
-from recoupe.store.stories import decode_vector, encode_vector
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from numpy.typing import NDArray
 
-    from recoupe.crosscheck.report import CrossCheck
     from recoupe.enrich.embed import Embedder
     from recoupe.store import Store
 
 __all__ = ["cached_embed", "load_report", "save_report", "stored_counts"]
-
-_CHUNK = 500
 
 
 def cached_embed(store: Store, embedder: Embedder) -> Callable[[Sequence[str]], NDArray[np.float32]]:
@@ -32,26 +28,15 @@ def cached_embed(store: Store, embedder: Embedder) -> Callable[[Sequence[str]], 
 
     def embed(texts: Sequence[str]) -> NDArray[np.float32]:
         hashes = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
-        known: dict[str, NDArray[np.float32]] = {}
         unique = sorted(set(hashes))
-        with store.transaction(write=False) as conn:
-            for start in range(0, len(unique), _CHUNK):
-                query = select(sentence_vectors.c.text_hash, sentence_vectors.c.vector).where(
-                    sentence_vectors.c.model == embedder.name,
-                    sentence_vectors.c.text_hash.in_(unique[start : start + _CHUNK]),
-                )
-                known.update({row.text_hash: decode_vector(row.vector) for row in conn.execute(query)})
+        known: dict[str, NDArray[np.float32]] = store.sentence_vectors(embedder.name, unique) if unique else {}
         missing = [h for h in unique if h not in known]
         if missing:
             text_of = dict(zip(hashes, texts, strict=True))
             vectors = embedder.embed([text_of[h] for h in missing])
             fresh = dict(zip(missing, vectors, strict=True))
             known.update(fresh)
-            with store.transaction(write=True) as conn:
-                conn.execute(
-                    insert(sentence_vectors).prefix_with("OR IGNORE", dialect="sqlite"),
-                    [{"model": embedder.name, "text_hash": h, "vector": encode_vector(v)} for h, v in fresh.items()],
-                )
+            store.add_sentence_vectors(embedder.name, fresh)
         if not texts:
             return np.zeros((0, embedder.dim), dtype=np.float32)
         return np.stack([known[h] for h in hashes]).astype(np.float32)
@@ -59,33 +44,20 @@ def cached_embed(store: Store, embedder: Embedder) -> Callable[[Sequence[str]], 
     return embed
 
 
-def save_report(store: Store, result: CrossCheck, report: str) -> None:
-    with store.transaction(write=True) as conn:
-        conn.execute(delete(crosschecks).where(crosschecks.c.story_id == result.story_id))
-        conn.execute(
-            insert(crosschecks).values(
-                story_id=result.story_id,
-                signature=result.signature,
-                computed_at=datetime.now(UTC),
-                counts=json.dumps(result.counts()),
-                report=report,
-            )
-        )
+def save_report(store: Store, story_id: str, signature: str, counts: Mapping[str, Any], report: str) -> None:
+    """Store a story's cross-check (its JSON ``report``), replacing the one it had."""
+    store.save_crosscheck(story_id, signature, counts, report)
 
 
-def load_report(store: Store, story_id: str, signature: str) -> CrossCheck | None:
-    """The stored cross-check of a story if it was computed from the same articles (``signature``)."""
-    from recoupe.crosscheck.report import from_dict
-
-    with store.transaction(write=False) as conn:
-        row = conn.execute(select(crosschecks).where(crosschecks.c.story_id == story_id)).mappings().one_or_none()
-    if row is None or row["signature"] != signature:
+def load_report(store: Store, story_id: str, signature: str) -> dict[str, Any] | None:
+    """The stored cross-check of a story, as a dict, if it was computed from the same articles (``signature``)."""
+    found = store.crosscheck_report(story_id)
+    if found is None or found[0] != signature:
         return None
-    return from_dict(json.loads(row["report"]))
+    data: dict[str, Any] = json.loads(found[1])
+    return data
 
 
 def stored_counts(store: Store, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
     """``{story id: {verdict: n}}`` for the stories among ``story_ids`` that were cross-checked."""
-    with store.transaction(write=False) as conn:
-        query = select(crosschecks.c.story_id, crosschecks.c.counts).where(crosschecks.c.story_id.in_(list(story_ids)))
-        return {row.story_id: json.loads(row.counts) for row in conn.execute(query)}
+    return store.crosscheck_counts(story_ids)

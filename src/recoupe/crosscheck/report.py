@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from recoupe.crosscheck.align import align
+from recoupe.crosscheck.cache import cached_embed, load_report, save_report
 from recoupe.crosscheck.statements import Statement, statements_of
 from recoupe.crosscheck.verdict import SEVERITY, VERDICTS, Verdict, judge, timeline_of
 
@@ -221,8 +222,6 @@ def _story_items(store: Store, story_id: str) -> tuple[str, list[tuple[Article, 
 
 def crosscheck_story(store: Store, story_id: str, embedder: Embedder, nlp: NlpModels | None = None) -> CrossCheck:
     """Compute the cross-check of a story from the store (not stored; see ``load_or_compute``)."""
-    from recoupe.crosscheck.cache import cached_embed
-
     resolved, items = _story_items(store, story_id)
     return crosscheck_articles(resolved, items, cached_embed(store, embedder), embedder.name, nlp)
 
@@ -238,15 +237,15 @@ def bring_up_to_date(
     store: Store, story_id: str, embedder: Embedder, nlp: NlpModels | None = None, *, refresh: bool = False
 ) -> tuple[CrossCheck, bool]:
     """``load_or_compute``, and whether the cross-check had to be computed (it was missing or out of date)."""
-    from recoupe.crosscheck.cache import cached_embed, load_report, save_report
-
     resolved, items = _story_items(store, story_id)  # read once: for the signature and, if needed, the work
     if not refresh:
         stored = load_report(store, resolved, signature_of(items, embedder.name))
         if stored is not None:
-            return stored, False
+            return from_dict(stored), False
     result = crosscheck_articles(resolved, items, cached_embed(store, embedder), embedder.name, nlp)
-    save_report(store, result, json.dumps(result.to_dict(), ensure_ascii=False))
+    save_report(
+        store, result.story_id, result.signature, result.counts(), json.dumps(result.to_dict(), ensure_ascii=False)
+    )
     return result, True
 
 

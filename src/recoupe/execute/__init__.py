@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol, TypeVar
 
-from recoupe.errors import ConfigError
+from recoupe.config import parse_executor
 from recoupe.execute.local import InlineExecutor, ProcessExecutor
 
 __all__ = ["Executor", "InlineExecutor", "ProcessExecutor", "make_executor", "parse_executor"]
@@ -30,20 +30,6 @@ class Executor(Protocol):
     def map(self, function: Callable[[In], Out], items: Iterable[In]) -> Iterator[Out]: ...
 
     def close(self) -> None: ...
-
-
-def parse_executor(spec: str) -> tuple[str, str | None]:
-    """``("local", None)``, ``("dask", None)`` or ``("dask", "tcp://HOST:PORT")`` for an ``executor`` setting."""
-    text = spec.strip()
-    if text in {"", "local"}:
-        return "local", None
-    if text == "dask":
-        return "dask", None
-    if text.startswith("dask://"):
-        host, sep, port = text.removeprefix("dask://").rstrip("/").rpartition(":")
-        if host and sep and port.isdigit():
-            return "dask", f"tcp://{host}:{port}"
-    raise ConfigError(f"executor must be local, dask or dask://HOST:PORT; got {spec!r}", where="executor")
 
 
 def make_executor(workers: int, spec: str = "local") -> Executor:

@@ -55,10 +55,9 @@ import httpx
 
 from recoupe.config import DEFAULT_USER_AGENT, Settings
 from recoupe.errors import InputError
-from recoupe.model import Failure, Provenance, Record
+from recoupe.model import Failure, FetchState, Provenance, Record
 from recoupe.sources.decode import decode_bytes, looks_binary
 from recoupe.sources.polite import Politeness, PoliteTransport, PrivateAddress, RobotsDisallowed
-from recoupe.store.base import FetchState
 
 __all__ = [
     "HTML_TYPES",

@@ -8,12 +8,11 @@ aliases and roles seen in every article.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, and_, delete, func, or_, select
 
-from recoupe.model import Enrichment, EnrichmentLevel, EntityRef, Figure, Mention, Quote
+from recoupe.model import Enrichment, EnrichmentLevel, EntityRef, EntityStat, Figure, Mention, Quote, QuoteHit
 from recoupe.store.names import merge_surnames
 from recoupe.store.schema import article_entities, articles, enrichments, entities, figures, mentions, quotes
 
@@ -24,43 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["EntityStat", "QuoteHit", "list_entities", "list_quotes", "load", "missing", "save"]
 
 _MAX_MERGED = 30  # aliases / roles kept per corpus entity
-
-
-@dataclass(frozen=True, slots=True)
-class EntityStat:
-    """A corpus entity with how many articles mention it and how many quotes it is given."""
-
-    key: str
-    canonical: str
-    label: str
-    aliases: tuple[str, ...]
-    roles: tuple[str, ...]
-    articles: int
-    quotes: int
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "canonical": self.canonical,
-            "label": self.label,
-            "aliases": list(self.aliases),
-            "roles": list(self.roles),
-            "articles": self.articles,
-            "quotes": self.quotes,
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteHit:
-    """A stored quote with the article it comes from."""
-
-    quote: Quote
-    article_id: str
-    title: str
-    outlet: str | None
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.quote.to_dict(), "article_id": self.article_id, "title": self.title, "outlet": self.outlet}
 
 
 def _merge(existing: str, new: Sequence[str]) -> str:

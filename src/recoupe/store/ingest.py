@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, func, or_, select
 
 from recoupe.model import Article, IngestOutcome
+from recoupe.store import fulltext
 from recoupe.store.rows import TEXT_COLUMNS, article_values
 from recoupe.store.schema import article_revisions, articles
-from recoupe.store.sqlite import fts_delete, fts_insert
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -63,7 +63,7 @@ class _Known:
 
 def _insert(conn: Connection, article: Article, now: datetime) -> None:
     conn.execute(articles.insert().values(id=article.id, ingested_at=now, updated_at=now, **article_values(article)))
-    fts_insert(conn, article.id, article.title, article.lead, article.body)
+    fulltext.insert(conn, article.id, article)
 
 
 def _update(conn: Connection, article_id: str, article: Article, now: datetime) -> None:
@@ -83,8 +83,8 @@ def _update(conn: Connection, article_id: str, article: Article, now: datetime) 
         )
     )
     conn.execute(articles.update().where(articles.c.id == article_id).values(updated_at=now, **article_values(article)))
-    fts_delete(conn, article_id)
-    fts_insert(conn, article_id, article.title, article.lead, article.body)
+    fulltext.delete(conn, article_id)
+    fulltext.insert(conn, article_id, article)
 
 
 def add_batch(conn: Connection, batch: Sequence[Article], now: datetime) -> list[tuple[str, IngestOutcome]]:

@@ -22,8 +22,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, func, inspect, select, text
 
 from recoupe.errors import StoreError
-from recoupe.store import schema
-from recoupe.store.sqlite import create_fts
+from recoupe.store import fulltext, schema
 
 __all__ = ["LATEST", "MIGRATIONS", "Migration", "current_version", "migrate"]
 
@@ -45,10 +44,8 @@ def _create_tables(conn: Connection, _dialect: str) -> None:
     schema.metadata.create_all(conn, tables=[schema.articles, schema.article_revisions])
 
 
-def _create_full_text(conn: Connection, dialect: str) -> None:
-    if dialect != "sqlite":
-        raise StoreError(f"full-text search is not implemented for {dialect} yet (SQLite only)")
-    create_fts(conn)
+def _create_full_text(conn: Connection, _dialect: str) -> None:
+    fulltext.create(conn)
 
 
 def _create_enrichment_tables(conn: Connection, _dialect: str) -> None:
@@ -117,6 +114,10 @@ def migrate(engine: Engine, where: str) -> int:
         if migration.version <= start:
             continue
         with engine.connect().execution_options(sqlite_begin="IMMEDIATE") as conn, conn.begin():
+            if dialect == "postgresql":  # SQLite's BEGIN IMMEDIATE is the lock there
+                from recoupe.store.postgres import lock_writes
+
+                lock_writes(conn)
             # Re-read under the write lock: another process may have run this step meanwhile.
             schema.schema_version.create(conn, checkfirst=True)
             version = current_version(conn)

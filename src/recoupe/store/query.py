@@ -1,4 +1,4 @@
-"""User search text to a safe FTS5 ``MATCH`` expression.
+"""User search text to safe terms: an FTS5 ``MATCH`` expression (SQLite), tsqueries (``recoupe.store.postgres``).
 
 Nothing typed in a search box may reach FTS5 as syntax: every term is sent as an FTS5 string
 (``"..."``, quotes doubled), so ``AND``, ``NEAR(``, ``Macron:``, ``*`` or a stray ``"`` are words or
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from recoupe.errors import QueryError
 
-__all__ = ["MAX_TERMS", "Term", "fts_match", "parse_query"]
+__all__ = ["MAX_TERMS", "Term", "fts_match", "match_of", "parse_query", "search_terms", "tokens_of"]
 
 MAX_TERMS = 64
 
@@ -46,6 +46,21 @@ def _is_token_char(char: str) -> bool:
     """True for the characters ``unicode61`` keeps in tokens: letters, numbers, private use."""
     category = unicodedata.category(char)
     return category[0] in "LN" or category == "Co"
+
+
+def tokens_of(text: str) -> list[str]:
+    """The tokens of ``text`` as ``unicode61`` splits it: runs of letters, numbers and private-use characters."""
+    tokens: list[str] = []
+    current: list[str] = []
+    for char in text:
+        if _is_token_char(char):
+            current.append(char)
+        elif current:
+            tokens.append("".join(current))
+            current = []
+    if current:
+        tokens.append("".join(current))
+    return tokens
 
 
 def _has_token(text: str) -> bool:
@@ -85,11 +100,20 @@ def parse_query(query: str) -> list[Term]:
     return terms
 
 
-def fts_match(query: str) -> str | None:
-    """The FTS5 ``MATCH`` expression for a user query; ``None`` when it has no searchable word."""
+def search_terms(query: str) -> list[Term]:
+    """The terms of a user query (``[]``: nothing to search); ``QueryError`` past ``MAX_TERMS`` terms."""
     terms = parse_query(query)
-    if not terms:
-        return None
     if len(terms) > MAX_TERMS:
         raise QueryError(f"the search has {len(terms)} terms; at most {MAX_TERMS} are allowed")
+    return terms
+
+
+def match_of(terms: list[Term]) -> str:
+    """The FTS5 ``MATCH`` expression of parsed terms (all required)."""
     return " AND ".join(term.to_fts() for term in terms)
+
+
+def fts_match(query: str) -> str | None:
+    """The FTS5 ``MATCH`` expression for a user query; ``None`` when it has no searchable word."""
+    terms = search_terms(query)
+    return match_of(terms) if terms else None

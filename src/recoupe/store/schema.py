@@ -80,37 +80,47 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+def _text() -> Text:
+    """Text compared byte-wise on PostgreSQL too (``COLLATE "C"``), so ids, keys and sort keys order as on SQLite."""
+    return Text().with_variant(Text(collation="C"), "postgresql")
+
+
+def _string(length: int) -> String:
+    """``_text`` with a length."""
+    return String(length).with_variant(String(length, collation="C"), "postgresql")
+
+
 metadata = MetaData()
 
 
 def _article_text_columns() -> list[Column[Any]]:
     """Text and metadata columns shared by ``articles`` and ``article_revisions``."""
     return [
-        Column("url", Text),
-        Column("canonical_url", Text),
-        Column("title", Text, nullable=False),
+        Column("url", _text()),
+        Column("canonical_url", _text()),
+        Column("title", _text(), nullable=False),
         Column("title_derived", Boolean, nullable=False, default=False),
-        Column("lead", Text, nullable=False, default=""),
-        Column("body", Text, nullable=False),
-        Column("outlet", Text),
-        Column("outlet_key", Text),  # outlet case-folded: SQLite's lower() only folds ASCII
-        Column("published_value", Text),
-        Column("published_precision", String(16)),
-        Column("published_tz", Text),
-        Column("published_sort", String(32)),
-        Column("language", String(16)),
-        Column("tags", Text, nullable=False, default="[]"),
-        Column("authors", Text, nullable=False, default="[]"),
-        Column("section", Text),
-        Column("content_hash", String(64), nullable=False),
-        Column("provenance", Text, nullable=False),
+        Column("lead", _text(), nullable=False, default=""),
+        Column("body", _text(), nullable=False),
+        Column("outlet", _text()),
+        Column("outlet_key", _text()),  # outlet case-folded: SQLite's lower() only folds ASCII
+        Column("published_value", _text()),
+        Column("published_precision", _string(16)),
+        Column("published_tz", _text()),
+        Column("published_sort", _string(32)),
+        Column("language", _string(16)),
+        Column("tags", _text(), nullable=False, default="[]"),
+        Column("authors", _text(), nullable=False, default="[]"),
+        Column("section", _text()),
+        Column("content_hash", _string(64), nullable=False),
+        Column("provenance", _text(), nullable=False),
     ]
 
 
 articles = Table(
     "articles",
     metadata,
-    Column("id", String(16), primary_key=True),
+    Column("id", _string(16), primary_key=True),
     *_article_text_columns(),
     Column("ingested_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
@@ -124,7 +134,7 @@ Index("ix_articles_outlet_key", articles.c.outlet_key)
 article_revisions = Table(
     "article_revisions",
     metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", _string(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("revision", Integer, primary_key=True, autoincrement=False),
     *_article_text_columns(),
     Column("stored_at", UTCDateTime, nullable=False),
@@ -135,7 +145,7 @@ schema_version = Table(
     "schema_version",
     metadata,
     Column("version", Integer, primary_key=True, autoincrement=False),
-    Column("description", Text, nullable=False),
+    Column("description", _text(), nullable=False),
     Column("applied_at", UTCDateTime, nullable=False),
 )
 
@@ -148,36 +158,36 @@ schema_version = Table(
 enrichments = Table(
     "enrichments",
     metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("content_hash", String(64), nullable=False),
+    Column("article_id", _string(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("content_hash", _string(64), nullable=False),
     Column("version", Integer, nullable=False),
-    Column("language", String(16)),
-    Column("level", String(16), nullable=False),
-    Column("keywords", Text, nullable=False, default="[]"),
-    Column("summary", Text, nullable=False, default=""),
-    Column("notes", Text, nullable=False, default="[]"),
+    Column("language", _string(16)),
+    Column("level", _string(16), nullable=False),
+    Column("keywords", _text(), nullable=False, default="[]"),
+    Column("summary", _text(), nullable=False, default=""),
+    Column("notes", _text(), nullable=False, default="[]"),
     Column("enriched_at", UTCDateTime, nullable=False),
 )
 
 entities = Table(
     "entities",
     metadata,
-    Column("key", Text, primary_key=True),
-    Column("canonical", Text, nullable=False),
-    Column("label", String(8), nullable=False),
-    Column("aliases", Text, nullable=False, default="[]"),
-    Column("roles", Text, nullable=False, default="[]"),
+    Column("key", _text(), primary_key=True),
+    Column("canonical", _text(), nullable=False),
+    Column("label", _string(8), nullable=False),
+    Column("aliases", _text(), nullable=False, default="[]"),
+    Column("roles", _text(), nullable=False, default="[]"),
 )
 
 article_entities = Table(
     "article_entities",
     metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("key", Text, primary_key=True),
-    Column("canonical", Text, nullable=False),
-    Column("label", String(8), nullable=False),
-    Column("aliases", Text, nullable=False, default="[]"),
-    Column("roles", Text, nullable=False, default="[]"),
+    Column("article_id", _string(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", _text(), primary_key=True),
+    Column("canonical", _text(), nullable=False),
+    Column("label", _string(8), nullable=False),
+    Column("aliases", _text(), nullable=False, default="[]"),
+    Column("roles", _text(), nullable=False, default="[]"),
     Column("mentions", Integer, nullable=False, default=0),
 )
 Index("ix_article_entities_key", article_entities.c.key)
@@ -185,32 +195,32 @@ Index("ix_article_entities_key", article_entities.c.key)
 mentions = Table(
     "mentions",
     metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", _string(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("start", Integer, primary_key=True, autoincrement=False),
     Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("label", String(8), nullable=False),
-    Column("canonical", Text, nullable=False),
-    Column("key", Text, nullable=False),
+    Column("text", _text(), nullable=False),
+    Column("label", _string(8), nullable=False),
+    Column("canonical", _text(), nullable=False),
+    Column("key", _text(), nullable=False),
 )
 
 quotes = Table(
     "quotes",
     metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", _string(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("seq", Integer, primary_key=True, autoincrement=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("kind", String(16), nullable=False),
-    Column("speaker", Text),
-    Column("speaker_key", Text),
+    Column("text", _text(), nullable=False),
+    Column("kind", _string(16), nullable=False),
+    Column("speaker", _text()),
+    Column("speaker_key", _text()),
     Column("speaker_start", Integer),
     Column("speaker_end", Integer),
-    Column("cue", Text),
+    Column("cue", _text()),
     Column("cue_start", Integer),
-    Column("role", Text),
-    Column("speaker_kind", String(8)),  # PER / ORG / MEDIA (schema version 7)
+    Column("role", _text()),
+    Column("speaker_kind", _string(8)),  # PER / ORG / MEDIA (schema version 7)
     Column("unresolved", Boolean, nullable=False, default=False, server_default="0"),  # version 7
 )
 Index("ix_quotes_speaker_key", quotes.c.speaker_key)
@@ -218,16 +228,16 @@ Index("ix_quotes_speaker_key", quotes.c.speaker_key)
 figures = Table(
     "figures",
     metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", _string(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
     Column("seq", Integer, primary_key=True, autoincrement=False),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("kind", String(16), nullable=False),
+    Column("text", _text(), nullable=False),
+    Column("kind", _string(16), nullable=False),
     Column("value_number", Float),
-    Column("value_text", Text),
-    Column("unit", Text),
-    Column("about", Text),
+    Column("value_text", _text()),
+    Column("unit", _text()),
+    Column("about", _text()),
     Column("relative", Boolean, nullable=False, default=False),
 )
 Index("ix_figures_kind_unit", figures.c.kind, figures.c.unit)
@@ -239,9 +249,9 @@ ENRICHMENT_TABLES = (enrichments, entities, article_entities, mentions, quotes, 
 embeddings = Table(
     "embeddings",
     metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("model", Text, nullable=False),
-    Column("text_hash", String(64), nullable=False),  # sha256 of the embedded text: same text, no new embedding
+    Column("article_id", _string(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("model", _text(), nullable=False),
+    Column("text_hash", _string(64), nullable=False),  # sha256 of the embedded text: same text, no new embedding
     Column("dim", Integer, nullable=False),
     Column("vector", LargeBinary, nullable=False),  # float16, little-endian, L2-normalised
     Column("day", Integer),  # proleptic ordinal of the publication day (None: undated or coarser than a month)
@@ -253,8 +263,8 @@ Index("ix_embeddings_text_hash", embeddings.c.model, embeddings.c.text_hash)
 copies = Table(
     "copies",
     metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("copy_of", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("article_id", _string(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("copy_of", _string(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("similarity", Float, nullable=False),
 )
 Index("ix_copies_copy_of", copies.c.copy_of)
@@ -262,15 +272,15 @@ Index("ix_copies_copy_of", copies.c.copy_of)
 stories = Table(
     "stories",
     metadata,
-    Column("id", String(16), primary_key=True),
-    Column("title", Text, nullable=False),
-    Column("title_article", String(16), nullable=False),
+    Column("id", _string(16), primary_key=True),
+    Column("title", _text(), nullable=False),
+    Column("title_article", _string(16), nullable=False),
     Column("articles", Integer, nullable=False),
     Column("outlets", Integer, nullable=False),
     Column("independent", Integer, nullable=False),  # outlets once wire copies count as their original's
-    Column("languages", Text, nullable=False, default="[]"),
-    Column("first_seen", String(32)),  # published_sort of the earliest / latest dated article
-    Column("last_seen", String(32)),
+    Column("languages", _text(), nullable=False, default="[]"),
+    Column("first_seen", _string(32)),  # published_sort of the earliest / latest dated article
+    Column("last_seen", _string(32)),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
 )
@@ -280,16 +290,16 @@ Index("ix_stories_articles", stories.c.articles)
 story_articles = Table(
     "story_articles",
     metadata,
-    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("story_id", String(16), nullable=False),  # no foreign key: a component is rewritten in any order
+    Column("article_id", _string(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("story_id", _string(16), nullable=False),  # no foreign key: a component is rewritten in any order
 )
 Index("ix_story_articles_story", story_articles.c.story_id)
 
 story_edges = Table(
     "story_edges",
     metadata,
-    Column("a", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
-    Column("b", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),  # a < b
+    Column("a", _string(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("b", _string(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),  # a < b
     Column("score", Float, nullable=False),
 )
 Index("ix_story_edges_b", story_edges.c.b)
@@ -297,8 +307,8 @@ Index("ix_story_edges_b", story_edges.c.b)
 story_redirects = Table(
     "story_redirects",
     metadata,
-    Column("old_id", String(16), primary_key=True),
-    Column("new_id", String(16), nullable=False),
+    Column("old_id", _string(16), primary_key=True),
+    Column("new_id", _string(16), nullable=False),
     Column("at", UTCDateTime, nullable=False),
 )
 
@@ -309,19 +319,19 @@ STORY_TABLES = (embeddings, copies, stories, story_articles, story_edges, story_
 sentence_vectors = Table(
     "sentence_vectors",
     metadata,
-    Column("model", Text, primary_key=True),
-    Column("text_hash", String(64), primary_key=True),  # sha256 of the sentence or quote
+    Column("model", _text(), primary_key=True),
+    Column("text_hash", _string(64), primary_key=True),  # sha256 of the sentence or quote
     Column("vector", LargeBinary, nullable=False),  # float16, little-endian, L2-normalised
 )
 
 crosschecks = Table(
     "crosschecks",
     metadata,
-    Column("story_id", String(16), primary_key=True),
-    Column("signature", String(64), nullable=False),  # what it was computed from: articles, texts, model
+    Column("story_id", _string(16), primary_key=True),
+    Column("signature", _string(64), nullable=False),  # what it was computed from: articles, texts, model
     Column("computed_at", UTCDateTime, nullable=False),
-    Column("counts", Text, nullable=False),  # JSON {verdict: n}
-    Column("report", Text, nullable=False),  # JSON of CrossCheck.to_dict()
+    Column("counts", _text(), nullable=False),  # JSON {verdict: n}
+    Column("report", _text(), nullable=False),  # JSON of CrossCheck.to_dict()
 )
 
 CROSSCHECK_TABLES = (sentence_vectors, crosschecks)
@@ -334,9 +344,9 @@ CROSSCHECK_TABLES = (sentence_vectors, crosschecks)
 fetch_state = Table(
     "fetch_state",
     metadata,
-    Column("url", Text, primary_key=True),
-    Column("etag", Text),
-    Column("last_modified", Text),
+    Column("url", _text(), primary_key=True),
+    Column("etag", _text()),
+    Column("last_modified", _text()),
     Column("fetched_at", UTCDateTime, nullable=False),
     Column("status", Integer, nullable=False),
 )

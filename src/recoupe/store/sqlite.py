@@ -21,11 +21,15 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, Engine, create_engine, event, text
 
 from recoupe.errors import StoreError
+from recoupe.store.query import match_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from sqlalchemy import RowMapping
     from sqlalchemy.engine import URL
+
+    from recoupe.store.query import Term
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -33,11 +37,13 @@ __all__ = [
     "FTS_MARK_START",
     "create_fts",
     "create_sqlite_engine",
+    "database_problems",
     "fts_delete",
     "fts_insert",
     "fts_integrity_problems",
     "fts_rowid",
     "require_fts5",
+    "search",
     "search_sql",
 ]
 
@@ -150,6 +156,33 @@ def search_sql(*, outlet: bool, language: bool) -> str:
         f"WHERE articles_fts MATCH :match{filters} "
         "ORDER BY rank, a.id LIMIT :limit"
     )
+
+
+def search(
+    conn: Connection, terms: list[Term], *, limit: int, outlet: str | None, language: str | None
+) -> list[tuple[RowMapping, float, str]]:
+    """``(article row, score, snippet with marks)`` of the best ``limit`` matches, best first (bm25)."""
+    params: dict[str, Any] = {"match": match_of(terms), "limit": limit}
+    if outlet is not None:
+        params["outlet"] = outlet
+    if language is not None:
+        params["language"] = language
+    statement = text(search_sql(outlet=outlet is not None, language=language is not None))
+    rows = conn.execute(statement, params).mappings().all()
+    return [(row, -float(row["rank"]), str(row["snip"])) for row in rows]
+
+
+def database_problems(conn: Connection) -> list[str]:
+    """SQLite's ``integrity_check`` and ``foreign_key_check`` ([] when both are clean)."""
+    problems: list[str] = []
+    status = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA integrity_check").all()]
+    if status != ["ok"]:
+        problems.extend(f"sqlite integrity_check: {line}" for line in status)
+    problems.extend(
+        f"foreign key violation in {row[0]} (rowid {row[1]}) -> {row[2]}"
+        for row in conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+    )
+    return problems
 
 
 def fts_integrity_problems(conn: Connection, article_ids: Iterable[str]) -> list[str]:

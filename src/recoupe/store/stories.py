@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sqlalchemy import Connection, and_, case, delete, func, insert, or_, select, update
 
-from recoupe.model import DatePrecision
+from recoupe.model import DatePrecision, EmbeddingRow, StoryMember, StoryRow
 from recoupe.store.schema import (
     article_entities,
     articles,
@@ -44,6 +43,8 @@ __all__ = [
     "day_interval",
     "decode_vector",
     "encode_vector",
+    "outlets_of",
+    "publication_days",
 ]
 
 _CHUNK = 500  # ids per IN (...) clause
@@ -70,69 +71,6 @@ def day_interval(published_value: str | None, precision: str | None) -> tuple[in
         following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
         return first.toordinal(), (following - timedelta(days=1)).toordinal()
     return first.toordinal(), first.toordinal()
-
-
-@dataclass(frozen=True, slots=True)
-class EmbeddingRow:
-    article_id: str
-    model: str
-    text_hash: str
-    vector: NDArray[np.float32]
-    days: tuple[int, int] | None
-
-    @property
-    def day(self) -> int | None:
-        """The day the vector index files it under: ``None`` unless the date is known to the day."""
-        return self.days[0] if self.days and self.days[0] == self.days[1] else None
-
-
-@dataclass(frozen=True, slots=True)
-class StoryMember:
-    """What story assignment reads about one article."""
-
-    id: str
-    title: str
-    outlet: str | None
-    language: str | None
-    order: str  # published_sort, or "~" (after every date) when undated
-    days: tuple[int, int] | None
-    vector: NDArray[np.float32]
-    entities: frozenset[str]
-    url: str | None = None
-    head: str = ""  # the lead and the start of the body: genre and agency stamps are read there
-    tail: str = ""  # the end of the body: where sites print an agency's footer
-
-
-@dataclass(frozen=True, slots=True)
-class StoryRow:
-    """A story's stored summary row."""
-
-    id: str
-    title: str
-    title_article: str
-    articles: int
-    outlets: int
-    independent: int
-    languages: tuple[str, ...]
-    first_seen: str | None
-    last_seen: str | None
-    created_at: datetime
-    updated_at: datetime
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "title_article": self.title_article,
-            "articles": self.articles,
-            "outlets": self.outlets,
-            "independent_outlets": self.independent,
-            "languages": list(self.languages),
-            "first_seen": self.first_seen,
-            "last_seen": self.last_seen,
-            "created_at": self.created_at.isoformat(),
-            "updated_at": self.updated_at.isoformat(),
-        }
 
 
 def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -224,6 +162,31 @@ def copies_of(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, floa
     for chunk in _chunks(ids):
         query = select(copies).where(copies.c.article_id.in_(chunk))
         found.update({row.article_id: (row.copy_of, float(row.similarity)) for row in conn.execute(query)})
+    return found
+
+
+# -- what assignment reads of articles ----------------------------------------------------------------
+
+
+def publication_days(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[int, int] | None]:
+    """``{article id: publication days}`` (``day_interval``) for the stored articles among ``ids``."""
+    found: dict[str, tuple[int, int] | None] = {}
+    for chunk in _chunks(ids):
+        query = select(articles.c.id, articles.c.published_value, articles.c.published_precision).where(
+            articles.c.id.in_(chunk)
+        )
+        found.update(
+            {row.id: day_interval(row.published_value, row.published_precision) for row in conn.execute(query)}
+        )
+    return found
+
+
+def outlets_of(conn: Connection, ids: Sequence[str]) -> dict[str, str | None]:
+    """``{article id: outlet}`` for the stored articles among ``ids``."""
+    found: dict[str, str | None] = {}
+    for chunk in _chunks(ids):
+        query = select(articles.c.id, articles.c.outlet).where(articles.c.id.in_(chunk))
+        found.update({row.id: row.outlet for row in conn.execute(query)})
     return found
 
 

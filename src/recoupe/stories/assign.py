@@ -29,8 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from recoupe.enrich.embed import Embedder, embedding_text
-from recoupe.model import DatePrecision
-from recoupe.store import stories as story_rows
+from recoupe.model import DatePrecision, EmbeddingRow
 from recoupe.stories.cluster import ClusterItem, StoryParams, cluster_items, idf_of, name_clusters, pair_scores
 from recoupe.stories.dedup import CopyIndex
 from recoupe.stories.genre import genre_of, is_news
@@ -40,12 +39,9 @@ from recoupe.stories.story import summarise
 from recoupe.stories.wire import Credit, dispatch_of
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
-
     from recoupe.config import Settings
-    from recoupe.model import Article
-    from recoupe.store import Store
-    from recoupe.store.stories import StoryMember
+    from recoupe.model import Article, StoryMember
+    from recoupe.store import Store, StoryTx
 
 __all__ = ["StoryEngine", "StoryReport", "index_path_for"]
 
@@ -155,8 +151,8 @@ class StoryEngine:
 
     def _open_index(self) -> VectorIndex:
         model, dim, path = self.embedder.name, self.embedder.dim, self._index_path
-        with self.store.transaction(write=False) as conn:
-            stored = story_rows.embedding_count(conn, model)
+        with self.store.story_tx(write=False) as tx:
+            stored = tx.embedding_count(model)
         if path is not None and (path / "manifest.json").is_file():
             try:
                 index = VectorIndex.load(path)
@@ -164,8 +160,8 @@ class StoryEngine:
                     return index
             except Exception:  # noqa: BLE001, S110 - an unreadable cache is rebuilt from the store below
                 pass
-        with self.store.transaction(write=False) as conn:
-            items = list(story_rows.iter_embeddings(conn, model))
+        with self.store.story_tx(write=False) as tx:
+            items = list(tx.iter_embeddings(model))
         return VectorIndex.rebuild(dim, path, items)  # saved as it is built
 
     def close(self) -> None:
@@ -184,9 +180,9 @@ class StoryEngine:
         if not ids:
             return report
         model = self.embedder.name
-        with self.store.transaction(write=False) as conn:
-            hashes = story_rows.embedded_hashes(conn, ids, model)
-            assigned = story_rows.memberships(conn, ids)
+        with self.store.story_tx(write=False) as tx:
+            hashes = tx.embedded_hashes(ids, model)
+            assigned = tx.memberships(ids)
         articles = {a.id: a for a in (self.store.get(i) for i in dict.fromkeys(ids))}
         texts = {i: embedding_text(a) for i, a in articles.items()}
         changed = [i for i in articles if hashes.get(i) != _text_hash(texts[i])]
@@ -195,25 +191,23 @@ class StoryEngine:
             return report
         rows = self._embed([articles[i] for i in changed], texts, report)
         self.index  # noqa: B018 - open (or rebuild) the index before writing new rows, so counts agree
-        with self.store.transaction(write=True) as conn:
-            story_rows.save_embeddings(conn, rows)
-            found = self._find_copies([articles[i] for i in (todo if force else changed)], conn)
-            story_rows.save_copies(conn, found)
+        with self.store.story_tx(write=True) as tx:
+            tx.save_embeddings(rows)
+            found = self._find_copies([articles[i] for i in (todo if force else changed)], tx)
+            tx.save_copies(found)
             report.copies += sum(1 for match in found.values() if match)
             self.index.add_many([r.article_id for r in rows], [r.day for r in rows], _stack(rows, self.embedder.dim))
-            self._link(conn, todo)
-            self._recluster(conn, todo, report)
+            self._link(tx, todo)
+            self._recluster(tx, todo, report)
         self.index.save()
         return report
 
-    def _embed(
-        self, changed: list[Article], texts: dict[str, str], report: StoryReport
-    ) -> list[story_rows.EmbeddingRow]:
+    def _embed(self, changed: list[Article], texts: dict[str, str], report: StoryReport) -> list[EmbeddingRow]:
         model = self.embedder.name
         wanted = {a.id: _text_hash(texts[a.id]) for a in changed}
-        with self.store.transaction(write=False) as conn:
-            known = story_rows.vectors_for_hashes(conn, sorted(set(wanted.values())), model)
-            days = _days(conn, list(wanted))
+        with self.store.story_tx(write=False) as tx:
+            known = tx.vectors_for_hashes(sorted(set(wanted.values())), model)
+            days = tx.publication_days(list(wanted))
         missing = sorted({h for h in wanted.values() if h not in known})
         by_hash = {_text_hash(texts[a.id]): texts[a.id] for a in changed}
         if missing:
@@ -221,9 +215,9 @@ class StoryEngine:
             known.update(zip(missing, vectors, strict=True))
         report.embedded += len(missing)
         report.reused += len(changed) - len(missing)
-        return [story_rows.EmbeddingRow(i, model, h, known[h], days.get(i)) for i, h in wanted.items()]
+        return [EmbeddingRow(i, model, h, known[h], days.get(i)) for i, h in wanted.items()]
 
-    def _find_copies(self, changed: list[Article], conn: Connection) -> dict[str, tuple[str, float] | None]:
+    def _find_copies(self, changed: list[Article], tx: StoryTx) -> dict[str, tuple[str, float] | None]:
         """Copy marks of the changed articles (and of earlier-stored articles they turn out to be the original of).
 
         Of two articles sharing a text, the **original** is the agency's dispatch (the text with the stamp)
@@ -245,7 +239,7 @@ class StoryEngine:
                 found[article.id] = (match.copy_of, match.similarity)
             else:
                 found[match.copy_of] = (article.id, match.similarity)  # the stored one is the copy
-        stored = story_rows.copies_of(conn, sorted({m[0] for m in found.values() if m} - set(found)))
+        stored = tx.copies_of(sorted({m[0] for m in found.values() if m} - set(found)))
         for copy, mark in list(found.items()):
             if mark is not None and stored.get(mark[0], ("",))[0] == copy:
                 found[mark[0]] = None  # an older mark the other way round: the rule above decides
@@ -309,17 +303,17 @@ class StoryEngine:
                 self._note(article)
                 self._copies.add(article)
 
-    def _link(self, conn: Connection, todo: list[str]) -> None:
+    def _link(self, tx: StoryTx, todo: list[str]) -> None:
         """Store the edges of each article in ``todo`` to its neighbours in the index."""
         model = self.embedder.name
-        own = {m.id: m for m in story_rows.load_members(conn, todo, model)}
+        own = {m.id: m for m in tx.load_members(todo, model)}
         neighbours: dict[str, list[str]] = {}
         for article_id, member in own.items():
             day = member.days[0] if member.days and member.days[0] == member.days[1] else None
             neighbours[article_id] = [hit for hit in self._candidates(member.vector, day) if hit != article_id]
         others = sorted({n for ids in neighbours.values() for n in ids} - set(own))
-        members = own | {m.id: m for m in story_rows.load_members(conn, others, model)}
-        idf = self._idf(conn, members.values())
+        members = own | {m.id: m for m in tx.load_members(others, model)}
+        idf = self._idf(tx, members.values())
         edges: list[tuple[str, str, float]] = []
         for article_id, near in neighbours.items():
             items = [self._item(members[article_id])] + [self._item(members[n]) for n in near if n in members]
@@ -329,7 +323,7 @@ class StoryEngine:
                 for j in range(1, len(items))
                 if scores[0, j] >= self.params.threshold
             )
-        story_rows.replace_edges(conn, todo, edges)
+        tx.replace_edges(todo, edges)
 
     def _candidates(self, vector: Any, day: int | None) -> list[str]:
         """Every indexed article that could score at least the threshold with ``vector``.
@@ -344,41 +338,41 @@ class StoryEngine:
         hits = self.index.search(vector, day, window=self.params.window_days, k=MAX_NEIGHBOURS, min_similarity=floor)
         return [hit for hit, _ in hits]
 
-    def _idf(self, conn: Connection, members: Any) -> dict[str, float]:
-        frequency, total = story_rows.document_frequency(conn, {k for m in members for k in m.entities})
+    def _idf(self, tx: StoryTx, members: Any) -> dict[str, float]:
+        frequency, total = tx.document_frequency({k for m in members for k in m.entities})
         return idf_of(frequency, total)
 
-    def _recluster(self, conn: Connection, todo: list[str], report: StoryReport) -> None:
+    def _recluster(self, tx: StoryTx, todo: list[str], report: StoryReport) -> None:
         done: set[str] = set()
         for seed in todo:
             if seed in done:
                 continue
-            ids = self._component(conn, seed)
+            ids = self._component(tx, seed)
             done |= ids
-            self._cluster(conn, sorted(ids), report)
+            self._cluster(tx, sorted(ids), report)
         report.assigned += len(todo)
 
-    def _component(self, conn: Connection, seed: str) -> set[str]:
+    def _component(self, tx: StoryTx, seed: str) -> set[str]:
         """The articles to re-cluster with ``seed``: its edge component, closed over whole stories."""
         limit = self.params.max_component
-        ids, complete = story_rows.component(conn, [seed], limit)
+        ids, complete = tx.component([seed], limit)
         while True:
-            stories = set(story_rows.memberships(conn, sorted(ids)).values())
-            whole = story_rows.story_member_ids(conn, stories) | ids
+            stories = set(tx.memberships(sorted(ids)).values())
+            whole = tx.story_member_ids(stories) | ids
             if whole == ids:
                 return ids
             if not complete or len(whole) > limit:
                 return whole  # a capped component: whole stories only, so no story is split across two runs
-            ids, complete = story_rows.component(conn, sorted(whole), limit)
+            ids, complete = tx.component(sorted(whole), limit)
 
-    def _cluster(self, conn: Connection, ids: list[str], report: StoryReport) -> None:
-        members = {m.id: m for m in story_rows.load_members(conn, ids, self.embedder.name)}
-        idf = self._idf(conn, members.values())
+    def _cluster(self, tx: StoryTx, ids: list[str], report: StoryReport) -> None:
+        members = {m.id: m for m in tx.load_members(ids, self.embedder.name)}
+        idf = self._idf(tx, members.values())
         clusters = cluster_items([self._item(m) for m in members.values()], idf, self.params)
-        previous = story_rows.memberships(conn, list(members))
+        previous = tx.memberships(list(members))
         names, redirects = name_clusters([[item.id for item in c] for c in clusters], previous)
-        copies = story_rows.copies_of(conn, list(members))
-        original_outlets = _outlets(conn, sorted({c for c, _ in copies.values()} - set(members)))
+        copies = tx.copies_of(list(members))
+        original_outlets = tx.outlets_of(sorted({c for c, _ in copies.values()} - set(members)))
         now = datetime.now(UTC)
         rows = []
         assignment: dict[str, str] = {}
@@ -386,7 +380,7 @@ class StoryEngine:
             group = [members[item.id] for item in cluster]
             rows.append(summarise(story_id, group, copies, original_outlets, now))
             assignment.update(dict.fromkeys((m.id for m in group), story_id))
-        story_rows.write_stories(conn, assignment, rows, redirects, now)
+        tx.write_stories(assignment, rows, redirects, now)
         report.stories += len(rows)
         report.merged += len(redirects)
 
@@ -398,8 +392,8 @@ class StoryEngine:
         For when the story settings or the embedder changed. Story ids are kept where a story keeps
         most of its articles; a story that disappears redirects to the one that took most of them.
         """
-        with self.store.transaction(write=True) as conn:
-            story_rows.clear_edges(conn)
+        with self.store.story_tx(write=True) as tx:
+            tx.clear_edges()
         report = StoryReport()
         offset = 0
         ids: list[str] = []
@@ -409,8 +403,8 @@ class StoryEngine:
         ids.reverse()  # oldest first
         for start in range(0, len(ids), batch_size):
             report.add(self.update(ids[start : start + batch_size], force=True))
-        with self.store.transaction(write=True) as conn:
-            story_rows.drop_empty_stories(conn)
+        with self.store.story_tx(write=True) as tx:
+            tx.drop_empty_stories()
         return report
 
 
@@ -432,33 +426,7 @@ def _later(first: str, second: str) -> bool:
     return len(first) > 10 and len(second) > 10 and first > second
 
 
-def _days(conn: Connection, ids: list[str]) -> dict[str, tuple[int, int] | None]:
-    from sqlalchemy import select
-
-    from recoupe.store.schema import articles
-
-    query = select(articles.c.id, articles.c.published_value, articles.c.published_precision).where(
-        articles.c.id.in_(ids)
-    )
-    return {
-        row.id: story_rows.day_interval(row.published_value, row.published_precision) for row in conn.execute(query)
-    }
-
-
-def _outlets(conn: Connection, ids: list[str]) -> dict[str, str | None]:
-    from sqlalchemy import select
-
-    from recoupe.store.schema import articles
-
-    if not ids:
-        return {}
-    return {
-        row.id: row.outlet
-        for row in conn.execute(select(articles.c.id, articles.c.outlet).where(articles.c.id.in_(ids)))
-    }
-
-
-def _stack(rows: Sequence[story_rows.EmbeddingRow], dim: int) -> np.ndarray[Any, np.dtype[np.float32]]:
+def _stack(rows: Sequence[EmbeddingRow], dim: int) -> np.ndarray[Any, np.dtype[np.float32]]:
     if not rows:
         return np.zeros((0, dim), dtype=np.float32)
     return np.stack([r.vector for r in rows]).astype(np.float32)

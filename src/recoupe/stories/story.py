@@ -23,7 +23,7 @@ import numpy as np
 
 from recoupe.extract.furniture import strip_furniture, strip_stamps
 from recoupe.folding import fold
-from recoupe.store.stories import StoryRow
+from recoupe.model import StoryRow
 from recoupe.stories.genre import Genre, genre_of, is_news
 from recoupe.stories.wire import Credit, Dispatch, dispatch_of
 
@@ -31,9 +31,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from datetime import datetime
 
-    from recoupe.model import Article
+    from recoupe.model import Article, StoryMember
     from recoupe.store import Store
-    from recoupe.store.stories import StoryMember
 
 __all__ = [
     "Story",

@@ -11,9 +11,9 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from recoupe.api.app import faces_of
 from recoupe.enrich.entities import entity_key
 from recoupe.errors import NotFoundError, RecoupeError
+from recoupe.faces import faces_of
 from recoupe.stories.story import load_story
 from recoupe.web.charts import histogram, timeline
 from recoupe.web.matrix import matrix

@@ -13,17 +13,17 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from recoupe.api.app import faces_of
 from recoupe.enrich.entities import entity_key
 from recoupe.errors import NotFoundError, QueryError
+from recoupe.faces import faces_of
 from recoupe.web.render import render
 from recoupe.web.text import Mark, pieces
 
 if TYPE_CHECKING:
     from fastapi import Response
 
+    from recoupe.model import StoryRow
     from recoupe.store import Store
-    from recoupe.store.base import StoryRow
 
 __all__ = ["router"]
 

@@ -1,0 +1,125 @@
+"""The full-text index, whichever engine keeps it: FTS5 on SQLite (``sqlite``), tsvector on PostgreSQL
+(``postgres``). Each function picks the engine's module by the connection's dialect.
+
+Both follow ``recoupe.store.query``: accents and case folded, every term required, "quoted phrases",
+``prefix*``, and no user text ever read as syntax. Snippets come back with the matched terms between
+``MARK_START`` and ``MARK_END`` (private-use characters removed from indexed text); ``split_snippet``
+turns them into spans.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from recoupe.store import sqlite
+from recoupe.store.query import search_terms
+from recoupe.store.sqlite import FTS_MARK_END as MARK_END
+from recoupe.store.sqlite import FTS_MARK_START as MARK_START
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sqlalchemy import Connection, RowMapping
+
+    from recoupe.model import Article
+    from recoupe.store.query import Term
+
+__all__ = [
+    "MARK_END",
+    "MARK_START",
+    "create",
+    "database_problems",
+    "delete",
+    "insert",
+    "integrity_problems",
+    "search",
+    "split_snippet",
+    "terms_of",
+]
+
+
+def _postgres(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
+def terms_of(query: str) -> list[Term]:
+    """The terms of a user query (``[]``: nothing to search); ``QueryError`` when there are too many."""
+    return search_terms(query)
+
+
+def create(conn: Connection) -> None:
+    """Create the index and fill it from the stored articles (migration step 2)."""
+    if _postgres(conn):
+        from recoupe.store import postgres
+
+        postgres.create_fts(conn)
+    else:
+        sqlite.create_fts(conn)
+
+
+def insert(conn: Connection, article_id: str, article: Article) -> None:
+    """Index one article under ``article_id``."""
+    if _postgres(conn):
+        from recoupe.store import postgres
+
+        postgres.fts_insert(conn, article_id, article)
+    else:
+        sqlite.fts_insert(conn, article_id, article.title, article.lead, article.body)
+
+
+def delete(conn: Connection, article_id: str) -> None:
+    """Remove one article from the index."""
+    if _postgres(conn):
+        from recoupe.store import postgres
+
+        postgres.fts_delete(conn, article_id)
+    else:
+        sqlite.fts_delete(conn, article_id)
+
+
+def search(
+    conn: Connection, terms: list[Term], *, limit: int, outlet: str | None, language: str | None
+) -> list[tuple[RowMapping, float, str]]:
+    """``(article row, score, marked snippet)`` of the ``limit`` best matches, best first.
+
+    ``outlet`` is an outlet key (``rows.outlet_key``), ``language`` a lower-case code.
+    """
+    if _postgres(conn):
+        from recoupe.store import postgres
+
+        return postgres.search(conn, terms, limit=limit, outlet=outlet, language=language)
+    return sqlite.search(conn, terms, limit=limit, outlet=outlet, language=language)
+
+
+def integrity_problems(conn: Connection, article_ids: Iterable[str]) -> list[str]:
+    """What is wrong between the index and the given current article ids ([] when in sync)."""
+    if _postgres(conn):
+        from recoupe.store import postgres
+
+        return postgres.fts_integrity_problems(conn, article_ids)
+    return sqlite.fts_integrity_problems(conn, article_ids)
+
+
+def database_problems(conn: Connection) -> list[str]:
+    """The engine's own checks of the database file or schema ([] when healthy)."""
+    if _postgres(conn):
+        return []  # PostgreSQL enforces foreign keys and checks its pages itself
+    return sqlite.database_problems(conn)
+
+
+def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Remove the match markers from a snippet; return the text and the marked spans."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length, start = 0, -1
+    for char in marked:
+        if char == MARK_START:
+            start = length
+        elif char == MARK_END:
+            if start >= 0 and length > start:
+                spans.append((start, length))
+            start = -1
+        else:
+            out.append(char)
+            length += 1
+    return "".join(out), tuple(spans)

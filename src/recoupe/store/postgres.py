@@ -1,0 +1,270 @@
+"""PostgreSQL specifics: the engine (psycopg 3), the write lock, and the tsvector full-text index.
+
+Engine. ``postgresql://user@host/db`` URLs are opened with psycopg 3 (``pip install 'recoupe[postgres]'``).
+The tables are the ones of ``schema.py`` (the same migrations as SQLite), in the connection's current
+schema: ``?options=-csearch_path%3Dname`` in the URL puts a database in a schema of its own.
+
+Writers. Every write transaction first takes a transaction-level advisory lock for its schema
+(``lock_writes``), as SQLite's ``BEGIN IMMEDIATE`` does: the ingest rules read before they write, and
+two ingests running at once must not both store the same article. Readers never wait.
+
+Full-text index. ``articles_fts`` holds one ``tsvector`` per article (title weight A, lead B, body D)
+built with a text search configuration chosen by the article's language: ``recoupe_french``,
+``recoupe_english``, or ``recoupe_simple`` for any other. Each is a copy of PostgreSQL's configuration
+with ``unaccent`` before the stemmer, so "benefique" finds "bénéfique" and case never matters (the
+``unaccent`` extension is created when missing). A query is parsed once (``recoupe.store.query``) and
+turned into one tsquery per configuration from bound parameters only (``phraseto_tsquery`` for words
+and phrases, ``to_tsquery`` of a quoted lexeme with ``:*`` for a prefix): no user text is ever read as
+tsquery syntax. French and English articles are matched on stems and without their stop words ("les
+élections" finds "élection"), others on words. The best ``limit`` matches are ranked (``ts_rank``,
+title 1.0, lead 0.4, body 0.1) inside the index query, before rows are joined and ``ts_headline``
+builds the snippets.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Engine, create_engine, text
+
+from recoupe.errors import StoreError
+from recoupe.store.query import tokens_of
+from recoupe.store.sqlite import FTS_MARK_END, FTS_MARK_START
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sqlalchemy import RowMapping
+    from sqlalchemy.engine import URL
+
+    from recoupe.model import Article
+    from recoupe.store.query import Term
+
+__all__ = [
+    "CONFIGS",
+    "config_for",
+    "create_fts",
+    "create_postgres_engine",
+    "fts_delete",
+    "fts_insert",
+    "fts_integrity_problems",
+    "lock_writes",
+    "search",
+]
+
+#: recoupe's text search configurations: (copied from, the dictionary after unaccent)
+CONFIGS = {
+    "recoupe_french": ("french", "french_stem"),
+    "recoupe_english": ("english", "english_stem"),
+    "recoupe_simple": ("simple", "simple"),
+}
+_BY_LANGUAGE = {"fr": "recoupe_french", "en": "recoupe_english"}
+_SIMPLE = "recoupe_simple"
+_LOCK_SPACE = 0x7265636F  # "reco": the advisory lock key's first half; the second is the schema's hash
+_RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D (body), C (unused), B (lead), A (title)
+_HEADLINE = f"StartSel={FTS_MARK_START}, StopSel={FTS_MARK_END}, MaxWords=24, MinWords=12, MaxFragments=1"
+_MARKS = FTS_MARK_START + FTS_MARK_END
+# The snippet's column, as FTS5 picks one: the title if it matches, else the lead, else the body.
+_SNIPPET_SOURCE = (
+    "CASE WHEN to_tsvector(CAST(top.config AS regconfig), a.title) @@ top.query THEN a.title"
+    " WHEN to_tsvector(CAST(top.config AS regconfig), a.lead) @@ top.query THEN a.lead ELSE a.body END"
+)
+
+
+def create_postgres_engine(url: URL, where: str) -> Engine:
+    """An engine for a ``postgresql://`` URL, through psycopg 3."""
+    try:
+        import psycopg  # noqa: F401 - only to say what is missing
+    except ImportError as exc:
+        raise StoreError("PostgreSQL databases need psycopg 3: pip install 'recoupe[postgres]'", where=where) from exc
+    return create_engine(url.set(drivername="postgresql+psycopg"), pool_pre_ping=True)
+
+
+def lock_writes(conn: Connection) -> None:
+    """Wait for, then hold until the transaction ends, the write lock of the current schema."""
+    conn.execute(text("SELECT pg_advisory_xact_lock(:space, hashtext(current_schema()))"), {"space": _LOCK_SPACE})
+
+
+def config_for(language: str | None) -> str:
+    """The text search configuration of an article in ``language``."""
+    return _BY_LANGUAGE.get((language or "").strip().lower()[:2], _SIMPLE)
+
+
+def _unaccent_schema(conn: Connection) -> str:
+    query = text(
+        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+        "WHERE e.extname = 'unaccent'"
+    )
+    found = conn.execute(query).scalar_one_or_none()
+    if found is None:
+        try:
+            with conn.begin_nested():
+                conn.execute(text("CREATE EXTENSION IF NOT EXISTS unaccent"))
+        except Exception as exc:
+            raise StoreError(
+                "the PostgreSQL extension unaccent is missing and could not be created "
+                f"(ask an administrator for CREATE EXTENSION unaccent): {getattr(exc, 'orig', exc)}"
+            ) from exc
+        found = conn.execute(query).scalar_one()
+    return str(found)
+
+
+def create_fts(conn: Connection) -> None:
+    """Create the text search configurations, ``articles_fts`` and its GIN index; index stored articles."""
+    quote = conn.dialect.identifier_preparer.quote
+    unaccent = f"{quote(_unaccent_schema(conn))}.unaccent"
+    for name, (base, stem) in CONFIGS.items():
+        exists = conn.execute(
+            text(
+                "SELECT 1 FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace "
+                "WHERE c.cfgname = :name AND n.nspname = current_schema()"
+            ),
+            {"name": name},
+        ).first()
+        if exists is None:
+            conn.execute(text(f"CREATE TEXT SEARCH CONFIGURATION {name} (COPY = pg_catalog.{base})"))
+            conn.execute(
+                text(
+                    f"ALTER TEXT SEARCH CONFIGURATION {name} "
+                    f"ALTER MAPPING FOR hword, hword_part, word WITH {unaccent}, pg_catalog.{stem}"
+                )
+            )
+    conn.execute(
+        text(
+            "CREATE TABLE articles_fts ("
+            ' article_id VARCHAR(16) COLLATE "C" PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,'
+            " config TEXT NOT NULL,"
+            " document TSVECTOR NOT NULL)"
+        )
+    )
+    conn.execute(text("CREATE INDEX ix_articles_fts_document ON articles_fts USING GIN (document)"))
+    language = "lower(coalesce(language, ''))"
+    config = (
+        f"CASE WHEN {language} LIKE 'fr%' THEN 'recoupe_french' "
+        f"WHEN {language} LIKE 'en%' THEN 'recoupe_english' ELSE 'recoupe_simple' END"
+    )
+    conn.execute(
+        text(
+            f"INSERT INTO articles_fts (article_id, config, document) "
+            f"SELECT id, cfg, {_document('CAST(cfg AS regconfig)', 'title', 'lead', 'body')} "
+            f"FROM (SELECT id, {config} AS cfg, title, lead, body FROM articles) AS src"
+        )
+    )
+
+
+def _document(config: str, title: str, lead: str, body: str) -> str:
+    return (
+        f"setweight(to_tsvector({config}, {title}), 'A') || "
+        f"setweight(to_tsvector({config}, {lead}), 'B') || "
+        f"setweight(to_tsvector({config}, {body}), 'D')"
+    )
+
+
+def fts_insert(conn: Connection, article_id: str, article: Article) -> None:
+    """Index one article under ``article_id`` (in its language's configuration)."""
+    conn.execute(
+        text(
+            "INSERT INTO articles_fts (article_id, config, document) VALUES (:article_id, :config, "
+            f"{_document('CAST(:cfg AS regconfig)', ':title', ':lead', ':body')})"
+        ),
+        {
+            "article_id": article_id,
+            "config": config_for(article.language),
+            "cfg": config_for(article.language),
+            "title": article.title,
+            "lead": article.lead,
+            "body": article.body,
+        },
+    )
+
+
+def fts_delete(conn: Connection, article_id: str) -> None:
+    """Remove one article from the index."""
+    conn.execute(text("DELETE FROM articles_fts WHERE article_id = :article_id"), {"article_id": article_id})
+
+
+def _tsquery(config: str, terms: list[Term], params: dict[str, Any]) -> str:
+    """The tsquery of ``terms`` (all required) in ``config``, as SQL over bound parameters set in ``params``."""
+    parts: list[str] = []
+    for index, term in enumerate(terms):
+        if term.prefix:
+            tokens = tokens_of(term.text)
+            if not tokens:
+                continue
+            params[f"p{index}"] = f"'{tokens[-1]}':*"  # a token has no quote or backslash in it
+            last = f"to_tsquery('{config}', :p{index})"
+            if len(tokens) > 1:
+                params[f"h{index}"] = " ".join(tokens[:-1])
+                parts.append(f"tsquery_phrase(phraseto_tsquery('{config}', :h{index}), {last})")
+            else:
+                parts.append(last)
+        else:
+            params[f"t{index}"] = term.text
+            parts.append(f"phraseto_tsquery('{config}', :t{index})")
+    return "(" + " && ".join(parts or ["''::tsquery"]) + ")"
+
+
+def search(
+    conn: Connection, terms: list[Term], *, limit: int, outlet: str | None, language: str | None
+) -> list[tuple[RowMapping, float, str]]:
+    """``(article row, score, snippet with marks)`` of the best ``limit`` matches, best first."""
+    params: dict[str, Any] = {"limit": limit, "marks": _MARKS, "headline": _HEADLINE}
+    queries = {name: _tsquery(name, terms, params) for name in CONFIGS}
+    matches = " OR ".join(f"(f.config = '{name}' AND f.document @@ {query})" for name, query in queries.items())
+    chosen = "CASE f.config " + " ".join(f"WHEN '{name}' THEN {query}" for name, query in queries.items()) + " END"
+    join, filters = "", ""
+    if outlet is not None or language is not None:
+        join = " JOIN articles AS fa ON fa.id = f.article_id"
+    if outlet is not None:
+        params["outlet"] = outlet
+        filters += " AND fa.outlet_key = :outlet"
+    if language is not None:
+        params["language"] = language
+        filters += " AND fa.language = :language"
+    statement = (
+        "WITH top AS ("
+        f" SELECT f.article_id, f.config, q.query, ts_rank('{_RANK_WEIGHTS}', f.document, q.query) AS rank"
+        f" FROM articles_fts AS f CROSS JOIN LATERAL (SELECT {chosen} AS query) AS q{join}"
+        f" WHERE ({matches}){filters}"
+        " ORDER BY rank DESC, f.article_id LIMIT :limit)"
+        " SELECT a.*, top.rank AS rank, ts_headline(CAST(top.config AS regconfig),"
+        " translate(s.source, :marks, ''), top.query, :headline) AS snip, s.source AS snip_source"
+        " FROM top JOIN articles AS a ON a.id = top.article_id"
+        f" CROSS JOIN LATERAL (SELECT {_SNIPPET_SOURCE} AS source) AS s"
+        " ORDER BY top.rank DESC, a.id"
+    )
+    rows = conn.execute(text(statement), params).mappings().all()
+    return [(row, float(row["rank"]), _ellipsis(str(row["snip"]), str(row["snip_source"]))) for row in rows]
+
+
+def _ellipsis(marked: str, source: str) -> str:
+    """``…`` where the snippet starts after the start, or ends before the end, of its column (as FTS5 marks)."""
+    marked = marked.replace(FTS_MARK_END + FTS_MARK_START, "")  # the parts of "covid-19" are one match
+    plain = marked.replace(FTS_MARK_START, "").replace(FTS_MARK_END, "").strip()
+    whole = source.replace(FTS_MARK_START, "").replace(FTS_MARK_END, "").strip()
+    if not whole.startswith(plain):
+        marked = "…" + marked
+    if not whole.endswith(plain):
+        marked += "…"
+    return marked
+
+
+def fts_integrity_problems(conn: Connection, article_ids: Iterable[str]) -> list[str]:
+    """What is wrong between ``articles_fts`` and the given current article ids ([] when in sync)."""
+    problems: list[str] = []
+    wanted = set(article_ids)
+    indexed = {str(aid) for aid in conn.execute(text("SELECT article_id FROM articles_fts")).scalars()}
+    if len(indexed) != len(wanted):
+        problems.append(f"{len(wanted)} articles but {len(indexed)} rows in the full-text index")
+    missing = sorted(wanted - indexed)
+    extra = sorted(indexed - wanted)
+    if missing:
+        problems.append(f"{len(missing)} articles missing from the full-text index, e.g. {missing[0]}")
+    if extra:
+        problems.append(f"{len(extra)} full-text rows without an article, e.g. {extra[0]}")
+    unknown = conn.execute(
+        text(f"SELECT count(*) FROM articles_fts WHERE config NOT IN ({', '.join(repr(c) for c in CONFIGS)})")
+    ).scalar_one()
+    if unknown:
+        problems.append(f"{unknown} full-text rows with an unknown text search configuration")
+    return problems
