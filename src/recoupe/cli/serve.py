@@ -26,8 +26,7 @@ def serve_command(app: AppContext, host: str, port: int, log_level: str) -> None
     application = create_app(app.settings, store=store)
     shown = "localhost" if host in {"127.0.0.1", "::1"} else host
     app.err.print(
-        f"recoupe serving {store.where}\n  web UI:  http://{shown}:{port}/\n  API:     "
-        f"http://{shown}:{port}/api/docs",
+        f"recoupe serving {store.where}\n  web UI:  http://{shown}:{port}/\n  API:     http://{shown}:{port}/api/docs",
         highlight=False,
     )
     uvicorn.run(application, host=host, port=port, log_level=log_level)
