@@ -43,6 +43,7 @@ from recoupe.enrich.coref import (
     sentence_subjects,
     subject_candidates,
 )
+from recoupe.enrich.quotes_dialogue import Turn, interviewee, most_named, turns
 from recoupe.enrich.quotes_direct import Attribution, DirectCandidate, block_quotes, direct_candidates
 from recoupe.enrich.quotes_indirect import indirect_candidates
 from recoupe.enrich.quotes_parse import Context, NounPhrase
@@ -404,14 +405,24 @@ def _indirects(ctx: Context) -> list[_Item]:
     return items
 
 
-def _directs(ctx: Context, indirects: list[_Item]) -> list[_Item]:
-    """Direct quotes: block quotes, then quoted passages; a passage inside an indirect quote takes that
-    quote's attribution unless a cue follows it directly; unattributed ones become continuations of the
-    nearest earlier quote, headline quotes, long unattributed quotes, or are dropped."""
+def _directs(ctx: Context, indirects: list[_Item], dialogue: list[Turn]) -> list[_Item]:
+    """Direct quotes: block quotes, turns of an interview or a dialogue, then quoted passages; a passage
+    inside an indirect quote takes that quote's attribution unless a cue follows it directly; unattributed
+    ones become continuations of the nearest earlier quote, headline quotes, long unattributed quotes, or
+    are dropped. A passage inside a turn is part of it, unless a cue gives it a speaker of its own."""
     blocks = block_quotes(ctx)
     out = [_Item(b.start, b.end, "direct", b.attribution, b.end) for b in blocks if b.attribution is not None]
+    out += [
+        _Item(t.start, t.end, "direct", Attribution(t.speaker, t.cue, t.cue_start, "turn"), t.end)
+        for t in dialogue
+        if not t.question
+    ]
     taken = [(b.start, b.end) for b in blocks]
-    candidates = [c for c in direct_candidates(ctx) if not any(a <= c.start and c.end <= b for a, b in taken)]
+    candidates = [
+        c
+        for c in direct_candidates(ctx)
+        if not any(a <= c.start and c.end <= b for a, b in taken) and not _inside_turn(c, dialogue)
+    ]
     candidates = _chain(ctx, candidates)
     ends = [i.end for i in indirects]  # indirects are sorted and not nested: ends grow with starts
     previous: _Item | None = None
@@ -442,6 +453,42 @@ def _directs(ctx: Context, indirects: list[_Item]) -> list[_Item]:
         if attribution.phrase is not None:
             previous = item
     return out
+
+
+def _inside_turn(cand: DirectCandidate, dialogue: list[Turn]) -> bool:
+    """A quoted passage that is a turn's words, or lies in a turn with no cue of its own."""
+    for t in dialogue:
+        if t.line.start <= cand.start and cand.end <= t.line.end:
+            own = cand.attribution is not None and cand.attribution.how in {"cue", "after"}
+            return (
+                (cand.start, cand.end) == (t.start, t.end)
+                or not own
+                or cand.attribution is None
+                or (t.question and fold(cand.attribution.phrase.text if cand.attribution.phrase else "") in _ASKED)
+            )
+    return False
+
+
+def _turn_cue(item: _Item, dialogue: list[Turn]) -> bool:
+    """An indirect quote read from a turn's own incise (``– Non, répond le prévenu.``): the turn says it."""
+    return any(t.cue_start is not None and item.attribution.cue_start == t.cue_start for t in dialogue)
+
+
+_ASKED = frozenset({"vous", "tu", "nous", "on", "je", ""})
+
+
+def _host(ctx: Context, dialogue: list[Turn], before: list[tuple[int, Referent]]) -> NounPhrase | None:
+    """Who answers an interview's unnamed turns: the person announced, else the named person who spoke
+    in the lead (before the first turn), else the person the article names most."""
+    first = dialogue[0].line.start
+    found = interviewee(ctx, first)
+    if found is not None:
+        return found
+    for pos, ref in reversed(before):
+        m = next((m for m in ctx.mentions if m.key == ref.key), None) if pos < first else None
+        if m is not None and ref.kind == "PER" and ref.start is not None and ref.end is not None:
+            return NounPhrase(ref.start, ref.end, ctx.text[ref.start : ref.end], m)
+    return most_named(ctx, [(t.line.start, t.line.end) for t in dialogue])
 
 
 def _chain(ctx: Context, candidates: list[DirectCandidate]) -> list[DirectCandidate]:
@@ -488,10 +535,11 @@ def _refer(
 def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list[Quote]:
     """Direct and indirect quotes of ``doc``, sorted by start offset, with resolved speakers."""
     ctx = Context(doc, language, list(mentions))
+    dialogue = turns(ctx) if language == "fr" else []
     indirects = _indirects(ctx)
-    directs = _directs(ctx, indirects)
+    directs = _directs(ctx, indirects, dialogue)
     spans = {(d.start, d.end) for d in directs}
-    items = directs + [i for i in indirects if (i.start, i.end) not in spans]
+    items = directs + [i for i in indirects if (i.start, i.end) not in spans and not _turn_cue(i, dialogue)]
     items.sort(key=lambda item: (item.start, -item.end))
     resolver = _Resolver(ctx, [(item.start, item.end) for item in items])
     roles = find_roles(doc, ctx.mentions)
@@ -503,6 +551,8 @@ def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list
             newer = resolver.introduced(item.after, item.start)
             if newer is not None:
                 attribution = Attribution(newer, None, None, "continuation")
+        if attribution.how == "turn" and attribution.phrase is None:
+            attribution = Attribution(_host(ctx, dialogue, before), attribution.cue, attribution.cue_start, "turn")
         speaker = resolver.resolve(attribution.phrase, item.start, cued=attribution.cue is not None)
         referent = _refer(ctx, resolver, speaker, at=item.start, before=before, roles=roles)
         if referent.name:
