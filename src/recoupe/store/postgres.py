@@ -137,7 +137,11 @@ def create_fts(conn: Connection) -> None:
             " document TSVECTOR NOT NULL)"
         )
     )
-    conn.execute(text("CREATE INDEX ix_articles_fts_document ON articles_fts USING GIN (document)"))
+    # fastupdate off: an ingest's rows go straight into the index, not to a pending list that every search
+    # would scan until the next vacuum (after a bulk ingest, 10x slower searches)
+    conn.execute(
+        text("CREATE INDEX ix_articles_fts_document ON articles_fts USING GIN (document) WITH (fastupdate = off)")
+    )
     language = "lower(coalesce(language, ''))"
     config = (
         f"CASE WHEN {language} LIKE 'fr%' THEN 'recoupe_french' "
@@ -210,7 +214,14 @@ def search(
     """``(article row, score, snippet with marks)`` of the best ``limit`` matches, best first."""
     params: dict[str, Any] = {"limit": limit, "marks": _MARKS, "headline": _HEADLINE}
     queries = {name: _tsquery(name, terms, params) for name in CONFIGS}
-    matches = " OR ".join(f"(f.config = '{name}' AND f.document @@ {query})" for name, query in queries.items())
+    # one indexable condition (any configuration's query: the GIN index finds the candidates), then the
+    # article's own configuration decides
+    anywhere = " || ".join(queries.values())
+    matches = (
+        f"f.document @@ ({anywhere}) AND ("
+        + " OR ".join(f"(f.config = '{name}' AND f.document @@ {query})" for name, query in queries.items())
+        + ")"
+    )
     chosen = "CASE f.config " + " ".join(f"WHEN '{name}' THEN {query}" for name, query in queries.items()) + " END"
     join, filters = "", ""
     if outlet is not None or language is not None:
