@@ -7,10 +7,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, select
 
 from recoupe.errors import StoreError
-from recoupe.store import Store, open_store
+from recoupe.store import SqlStore, Store, open_store
 from recoupe.store import migrations as migrations_module
 from recoupe.store import sqlite as sqlite_module
 from recoupe.store.migrations import LATEST, MIGRATIONS
@@ -159,3 +159,39 @@ def test_closed_store_refuses_work(db_path: Path) -> None:
 def test_latest_matches_the_migration_list() -> None:
     assert len(MIGRATIONS) == migrations_module.LATEST
     assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+
+
+def _recorded_versions(store: SqlStore) -> list[int]:
+    with store.transaction(write=False) as conn:
+        return [
+            int(v) for v in conn.execute(select(schema_version.c.version).order_by(schema_version.c.version)).scalars()
+        ]
+
+
+def test_either_engine_records_every_migration_once_and_refuses_a_newer_schema(db_url: str) -> None:
+    with open_store(db_url) as store:
+        assert _recorded_versions(store) == list(range(1, LATEST + 1))
+        store.add([article()])
+    with open_store(db_url) as store:  # a second open runs nothing again
+        assert _recorded_versions(store) == list(range(1, LATEST + 1))
+        assert len(store.search("milliardaire")) == 1
+        with store.transaction(write=True) as conn:
+            conn.execute(
+                schema_version.insert().values(version=LATEST + 1, description="future", applied_at=datetime.now(UTC))
+            )
+    with pytest.raises(StoreError, match="newer recoupe"):
+        open_store(db_url)
+
+
+def test_two_processes_opening_a_new_database_at_once_both_succeed(db_url: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def opened(_: int) -> int:
+        with open_store(db_url) as store:  # each its own engine: both may try to migrate
+            return store.count()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        assert list(pool.map(opened, range(2))) == [0, 0]
+    with open_store(db_url) as store:
+        assert _recorded_versions(store) == list(range(1, LATEST + 1))
+        assert store.check_integrity() == []
