@@ -518,6 +518,7 @@ def _refer(
     before: list[tuple[int, Referent]],
     roles: dict[str, list[str]],
     depth: int = 0,
+    cue: str | None = None,
 ) -> Referent:
     """The referent of a resolved speaker phrase (``referents.RULES``); a phrase the rules look at again
     (a sentence subject, an antecedent) is resolved by ``resolver`` first."""
@@ -528,7 +529,7 @@ def _refer(
         found = resolver._speaker(phrase, phrase.start)
         return _refer(ctx, resolver, found, at=at, before=before, roles=roles, depth=depth + 1)
 
-    ask = Ask(ctx, speaker.name, speaker.key, speaker.start, speaker.end, at, tuple(before), again, roles, depth)
+    ask = Ask(ctx, speaker.name, speaker.key, speaker.start, speaker.end, at, tuple(before), again, roles, depth, cue)
     return refer(ask)
 
 
@@ -554,7 +555,7 @@ def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list
         if attribution.how == "turn" and attribution.phrase is None:
             attribution = Attribution(_host(ctx, dialogue, before), attribution.cue, attribution.cue_start, "turn")
         speaker = resolver.resolve(attribution.phrase, item.start, cued=attribution.cue is not None)
-        referent = _refer(ctx, resolver, speaker, at=item.start, before=before, roles=roles)
+        referent = _refer(ctx, resolver, speaker, at=item.start, before=before, roles=roles, cue=attribution.cue)
         if referent.name:
             before.append((item.start, referent))
         quotes.append(

@@ -5,23 +5,25 @@ pronouns and nearby descriptions. What it leaves is settled here by an ordered l
 (``RULES``); the first that answers gives the ``Referent``:
 
 1. ``no_speaker``: no phrase, no speaker (headline quotes);
-2. ``named_entity``: the phrase is an entity of the article: its canonical name and key, kind ``PER``,
+2. ``reply_turn``: a pronoun replying ("« … », a-t-il répondu") goes to the person the previous turn was
+   addressed to, not to the last speaker (``referent_turns``);
+3. ``named_entity``: the phrase is an entity of the article: its canonical name and key, kind ``PER``,
    ``ORG`` or ``MEDIA`` (an organisation the article calls a newspaper, channel …, or a known outlet);
-3. ``pronoun_subject``: a pronoun or demonstrative left unresolved ("elle", "eux", "celui-ci") takes the
+4. ``pronoun_subject``: a pronoun or demonstrative left unresolved ("elle", "eux", "celui-ci") takes the
    nearest earlier main-clause subject that can speak, itself resolved by the rules;
-4. ``not_a_speaker``: a phrase that cannot speak (a participle, a month, a common noun such as "la
+5. ``not_a_speaker``: a phrase that cannot speak (a participle, a month, a common noun such as "la
    polémique", an apostrophe fragment, a word glued across a missing space, a place) is replaced by the
    subject of the quote's sentence, else the previous speaker close before, else no speaker;
-5. ``role_of_entity``: a description whose head noun is a role the article gives an entity by apposition
+6. ``role_of_entity``: a description whose head noun is a role the article gives an entity by apposition
    ("le ministre" → "Christophe Castaner, ministre de l'Intérieur"; "le quotidien régional" → "Le
    quotidien régional La Dépêche") takes that entity, the one sharing most words, nearest first;
-6. ``role_next_to_name``: the same head noun written right before or after a name anywhere in the article
+7. ``role_next_to_name``: the same head noun written right before or after a name anywhere in the article
    ("le président de la région Paca, Renaud Muselier", "le ministre de la Santé Olivier Véran");
-7. ``organisation_named``: "le syndicat", "l'Agence", "l'ONG" → the organisation whose name holds that
+8. ``organisation_named``: "le syndicat", "l'Agence", "l'ONG" → the organisation whose name holds that
    noun (or, for media nouns, the outlet) named before the quote, nearest first;
-8. ``last_speaker_in_role``: a definite person description ("le ministre", "le DJ") that nothing above
+9. ``last_speaker_in_role``: a definite person description ("le ministre", "le DJ") that nothing above
    resolved refers to the last named person who spoke, when that person spoke just before;
-9. ``description``: the description as written, flagged ``unresolved`` (its kind guessed from its head).
+10. ``description``: the description as written, flagged ``unresolved`` (its kind guessed from its head).
 
 Each rule is a plain function ``(Ask) -> Referent | None``; ``refer`` runs them. Tested one by one in
 ``tests/enrich/test_referents.py`` on real sentences.
@@ -34,6 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from recoupe.enrich import referent_turns
 from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import subject_candidates
 from recoupe.enrich.speech import fold
@@ -68,7 +71,7 @@ class Referent:
 @dataclass(frozen=True, slots=True)
 class Ask:
     """What a rule reads: the article, the speaker the resolver gave (``name``/``key``/``start``/``end``),
-    where the quote starts, the speakers before it and a way to resolve another phrase."""
+    where the quote starts, the speakers before it, a way to resolve another phrase and the cue."""
 
     ctx: Context
     name: str | None
@@ -80,6 +83,7 @@ class Ask:
     again: Callable[[NounPhrase], Referent] | None = None
     roles: Mapping[str, Sequence[str]] = field(default_factory=dict)
     depth: int = 0
+    cue: str | None = None
 
 
 Rule = Callable[[Ask], "Referent | None"]
@@ -199,6 +203,14 @@ def _entity_by_key(ctx: Context, key: str) -> Mention | None:
 def no_speaker(ask: Ask) -> Referent | None:
     """No speaker phrase: no speaker (a headline quote)."""
     return Referent(None) if not ask.name else None
+
+
+def reply_turn(ask: Ask) -> Referent | None:
+    """A pronoun replying ("a-t-il répondu", "rétorque-t-elle") that the resolver gave to the last
+    speaker: the person that turn was addressed to, or for a retort the one who spoke before
+    (``referent_turns``)."""
+    found = referent_turns.replied(ask)
+    return None if found is None else Referent(found[0], found[1], "PER", start=ask.start, end=ask.end)
 
 
 def named_entity(ask: Ask) -> Referent | None:
@@ -379,6 +391,7 @@ def description(ask: Ask) -> Referent | None:
 
 RULES: tuple[Rule, ...] = (
     no_speaker,
+    reply_turn,
     named_entity,
     name_inside,
     demonstrative,

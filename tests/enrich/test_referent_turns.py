@@ -1,0 +1,68 @@
+"""Turns of a dialogue told in prose (``recoupe.enrich.referent_turns``, rule ``referents.reply_turn``): the
+pronoun of a reply names the other person of the exchange. Sentences written for these tests in the way
+French political reporting tells an exchange; the expected speakers were written before running them."""
+
+from __future__ import annotations
+
+from recoupe.enrich import referents as rules
+from recoupe.enrich.entities import find_mentions
+from recoupe.enrich.nlp import NlpModels
+from recoupe.enrich.quotes import extract_quotes
+from recoupe.model import Quote
+
+MODELS = NlpModels()
+
+
+def _quotes(text: str) -> list[Quote]:
+    doc = MODELS.parse(text, "fr")
+    return extract_quotes(doc, find_mentions(doc, "fr"), "fr")
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in _quotes(text) if q.kind == "direct"]
+
+
+def test_reply_turn_is_a_rule_before_the_resolver_answer_is_kept() -> None:
+    assert rules.RULES.index(rules.reply_turn) < rules.RULES.index(rules.named_entity)
+
+
+def test_reply_goes_to_the_person_the_turn_was_addressed_to() -> None:
+    text = (
+        '"Vous avez menti aux Français", a lancé Jean-Luc Mélenchon à Gabriel Attal lors des questions au '
+        'gouvernement. "C\'est vous qui semez la peur", a-t-il répondu.'
+    )
+    assert _speakers(text) == ["Jean-Luc Mélenchon", "Gabriel Attal"]
+
+
+def test_retort_goes_to_the_person_interpellated() -> None:
+    text = (
+        "Lors du débat, Valérie Pécresse a interpellé Anne Hidalgo sur la dette de la Ville. "
+        '"Paris est au bord de la faillite", a-t-elle accusé. '
+        '"La dette est maîtrisée et notre notation est excellente", rétorque-t-elle.'
+    )
+    assert _speakers(text) == ["Valérie Pécresse", "Anne Hidalgo"]
+
+
+def test_retort_goes_to_the_one_who_spoke_before_the_last_speaker() -> None:
+    text = (
+        "« Nous baisserons les impôts de dix milliards », a promis Éric Ciotti sur le plateau. "
+        "« Avec quel argent ? », a ironisé Olivier Faure. "
+        "« Avec les économies que vous n'avez jamais faites », a-t-il rétorqué."
+    )
+    assert _speakers(text) == ["Éric Ciotti", "Olivier Faure", "Éric Ciotti"]
+
+
+def test_answer_to_a_journalist_stays_with_the_speaker() -> None:
+    text = (
+        "Interrogé mardi sur France Inter, Gérald Darmanin a écarté toute ambition présidentielle. "
+        "« Je ne suis pas candidat », a-t-il répondu. « Je suis au travail », a-t-il ajouté."
+    )
+    assert _speakers(text) == ["Gérald Darmanin", "Gérald Darmanin"]
+
+
+def test_reply_goes_to_the_addressee_named_with_a_title() -> None:
+    text = (
+        "« Le gouvernement a échoué », a lancé Marine Le Pen à la Première ministre Élisabeth Borne. "
+        "« Nous avons tenu nos engagements », a-t-elle répondu."
+    )
+    assert _speakers(text) == ["Marine Le Pen", "Élisabeth Borne"]
