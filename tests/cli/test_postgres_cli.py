@@ -26,6 +26,11 @@ def _run(runner: CliRunner, *args: str) -> Any:
 def _session(db: str) -> dict[str, Any]:
     runner = CliRunner(env={"RECOUPE_DB": db})
     _run(runner, "ingest", str(SEEDS))
+    return {**_reads(db), "served": _serve(db, _run(runner, "stories", "--json")[0]["id"])}
+
+
+def _reads(db: str) -> dict[str, Any]:
+    runner = CliRunner(env={"RECOUPE_DB": db})
     (story,) = _run(runner, "stories", "--json")
     return {
         "story": story,
@@ -34,7 +39,6 @@ def _session(db: str) -> dict[str, Any]:
         "prefix": _run(runner, "search", "bénéf*", "--json"),
         "crosscheck": _run(runner, "crosscheck", story["id"], "--json"),
         "check": _run(runner, "check", "--json"),
-        "served": _serve(db, story["id"]),
     }
 
 
@@ -55,10 +59,15 @@ def _serve(db: str, story_id: str) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
+def lite_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(tmp_path_factory.mktemp("lite") / "seeds.db")
+
+
+@pytest.fixture(scope="module")
 def both(
-    new_postgres_schema: Callable[[], AbstractContextManager[str]], tmp_path_factory: pytest.TempPathFactory
+    new_postgres_schema: Callable[[], AbstractContextManager[str]], lite_db: str
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    lite = _session(str(tmp_path_factory.mktemp("lite") / "seeds.db"))
+    lite = _session(lite_db)
     with new_postgres_schema() as url:
         return lite, _session(url)
 
@@ -104,3 +113,29 @@ def test_the_same_api_answers(both: tuple[dict[str, Any], dict[str, Any]]) -> No
 def test_check_is_clean_on_both(both: tuple[dict[str, Any], dict[str, Any]]) -> None:
     for session in both:
         assert session["check"] == {"ok": True, "problems": []}
+
+
+def test_copy_round_trips_the_archive_through_postgresql(
+    both: tuple[dict[str, Any], dict[str, Any]],
+    lite_db: str,
+    new_postgres_schema: Callable[[], AbstractContextManager[str]],
+    tmp_path: Path,
+) -> None:
+    lite, _ = both
+    back = str(tmp_path / "back.db")
+    runner = CliRunner()
+    with new_postgres_schema() as url:
+        first = _run(runner, "copy", lite_db, url, "--json")
+        assert first["tables"]["articles"] == {"read": 2, "written": 2}
+        again = _run(runner, "copy", lite_db, url, "--json")  # resumable: a second run writes nothing
+        assert all(counts["written"] == 0 for counts in again["tables"].values())
+        _run(runner, "copy", url, back)
+        on_postgres = _reads(url)
+    returned = _reads(back)
+    for reads in (on_postgres, returned):
+        assert reads["story"] == lite["story"]
+        assert reads["members"] == lite["members"]
+        assert reads["crosscheck"] == lite["crosscheck"]
+        assert _ids(reads["search"]) == _ids(lite["search"])
+        assert reads["check"] == {"ok": True, "problems": []}
+    assert returned["search"] == lite["search"]

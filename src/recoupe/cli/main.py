@@ -50,11 +50,12 @@ def cli(ctx: click.Context, db: str | None, config_file: Path | None) -> None:
 
 
 def _register() -> None:
-    from recoupe.cli import crosscheck, enrichment, ingest, read, serve, stories, watch
+    from recoupe.cli import archive, crosscheck, enrichment, ingest, read, serve, stories, watch
 
     cli.add_command(ingest.ingest_command)
     cli.add_command(watch.watch_command)
-    for command in [*read.COMMANDS, *enrichment.COMMANDS, *stories.COMMANDS, *crosscheck.COMMANDS, *serve.COMMANDS]:
+    commands = [*read.COMMANDS, *enrichment.COMMANDS, *stories.COMMANDS, *crosscheck.COMMANDS, *serve.COMMANDS]
+    for command in [*commands, *archive.COMMANDS]:
         cli.add_command(command)
 
 

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from recoupe.model import Article, DatePrecision, Provenance, PublishedDate
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from sqlalchemy import RowMapping
 
 __all__ = ["article_from_row", "article_values", "outlet_key"]
@@ -66,7 +68,7 @@ def article_values(article: Article) -> dict[str, Any]:
     }
 
 
-def article_from_row(row: RowMapping, *, article_id: str) -> Article:
+def article_from_row(row: RowMapping | Mapping[str, Any], *, article_id: str) -> Article:
     """Rebuild an ``Article`` from a row of either table."""
     published = None
     if row["published_value"] is not None:
