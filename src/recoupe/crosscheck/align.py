@@ -2,7 +2,8 @@
 
 - **Figures** align when ``slots.same_referent`` says they measure the same thing of the same event, by
   meaning (the words around each figure mapped to concepts: "hausse" = "augmentation", "morts" = "victimes";
-  never the unit alone), wherever in the articles they are written; or when their sentences align as claims
+  never the unit alone, nor the story's own words: ``slots.topic_concepts``), wherever in the articles they
+  are written; or when their sentences align as claims
   and each is the only figure of its kind there (``rules.same_slot``).
 - **Quotes** align when their folded words mostly agree (``difflib`` ratio at least ``QUOTE_SIMILARITY``),
   or, across languages, when their speakers are the same and their embeddings agree.
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from recoupe.crosscheck.rules import same_slot
-from recoupe.crosscheck.slots import same_referent
+from recoupe.crosscheck.slots import same_referent, topic_concepts
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -177,6 +178,8 @@ def _figures_align(
     sentence_group: Mapping[tuple[str, int], int],
     alone: set[tuple[str, str, int, int]],
     similar_sentences: Any,
+    *,
+    topic: frozenset[str] = frozenset(),
 ) -> bool:
     if a.article_id == b.article_id or a.figure is None or b.figure is None:
         return False
@@ -186,7 +189,7 @@ def _figures_align(
     if (
         a.frame is not None
         and b.frame is not None
-        and same_referent(a.figure, a.frame, b.figure, b.frame, similar=similar)
+        and same_referent(a.figure, a.frame, b.figure, b.frame, similar=similar, topic=topic)
     ):
         return True
     if not same_slot(a.figure, b.figure) or a.key not in alone or b.key not in alone:
@@ -259,7 +262,10 @@ def align(
         va, vb = by_sentence.get((a.article_id, a.sentence[0])), by_sentence.get((b.article_id, b.sentence[0]))
         return va is not None and vb is not None and float(va @ vb) >= claim_threshold
 
-    for items, links in _linked_components(figures, lambda a, b: _figures_align(a, b, sentence_group, alone, similar)):
+    topic = topic_concepts([(f.article_id, f.frame) for f in figures if f.frame is not None])
+    for items, links in _linked_components(
+        figures, lambda a, b: _figures_align(a, b, sentence_group, alone, similar, topic=topic)
+    ):
         first = items[0].figure
         groups.append(Group("figure", items, (first.about or first.kind) if first else "figure", links))
     quotes = [s for s in statements if s.kind == "quote"]

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from recoupe.model import Figure
 
-__all__ = ["CONCEPTS", "Frame", "frame_of", "same_referent"]
+__all__ = ["CONCEPTS", "Frame", "frame_of", "same_referent", "topic_concepts"]
 
 WINDOW = 10
 #: share of the smaller frame's concepts the two frames must have in common
@@ -250,13 +250,55 @@ def _contrasted(concepts_a: frozenset[str], concepts_b: frozenset[str]) -> bool:
     )
 
 
+def _counted_noun_agrees(a: Figure, concepts_a: frozenset[str], b: Figure, concepts_b: frozenset[str]) -> bool:
+    """The two figures count the same specific thing: "8 000 manifestants" / "8 000 participants", or a
+    generic count whose words say it ("8 000 personnes ont manifesté", "douze personnes interpellées")."""
+    unit_a, unit_b = _unit_concept(a), _unit_concept(b)
+    if not unit_a or not unit_b:
+        return False
+    if unit_a == unit_b:
+        return unit_a not in GENERIC
+    if unit_a in GENERIC and unit_b not in GENERIC:
+        return unit_b in concepts_a
+    if unit_b in GENERIC and unit_a not in GENERIC:
+        return unit_a in concepts_b
+    return False
+
+
+def topic_concepts(frames: Sequence[tuple[str, Frame]], *, share: float = 0.5, least: int = 3) -> frozenset[str]:
+    """Concepts in the figure frames of at least ``share`` of a story's articles (and ``least`` of them).
+
+    ``frames``: (article id, frame) of every figure of the story. On a running story every sentence says
+    "gilets jaunes" or "mobilisation": words that every article uses around its figures say which story,
+    not which figure, and two figures sharing only them are not one slot (``same_referent``'s ``topic``).
+    """
+    articles: dict[str, set[str]] = {}
+    for article_id, frame in frames:
+        articles.setdefault(article_id, set()).update(frame.concepts)
+    if len(articles) < least:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for concepts in articles.values():
+        for word in concepts:
+            counts[word] = counts.get(word, 0) + 1
+    bar = max(least, share * len(articles))
+    return frozenset(word for word, n in counts.items() if n >= bar)
+
+
 def same_referent(  # noqa: PLR0911 - one way out per reason
-    a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, similar: bool = False
+    a: Figure,
+    frame_a: Frame,
+    b: Figure,
+    frame_b: Frame,
+    *,
+    similar: bool = False,
+    topic: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether figures ``a`` and ``b`` (with their frames) measure the same thing of the same event.
 
     ``similar``: their sentences say the same thing (embeddings): then a counted noun that agrees, or a money
-    or percent figure that is the only one of its kind in each sentence, needs no other shared word."""
+    or percent figure that is the only one of its kind in each sentence, needs no other shared word.
+    ``topic``: the story's own words (``topic_concepts``), no evidence that two figures are one slot."""
     if not _units_agree(a, b) or (a.kind == "date" and not same_slot(a, b)):  # a year alone, a day alone
         return False
     about_a, about_b = _about_concepts(a), _about_concepts(b)
@@ -265,9 +307,11 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     concepts_a, concepts_b = frame_a.concepts | about_a, frame_b.concepts | about_b
     if _apart(a, frame_a, b, frame_b) or _contrasted(concepts_a, concepts_b):
         return False
-    units = {u for u in (_unit_concept(a), _unit_concept(b)) if u}
-    if similar and (units - GENERIC or a.kind in {"money", "percent"}):  # sentences that say the same thing
+    agrees = _counted_noun_agrees(a, concepts_a, b, concepts_b)
+    if similar and (agrees or a.kind in {"money", "percent"}):  # sentences that say the same thing
         return True
+    units = {u for u in (_unit_concept(a), _unit_concept(b)) if u}
+    concepts_a, concepts_b = concepts_a - topic, concepts_b - topic
     shared = (concepts_a & concepts_b) - units - GENERIC
     smaller = min(len(concepts_a - units - GENERIC), len(concepts_b - units - GENERIC))
     if shared and len(shared) < SHARED_SHARE * smaller:  # "grève" shared, "primaire" and "lycée" not
@@ -275,6 +319,6 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     if units and units <= TOLLS:  # a toll: nothing else said on either side is enough ("3 morts" / "5 morts, selon le
         # dernier bilan"); the counted noun agrees
         return bool(shared) or (len(concepts_a - units) <= 1 and len(concepts_b - units) <= 1)
-    if units - GENERIC:  # the counted noun agrees: one more shared word (the event, a modifier) is enough
+    if agrees:  # the counted noun agrees: one more shared word (the event, a modifier) is enough
         return bool(shared)
     return len(shared) >= (1 if a.kind in {"money", "percent"} else 2)

@@ -30,13 +30,14 @@ from typing import TYPE_CHECKING, Any
 
 from recoupe.crosscheck.attribution import moment_of, source_for, sources_in
 from recoupe.crosscheck.slots import Frame, frame_of
+from recoupe.folding import fold
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Sequence
 
     from spacy.language import Language
 
-    from recoupe.model import Article, Enrichment, Figure, Quote
+    from recoupe.model import Article, Enrichment, Figure, Mention, Quote
 
 __all__ = ["NOT_STATEMENTS", "Statement", "is_statement", "sentences", "statements_of"]
 
@@ -201,6 +202,14 @@ def _line_of(text: str, start: int) -> str:
     return text[lo : hi if hi >= 0 else len(text)]
 
 
+def _with_places(frame: Frame, places: Sequence[Mention]) -> Frame:
+    """A frame that names no place near its figure takes the places its sentence names ("lors de la
+    manifestation de Bourg-en-Bresse, qui a réuni 300 personnes"): a figure of another city is another slot."""
+    if frame.places or not places:
+        return frame
+    return replace(frame, places=frozenset(fold(m.text).split()[-1] for m in places))
+
+
 def statements_of(article: Article, enrichment: Enrichment | None) -> list[Statement]:
     """The statements of one article, in text order (figures and quotes need its enrichment)."""
     text = article.text
@@ -250,11 +259,18 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
             figure.end,
             figure=figure,
             attributed_to=speaker or source_for(text[lo:hi], local, others),
-            frame=replace(
-                frame_of(
-                    text[lo:hi], local, others, article.language, [(m.start, m.end) for m in sources_in(text[lo:hi])]
+            frame=_with_places(
+                replace(
+                    frame_of(
+                        text[lo:hi],
+                        local,
+                        others,
+                        article.language,
+                        [(m.start, m.end) for m in sources_in(text[lo:hi])],
+                    ),
+                    default_year=published[:4] if published else None,
                 ),
-                default_year=published[:4] if published else None,
+                [m for m in mentions if m.label == "LOC" and lo <= m.start and m.end <= hi],
             ),
         )
 
