@@ -311,6 +311,8 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     if similar and (agrees or a.kind in {"money", "percent"}):  # sentences that say the same thing
         return True
     units = {u for u in (_unit_concept(a), _unit_concept(b)) if u}
+    if agrees:  # "douze personnes interpellées" counts "interpellations"
+        units -= GENERIC
     concepts_a, concepts_b = concepts_a - topic, concepts_b - topic
     shared = (concepts_a & concepts_b) - units - GENERIC
     smaller = min(len(concepts_a - units - GENERIC), len(concepts_b - units - GENERIC))

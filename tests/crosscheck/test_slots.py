@@ -1,0 +1,73 @@
+"""Figure slots on a running story (real sentences of French press on the "gilets jaunes" Saturdays, 2019):
+the story's own words, a generic count against a specific one, and the places a sentence names."""
+
+from __future__ import annotations
+
+from recoupe.crosscheck.slots import Frame, frame_of, same_referent, topic_concepts
+from recoupe.model import Figure
+
+
+def _figure(sentence: str, written: str, value: float, unit: str) -> tuple[Figure, Frame]:
+    start = sentence.index(written)
+    figure = Figure(start, start + len(written), written, "count", value, unit)
+    return figure, frame_of(sentence, (start, start + len(written)), [], "fr")
+
+
+WOMEN = _figure(
+    "Vers la place des Invalides, en fin d'après-midi, quatre femmes « gilets jaunes » cherchaient le métro.",
+    "quatre femmes",
+    4,
+    "femme",
+)
+TOULOUSE = _figure(
+    "« Gilets jaunes » : mobilisation record des gilets jaunes avec 10.000 manifestants",
+    "10.000 manifestants",
+    10_000,
+    "manifestant",
+)
+
+
+def test_a_generic_count_is_not_a_specific_one_by_the_story_words_alone() -> None:
+    # both sentences say "gilets jaunes", as every article of the story does around its figures: four women
+    # looking for the metro are not the day's turnout
+    topic = topic_concepts([(f"article-{i}", frame) for i in range(4) for frame in (WOMEN[1], TOULOUSE[1])])
+    assert not same_referent(*WOMEN, *TOULOUSE, topic=topic)
+    # a generic count whose own words name the specific noun is that count
+    arrested = _figure(
+        "En fin de journée, douze personnes avaient été interpellées à Paris.", "douze personnes", 12, "personne"
+    )
+    arrests = _figure(
+        "Dix interpellations avaient été effectuées à Paris.",
+        "Dix interpellations",
+        10,
+        "interpellation",
+    )
+    assert same_referent(*arrested, *arrests)
+
+
+def test_the_story_words_are_no_evidence() -> None:
+    a = _figure("Les gilets jaunes étaient 7000 à défiler dans la capitale samedi.", "7000", 7000, "personne")
+    b = _figure("Les gilets jaunes étaient 300 à défiler devant la préfecture samedi.", "300", 300, "personne")
+    assert same_referent(*a, *b)  # alone, "gilets", "jaunes", "défiler" look like one slot
+    frames = [(f"article-{i}", frame) for i in range(4) for frame in (a[1], b[1])]
+    topic = topic_concepts(frames)
+    assert {"gilet", "jaune"} <= topic
+    assert not same_referent(*a, *b, topic=topic)
+    assert topic_concepts(frames[:4]) == frozenset()  # two articles: no story words to tell
+
+
+def test_a_figure_of_another_city_is_another_slot() -> None:
+    paris = _figure(
+        "À Paris, la police parlait de 7000 manifestants en fin d'après-midi.", "7000 manifestants", 7000, "manifestant"
+    )
+    bordeaux = _figure(
+        "À Bordeaux, la police parlait de 4000 manifestants en fin d'après-midi.",
+        "4000 manifestants",
+        4000,
+        "manifestant",
+    )
+    assert not same_referent(*paris, *bordeaux)
+    again = _figure(
+        "À Paris, la police comptait 8000 manifestants en fin d'après-midi.", "8000 manifestants", 8000, "manifestant"
+    )
+    assert same_referent(*paris, *again)
