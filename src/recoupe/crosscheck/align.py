@@ -249,18 +249,21 @@ def align(
     """Group ``statements`` (of several articles) by what they speak of; ``vectors`` embed the claims."""
     claims = [s for s in statements if s.kind == "claim"]
     claim_union = _Union(len(claims))
+    linked_sentences: set[tuple[tuple[str, int], tuple[str, int]]] = set()
     for i, j, _ in _claim_links(claims, vectors, claim_threshold):
         claim_union.join(i, j)
+        key_i, key_j = (claims[i].article_id, claims[i].sentence[0]), (claims[j].article_id, claims[j].sentence[0])
+        linked_sentences |= {(key_i, key_j), (key_j, key_i)}
     sentence_group = {(c.article_id, c.start): claim_union.find(i) for i, c in enumerate(claims)}
 
     groups: list[Group] = []
     figures = [s for s in statements if s.kind == "figure"]
     alone = _alone(figures)
-    by_sentence = {(c.article_id, c.sentence[0]): vectors[c.key] for c in claims if c.key in vectors}
 
     def similar(a: Statement, b: Statement) -> bool:
-        va, vb = by_sentence.get((a.article_id, a.sentence[0])), by_sentence.get((b.article_id, b.sentence[0]))
-        return va is not None and vb is not None and float(va @ vb) >= claim_threshold
+        """Their sentences say the same thing: each is the other's best match and stands out (``_claim_links``).
+        A cosine over the threshold is not enough on a running story, where every sentence is alike."""
+        return ((a.article_id, a.sentence[0]), (b.article_id, b.sentence[0])) in linked_sentences
 
     topic = topic_concepts([(f.article_id, f.frame) for f in figures if f.frame is not None])
     for items, links in _linked_components(

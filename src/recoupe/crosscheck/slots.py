@@ -116,6 +116,7 @@ _REPORTING = re.compile(
 )
 _UPDATE_WORDS = frozenset({"s'alourdit", "alourdit", "s'est", "revu", "passe", "grimpe"})
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+_CLOCK = re.compile(r"\d{1,2}h\d{0,2}")
 _PLACE_BEFORE = frozenset({"a", "au", "aux", "en", "dans", "in", "at", "near", "pres"})
 
 
@@ -176,7 +177,9 @@ def frame_of(
             continue
         raw = _ELISION.sub("", match.group())
         word = fold(raw)
-        if word.isdigit():
+        if _CLOCK.fullmatch(word):  # "14h", "17h30": a time
+            pass
+        elif word.isdigit():
             if len(word) == 4 and word[:2] in {"19", "20"}:
                 years.add(word)
         elif word in _DAYS:
@@ -308,7 +311,8 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     if _apart(a, frame_a, b, frame_b) or _contrasted(concepts_a, concepts_b):
         return False
     agrees = _counted_noun_agrees(a, concepts_a, b, concepts_b)
-    if similar and (agrees or a.kind in {"money", "percent"}):  # sentences that say the same thing
+    one_place = frame_a.places == frame_b.places or bool(frame_a.places & frame_b.places)
+    if similar and one_place and (agrees or a.kind in {"money", "percent"}):  # sentences that say the same thing
         return True
     units = {u for u in (_unit_concept(a), _unit_concept(b)) if u}
     if agrees:  # "douze personnes interpellées" counts "interpellations"

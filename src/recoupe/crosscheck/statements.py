@@ -204,10 +204,18 @@ def _line_of(text: str, start: int) -> str:
 
 def _with_places(frame: Frame, places: Sequence[Mention]) -> Frame:
     """A frame that names no place near its figure takes the places its sentence names ("lors de la
-    manifestation de Bourg-en-Bresse, qui a réuni 300 personnes"): a figure of another city is another slot."""
+    manifestation de Bourg-en-Bresse, qui a réuni 300 personnes"), else the last its paragraph named before
+    it: a figure of another city is another slot."""
     if frame.places or not places:
         return frame
     return replace(frame, places=frozenset(fold(m.text).split()[-1] for m in places))
+
+
+def _last_place(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
+    """The place named last in ``start:end`` (the paragraph before a sentence that names none): "À Bordeaux,
+    la préfecture comptait 4 000 manifestants. Douze personnes ont été interpellées." counts Bordeaux."""
+    places = [m for m in mentions if m.label == "LOC" and start <= m.start and m.end <= end]
+    return places[-1:]
 
 
 def statements_of(article: Article, enrichment: Enrichment | None) -> list[Statement]:
@@ -270,7 +278,8 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
                     ),
                     default_year=published[:4] if published else None,
                 ),
-                [m for m in mentions if m.label == "LOC" and lo <= m.start and m.end <= hi],
+                [m for m in mentions if m.label == "LOC" and lo <= m.start and m.end <= hi]
+                or _last_place(mentions, text.rfind("\n", 0, lo) + 1, lo),
             ),
         )
 
