@@ -66,3 +66,45 @@ def test_reply_goes_to_the_addressee_named_with_a_title() -> None:
         "« Nous avons tenu nos engagements », a-t-elle répondu."
     )
     assert _speakers(text) == ["Marine Le Pen", "Élisabeth Borne"]
+
+
+# --- the person speaking, not the person spoken about ---------------------------------------------------
+
+
+def test_passive_cue_speaker_is_the_agent_not_the_person_described() -> None:
+    # tune half, orangesum-test-1001 (CC BY-SA 4.0), cut
+    text = (
+        "Alors que lors de son procès, en 2004, Dutroux avait été décrit par les experts comme un "
+        '"vrai psychopathe", un "pervers narcissique" et un "manipulateur", le criminel belge n\'a plus '
+        "subi d'examen psychiatrique depuis 2013."
+    )
+    speakers = {q.text: q.speaker for q in _quotes(text)}
+    assert speakers["vrai psychopathe"] == "les experts"
+    assert speakers["pervers narcissique"] == "les experts"
+
+
+def test_speaker_after_a_de_complement_is_the_name_not_the_title() -> None:
+    text = (
+        "« Il a été un grand président », a dit de Jacques Chirac son ancien Premier ministre Alain Juppé. "
+        "« C'était un ami fidèle », a confié à propos de Jacques Chirac l'ancien ministre Jean-Louis Debré."
+    )
+    assert _speakers(text) == ["Alain Juppé", "Jean-Louis Debré"]
+
+
+def test_speaker_named_after_a_complement_and_a_comma() -> None:
+    # tune half, orangesum-test-967 (CC BY-SA 4.0), cut
+    text = (
+        "Chez Les Républicains, le président du groupe, Christian Jacob, a déjà prévu de faire l'aller-retour."
+        '"J\'ai cinq enfants qui ont envie de partir, une femme qui a envie de partir elle aussi", se justifie '
+        "de son côté auprès de BFMTV, Olivier Faure, le président du groupe Nouvelle Gauche."
+    )
+    assert _speakers(text) == ["Olivier Faure"]
+
+
+def test_about_whom_is_not_the_speaker() -> None:
+    text = (
+        "Interrogé sur Nicolas Sarkozy, François Hollande a répondu : « Je ne commente pas les décisions de "
+        "justice. » « C'est un homme courageux », a déclaré Édouard Philippe à propos de Jean Castex. Au sujet "
+        "d'Emmanuel Macron, Marine Le Pen a estimé qu'il « ne comprend pas les Français »."
+    )
+    assert _speakers(text) == ["François Hollande", "Édouard Philippe", "Marine Le Pen"]

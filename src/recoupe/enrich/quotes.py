@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import (
     agent_source,
     apposed_name,
@@ -222,8 +223,8 @@ class _Resolver:
             return _Speaker(found.name, found.key, phrase.start, phrase.end, found.gender or gender)
         gender = phrase_gender(ctx, phrase)
         m = phrase.mention
-        if m is None:
-            m = apposed_name(ctx, phrase) or _final_name(ctx, phrase)
+        if m is None or _title_only(m):  # "son ancien Premier ministre Alain Juppé": the name, not the title
+            m = apposed_name(ctx, phrase) or _final_name(ctx, phrase) or m
         if m is not None:
             return _Speaker(m.canonical, m.key, phrase.start, phrase.end, gender or self._gender_of(m))
         agent = agent_source(ctx, phrase)
@@ -363,6 +364,12 @@ def _final_name(ctx: Context, phrase: NounPhrase) -> Mention | None:
     if m is None or m.label != "PER" or m.end != phrase.end or m.start <= phrase.start:
         return None
     return None if _complement(ctx.text, m.start) else m
+
+
+def _title_only(m: Mention) -> bool:
+    """A "name" the tagger made of a title ("Premier ministre", "Première ministre")."""
+    words = fold(m.text).split()
+    return bool(words) and all(w in lex.TITLES or w in {"premier", "premiere"} for w in words)
 
 
 def _complement(text: str, start: int) -> bool:

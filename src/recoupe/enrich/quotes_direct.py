@@ -27,7 +27,15 @@ from recoupe.enrich.coref import apposed_subject, quoted_subject
 from recoupe.enrich.quotes_parse import QUOTE_CHARS, Context, Marked, NounPhrase, VerbGroup
 from recoupe.enrich.speech import fold
 
-__all__ = ["Attribution", "DirectCandidate", "block_quotes", "direct_candidates", "group_before", "named_before"]
+__all__ = [
+    "Attribution",
+    "DirectCandidate",
+    "block_quotes",
+    "direct_candidates",
+    "group_before",
+    "named_before",
+    "passive_agent",
+]
 
 _NAMING = frozenset(
     {
@@ -220,8 +228,8 @@ def _before(ctx: Context, span: Marked, short: bool) -> Attribution | None:
                 subject = quoted_subject(ctx, doc[begin - 1].idx)
             if subject is None and inverted and group is not None:
                 subject = ctx.inverted_subject(group, ctx.token_at(span.open_at))
-            if subject is None:
-                subject = named_before(ctx, begin)
+            if subject is None:  # the agent of a passive speaks, not the person described
+                subject = passive_agent(ctx, k) or named_before(ctx, begin)
             if subject is None:
                 subject = ctx.subject_of(k)
             if subject is None:
@@ -231,6 +239,19 @@ def _before(ctx: Context, span: Marked, short: bool) -> Attribution | None:
             return Attribution(subject, cue, cue_start)
         k -= 1
     return None
+
+
+def passive_agent(ctx: Context, k: int) -> NounPhrase | None:
+    """The agent of a passive cue: who describes, not who is described ("Dutroux avait été décrit par les
+    experts comme un "vrai psychopathe"" → les experts)."""
+    verb = ctx.doc[k]
+    if "Pass" not in verb.morph.get("Voice", []) and not any(c.dep_ == "aux:pass" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "obl:agent"), None)
+    if agent is None or ctx.quoted(agent.idx):
+        return None
+    first = agent.left_edge.i + (1 if fold(agent.left_edge.text) == "par" else 0)
+    return ctx.phrase_from(first, agent.i + 1)
 
 
 def named_before(ctx: Context, begin: int) -> NounPhrase | None:

@@ -436,6 +436,9 @@ class Context:
                 return NounPhrase(
                     named.start, named.end, self.text[named.start : named.end], self.mention_at(named.start, named.end)
                 )
+            if tok.text == "," and steps > 1 and k + 1 < end and self._person_starts(k + 1):
+                k += 1  # "se justifie auprès de BFMTV, Olivier Faure": the name after the complement
+                continue
             if tok.is_punct or tok.text in QUOTE_CHARS:
                 return None
             if (
@@ -458,6 +461,11 @@ class Context:
                 return None
             return _own(self.phrase_from(k, end))
         return None
+
+    def _person_starts(self, k: int) -> bool:
+        tok = self.doc[k]
+        m = self.mention_at(tok.idx, tok.idx + 1)
+        return m is not None and m.label == "PER" and m.start == tok.idx
 
     def _skip_prepositional(self, k: int, end: int) -> int:
         doc = self.doc
