@@ -337,3 +337,39 @@ def test_conflict_to_dict_and_contradicts(nlp: NlpModels) -> None:
     assert contradicts(OFFER_97, OFFER_300, "fr", nlp)
     assert not contradicts(OFFER_97, OFFER_97, "fr", nlp)
     assert not contradicts("", "", "fr")
+
+
+def test_grammar_changed_around_a_quote_is_the_same_quote() -> None:
+    # real wordings of one quote of Emmanuel Macron in La Presse and L'Humanité (January 2019)
+    a = quote(
+        "permettront de bâtir un nouveau contrat pour la Nation, de structurer l'action du Gouvernement et du Parlement",
+        "Emmanuel Macron",
+        "emmanuel macron",
+    )
+    b = quote(
+        "à bâtir un nouveau contrat pour la Nation, à structurer l’action du gouvernement et du Parlement",
+        "Emmanuel Macron",
+        "emmanuel macron",
+    )
+    assert quote_conflicts(a, b) == []
+    said = quote("On cherche à nous mettre des responsabilités sur le dos, alors qu'il n'y en a pas du tout", "X", "x")
+    spoken = quote("On cherche à nous mettre des responsabilités sur le dos, alors qu'il y en a pas du tout", "X", "x")
+    assert quote_conflicts(said, spoken) == []  # the "ne" of a negation dropped
+    denied = quote("On cherche à nous mettre des responsabilités sur le dos, alors qu'il y en a du tout", "X", "x")
+    assert [c.kind for c in quote_conflicts(said, denied)] == ["quote_wording"]  # "pas" is not grammar
+
+
+def test_an_incise_inside_the_marks_is_not_the_speakers_words() -> None:
+    a = quote("Il ne faut pas raconter de craques, c'est pas parce qu'on rétablira l'ISF que ça ira mieux", "M", "m")
+    b = quote(
+        "Il ne faut pas raconter de craques, a-t-il ajouté un peu plus tard, c'est pas parce qu'on rétablira "
+        "l'ISF que ça ira mieux",
+        "M",
+        "m",
+    )
+    assert quote_conflicts(a, b) == []
+
+
+def test_a_term_in_guillemets_is_no_short_quote() -> None:
+    # «grand débat national» (a term) and a placard "Grand débat, mascarade": nobody is quoted
+    assert quote_conflicts(quote("grand débat national", ""), quote("Grand débat, mascarade", "")) == []

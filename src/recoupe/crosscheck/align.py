@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from recoupe.crosscheck.rules import same_slot
-from recoupe.crosscheck.slots import same_referent, topic_concepts
+from recoupe.crosscheck.slots import many_places, same_referent, topic_concepts
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -180,6 +180,7 @@ def _figures_align(
     similar_sentences: Any,
     *,
     topic: frozenset[str] = frozenset(),
+    places: bool = False,
 ) -> bool:
     if a.article_id == b.article_id or a.figure is None or b.figure is None:
         return False
@@ -189,7 +190,7 @@ def _figures_align(
     if (
         a.frame is not None
         and b.frame is not None
-        and same_referent(a.figure, a.frame, b.figure, b.frame, similar=similar, topic=topic)
+        and same_referent(a.figure, a.frame, b.figure, b.frame, similar=similar, topic=topic, many_places=places)
     ):
         return True
     if not same_slot(a.figure, b.figure) or a.key not in alone or b.key not in alone:
@@ -266,8 +267,9 @@ def align(
         return ((a.article_id, a.sentence[0]), (b.article_id, b.sentence[0])) in linked_sentences
 
     topic = topic_concepts([(f.article_id, f.frame) for f in figures if f.frame is not None])
+    places = many_places([f.frame for f in figures if f.frame is not None])
     for items, links in _linked_components(
-        figures, lambda a, b: _figures_align(a, b, sentence_group, alone, similar, topic=topic)
+        figures, lambda a, b: _figures_align(a, b, sentence_group, alone, similar, topic=topic, places=places)
     ):
         first = items[0].figure
         groups.append(Group("figure", items, (first.about or first.kind) if first else "figure", links))

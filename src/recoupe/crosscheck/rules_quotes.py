@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from recoupe.crosscheck.rules_base import Conflict, folded_words
+from recoupe.crosscheck.rules_base import Conflict, folded_words, stop_words
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -83,12 +85,44 @@ def _adapted_run(words_a: list[str], words_b: list[str]) -> bool:
     return len(words_a) == len(words_b) and all(_adapted(x, y) for x, y in zip(words_a, words_b, strict=True))
 
 
+#: words that change what a quote says however small: never a mere adaptation
+_MEANING_WORDS = frozenset(
+    {"pas", "plus", "jamais", "rien", "aucun", "aucune", "personne", "sans", "non", "ni", "guere", "not", "no",
+     "never", "nothing", "none", "nor", "without", "tous", "tout", "toute", "toutes", "seul", "seule", "all",
+     "only", "deja", "encore", "toujours", "already", "still", "always", "tres", "trop", "very", "too"}
+)  # fmt: skip
+
+
+def _function_words_only(words: list[str]) -> bool:
+    """Only grammar changed: "parce que" / "car", "de bâtir" / "à bâtir", "l'internet" / "Internet", the "ne"
+    of a negation dropped ("il y en a pas"). A negation, a quantifier or an intensifier is not grammar."""
+    if not words:
+        return False
+    grammar = _grammar()
+    return all(w in grammar or (len(w) == 1 and not w.isdigit()) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> frozenset[str]:
+    return (stop_words("fr") | stop_words("en")) - _MEANING_WORDS
+
+
+#: an incise inside a quote ("« Il ne faut pas, a-t-il ajouté, raconter… »"): "t" then a subject pronoun
+_INCISE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "on"})
+
+
+def _incise(words: list[str]) -> bool:
+    return any(w == "t" and nxt in _INCISE_SUBJECTS for w, nxt in pairwise(words))
+
+
 def _short_conflicts(
     a: Quote, b: Quote, words_a: list[tuple[str, int, int]], words_b: list[tuple[str, int, int]]
 ) -> list[Conflict]:
     """Two short quotes of one speaker, word for word but one word: "grave et préoccupant" / "grave et inquiétant"."""
     keys_a, keys_b = [w for w, _, _ in words_a], [w for w, _, _ in words_b]
     if len(keys_a) != len(keys_b) or len(keys_a) < SHORT_QUOTE_WORDS or _same_speaker(a, b) is False:
+        return []
+    if not (a.speaker and b.speaker):  # words in guillemets nobody says: a term («grand débat national»)
         return []
     changed = [i for i, (x, y) in enumerate(zip(keys_a, keys_b, strict=True)) if x != y]
     if len(changed) != 1 or _adapted(keys_a[changed[0]], keys_b[changed[0]]) or keys_a[changed[0]].isdigit():
@@ -129,14 +163,23 @@ def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False, shortened_
         if op == "equal":
             continue
         outside = (i2 <= first.a and j2 <= first.b) or (i1 >= last.a + last.size and j1 >= last.b + last.size)
-        if outside and (op != "replace" or _truncated(keys_a[i1:i2], keys_b[j1:j2])):
-            continue  # a quote cut shorter at an end: not a change of wording
+        if outside and (
+            op != "replace"
+            or _truncated(keys_a[i1:i2], keys_b[j1:j2])
+            or _function_words_only(keys_a[i1:i2])
+            or _function_words_only(keys_b[j1:j2])
+        ):
+            continue  # a quote cut shorter at an end (its first word fitted to the writer's sentence: "visent « à »")
         if op != "replace" and (cut or shortened_ok):
             continue  # an ellipsis marks words left out; or the article quotes the full wording elsewhere
         if op == "replace" and all(w.isdigit() for w in keys_a[i1:i2] + keys_b[j1:j2]):
             continue  # another number: the figure rules report it
         if op == "replace" and _adapted_run(keys_a[i1:i2], keys_b[j1:j2]):
             continue  # agreement or elision: the quote adapted to its sentence
+        if _function_words_only(keys_a[i1:i2] + keys_b[j1:j2]):
+            continue  # grammar only: "de bâtir" / "à bâtir", "parce que" / "car", a dropped "ne"
+        if _incise(keys_a[i1:i2]) or _incise(keys_b[j1:j2]):
+            continue  # the writer's incise inside the quote marks, not the speaker's words
         a_span = _word_span(words_a, i1, i2, a.start)
         b_span = _word_span(words_b, j1, j2, b.start)
         text_a = a.text[words_a[i1][1] : words_a[i2 - 1][2]] if i1 < i2 else "∅"

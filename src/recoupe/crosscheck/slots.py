@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from recoupe.model import Figure
 
-__all__ = ["CONCEPTS", "Frame", "frame_of", "same_referent", "topic_concepts"]
+__all__ = ["CONCEPTS", "Frame", "frame_of", "many_places", "same_referent", "topic_concepts"]
 
 WINDOW = 10
 #: share of the smaller frame's concepts the two frames must have in common
@@ -268,6 +268,15 @@ def _counted_noun_agrees(a: Figure, concepts_a: frozenset[str], b: Figure, conce
     return False
 
 
+#: distinct places named around a story's figures from which a figure's place must match to be "the same"
+MANY_PLACES = 4
+
+
+def many_places(frames: Sequence[Frame]) -> bool:
+    """Whether a story's figures are of ``MANY_PLACES`` places or more (see ``same_referent``)."""
+    return len({place for frame in frames for place in frame.places}) >= MANY_PLACES
+
+
 def topic_concepts(frames: Sequence[tuple[str, Frame]], *, share: float = 0.5, least: int = 3) -> frozenset[str]:
     """Concepts in the figure frames of at least ``share`` of a story's articles (and ``least`` of them).
 
@@ -296,12 +305,15 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     *,
     similar: bool = False,
     topic: frozenset[str] = frozenset(),
+    many_places: bool = False,
 ) -> bool:
     """Whether figures ``a`` and ``b`` (with their frames) measure the same thing of the same event.
 
     ``similar``: their sentences say the same thing (embeddings): then a counted noun that agrees, or a money
     or percent figure that is the only one of its kind in each sentence, needs no other shared word.
-    ``topic``: the story's own words (``topic_concepts``), no evidence that two figures are one slot."""
+    ``topic``: the story's own words (``topic_concepts``), no evidence that two figures are one slot.
+    ``many_places``: the story's figures are of many places (``MANY_PLACES``: a round-up of a national day
+    of protest, city by city): then a figure with a place and one without are not "the same sentence"."""
     if not _units_agree(a, b) or (a.kind == "date" and not same_slot(a, b)):  # a year alone, a day alone
         return False
     about_a, about_b = _about_concepts(a), _about_concepts(b)
@@ -311,7 +323,7 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     if _apart(a, frame_a, b, frame_b) or _contrasted(concepts_a, concepts_b):
         return False
     agrees = _counted_noun_agrees(a, concepts_a, b, concepts_b)
-    one_place = frame_a.places == frame_b.places or bool(frame_a.places & frame_b.places)
+    one_place = not many_places or frame_a.places == frame_b.places or bool(frame_a.places & frame_b.places)
     if similar and one_place and (agrees or a.kind in {"money", "percent"}):  # sentences that say the same thing
         return True
     units = {u for u in (_unit_concept(a), _unit_concept(b)) if u}
