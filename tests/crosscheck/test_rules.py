@@ -342,7 +342,8 @@ def test_conflict_to_dict_and_contradicts(nlp: NlpModels) -> None:
 def test_grammar_changed_around_a_quote_is_the_same_quote() -> None:
     # real wordings of one quote of Emmanuel Macron in La Presse and L'Humanité (January 2019)
     a = quote(
-        "permettront de bâtir un nouveau contrat pour la Nation, de structurer l'action du Gouvernement et du Parlement",
+        "permettront de bâtir un nouveau contrat pour la Nation, de structurer l'action du Gouvernement et du "
+        "Parlement",
         "Emmanuel Macron",
         "emmanuel macron",
     )

@@ -71,3 +71,22 @@ def test_a_figure_of_another_city_is_another_slot() -> None:
         "À Paris, la police comptait 8000 manifestants en fin d'après-midi.", "8000 manifestants", 8000, "manifestant"
     )
     assert same_referent(*paris, *again)
+
+
+def _date(sentence: str, written: str, value: str) -> tuple[Figure, Frame]:
+    start = sentence.index(written)
+    figure = Figure(start, start + len(written), written, "date", value)
+    return figure, frame_of(sentence, (start, start + len(written)), [], "fr")
+
+
+def test_an_earlier_event_told_in_the_pluperfect_is_another_slot() -> None:
+    # Le Point and Le Figaro, 3 January 2019: two arrests of one man, not two dates for one arrest
+    now = _date(
+        "Éric Drouet a été interpellé mercredi 2 janvier près des Champs-Élysées.", "mercredi 2 janvier", "2019-01-02"
+    )
+    before = _date(
+        "Le 22 décembre, Éric Drouet avait été interpellé lors de l'acte VI à Paris.", "22 décembre", "2018-12-22"
+    )
+    assert not same_referent(*now, *before)
+    also_now = _date("Éric Drouet a été interpellé le 3 janvier près des Champs-Élysées.", "3 janvier", "2019-01-03")
+    assert same_referent(*now, *also_now)

@@ -175,7 +175,6 @@ def _related(a: Statement, b: Statement) -> bool:
 def _figures_align(
     a: Statement,
     b: Statement,
-    sentence_group: Mapping[tuple[str, int], int],
     alone: set[tuple[str, str, int, int]],
     similar_sentences: Any,
     *,
@@ -193,10 +192,9 @@ def _figures_align(
         and same_referent(a.figure, a.frame, b.figure, b.frame, similar=similar, topic=topic, many_places=places)
     ):
         return True
-    if not same_slot(a.figure, b.figure) or a.key not in alone or b.key not in alone:
-        return False
-    key_a, key_b = (a.article_id, a.sentence[0]), (b.article_id, b.sentence[0])
-    return key_a in sentence_group and sentence_group.get(key_a) == sentence_group.get(key_b)
+    # the only figure of its kind in two sentences that say the same thing (aligned directly, not through a
+    # chain of claims: on a running story, a chain joins two arrests of one man weeks apart)
+    return same_slot(a.figure, b.figure) and a.key in alone and b.key in alone and similar_sentences(a, b)
 
 
 def _alone(figures: Sequence[Statement]) -> set[tuple[str, str, int, int]]:
@@ -255,7 +253,6 @@ def align(
         claim_union.join(i, j)
         key_i, key_j = (claims[i].article_id, claims[i].sentence[0]), (claims[j].article_id, claims[j].sentence[0])
         linked_sentences |= {(key_i, key_j), (key_j, key_i)}
-    sentence_group = {(c.article_id, c.start): claim_union.find(i) for i, c in enumerate(claims)}
 
     groups: list[Group] = []
     figures = [s for s in statements if s.kind == "figure"]
@@ -269,7 +266,7 @@ def align(
     topic = topic_concepts([(f.article_id, f.frame) for f in figures if f.frame is not None])
     places = many_places([f.frame for f in figures if f.frame is not None])
     for items, links in _linked_components(
-        figures, lambda a, b: _figures_align(a, b, sentence_group, alone, similar, topic=topic, places=places)
+        figures, lambda a, b: _figures_align(a, b, alone, similar, topic=topic, places=places)
     ):
         first = items[0].figure
         groups.append(Group("figure", items, (first.about or first.kind) if first else "figure", links))

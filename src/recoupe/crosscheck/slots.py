@@ -116,6 +116,13 @@ _REPORTING = re.compile(
 )
 _UPDATE_WORDS = frozenset({"s'alourdit", "alourdit", "s'est", "revu", "passe", "grimpe"})
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+#: an earlier event than the story's: the pluperfect of a verb with "avoir" ("avait été interpellé", "avaient
+#: déjà manifesté", "s'était rendu") or a word that says so ("précédente interpellation", "auparavant")
+_EARLIER = re.compile(
+    r"\b(?:(?:avai(?:t|ent)|s['’]étai(?:t|ent))\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|u|us|it|ts)\b"
+    r"|précédent(?:e|s|es)?\b|auparavant\b|had\s+(?:\w+\s+)?\w+ed\b|previous(?:ly)?\b)",
+    re.IGNORECASE,
+)
 _CLOCK = re.compile(r"\d{1,2}h\d{0,2}")
 _PLACE_BEFORE = frozenset({"a", "au", "aux", "en", "dans", "in", "at", "near", "pres"})
 
@@ -129,6 +136,7 @@ class Frame:
     days: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()
     default_year: str | None = None  # the article's year: a figure that names none is of its own time
+    earlier: bool = False  # told as an earlier event: pluperfect ("avait été interpellé"), "précédente"
 
 
 _ELISION = re.compile(r"^(?:[dlnsjmtc]|qu|jusqu|lorsqu|puisqu)['’]")
@@ -206,7 +214,10 @@ def frame_of(
         year = re.search(r"\b(19|20)\d\d\b", sentence[o_start:o_end])
         if near and year:
             years.add(year.group())
-    return Frame(frozenset(concepts), frozenset(places), frozenset(days), frozenset(years))
+    lo_window = before[0].start() if before else span[0]
+    hi_window = after[-1].end() if after else span[1]
+    earlier = bool(_EARLIER.search(sentence, lo_window, hi_window))
+    return Frame(frozenset(concepts), frozenset(places), frozenset(days), frozenset(years), earlier=earlier)
 
 
 def _unit_concept(figure: Figure) -> str | None:
@@ -321,6 +332,8 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
         return False
     concepts_a, concepts_b = frame_a.concepts | about_a, frame_b.concepts | about_b
     if _apart(a, frame_a, b, frame_b) or _contrasted(concepts_a, concepts_b):
+        return False
+    if frame_a.earlier != frame_b.earlier:  # "a été interpellé le 2 janvier" / "avait été interpellé le 22 décembre"
         return False
     agrees = _counted_noun_agrees(a, concepts_a, b, concepts_b)
     one_place = not many_places or frame_a.places == frame_b.places or bool(frame_a.places & frame_b.places)
