@@ -150,6 +150,30 @@ def _claim_links(
     return links
 
 
+def _mutual_best(
+    claims: Sequence[Statement], vectors: Mapping[tuple[str, str, int, int], NDArray[np.float32]], threshold: float
+) -> set[tuple[tuple[str, int], tuple[str, int]]]:
+    """Pairs of sentences (article id, start), each the other's best match in the other article, at least
+    ``threshold`` apart: two sentences that say the same thing, as far as the embeddings tell."""
+    by_article: dict[str, list[Statement]] = defaultdict(list)
+    for claim in claims:
+        if claim.key in vectors:
+            by_article[claim.article_id].append(claim)
+    found: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    articles = sorted(by_article)
+    for x, first in enumerate(articles):
+        for second in articles[x + 1 :]:
+            left, right = by_article[first], by_article[second]
+            scores = np.stack([vectors[c.key] for c in left]) @ np.stack([vectors[c.key] for c in right]).T
+            best_right, best_left = scores.argmax(axis=1), scores.argmax(axis=0)
+            for row, col in enumerate(best_right):
+                if best_left[col] == row and scores[row, col] >= threshold:
+                    key_a = (left[row].article_id, left[row].sentence[0])
+                    key_b = (right[col].article_id, right[col].sentence[0])
+                    found |= {(key_a, key_b), (key_b, key_a)}
+    return found
+
+
 def _same_value_across_languages(a: Figure, b: Figure) -> bool:
     """Two figures in different languages are one when they are the same amount of the same unit.
 
@@ -248,19 +272,17 @@ def align(
     """Group ``statements`` (of several articles) by what they speak of; ``vectors`` embed the claims."""
     claims = [s for s in statements if s.kind == "claim"]
     claim_union = _Union(len(claims))
-    linked_sentences: set[tuple[tuple[str, int], tuple[str, int]]] = set()
     for i, j, _ in _claim_links(claims, vectors, claim_threshold):
         claim_union.join(i, j)
-        key_i, key_j = (claims[i].article_id, claims[i].sentence[0]), (claims[j].article_id, claims[j].sentence[0])
-        linked_sentences |= {(key_i, key_j), (key_j, key_i)}
+    linked_sentences = _mutual_best(claims, vectors, claim_threshold)
 
     groups: list[Group] = []
     figures = [s for s in statements if s.kind == "figure"]
     alone = _alone(figures)
 
     def similar(a: Statement, b: Statement) -> bool:
-        """Their sentences say the same thing: each is the other's best match and stands out (``_claim_links``).
-        A cosine over the threshold is not enough on a running story, where every sentence is alike."""
+        """Their sentences say the same thing: each is the other's best match in the other article (a cosine
+        over the threshold is not enough on a running story, where every sentence is alike)."""
         return ((a.article_id, a.sentence[0]), (b.article_id, b.sentence[0])) in linked_sentences
 
     topic = topic_concepts([(f.article_id, f.frame) for f in figures if f.frame is not None])
