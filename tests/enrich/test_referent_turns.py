@@ -108,3 +108,14 @@ def test_about_whom_is_not_the_speaker() -> None:
         "d'Emmanuel Macron, Marine Le Pen a estimé qu'il « ne comprend pas les Français »."
     )
     assert _speakers(text) == ["François Hollande", "Édouard Philippe", "Marine Le Pen"]
+
+
+def test_pronoun_of_a_fronted_clause_is_the_main_clause_subject() -> None:
+    # tune half, orangesum-test-569 (CC BY-SA 4.0), cut
+    text = (
+        "\"J'approuve l'état d'esprit de François\", a répondu le lendemain Jean-Luc Mélenchon, sur France 2. "
+        "S'il n'a pas exclu une candidature, François Ruffin s'était toutefois montré prudent sur 2022, disant "
+        '"laisser la porte ouverte à ce qui peut se passer dans le pays". "Cela ne veut pas dire que (j\'y pense) '
+        'tous les matins en me rasant", avait-il relativisé.'
+    )
+    assert _speakers(text) == ["Jean-Luc Mélenchon", "François Ruffin", "François Ruffin"]

@@ -34,6 +34,7 @@ __all__ = [
     "apposed_name",
     "apposed_subject",
     "compatible",
+    "fronted_subject",
     "impersonal_place",
     "person_keys",
     "phrase_gender",
@@ -252,6 +253,28 @@ def impersonal_place(ctx: Context, phrase: NounPhrase) -> NounPhrase | None:
     if fold(det.strip()) not in {"", "l'", "la", "le"}:
         return None
     return NounPhrase(start, m.end, ctx.text[start : m.end], m)
+
+
+_FRONTED = re.compile(
+    r"(?:^|[.!?»\"]\s*)(?:s'|si|quand|lorsqu'|lorsque|bien qu'|alors qu'|puisqu'|meme s'|meme si)\s*(?:il|elle)\b"
+    r"[^,;:.\"«»]{0,140},\s*$"
+)
+
+
+def fronted_subject(ctx: Context, phrase: NounPhrase) -> NounPhrase | None:
+    """The pronoun of a clause put before its main clause stands for the person named as that main
+    clause's subject ("S'il n'a pas exclu une candidature, François Ruffin s'était montré prudent")."""
+    if fold(phrase.text) not in {"il", "elle"}:
+        return None
+    start = max(ctx.sentence_of(phrase.start)[0], phrase.start - 16)
+    for m in ctx.mentions:
+        if m.start <= phrase.end or m.label != "PER":
+            continue
+        if m.start - start > 200:
+            return None
+        if _FRONTED.search(fold(ctx.text[start : m.start])):
+            return NounPhrase(m.start, m.end, m.text, m)
+    return None
 
 
 def apposed_subject(ctx: Context, begin: int, floor: int) -> NounPhrase | None:

@@ -37,6 +37,7 @@ from recoupe.enrich.coref import (
     agent_source,
     apposed_name,
     compatible,
+    fronted_subject,
     impersonal_place,
     person_keys,
     phrase_gender,
@@ -212,7 +213,7 @@ class _Resolver:
 
     def _speaker(self, phrase: NounPhrase, before: int) -> _Speaker:
         ctx = self.ctx
-        place = impersonal_place(ctx, phrase) if phrase.pronoun else None
+        place = (impersonal_place(ctx, phrase) or fronted_subject(ctx, phrase)) if phrase.pronoun else None
         if place is not None:
             phrase = place
         if phrase.pronoun or fold(phrase.text) in _PRONOUNS:
