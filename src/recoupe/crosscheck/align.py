@@ -286,7 +286,7 @@ def align(
         return ((a.article_id, a.sentence[0]), (b.article_id, b.sentence[0])) in linked_sentences
 
     topic = topic_concepts([(f.article_id, f.frame) for f in figures if f.frame is not None])
-    places = many_places([f.frame for f in figures if f.frame is not None])
+    places = many_places([(f.article_id, f.frame) for f in figures if f.frame is not None])
     for items, links in _linked_components(
         figures, lambda a, b: _figures_align(a, b, alone, similar, topic=topic, places=places)
     ):

@@ -133,6 +133,8 @@ class Frame:
 
     concepts: frozenset[str]
     places: frozenset[str] = frozenset()
+    #: the places its sentence (else its paragraph, before it) names: read only on a story of many places
+    area: frozenset[str] = frozenset()
     days: frozenset[str] = frozenset()
     years: frozenset[str] = frozenset()
     default_year: str | None = None  # the article's year: a figure that names none is of its own time
@@ -283,9 +285,16 @@ def _counted_noun_agrees(a: Figure, concepts_a: frozenset[str], b: Figure, conce
 MANY_PLACES = 4
 
 
-def many_places(frames: Sequence[Frame]) -> bool:
-    """Whether a story's figures are of ``MANY_PLACES`` places or more (see ``same_referent``)."""
-    return len({place for frame in frames for place in frame.places}) >= MANY_PLACES
+def many_places(frames: Sequence[tuple[str, Frame]], *, least: int = 3) -> bool:
+    """Whether a story's figures (article id, frame) are of ``MANY_PLACES`` places or more, in ``least``
+    articles or more: a round-up of a national day of protest, city by city (see ``same_referent``)."""
+    if len({article_id for article_id, _ in frames}) < least:
+        return False
+    return len({place for _, frame in frames for place in frame.places | frame.area}) >= MANY_PLACES
+
+
+def _where(frame: Frame, many: bool) -> frozenset[str]:
+    return frame.places or (frame.area if many else frozenset())
 
 
 def topic_concepts(frames: Sequence[tuple[str, Frame]], *, share: float = 0.5, least: int = 3) -> frozenset[str]:
@@ -333,10 +342,13 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     concepts_a, concepts_b = frame_a.concepts | about_a, frame_b.concepts | about_b
     if _apart(a, frame_a, b, frame_b) or _contrasted(concepts_a, concepts_b):
         return False
-    if frame_a.earlier != frame_b.earlier:  # "a été interpellé le 2 janvier" / "avait été interpellé le 22 décembre"
-        return False
+    if a.kind == "date" and frame_a.earlier != frame_b.earlier:
+        return False  # "a été interpellé le 2 janvier" / "avait été interpellé le 22 décembre": two arrests
     agrees = _counted_noun_agrees(a, concepts_a, b, concepts_b)
-    one_place = not many_places or frame_a.places == frame_b.places or bool(frame_a.places & frame_b.places)
+    where_a, where_b = _where(frame_a, many_places), _where(frame_b, many_places)
+    if where_a and where_b and not where_a & where_b:
+        return False  # Bordeaux and Toulouse in the round-up of a day of protest
+    one_place = not many_places or where_a == where_b
     if similar and one_place and (agrees or a.kind in {"money", "percent"}):  # sentences that say the same thing
         return True
     units = {u for u in (_unit_concept(a), _unit_concept(b)) if u}

@@ -203,12 +203,12 @@ def _line_of(text: str, start: int) -> str:
 
 
 def _with_places(frame: Frame, places: Sequence[Mention]) -> Frame:
-    """A frame that names no place near its figure takes the places its sentence names ("lors de la
-    manifestation de Bourg-en-Bresse, qui a réuni 300 personnes"), else the last its paragraph named before
-    it: a figure of another city is another slot."""
-    if frame.places or not places:
+    """A frame's area: the places its sentence names ("lors de la manifestation de Bourg-en-Bresse, qui a
+    réuni 300 personnes"), else the last its paragraph named before it. On a story of many places (a
+    round-up, city by city) a figure of another city is another slot."""
+    if not places:
         return frame
-    return replace(frame, places=frozenset(fold(m.text).split()[-1] for m in places))
+    return replace(frame, area=frozenset(fold(m.text).split()[-1] for m in places))
 
 
 def _last_place(mentions: Sequence[Mention], start: int, end: int) -> list[Mention]:
