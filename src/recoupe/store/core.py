@@ -9,8 +9,11 @@ article is lost or stored twice when two ingests run together. Reads never wait 
 
 from __future__ import annotations
 
+import fcntl
 import sqlite3
+import threading
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Self
 
 from sqlalchemy import Connection, Engine, and_, select
@@ -52,6 +55,7 @@ class StoreCore:
         self._engine = engine
         self.where = where
         self._closed = False
+        self._local_lock = threading.Lock()
 
     @property
     def dialect(self) -> str:
@@ -92,6 +96,39 @@ class StoreCore:
         """
         with self._connect(write=write) as conn:
             yield conn
+
+    @contextmanager
+    def assigning(self) -> Iterator[None]:
+        """Held while one story assignment runs, so that assignments by several processes take turns.
+
+        PostgreSQL: a session advisory lock for the schema, on a connection of its own. SQLite: an
+        exclusive lock on the file ``<database>.assign-lock`` beside the database (a lock of this store
+        object for an in-memory database).
+        """
+        if self._closed:
+            raise StoreError("the store is closed", where=self.where)
+        if self.dialect == "postgresql":
+            from recoupe.store.postgres import lock_assignment, unlock_assignment
+
+            with wrap_errors(self.where), self._engine.connect() as conn:
+                auto = conn.execution_options(isolation_level="AUTOCOMMIT")
+                lock_assignment(auto)
+                try:
+                    yield
+                finally:
+                    unlock_assignment(auto)
+            return
+        database = self._engine.url.database
+        if not database or database == ":memory:" or database.startswith("file:"):
+            with self._local_lock:
+                yield
+            return
+        with Path(f"{database}.assign-lock").open("a+b") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     @contextmanager
     def story_tx(self, *, write: bool) -> Iterator[SqlStoryTx]:

@@ -6,7 +6,9 @@ schema: ``?options=-csearch_path%3Dname`` in the URL puts a database in a schema
 
 Writers. Every write transaction first takes a transaction-level advisory lock for its schema
 (``lock_writes``), as SQLite's ``BEGIN IMMEDIATE`` does: the ingest rules read before they write, and
-two ingests running at once must not both store the same article. Readers never wait.
+two ingests running at once must not both store the same article. Readers never wait. Story
+assignment, which reads and writes over several transactions, takes turns on a session-level lock
+(``lock_assignment``).
 
 Full-text index. ``articles_fts`` holds one ``tsvector`` per article (title weight A, lead B, body D)
 built with a text search configuration chosen by the article's language: ``recoupe_french``,
@@ -48,8 +50,10 @@ __all__ = [
     "fts_delete",
     "fts_insert",
     "fts_integrity_problems",
+    "lock_assignment",
     "lock_writes",
     "search",
+    "unlock_assignment",
 ]
 
 #: recoupe's text search configurations: (copied from, the dictionary after unaccent)
@@ -61,6 +65,7 @@ CONFIGS = {
 _BY_LANGUAGE = {"fr": "recoupe_french", "en": "recoupe_english"}
 _SIMPLE = "recoupe_simple"
 _LOCK_SPACE = 0x7265636F  # "reco": the advisory lock key's first half; the second is the schema's hash
+_ASSIGN_SPACE = 0x61737367  # "assg": the story assignment lock (a session lock, see lock_assignment)
 _RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D (body), C (unused), B (lead), A (title)
 _HEADLINE = f"StartSel={FTS_MARK_START}, StopSel={FTS_MARK_END}, MaxWords=24, MinWords=12, MaxFragments=1"
 _MARKS = FTS_MARK_START + FTS_MARK_END
@@ -83,6 +88,15 @@ def create_postgres_engine(url: URL, where: str) -> Engine:
 def lock_writes(conn: Connection) -> None:
     """Wait for, then hold until the transaction ends, the write lock of the current schema."""
     conn.execute(text("SELECT pg_advisory_xact_lock(:space, hashtext(current_schema()))"), {"space": _LOCK_SPACE})
+
+
+def lock_assignment(conn: Connection) -> None:
+    """Wait for, then hold until ``unlock_assignment`` (or the session's end), the schema's assignment lock."""
+    conn.execute(text("SELECT pg_advisory_lock(:space, hashtext(current_schema()))"), {"space": _ASSIGN_SPACE})
+
+
+def unlock_assignment(conn: Connection) -> None:
+    conn.execute(text("SELECT pg_advisory_unlock(:space, hashtext(current_schema()))"), {"space": _ASSIGN_SPACE})
 
 
 def config_for(language: str | None) -> str:

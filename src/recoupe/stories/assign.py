@@ -176,9 +176,29 @@ class StoryEngine:
         An article needs it when it has no embedding for its current text or is in no story; with
         ``force``, every article in ``ids`` is linked and re-clustered again (``recluster``).
         """
-        report = StoryReport()
         if not ids:
-            return report
+            return StoryReport()
+        with self.store.assigning():  # one assignment at a time, across processes
+            self._catch_up()
+            return self._update(ids, force=force)
+
+    def _catch_up(self) -> None:
+        """Forget what this engine keeps in memory when another engine (another process) assigned meanwhile.
+
+        The vector index then no longer holds as many vectors as the store: it is reopened (rebuilt from the
+        store), and the copy index is primed again, so that articles the other engine stored are found.
+        """
+        if self._index is None:
+            return
+        with self.store.story_tx(write=False) as tx:
+            stored = tx.embedding_count(self.embedder.name)
+        if stored != len(self._index):
+            self._index = None
+            self._copies = CopyIndex(self.copy_threshold)
+            self._copy_days = set()
+
+    def _update(self, ids: Sequence[str], *, force: bool) -> StoryReport:
+        report = StoryReport()
         model = self.embedder.name
         with self.store.story_tx(write=False) as tx:
             hashes = tx.embedded_hashes(ids, model)
