@@ -90,3 +90,45 @@ def test_an_earlier_event_told_in_the_pluperfect_is_another_slot() -> None:
     assert not same_referent(*now, *before)
     also_now = _date("Éric Drouet a été interpellé le 3 janvier près des Champs-Élysées.", "3 janvier", "2019-01-03")
     assert same_referent(*now, *also_now)
+
+
+def _quantity(sentence: str, written: str, value: float, unit: str) -> tuple[Figure, Frame]:
+    start = sentence.index(written)
+    figure = Figure(start, start + len(written), written, "quantity", value, unit)
+    return figure, frame_of(sentence, (start, start + len(written)), [], "fr")
+
+
+def test_a_part_is_not_the_whole_and_last_week_is_not_today() -> None:
+    injured = _figure(
+        "À la suite de divers incidents, huit personnes ont été légèrement blessées.", "huit personnes", 8, "personne"
+    )
+    police = _figure(
+        "Dix manifestants ont été interpellés et quinze policiers légèrement blessés.",
+        "quinze policiers",
+        15,
+        "policier",
+    )
+    assert not same_referent(*injured, *police)
+    today = _figure(
+        "Selon le ministère, 7.000 manifestants défilaient à Paris à 14H00.", "7.000 manifestants", 7000, "manifestant"
+    )
+    last_week = _figure(
+        "Ils étaient 8.000 manifestants à défiler à Paris la semaine dernière.",
+        "8.000 manifestants",
+        8000,
+        "manifestant",
+    )
+    assert not same_referent(*today, *last_week)
+    also_today = _figure(
+        "Vers 14H00, 9.000 manifestants défilaient à Paris.", "9.000 manifestants", 9000, "manifestant"
+    )
+    assert same_referent(*today, *also_today)
+
+
+def test_two_peoples_ages_are_two_slots() -> None:
+    # La Presse and L'Humanité, January 2019: two "gilets jaunes" quoted, each with his age
+    jean_jacques = _quantity(
+        "estime par exemple un Gilet jaune à Strasbourg, Jean-Jacques, 59 ans.", "59 ans", 59, "an"
+    )
+    adrien = _quantity("expliquait Adrien, un gilet jaune de Strasbourg de 38 ans.", "38 ans", 38, "an")
+    assert not same_referent(*jean_jacques, *adrien)

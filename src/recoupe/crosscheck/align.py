@@ -218,7 +218,13 @@ def _figures_align(
         return True
     # the only figure of its kind in two sentences that say the same thing (aligned directly, not through a
     # chain of claims: on a running story, a chain joins two arrests of one man weeks apart)
-    return same_slot(a.figure, b.figure) and a.key in alone and b.key in alone and similar_sentences(a, b)
+    return (
+        same_slot(a.figure, b.figure)
+        and a.key in alone
+        and b.key in alone
+        and similar_sentences(a, b)
+        and (a.frame is None or b.frame is None or bool((a.frame.concepts & b.frame.concepts) - topic))
+    )
 
 
 def _alone(figures: Sequence[Statement]) -> set[tuple[str, str, int, int]]:

@@ -123,6 +123,15 @@ _EARLIER = re.compile(
     r"|précédent(?:e|s|es)?\b|auparavant\b|had\s+(?:\w+\s+)?\w+ed\b|previous(?:ly)?\b)",
     re.IGNORECASE,
 )
+#: right after a figure, the previous period it is of ("8 000 la semaine dernière", "samedi dernier",
+#: "un an plus tôt", "last week"); "comme la semaine dernière" says the values are alike, not which period
+_LAST_PERIOD = re.compile(
+    r"[\s\w'’]{0,20}?(?<!comme )\b(?:la semaine (?:dernière|précédente|passée)|(?:samedi|dimanche|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|le mois|l['’]an|l['’]année) (?:dernier|dernière|précédent|précédente|passé)|"
+    r"la veille|(?:un|une) (?:an|année|semaine|mois) plus tôt|last (?:week|year|month|saturday|sunday)|"
+    r"(?:a|one) (?:week|year|month) earlier)\b",
+    re.IGNORECASE,
+)
 _CLOCK = re.compile(r"\d{1,2}h\d{0,2}")
 _PLACE_BEFORE = frozenset({"a", "au", "aux", "en", "dans", "in", "at", "near", "pres"})
 
@@ -139,6 +148,8 @@ class Frame:
     years: frozenset[str] = frozenset()
     default_year: str | None = None  # the article's year: a figure that names none is of its own time
     earlier: bool = False  # told as an earlier event: pluperfect ("avait été interpellé"), "précédente"
+    last_period: bool = False  # the value of a previous period: "contre 8 000 la semaine dernière"
+    names: frozenset[str] = frozenset()  # names around it (read for ages: whose age it is)
 
 
 _ELISION = re.compile(r"^(?:[dlnsjmtc]|qu|jusqu|lorsqu|puisqu)['’]")
@@ -181,6 +192,7 @@ def frame_of(
     places: set[str] = set()
     days: set[str] = set()
     years: set[str] = set()
+    names: set[str] = set()
     previous = ""
     for match in [*before, *after]:
         if any(lo <= match.start() < hi for lo, hi in skip):
@@ -196,12 +208,11 @@ def frame_of(
             days.add(word)
         elif raw[:1].isupper() and previous in _PLACE_BEFORE:
             places.add(word)
-        elif (
-            raw[:1].isupper() and match.start() > 0
-        ) or word in _UPDATE_WORDS:  # a name: in every frame of its story, says nothing
-            pass
+        elif raw[:1].isupper() and match.start() > 0:  # a name: in every frame of its story, says nothing
+            names.add(word)  # … but whose age it is ("Jean-Jacques, 59 ans")
         elif (
             word not in stop
+            and word not in _UPDATE_WORDS
             and word not in _TIME_WORDS
             and word not in _ATTRIBUTION
             and not _REPORTING.match(word)
@@ -219,7 +230,16 @@ def frame_of(
     lo_window = before[0].start() if before else span[0]
     hi_window = after[-1].end() if after else span[1]
     earlier = bool(_EARLIER.search(sentence, lo_window, hi_window))
-    return Frame(frozenset(concepts), frozenset(places), frozenset(days), frozenset(years), earlier=earlier)
+    last_period = _LAST_PERIOD.match(sentence, span[1])
+    return Frame(
+        frozenset(concepts),
+        frozenset(places),
+        frozenset(days),
+        frozenset(years),
+        earlier=earlier,
+        last_period=last_period is not None,
+        names=frozenset(names),
+    )
 
 
 def _unit_concept(figure: Figure) -> str | None:
@@ -317,6 +337,16 @@ def topic_concepts(frames: Sequence[tuple[str, Frame]], *, share: float = 0.5, l
     return frozenset(word for word, n in counts.items() if n >= bar)
 
 
+def _other_event(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
+    """Told as another event or of another one: an earlier date, a previous period, another person's age."""
+    if a.kind == "date" and frame_a.earlier != frame_b.earlier:
+        return True  # "a été interpellé le 2 janvier" / "avait été interpellé le 22 décembre": two arrests
+    if frame_a.last_period != frame_b.last_period:
+        return True  # "7 000 manifestants à 14 h" / "contre 8 000 la semaine dernière"
+    # "Jean-Jacques, 59 ans" / "Adrien, un gilet jaune de 38 ans": two people's ages
+    return a.unit == "an" and bool(frame_a.names and frame_b.names and not frame_a.names & frame_b.names)
+
+
 def same_referent(  # noqa: PLR0911 - one way out per reason
     a: Figure,
     frame_a: Frame,
@@ -342,8 +372,8 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     concepts_a, concepts_b = frame_a.concepts | about_a, frame_b.concepts | about_b
     if _apart(a, frame_a, b, frame_b) or _contrasted(concepts_a, concepts_b):
         return False
-    if a.kind == "date" and frame_a.earlier != frame_b.earlier:
-        return False  # "a été interpellé le 2 janvier" / "avait été interpellé le 22 décembre": two arrests
+    if _other_event(a, frame_a, frame_b):
+        return False
     agrees = _counted_noun_agrees(a, concepts_a, b, concepts_b)
     where_a, where_b = _where(frame_a, many_places), _where(frame_b, many_places)
     if where_a and where_b and not where_a & where_b:
@@ -364,4 +394,6 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
         return bool(shared) or (len(concepts_a - units) <= 1 and len(concepts_b - units) <= 1)
     if agrees:  # the counted noun agrees: one more shared word (the event, a modifier) is enough
         return bool(shared)
+    if units - GENERIC:  # "huit personnes blessées" / "quinze policiers blessés": a part is not the whole
+        return False
     return len(shared) >= (1 if a.kind in {"money", "percent"} else 2)
