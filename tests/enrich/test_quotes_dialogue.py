@@ -224,3 +224,30 @@ def test_interviewee_announced_in_title_or_lead() -> None:
         assert found is not None
         assert found.mention is not None
         assert found.mention.canonical == name
+
+
+def test_explainer_intertitles_are_no_interview() -> None:
+    text = (
+        "Réforme des retraites : ce qui change au 1er septembre\n\n"
+        "Le texte, adopté après une rencontre avec Emmanuel Macron et les partenaires sociaux, entre en vigueur.\n"
+        "Qui est concerné ?\n"
+        "Les salariés nés après le 1er septembre 1961 devront travailler plus longtemps.\n"
+        "Que se passe-t-il pour les carrières longues ?\n"
+        "Un dispositif permet de partir plus tôt à ceux qui ont commencé à travailler jeunes."
+    )
+    ctx = _ctx(text)
+    lines = dialogue.lines_of(text)
+    assert dialogue.question_lines(ctx, lines) is None
+    assert dialogue.dash_questions(ctx, lines) is None
+    assert not [q for q in _quotes(text) if "salariés nés" in q.text or "dispositif" in q.text]
+
+
+def test_dash_intertitles_of_an_explainer_are_no_interview() -> None:
+    text = (
+        "Ce que contient le budget 2025\n\n"
+        "– Quelles économies ?\n"
+        "Le gouvernement prévoit 40 milliards d'euros d'économies sur les dépenses de l'Etat.\n"
+        "– Quels impôts augmentent ?\n"
+        "Les grandes entreprises paieront une contribution exceptionnelle pendant deux ans."
+    )
+    assert dialogue.dash_questions(_ctx(text), dialogue.lines_of(text)) is None

@@ -88,16 +88,19 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _ANNOUNCE_AFTER = re.compile(
-    r"\b(?:interview|entretien|rencontre|conversation|tête-à-tête|questions?)\s+(?:exclusif\s+|exclusive\s+)?"
-    r"(?:avec|de|d'|d’|à|a)\s*",
+    r"\b(?:(?:interview|entretien|conversation|tête-à-tête)\s+(?:exclusi(?:f|ve)\s+)?(?:avec|de|d'|d’)\s*"
+    r"|rencontre\s+avec\s+|questions\s+(?:à|a)\s+)",
     re.IGNORECASE,
 )
+#: an interview is announced in its title, lead or first paragraph
+ANNOUNCE_LINES = 3
 _ANNOUNCE_BEFORE = re.compile(
     r"(?:\brépond(?:ait|ra|u)?\s+(?:à|a|aux)\s+(?:nos|des|les)?\s*questions?|\bse\s+confie|\bs'est\s+confiée?"
     r"|\bs’est\s+confiée?|\b(?:est|était|était)\s+l[’']invitée?\b|\ba\s+accordé\s+(?:un\s+entretien|une\s+interview))",
     re.IGNORECASE,
 )
 _SECOND_PERSON = re.compile(r"\b(?:vous|votre|vos|tu|te|ton|ta|tes|je|j'|j’|me|m'|m’|moi|mon|ma|mes)\b", re.IGNORECASE)
+_YOU = re.compile(r"\b(?:vous|votre|vos|tu|te|toi|ton|ta|tes)\b|-(?:vous|tu)\b", re.IGNORECASE)
 _END_PUNCT = '.!?…»"”'
 
 
@@ -289,7 +292,17 @@ def dash_questions(ctx: Context, lines: Sequence[Line]) -> list[Turn] | None:
     )
     if pairs < 2 or any(d is not None and not _asked(ctx, line) for line, d in zip(lines, dashed, strict=True)):
         return None
+    questions = [line for line, d in zip(lines, dashed, strict=True) if d is not None]
+    if not _addressed(ctx, questions, 0.5) and interviewee(ctx, questions[0].start) is None:
+        return None  # questions as intertitles of an explainer, not put to someone
     return _question_answer(ctx, lines, [d is not None for d in dashed], dashed)
+
+
+def _addressed(ctx: Context, questions: Sequence[Line], share: float) -> bool:
+    """At least ``share`` of the questions are put to someone ("vous", "votre"): an interview, not an
+    explainer's intertitles."""
+    put = sum(1 for line in questions if _YOU.search(ctx.text[line.start : line.end]))
+    return put >= share * len(questions)
 
 
 def question_lines(ctx: Context, lines: Sequence[Line]) -> list[Turn] | None:
@@ -297,7 +310,13 @@ def question_lines(ctx: Context, lines: Sequence[Line]) -> list[Turn] | None:
     asked = [_asked(ctx, line) and ctx.text[line.start] not in QUOTE_CHARS for line in lines]
     pairs = sum(1 for k in range(len(lines) - 1) if asked[k] and not asked[k + 1])
     first = next((k for k, a in enumerate(asked) if a), None)
-    if pairs < 2 or first is None or interviewee(ctx, lines[first].start) is None:
+    questions = [line for line, a in zip(lines, asked, strict=True) if a]
+    if (
+        pairs < 2
+        or first is None
+        or not _addressed(ctx, questions, 0.01)
+        or interviewee(ctx, lines[first].start) is None
+    ):
         return None
     return _question_answer(ctx, lines, asked, [None] * len(lines))
 
@@ -434,9 +453,10 @@ def turns(ctx: Context, layouts: Sequence[Layout] = LAYOUTS) -> list[Turn]:
 def interviewee(ctx: Context, before: int) -> NounPhrase | None:
     """The person an interview announces before ``before`` (its first question): "Interview de X",
     "Entretien avec le ministre X", "X répond à nos questions", "X se confie", "X était l'invité de …"."""
-    text = ctx.text[:before]
+    lines = lines_of(ctx.text[:before])
+    text = ctx.text[: lines[min(len(lines), ANNOUNCE_LINES) - 1].end] if lines else ""
     for m in _ANNOUNCE_AFTER.finditer(text):
-        person = _person_after(ctx, m.end(), min(before, m.end() + 90))
+        person = _person_after(ctx, m.end(), min(len(text), m.end() + 90))
         if person is not None:
             return person
     for m in _ANNOUNCE_BEFORE.finditer(text):
