@@ -223,7 +223,8 @@ def _figures_align(
         and a.key in alone
         and b.key in alone
         and similar_sentences(a, b)
-        and (a.frame is None or b.frame is None or bool((a.frame.concepts & b.frame.concepts) - topic))
+        # on a running story (it has words of its own), aligned sentences must also share a word of their own
+        and (not topic or a.frame is None or b.frame is None or bool((a.frame.concepts & b.frame.concepts) - topic))
     )
 
 
