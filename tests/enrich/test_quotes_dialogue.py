@@ -195,6 +195,11 @@ def test_dash_list_is_no_dialogue() -> None:
 
 def test_name_colon_quote_title_is_the_named_person() -> None:
     assert _said(FIGARO)[0] == ("Je serai candidate en 2027", "Marine Le Pen")
+    text = (
+        "INTERVIEW. Édouard Philippe : « Je ne serai pas candidat contre le président »\n\n"
+        "L'ancien Premier ministre s'est confié au Parisien."
+    )
+    assert _said(text) == [("Je ne serai pas candidat contre le président", "Édouard Philippe")]
 
 
 @pytest.mark.parametrize(

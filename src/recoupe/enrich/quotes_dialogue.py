@@ -154,6 +154,9 @@ def _phrase(ctx: Context, start: int, end: int) -> NounPhrase:
     m = ctx.mention_at(start, end)
     if m is not None and m.label in {"PER", "ORG"} and m.end - m.start >= 0.8 * (end - start):
         return NounPhrase(start, end, text, m)
+    last = next((o for o in ctx.mentions if start < o.start and o.end == end and o.label == "PER"), None)
+    if last is not None:  # "INTERVIEW. Édouard Philippe :": the name after a kicker
+        return NounPhrase(last.start, end, ctx.text[last.start : end], last)
     words = set(re.findall(r"[\w'’-]+", fold(text))) - {"m", "mme", "me", "dr", "pr"}
     for other in ctx.mentions:
         if other.label != "PER" or not words:
