@@ -374,3 +374,17 @@ def test_an_incise_inside_the_marks_is_not_the_speakers_words() -> None:
 def test_a_term_in_guillemets_is_no_short_quote() -> None:
     # «grand débat national» (a term) and a placard "Grand débat, mascarade": nobody is quoted
     assert quote_conflicts(quote("grand débat national", ""), quote("Grand débat, mascarade", "")) == []
+
+
+def test_a_number_in_words_or_digits_is_the_same_quote() -> None:
+    # Le Point and Le Figaro quote one prefecture statement (Toulouse, January 2019)
+    a = quote("On dénombre actuellement un blessé en urgence relative. Dix personnes ont été interpellées", "P", "p")
+    b = quote("On dénombre actuellement un blessé en urgence relative. 10 personnes ont été interpellées", "P", "p")
+    assert quote_conflicts(a, b) == []
+
+
+def test_a_short_quote_nobody_is_named_saying_is_no_conflict() -> None:
+    # «grand débat national» in one article, a placard "Grand débat, mascarade" read by "on" in the other
+    assert (
+        quote_conflicts(quote("grand débat national", "le gouvernement"), quote("Grand débat, mascarade", "on")) == []
+    )

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from recoupe.crosscheck.rules import same_slot
-from recoupe.crosscheck.slots import many_places, same_referent, topic_concepts
+from recoupe.crosscheck.slots import distinct, many_places, same_referent, topic_concepts
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -223,9 +223,18 @@ def _figures_align(
         and a.key in alone
         and b.key in alone
         and similar_sentences(a, b)
-        # on a running story (it has words of its own), aligned sentences must also share a word of their own
-        and (not topic or a.frame is None or b.frame is None or bool((a.frame.concepts & b.frame.concepts) - topic))
+        and _frames_allow(a, b, topic, many=places)
     )
+
+
+def _frames_allow(a: Statement, b: Statement, topic: frozenset[str], *, many: bool) -> bool:
+    """Two figures of aligned sentences are one unless their frames tell them apart (``slots.distinct``); on
+    a running story (it has words of its own) their frames must also share a word that is not the story's."""
+    if a.figure is None or b.figure is None or a.frame is None or b.frame is None:
+        return True
+    if distinct(a.figure, a.frame, b.figure, b.frame, many_places=many):
+        return False
+    return not topic or bool((a.frame.concepts & b.frame.concepts) - topic)
 
 
 def _alone(figures: Sequence[Statement]) -> set[tuple[str, str, int, int]]:

@@ -85,6 +85,18 @@ def _adapted_run(words_a: list[str], words_b: list[str]) -> bool:
     return len(words_a) == len(words_b) and all(_adapted(x, y) for x, y in zip(words_a, words_b, strict=True))
 
 
+_UNITS = ("zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
+          "treize", "quatorze", "quinze", "seize")  # fmt: skip
+_NUMBER_WORDS = {word: value for value, word in enumerate(_UNITS)} | {
+    "une": 1, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100, "mille": 1000
+}  # fmt: skip
+
+
+def _number(word: str) -> int | None:
+    """A folded word read as a number: digits or a French number word ("dix")."""
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
 #: words that change what a quote says however small: never a mere adaptation
 _MEANING_WORDS = frozenset(
     {"pas", "plus", "jamais", "rien", "aucun", "aucune", "personne", "sans", "non", "ni", "guere", "not", "no",
@@ -122,8 +134,8 @@ def _short_conflicts(
     keys_a, keys_b = [w for w, _, _ in words_a], [w for w, _, _ in words_b]
     if len(keys_a) != len(keys_b) or len(keys_a) < SHORT_QUOTE_WORDS or _same_speaker(a, b) is False:
         return []
-    if not (a.speaker and b.speaker):  # words in guillemets nobody says: a term («grand débat national»)
-        return []
+    if not (a.speaker and b.speaker) or not (_is_name(a.speaker) or _is_name(b.speaker)):
+        return []  # words in guillemets nobody is named saying: a term («grand débat national»), a placard
     changed = [i for i, (x, y) in enumerate(zip(keys_a, keys_b, strict=True)) if x != y]
     if len(changed) != 1 or _adapted(keys_a[changed[0]], keys_b[changed[0]]) or keys_a[changed[0]].isdigit():
         return []
@@ -172,8 +184,8 @@ def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False, shortened_
             continue  # a quote cut shorter at an end (its first word fitted to the writer's sentence: "visent « à »")
         if op != "replace" and (cut or shortened_ok):
             continue  # an ellipsis marks words left out; or the article quotes the full wording elsewhere
-        if op == "replace" and all(w.isdigit() for w in keys_a[i1:i2] + keys_b[j1:j2]):
-            continue  # another number: the figure rules report it
+        if op == "replace" and all(_number(w) is not None for w in keys_a[i1:i2] + keys_b[j1:j2]):
+            continue  # another number ("Dix" / "10" is the same): the figure rules report a change
         if op == "replace" and _adapted_run(keys_a[i1:i2], keys_b[j1:j2]):
             continue  # agreement or elision: the quote adapted to its sentence
         if _function_words_only(keys_a[i1:i2] + keys_b[j1:j2]):

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from recoupe.model import Figure
 
-__all__ = ["CONCEPTS", "Frame", "frame_of", "many_places", "same_referent", "topic_concepts"]
+__all__ = ["CONCEPTS", "Frame", "distinct", "frame_of", "many_places", "same_referent", "topic_concepts"]
 
 WINDOW = 10
 #: share of the smaller frame's concepts the two frames must have in common
@@ -345,6 +345,15 @@ def _other_event(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
         return True  # "7 000 manifestants à 14 h" / "contre 8 000 la semaine dernière"
     # "Jean-Jacques, 59 ans" / "Adrien, un gilet jaune de 38 ans": two people's ages
     return a.unit == "an" and bool(frame_a.names and frame_b.names and not frame_a.names & frame_b.names)
+
+
+def distinct(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_places: bool = False) -> bool:
+    """Whether the frames say the two figures are of different things whatever their sentences: two places,
+    days or years, another event or period, another person's age (see ``same_referent``)."""
+    if _apart(a, frame_a, b, frame_b) or _other_event(a, frame_a, frame_b):
+        return True
+    where_a, where_b = _where(frame_a, many_places), _where(frame_b, many_places)
+    return bool(where_a and where_b and not where_a & where_b) or (many_places and where_a != where_b)
 
 
 def same_referent(  # noqa: PLR0911 - one way out per reason
