@@ -256,3 +256,14 @@ def test_dash_intertitles_of_an_explainer_are_no_interview() -> None:
         "Les grandes entreprises paieront une contribution exceptionnelle pendant deux ans."
     )
     assert dialogue.dash_questions(_ctx(text), dialogue.lines_of(text)) is None
+
+
+def test_live_headlines_opened_by_names_are_no_debate() -> None:
+    text = (
+        "Coronavirus : les annonces du jour en direct\n\n"
+        "Olivier Véran : le ministre annonce de nouvelles restrictions dans six départements\n"
+        "Jean Castex : le Premier ministre se rendra à Marseille jeudi\n"
+        "Olivier Véran : la vaccination ouverte aux plus de 50 ans dès lundi"
+    )
+    assert dialogue.name_prefixes(_ctx(text), dialogue.lines_of(text)) is None
+    assert _said(text) == []

@@ -253,6 +253,9 @@ def name_prefixes(ctx: Context, lines: Sequence[Line]) -> list[Turn] | None:
     asking = len(speakers) < len(named)
     if not speakers or (not asking and (len(set(speakers)) < 2 or len(speakers) < 3 or _apart(found))):
         return None
+    said = [ctx.text[line.start : line.end].rstrip()[-1:] for line, f in zip(lines, found, strict=True) if f]
+    if not asking and any(end not in _END_PUNCT for end in said):
+        return None  # "Olivier Véran : le ministre annonce …": headlines of a live page, not turns of a debate
     out: list[Turn] = []
     current: NounPhrase | None = None
     for line, item in zip(lines, found, strict=True):
