@@ -20,6 +20,10 @@ and resolves speakers:
   last person named; descriptions of organisations ("le ministère", "la direction") stay as written;
 - a description with no name ("un policier", "la direction de la Poste") is kept as written.
 
+Interviews and dialogues (``quotes_dialogue``): each answer is a quote of the interviewee, questions are
+none, dash-dialogue turns go to whoever speaks them; a replying pronoun goes to the other person of the
+exchange (``referent_turns``).
+
 A quote with no attribution that follows an attributed one closely is a continuation (same speaker, no
 cue), unless another person is introduced as a main-clause subject in between (a name, or a description
 resolved to a person): then that person; headline quotes keep no speaker.
