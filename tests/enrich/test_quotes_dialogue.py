@@ -267,3 +267,9 @@ def test_live_headlines_opened_by_names_are_no_debate() -> None:
     )
     assert dialogue.name_prefixes(_ctx(text), dialogue.lines_of(text)) is None
     assert _said(text) == []
+
+
+def test_title_of_a_column_names_no_speaker() -> None:
+    text = "L'éditorial du Figaro : « Sans illusions »\n\nLe gouvernement a présenté son plan mardi."
+    ctx = _ctx(text)
+    assert dialogue.name_colon_quotes(ctx, dialogue.lines_of(text)) == []

@@ -177,6 +177,9 @@ def _name_end(text: str, m: re.Match[str]) -> int:
 def _speaks(ctx: Context, phrase: NounPhrase) -> bool:
     """A prefix that names someone: a person or organisation of the article, or a person's name the
     entity tagger missed (no place or work named there)."""
+    first = fold(phrase.text).replace("'", "' ").replace("’", "' ").split()[:1]
+    if first and first[0] in lex.DETERMINERS:
+        return False  # "L'éditorial du Figaro : « Sans illusions »" names no one
     if phrase.mention is not None:
         return phrase.mention.label == "PER"
     other = ctx.mention_at(phrase.start, phrase.end)
@@ -431,9 +434,7 @@ def name_colon_quotes(ctx: Context, lines: Sequence[Line]) -> list[Turn]:
         if span is None or ctx.text[span.close_at + 1 : line.end].strip(" .!?"):
             continue
         phrase = _phrase(ctx, m.start("name"), _name_end(ctx.text, m))
-        if (phrase.mention is not None and phrase.mention.label == "PER") or (
-            phrase.mention is None and _speaks(ctx, phrase)
-        ):
+        if _speaks(ctx, phrase):
             out.append(Turn(span.start, span.end, line, False, phrase, None, None))
     return out
 
