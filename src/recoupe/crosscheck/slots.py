@@ -349,11 +349,16 @@ def _other_event(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
 
 def distinct(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_places: bool = False) -> bool:
     """Whether the frames say the two figures are of different things whatever their sentences: two places,
-    days or years, another event or period, another person's age (see ``same_referent``)."""
+    days or years, another event or period, another person's age, two different counted nouns."""
     if _apart(a, frame_a, b, frame_b) or _other_event(a, frame_a, frame_b):
         return True
     where_a, where_b = _where(frame_a, many_places), _where(frame_b, many_places)
-    return bool(where_a and where_b and not where_a & where_b) or (many_places and where_a != where_b)
+    if bool(where_a and where_b and not where_a & where_b) or (many_places and where_a != where_b):
+        return True
+    unit_a, unit_b = _unit_concept(a), _unit_concept(b)  # "18 personnes" / "une centaine d'armes"
+    return bool(
+        unit_a and unit_b and unit_a != unit_b and not _counted_noun_agrees(a, frame_a.concepts, b, frame_b.concepts)
+    )
 
 
 def same_referent(  # noqa: PLR0911 - one way out per reason
@@ -387,8 +392,9 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     where_a, where_b = _where(frame_a, many_places), _where(frame_b, many_places)
     if where_a and where_b and not where_a & where_b:
         return False  # Bordeaux and Toulouse in the round-up of a day of protest
-    one_place = not many_places or where_a == where_b
-    if similar and one_place and (agrees or a.kind in {"money", "percent"}):  # sentences that say the same thing
+    if many_places and bool(where_a) != bool(where_b):
+        return False  # a round-up: a count whose place is not said is not the count of a city
+    if similar and (agrees or a.kind in {"money", "percent"}):  # sentences that say the same thing
         return True
     units = {u for u in (_unit_concept(a), _unit_concept(b)) if u}
     if agrees:  # "douze personnes interpellées" counts "interpellations"
