@@ -75,3 +75,32 @@ def test_a_pronoun_after_a_chain_of_quotes_names_the_previous_speaker() -> None:
     c = replace(c, quote=replace(c.quote, speaker_start=text_c.index("-il") + 1, speaker_end=text_c.index("-il") + 3))
     verdict = judge(Group("quote", (a, c), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_c})
     assert verdict.conflicts == ()
+
+
+def test_a_speaker_named_inside_the_quote_or_a_medium_is_no_speaker_conflict() -> None:
+    # Le Figaro gave Mélenchon's tweet to the man it names; Le Point to Mélenchon (January 2019)
+    tweet = "De nouveau Éric Drouet interpellé. Pourquoi ? Abus de pouvoir. Une police politique cible les animateurs"
+    text_a = f"Jean-Luc Mélenchon a réagi : « {tweet} »."
+    text_b = f"« {tweet} » Éric Drouet a été placé en garde à vue."
+    a = _statement_of("a", text_a, tweet, "Jean-Luc Mélenchon")
+    b = _statement_of("b", text_b, tweet, "Éric Drouet")
+    verdict = judge(Group("quote", (a, b), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_b})
+    assert verdict.conflicts == ()
+
+
+def _statement_of(article: str, text: str, quoted: str, speaker: str) -> Statement:
+    start = text.index(quoted)
+    at = text.index(speaker)
+    quote = Quote(
+        start,
+        start + len(quoted),
+        quoted,
+        "direct",
+        speaker,
+        speaker.casefold(),
+        speaker_start=at,
+        speaker_end=at + len(speaker),
+    )
+    return Statement(
+        article, article.upper(), "fr", "quote", start, start + len(quoted), quoted, (0, len(text)), quote=quote
+    )

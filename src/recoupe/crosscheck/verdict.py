@@ -203,7 +203,13 @@ def _pair_conflicts(
         shortened_ok = _carries(a.article_id, b, group) or _carries(b.article_id, a, group)
         # a speaker conflict needs both articles to write a name there: "il" or "le ministre" against a name is
         # an attribution gap, and a pronoun tied to the wrong person is the enrichment's most common slip
-        speaker_ok = named and not same_words_around and _name_written(a, texts) and _name_written(b, texts)
+        speaker_ok = (
+            named
+            and not same_words_around
+            and _name_written(a, texts)
+            and _name_written(b, texts)
+            and not _doubtful_speaker(a.quote, b.quote)
+        )
         # reported speech is paraphrase: its wording may differ; a direct quote's may not
         return [
             c
@@ -286,6 +292,20 @@ def _named(quote: Quote) -> bool:
     words = (quote.speaker or "").split()
     # a name begins with a capital ("prince Harry" aside): "ministre de la Transformation" is a description
     return bool(quote.speaker_key) and len(quote.speaker or "") > 3 and bool(words) and words[0][:1].isupper()
+
+
+def _doubtful_speaker(a: Quote, b: Quote) -> bool:
+    """A speaker that is more likely the enrichment's slip than the outlet's word: one named inside the
+    quote itself (the person the quote is about: « De nouveau Éric Drouet interpellé… »), or a medium (the
+    venue of "a déclaré sur Europe 1 le ministre")."""
+    for quote in (a, b):
+        if quote.speaker_kind == "MEDIA":
+            return True
+        surname = fold((quote.speaker or "").split()[-1]) if quote.speaker else ""
+        quoted = fold(a.text) + " " + fold(b.text)
+        if len(surname) > 2 and re.search(rf"\b{re.escape(surname)}\b", quoted):
+            return True
+    return False
 
 
 def _name_written(statement: Statement, texts: Mapping[str, str] | None) -> bool:
