@@ -52,6 +52,8 @@ def _article(row: dict[str, Any]) -> Article:
 
 
 def memoised(embedder: Any) -> Any:
+    # a copy of crosscheck.py's: importing that script would import modules an older commit lacks, and this
+    # script runs on older code too (see the module docstring)
     memo: dict[str, Any] = {}
 
     def embed(texts: list[str]) -> Any:

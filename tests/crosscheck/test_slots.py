@@ -7,9 +7,11 @@ from recoupe.crosscheck.slots import Frame, frame_of, same_referent, topic_conce
 from recoupe.model import Figure
 
 
-def _figure(sentence: str, written: str, value: float, unit: str) -> tuple[Figure, Frame]:
+def _figure(
+    sentence: str, written: str, value: float | str, unit: str | None, kind: str = "count"
+) -> tuple[Figure, Frame]:
     start = sentence.index(written)
-    figure = Figure(start, start + len(written), written, "count", value, unit)
+    figure = Figure(start, start + len(written), written, kind, value, unit)
     return figure, frame_of(sentence, (start, start + len(written)), [], "fr")
 
 
@@ -73,29 +75,27 @@ def test_a_figure_of_another_city_is_another_slot() -> None:
     assert same_referent(*paris, *again)
 
 
-def _date(sentence: str, written: str, value: str) -> tuple[Figure, Frame]:
-    start = sentence.index(written)
-    figure = Figure(start, start + len(written), written, "date", value)
-    return figure, frame_of(sentence, (start, start + len(written)), [], "fr")
-
-
 def test_an_earlier_event_told_in_the_pluperfect_is_another_slot() -> None:
     # Le Point and Le Figaro, 3 January 2019: two arrests of one man, not two dates for one arrest
-    now = _date(
-        "Éric Drouet a été interpellé mercredi 2 janvier près des Champs-Élysées.", "mercredi 2 janvier", "2019-01-02"
+    now = _figure(
+        "Éric Drouet a été interpellé mercredi 2 janvier près des Champs-Élysées.",
+        "mercredi 2 janvier",
+        "2019-01-02",
+        None,
+        "date",
     )
-    before = _date(
-        "Le 22 décembre, Éric Drouet avait été interpellé lors de l'acte VI à Paris.", "22 décembre", "2018-12-22"
+    before = _figure(
+        "Le 22 décembre, Éric Drouet avait été interpellé lors de l'acte VI à Paris.",
+        "22 décembre",
+        "2018-12-22",
+        None,
+        "date",
     )
     assert not same_referent(*now, *before)
-    also_now = _date("Éric Drouet a été interpellé le 3 janvier près des Champs-Élysées.", "3 janvier", "2019-01-03")
+    also_now = _figure(
+        "Éric Drouet a été interpellé le 3 janvier près des Champs-Élysées.", "3 janvier", "2019-01-03", None, "date"
+    )
     assert same_referent(*now, *also_now)
-
-
-def _quantity(sentence: str, written: str, value: float, unit: str) -> tuple[Figure, Frame]:
-    start = sentence.index(written)
-    figure = Figure(start, start + len(written), written, "quantity", value, unit)
-    return figure, frame_of(sentence, (start, start + len(written)), [], "fr")
 
 
 def test_a_part_is_not_the_whole_and_last_week_is_not_today() -> None:
@@ -127,8 +127,8 @@ def test_a_part_is_not_the_whole_and_last_week_is_not_today() -> None:
 
 def test_two_peoples_ages_are_two_slots() -> None:
     # La Presse and L'Humanité, January 2019: two "gilets jaunes" quoted, each with his age
-    jean_jacques = _quantity(
-        "estime par exemple un Gilet jaune à Strasbourg, Jean-Jacques, 59 ans.", "59 ans", 59, "an"
+    jean_jacques = _figure(
+        "estime par exemple un Gilet jaune à Strasbourg, Jean-Jacques, 59 ans.", "59 ans", 59, "an", "quantity"
     )
-    adrien = _quantity("expliquait Adrien, un gilet jaune de Strasbourg de 38 ans.", "38 ans", 38, "an")
+    adrien = _figure("expliquait Adrien, un gilet jaune de Strasbourg de 38 ans.", "38 ans", 38, "an", "quantity")
     assert not same_referent(*jean_jacques, *adrien)

@@ -347,13 +347,21 @@ def _other_event(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
     return a.unit == "an" and bool(frame_a.names and frame_b.names and not frame_a.names & frame_b.names)
 
 
-def distinct(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_places: bool = False) -> bool:
-    """Whether the frames say the two figures are of different things whatever their sentences: two places,
-    days or years, another event or period, another person's age, two different counted nouns."""
+def _elsewhere(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, many_places: bool) -> bool:
+    """Two places, days or years, another event or period, another person's age: figures of other things.
+
+    On a story of many places (a round-up of a day of protest, city by city) a figure's area counts as its
+    place, and a count whose place is not said is not the count of a city."""
     if _apart(a, frame_a, b, frame_b) or _other_event(a, frame_a, frame_b):
         return True
     where_a, where_b = _where(frame_a, many_places), _where(frame_b, many_places)
-    if bool(where_a and where_b and not where_a & where_b) or (many_places and where_a != where_b):
+    return bool(where_a and where_b and not where_a & where_b) or (many_places and bool(where_a) != bool(where_b))
+
+
+def distinct(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_places: bool = False) -> bool:
+    """Whether the frames say the two figures are of different things whatever their sentences: elsewhere
+    (``_elsewhere``), or two different counted nouns."""
+    if _elsewhere(a, frame_a, b, frame_b, many_places):
         return True
     unit_a, unit_b = _unit_concept(a), _unit_concept(b)  # "18 personnes" / "une centaine d'armes"
     return bool(
@@ -384,16 +392,9 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     if about_a and about_b and not about_a & about_b:  # "offre" and "valorisation": two things
         return False
     concepts_a, concepts_b = frame_a.concepts | about_a, frame_b.concepts | about_b
-    if _apart(a, frame_a, b, frame_b) or _contrasted(concepts_a, concepts_b):
-        return False
-    if _other_event(a, frame_a, frame_b):
+    if _elsewhere(a, frame_a, b, frame_b, many_places) or _contrasted(concepts_a, concepts_b):
         return False
     agrees = _counted_noun_agrees(a, concepts_a, b, concepts_b)
-    where_a, where_b = _where(frame_a, many_places), _where(frame_b, many_places)
-    if where_a and where_b and not where_a & where_b:
-        return False  # Bordeaux and Toulouse in the round-up of a day of protest
-    if many_places and bool(where_a) != bool(where_b):
-        return False  # a round-up: a count whose place is not said is not the count of a city
     if similar and (agrees or a.kind in {"money", "percent"}):  # sentences that say the same thing
         return True
     units = {u for u in (_unit_concept(a), _unit_concept(b)) if u}

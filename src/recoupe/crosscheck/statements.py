@@ -202,7 +202,7 @@ def _line_of(text: str, start: int) -> str:
     return text[lo : hi if hi >= 0 else len(text)]
 
 
-def _with_places(frame: Frame, places: Sequence[Mention]) -> Frame:
+def _with_area(frame: Frame, places: Sequence[Mention]) -> Frame:
     """A frame's area: the places its sentence names ("lors de la manifestation de Bourg-en-Bresse, qui a
     réuni 300 personnes"), else the last its paragraph named before it. On a story of many places (a
     round-up, city by city) a figure of another city is another slot."""
@@ -267,7 +267,7 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
             figure.end,
             figure=figure,
             attributed_to=speaker or source_for(text[lo:hi], local, others),
-            frame=_with_places(
+            frame=_with_area(
                 replace(
                     frame_of(
                         text[lo:hi],
