@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 import click
 from rich.markup import escape
 
+from recoupe.alerts import after_round
 from recoupe.cli.context import AppContext
 from recoupe.config import Settings
 from recoupe.model import Failure, Record
@@ -101,6 +102,7 @@ def fetch_ingest(
             on_progress=progress,
         )
     memory.flush(store.save_fetch_state, report.failures)
+    after_round(store)  # watchlists: alerts for what this round changed, delivered to their webhooks
     return report, memory.not_modified
 
 

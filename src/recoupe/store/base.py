@@ -24,13 +24,14 @@ from recoupe.store.core import wrap_errors
 from recoupe.store.migrations import LATEST, current_version, migrate
 from recoupe.store.schema import articles
 from recoupe.store.sqlite import create_sqlite_engine, require_fts5
+from recoupe.store.watch import WatchMixin
 
 __all__ = ["SqlStore", "open_store"]
 
 BACKENDS = ("sqlite", "postgresql")
 
 
-class SqlStore(ArticlesMixin, EnrichmentMixin, StoriesMixin):
+class SqlStore(ArticlesMixin, EnrichmentMixin, StoriesMixin, WatchMixin):
     """An open recoupe database, SQLite or PostgreSQL. Use ``open_store`` to get one; close it when done."""
 
     def check_integrity(self) -> list[str]:

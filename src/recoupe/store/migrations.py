@@ -75,6 +75,12 @@ def _quote_referents(conn: Connection, dialect: str) -> None:
         conn.execute(text(f"ALTER TABLE quotes ADD COLUMN unresolved BOOLEAN NOT NULL DEFAULT {false}"))
 
 
+def _create_watch_tables(conn: Connection, dialect: str) -> None:
+    from recoupe.store import watch  # the watchlist tables live with their queries
+
+    watch.create_tables(conn, dialect)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles and article_revisions tables", _create_tables),
     Migration(2, "full-text index articles_fts", _create_full_text),
@@ -83,6 +89,7 @@ MIGRATIONS: list[Migration] = [
     Migration(5, "cross-check: sentence vectors, stored cross-checks", _create_crosscheck_tables),
     Migration(6, "fetching: fetch_state (validators for conditional GETs)", _create_fetch_tables),
     Migration(7, "quotes: speaker_kind and unresolved (speakers as resolved referents)", _quote_referents),
+    Migration(8, "watchlists: watchlists, watch_seen, alerts (the alert outbox)", _create_watch_tables),
 ]
 LATEST = MIGRATIONS[-1].version
 

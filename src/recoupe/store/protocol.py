@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
+    from recoupe.alerts.model import Alert, Watchlist
     from recoupe.model import (
         Article,
         EmbeddingRow,
@@ -113,7 +114,14 @@ class Store(Protocol):
         until: date | None = None,
     ) -> int: ...
     def search(
-        self, query: str, *, limit: int = 20, outlet: str | None = None, language: str | None = None
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        outlet: str | None = None,
+        language: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
     ) -> list[SearchHit]: ...
     def revisions(self, article_id: str) -> list[Revision]: ...
     def outlets(self) -> list[tuple[str, int]]: ...
@@ -166,3 +174,25 @@ class Store(Protocol):
     def fetch_state(self, url: str) -> FetchState | None: ...
     def save_fetch_state(self, states: Sequence[FetchState]) -> None: ...
     def check_integrity(self) -> list[str]: ...
+
+    # -- watchlists and alerts (recoupe.store.watch) --------------------------------------------------
+    def add_watchlist(
+        self,
+        name: str,
+        *,
+        entity: str | None = None,
+        query: str | None = None,
+        outlet: str | None = None,
+        min_outlets: int = 1,
+        webhook: str | None = None,
+        secret: str | None = None,
+    ) -> Watchlist: ...
+    def watchlists(self) -> list[Watchlist]: ...
+    def remove_watchlist(self, name_or_id: str) -> Watchlist: ...
+    def check_watchlists(self) -> int: ...
+    def alerts(
+        self, *, watchlist: str | None = None, pending: bool = False, limit: int = 50, offset: int = 0
+    ) -> list[Alert]: ...
+    def claim_alerts(self, *, limit: int = 100) -> list[tuple[Alert, str, str | None]]: ...
+    def alert_delivered(self, alert_id: int, attempts: int) -> None: ...
+    def alert_failed(self, alert_id: int, attempts: int, error: str, retry_at: datetime) -> None: ...
