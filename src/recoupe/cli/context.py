@@ -11,10 +11,10 @@ import click
 from rich.console import Console
 
 from recoupe.config import Settings, load_settings
-from recoupe.store import Store, open_store
 
 if TYPE_CHECKING:
     from recoupe.enrich.nlp import NlpModels
+    from recoupe.store import Store
     from recoupe.stories.assign import StoryEngine
 
 __all__ = ["AppContext"]
@@ -49,6 +49,8 @@ class AppContext:
 
     def store(self) -> Store:
         if self._store is None:
+            from recoupe.store import open_store  # SQLAlchemy only for commands that read the store
+
             self._store = open_store(self.settings.db)
         return self._store
 

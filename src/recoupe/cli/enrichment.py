@@ -11,9 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from recoupe.cli.context import AppContext
-from recoupe.execute import make_executor
 from recoupe.model import Article, Enrichment, Quote
-from recoupe.pipeline import IngestReport, enrich_stored
 
 if TYPE_CHECKING:
     from recoupe.model import QuoteHit
@@ -84,6 +82,8 @@ def render_enrichment(article: Article, enrichment: Enrichment) -> Group:
 def enrich_command(app: AppContext, workers: int, batch_size: int, as_json: bool) -> None:
     """Enrich stored articles that have no current enrichment (new, changed, or from an older recoupe)."""
     from recoupe.enrich import ENRICHER_VERSION
+    from recoupe.execute import make_executor
+    from recoupe.pipeline import IngestReport, enrich_stored
 
     store = app.store()
     models = app.nlp_models()

@@ -12,7 +12,6 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from recoupe.store.schema import crosschecks, sentence_vectors
 from recoupe.store.stories import decode_vector, encode_vector
@@ -45,6 +44,8 @@ def add_sentence_vectors(conn: Connection, model: str, vectors: Mapping[str, NDA
     """Store each ``{text hash: vector}``; a hash already stored for ``model`` keeps its vector."""
     if not vectors:
         return
+    from sqlalchemy.dialects import postgresql, sqlite  # the PostgreSQL dialect costs 70 ms to import
+
     rows = [{"model": model, "text_hash": h, "vector": encode_vector(v)} for h, v in vectors.items()]
     if conn.dialect.name == "postgresql":
         conn.execute(postgresql.insert(sentence_vectors).on_conflict_do_nothing(), rows)

@@ -14,7 +14,6 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from sqlalchemy import Connection, and_, case, delete, func, insert, or_, select, update
 
 from recoupe.model import DatePrecision, EmbeddingRow, StoryMember, StoryRow
@@ -34,6 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping, Sequence
     from datetime import datetime
 
+    import numpy as np
     from numpy.typing import NDArray
 
 __all__ = [
@@ -53,10 +53,14 @@ _TAIL = 300
 
 
 def encode_vector(vector: NDArray[np.float32]) -> bytes:
+    import numpy as np  # numpy only where vectors are read or written (not for search, listing)
+
     return np.asarray(vector, dtype="<f2").tobytes()
 
 
 def decode_vector(blob: bytes) -> NDArray[np.float32]:
+    import numpy as np
+
     return np.frombuffer(blob, dtype="<f2").astype(np.float32)
 
 
