@@ -3,7 +3,9 @@
 ``read_inputs`` reads files, folders, globs and standard input (web archives, ``.warc``/``.arc``, through
 ``recoupe.sources.warc``), fetches the arguments that are URLs
 (``recoupe.sources.web``) and reads feeds (``recoupe.sources.feeds``). Per-item problems are yielded as
-``Failure`` objects (file, line or URL, and reason) so a run can report them and go on.
+``Failure`` objects (file, line or URL, and reason) so a run can report them and go on; whatever a reader
+raises on one input (``recoupe.sources.guard``) is that input's ``Failure`` too, after the records read
+before it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from recoupe.config import Settings
 from recoupe.errors import InputError
 from recoupe.model import Failure, Provenance, Record
 from recoupe.sources.files import expand_paths, kind_of, open_binary
+from recoupe.sources.guard import failure_of, guarded
 from recoupe.sources.pages import read_html_file, read_text_file
 from recoupe.sources.tabular import read_csv, read_json_array, read_jsonl
 
@@ -69,6 +72,8 @@ def read_path(path: Path, settings: Settings, mapping: Mapping[str, str] | None 
         yield Failure(Provenance(where, kind), exc.message, type(exc).__name__)
     except (OSError, EOFError, zlib.error) as exc:  # gzip raises BadGzipFile (an OSError), EOFError, zlib.error
         yield Failure(Provenance(where, kind), f"cannot read: {getattr(exc, 'strerror', None) or exc}")
+    except Exception as exc:  # noqa: BLE001 - what a library raises on one hostile file is that file's failure
+        yield failure_of(exc, Provenance(where, kind))
 
 
 def read_inputs(
@@ -94,7 +99,8 @@ def read_inputs(
         if isinstance(item, Failure):
             yield item
         elif isinstance(item, str):
-            yield from read_jsonl(stdin or sys.stdin.buffer, "<stdin>", settings, mapping)
+            reading = read_jsonl(stdin or sys.stdin.buffer, "<stdin>", settings, mapping)
+            yield from guarded(reading, Provenance("<stdin>", "jsonl"))
         else:
             yield from read_path(item, settings, mapping)
     if urls or feeds or sitemaps:
@@ -103,6 +109,10 @@ def read_inputs(
         from recoupe.sources.web import fetch_urls, fetcher_for
 
         with fetcher_for(settings, fetcher) as client:  # one polite client (``fetcher``'s when given)
-            yield from fetch_urls(urls, settings, client=client)
-            yield from read_feeds(list(feeds), settings, client=client)
-            yield from read_sitemaps(list(sitemaps), settings, since=since, client=client)
+            for url in dict.fromkeys(urls):  # each once, in order
+                yield from guarded(fetch_urls([url], settings, client=client), Provenance(url, "url"))
+            for feed in feeds:
+                yield from guarded(read_feeds([feed], settings, client=client), Provenance(feed, "feed"))
+            for sitemap in sitemaps:
+                reading = read_sitemaps([sitemap], settings, since=since, client=client)
+                yield from guarded(reading, Provenance(sitemap, "sitemap"))

@@ -8,7 +8,8 @@ already in hand (``read_feed_file``: a feed saved on disk). For each entry:
   the extract stage reads it like any page;
 - when the page cannot be fetched (or the entry has no link), the entry's own content (the longest of
   ``content`` and ``summary``; HTML sanitised by feedparser) becomes a ``kind="fields"`` record when its text
-  has at least ``settings.min_body_chars`` characters: the HTML under ``html`` (plain text under ``body``),
+  has at least ``settings.min_body_chars`` characters: the HTML under ``html`` (plain text under ``body``:
+  content labelled ``text/plain``, or with no tag at all, as many RSS descriptions are),
   a summary the content does not contain as ``lead``, and the entry's title, link, date, authors, tags and
   language as fields, which the extract stage prefers to what the HTML says; otherwise the entry is a
   ``Failure`` giving both reasons;
@@ -29,6 +30,7 @@ for again at the next poll). Not done yet: a bound on the entries fetched per fe
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -41,6 +43,7 @@ import lxml.html
 
 from recoupe.config import Settings
 from recoupe.model import Failure, Provenance, Record
+from recoupe.sources.guard import guarded, reason_of
 from recoupe.sources.web import Client, fetch, fetch_url, fetcher_for, is_not_modified, is_web_url
 
 __all__ = ["FEED_TYPES", "read_feed", "read_feed_bytes", "read_feed_file", "read_feeds"]
@@ -75,15 +78,24 @@ def _plain(html: str) -> str:
         return " ".join(html.split())
 
 
+_TAG = re.compile(r"<[A-Za-z!/?]")
+
+
+def _is_html(value: str, media: str) -> bool:
+    """HTML when labelled so and holding at least one tag: RSS says ``description`` is HTML, but many feeds
+    put plain text there (unescaped by the parser: a ``<`` in it is a lesser-than), which is read as text."""
+    return media != "text/plain" and bool(_TAG.search(value))
+
+
 def _entry_content(entry: Mapping[str, Any]) -> tuple[str, bool]:
     """The entry's longest content (or its summary) and whether it is HTML."""
     candidates: list[tuple[str, bool]] = []
     for content in entry.get("content") or []:
-        value = content.get("value") or ""
-        candidates.append((value, content.get("type", "text/html") != "text/plain"))
-    summary = entry.get("summary") or ""
+        value = str(content.get("value") or "")
+        candidates.append((value, _is_html(value, content.get("type", "text/html"))))
+    summary = str(entry.get("summary") or "")
     detail = entry.get("summary_detail") or {}
-    candidates.append((summary, detail.get("type", "text/html") != "text/plain"))
+    candidates.append((summary, _is_html(summary, detail.get("type", "text/html"))))
     return max(candidates, key=lambda item: len(item[0]))
 
 
@@ -161,7 +173,11 @@ def read_feed_bytes(
     links of pages that could not be fetched are appended to ``unfetched`` when it is given.
     """
     base_url = base_url or (where if is_web_url(where) else None)
-    parsed = _parse(data, base_url, content_type)
+    try:
+        parsed = _parse(data, base_url, content_type)
+    except Exception as exc:  # noqa: BLE001 - feedparser raises on hostile bytes (an XML declaration naming no encoding)
+        yield Failure(Provenance(where, "feed", fetched_at=fetched_at), f"feed does not parse: {reason_of(exc)}")
+        return
     entries: list[Mapping[str, Any]] = list(parsed.get("entries") or [])
     feed: Mapping[str, Any] = parsed.get("feed") or {}
     if not entries:
@@ -249,6 +265,7 @@ def read_feeds(sources: list[str], settings: Settings, *, client: Client | None 
     with fetcher_for(settings, client) as active:
         for source in sources:
             if is_web_url(source) or "://" in source:
-                yield from read_feed(source, settings, client=active)
+                reading = read_feed(source, settings, client=active)
             else:
-                yield from read_feed_file(Path(source), settings, client=active)
+                reading = read_feed_file(Path(source), settings, client=active)
+            yield from guarded(reading, Provenance(source, "feed"))

@@ -40,6 +40,7 @@ import lxml.etree
 
 from recoupe.config import Settings
 from recoupe.model import Failure, Provenance, Record
+from recoupe.sources.guard import guarded
 from recoupe.sources.web import (
     Client,
     Fetched,
@@ -285,4 +286,5 @@ def read_sitemaps(
     """Every sitemap in ``sources`` (URLs or files), over one client."""
     with fetcher_for(settings, client) as active:
         for source in sources:
-            yield from read_sitemap(source, settings, since=since, client=active)
+            reading = read_sitemap(source, settings, since=since, client=active)
+            yield from guarded(reading, Provenance(source, "sitemap"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -20,6 +21,7 @@ from recoupe.errors import InputError
 from recoupe.model import Failure, Provenance, Record
 from recoupe.sources.decode import decode_bytes
 from recoupe.sources.files import open_binary
+from recoupe.sources.guard import failure_of
 
 __all__ = ["FIELD_NAMES", "map_fields", "read_csv", "read_json_array", "read_jsonl"]
 
@@ -144,10 +146,14 @@ def read_jsonl(
             continue
         try:
             row = json.loads(text)
+            item = _record(row, where, line_no, "jsonl", mapping)
         except json.JSONDecodeError as exc:
             yield Failure(provenance, f"not JSON: {exc.msg} (column {exc.colno})")
             continue
-        yield _record(row, where, line_no, "jsonl", mapping)
+        except (RecursionError, ValueError) as exc:  # JSON nested thousands deep; an integer of 5000 digits
+            yield failure_of(exc, provenance)
+            continue
+        yield item
     if not seen_any:
         yield Failure(Provenance(where, "jsonl"), "no records (empty input)")
 
@@ -166,7 +172,7 @@ def read_json_array(
     text, _ = decode_bytes(raw, where=where)
     try:
         data = json.loads(text)
-    except json.JSONDecodeError:
+    except (RecursionError, ValueError):  # not JSON, nested too deeply, a huge integer: line by line, each told
         with open_binary(path) as handle:
             yield from read_jsonl(handle, where, settings, mapping)
         return
@@ -174,19 +180,65 @@ def read_json_array(
     if not rows:
         yield Failure(Provenance(where, "json"), "empty JSON array")
     for index, row in enumerate(rows):
-        record = _record(row, where, index + 1, "json", mapping)
+        try:
+            record = _record(row, where, index + 1, "json", mapping)
+        except RecursionError as exc:
+            record = failure_of(exc, Provenance(where, "json", line=index + 1))
         yield record
 
 
 def _sniff_encoding(handle: IO[bytes], where: str) -> str:
     sample = handle.read(256 * 1024)
     handle.seek(0)
+    if sample.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"  # the codec reads the mark and drops it
     try:
         sample.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if exc.start < len(sample) - 4:  # not just a multi-byte character cut at the sample's end
             return decode_bytes(sample, where=where)[1]
     return "utf-8-sig"
+
+
+class _LineTooLong(Exception):  # noqa: N818 - a signal between the line reader and read_csv, never seen outside
+    """A line longer than the bound: skipped without being held, its number given."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _BoundedLines:
+    """The lines of a text stream for ``csv``, each read in time linear in its length and at most ``limit``
+    characters: a longer line is read past in pieces (never held whole) and raises ``_LineTooLong`` once,
+    then the next line is read as usual. ``number`` counts the lines read (the CSV line of a failure).
+
+    A class, not a generator: a generator that raises is over, and the rows after a long line must be read.
+    """
+
+    def __init__(self, stream: IO[str], limit: int) -> None:
+        self.stream = stream
+        self.limit = limit
+        self.number = 0
+
+    def __iter__(self) -> _BoundedLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.stream.readline(self.limit + 1)
+        if not line:
+            raise StopIteration
+        self.number += 1
+        if len(line) > self.limit and not line.endswith(("\n", "\r")):
+            while line and not line.endswith(("\n", "\r")):
+                line = self.stream.readline(_PIECE)
+            raise _LineTooLong(self.number)
+        return line
+
+
+_PIECE = 1024 * 1024
 
 
 def read_csv(
@@ -197,24 +249,66 @@ def read_csv(
     *,
     delimiter: str = ",",
 ) -> Iterator[Record | Failure]:
-    """CSV/TSV with a header row; the encoding is detected on the first 256 KB."""
+    """CSV/TSV with a header row; the encoding is detected on the first 256 KB (a UTF-16 or UTF-32 mark read).
+
+    A line or a field longer than ``max_record_mb`` is one ``Failure`` (the line is read past, never held
+    whole) and so is a row the ``csv`` module cannot parse; the rows after it are read. Bytes that cannot be
+    decoded end the file with a ``Failure`` naming the line (the rows before are kept).
+    """
     encoding = _sniff_encoding(handle, where)
-    csv.field_size_limit(settings.max_record_bytes)
-    reader = codecs.getreader(encoding)(handle, "strict")
-    rows = csv.DictReader(reader, delimiter=delimiter)
-    kind = "tsv" if delimiter == "\t" else "csv"
-    count = 0
+    limit = settings.max_record_bytes
+    csv.field_size_limit(limit)
+    text = io.TextIOWrapper(handle, encoding=encoding, errors="strict", newline="")
     try:
-        for row in rows:
-            line = rows.line_num
-            if None in row:
-                yield Failure(Provenance(where, kind, line=line), "more cells than header columns")
-                continue
-            count += 1
-            yield _record(dict(row), where, line, kind, mapping)
-    except UnicodeDecodeError as exc:
-        yield Failure(Provenance(where, kind, line=rows.line_num + 1), f"cannot decode as {encoding}: {exc.reason}")
-    except csv.Error as exc:
-        yield Failure(Provenance(where, kind, line=rows.line_num), f"bad CSV: {exc}")
-    if count == 0 and rows.fieldnames is None:
+        yield from _csv_rows(
+            _BoundedLines(text, limit), where, settings, mapping, encoding=encoding, delimiter=delimiter
+        )
+    finally:
+        text.detach()  # the caller closes its handle
+
+
+def _csv_rows(
+    lines: _BoundedLines,
+    where: str,
+    settings: Settings,
+    mapping: Mapping[str, str] | None,
+    *,
+    encoding: str,
+    delimiter: str,
+) -> Iterator[Record | Failure]:
+    rows = csv.DictReader(lines, delimiter=delimiter)
+    kind = "tsv" if delimiter == "\t" else "csv"
+    too_long = f"line longer than max_record_mb={settings.max_record_mb:g}"
+    try:
+        header = rows.fieldnames
+    except _LineTooLong:
+        raise InputError(f"header row {too_long}", where=where) from None
+    except (csv.Error, UnicodeDecodeError) as exc:
+        raise InputError(f"header row cannot be read: {_csv_reason(exc, encoding)}", where=where) from exc
+    if header is None:
         raise InputError("no header row", where=where)
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except _LineTooLong as exc:
+            yield Failure(Provenance(where, kind, line=exc.line), too_long)
+            continue
+        except csv.Error as exc:
+            yield Failure(Provenance(where, kind, line=lines.number), f"bad CSV: {exc}")
+            continue
+        except UnicodeDecodeError as exc:  # the decoder's place in the stream is lost: the rest is not read
+            yield Failure(Provenance(where, kind, line=lines.number + 1), _csv_reason(exc, encoding))
+            break
+        line = lines.number
+        if None in row:
+            yield Failure(Provenance(where, kind, line=line), "more cells than header columns")
+            continue
+        yield _record(dict(row), where, line, kind, mapping)
+
+
+def _csv_reason(exc: Exception, encoding: str) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return f"cannot decode as {encoding}: {exc.reason}"
+    return f"bad CSV: {exc}"

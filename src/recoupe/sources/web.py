@@ -35,14 +35,19 @@ failure of the iterators (``fetch_urls``, feeds, sitemaps skip it; ``fetch_url``
 ``Failure`` whose error is ``NOT_MODIFIED``). The memory saves new validators only once what they concern is
 stored (``FetchMemory.track`` and ``flush``), so a crash never leaves a page marked fetched that was not.
 
-Not done yet: a deadline for the whole response (the timeout bounds each connect and each read). No
-address is filtered either: a URL naming a loopback or private address is fetched, so a face that fetches
+A whole fetch has a deadline too, ``DEADLINE_FACTOR`` × ``fetch_timeout`` (60 s by default) from the request
+to the body's last byte, robots.txt and redirects included: a server sending a byte a second is a
+``FetchError`` "timed out" once it passes (``fetch_timeout`` alone bounds each connect and each read). No
+address is filtered here: a URL naming a loopback or private address is fetched, so a face that fetches
 URLs on a remote client's behalf (the REST API) must decide whether to allow that.
 """
 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import socket
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -60,6 +65,7 @@ from recoupe.sources.decode import decode_bytes, looks_binary
 from recoupe.sources.polite import Politeness, PoliteTransport, PrivateAddress, RobotsDisallowed
 
 __all__ = [
+    "DEADLINE_FACTOR",
     "HTML_TYPES",
     "MAX_REDIRECTS",
     "NOT_MODIFIED",
@@ -71,6 +77,7 @@ __all__ = [
     "Fetched",
     "Fetcher",
     "fetch",
+    "fetch_deadline",
     "fetch_url",
     "fetch_urls",
     "fetcher_for",
@@ -83,13 +90,14 @@ __all__ = [
 USER_AGENT = DEFAULT_USER_AGENT
 #: the default of ``fetch_timeout``: seconds allowed for connecting, and between two reads of the response
 TIMEOUT_S = 20.0
+#: a whole fetch (connect, redirects, robots.txt, every byte of the body) is bounded by this × ``fetch_timeout``
+DEADLINE_FACTOR = 3.0
 #: the ``Failure.error`` of a 304 answer to a conditional GET (a skip, not a failure)
 NOT_MODIFIED = "NotModified"
 MAX_REDIRECTS = 10
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 _SCHEMES = frozenset({"http", "https"})
-_CHUNK = 64 * 1024
 _WHATWG_ALIASES = {"iso8859-1": "cp1252", "ascii": "cp1252"}
 
 
@@ -344,6 +352,73 @@ def _not_modified(
     return "not modified", NOT_MODIFIED
 
 
+class _Deadline:
+    """A whole-response deadline: when it passes, the sockets of the fetch are shut down from a timer thread.
+
+    httpx bounds each connect and each read, not their sum: a server sending a byte a second would hold the
+    fetch (and the API's ingest lock) for as long as it likes. The sockets are learnt from httpcore's trace
+    hook (each new connection, robots.txt and redirects included) and from the response (a pooled one); the
+    blocked read then ends with an error, reported as the deadline passed.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._timer.cancel()
+
+    def trace(self, event: str, info: dict[str, Any]) -> None:
+        """httpcore's trace hook: each new connection's socket is watched."""
+        if event in {"connection.connect_tcp.complete", "connection.start_tls.complete"}:
+            self.watch(info.get("return_value"))
+
+    def watch(self, stream: Any) -> None:
+        """Watch the socket of an httpcore network stream (a no-op for anything else)."""
+        get_extra = getattr(stream, "get_extra_info", None)
+        sock = get_extra("socket") if get_extra is not None else None
+        if not isinstance(sock, socket.socket):
+            return
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            _shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+    def check(self) -> None:
+        if self.expired:
+            raise _DeadlinePassed
+
+
+class _DeadlinePassed(Exception):  # noqa: N818 - a signal inside fetch, never seen outside
+    pass
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def fetch_deadline(settings: Settings) -> float:
+    """Seconds a whole fetch may take, from the request to the last byte: ``DEADLINE_FACTOR × fetch_timeout``."""
+    return DEADLINE_FACTOR * settings.fetch_timeout
+
+
 def fetch(
     url: str, settings: Settings, client: Client, *, accept: Callable[[str], bool], kind: str = "url"
 ) -> Fetched | Failure:
@@ -359,22 +434,32 @@ def fetch(
         return Failure(Provenance(url, kind), refused, "InputError")
     http, memory = (client.client, client.memory) if isinstance(client, Fetcher) else (client, None)
     url = url.strip()
+    deadline = _Deadline(fetch_deadline(settings))
+    headers = memory.headers(url) if memory else None
     try:
-        with http.stream("GET", url, headers=memory.headers(url) if memory else None) as response:
+        with deadline, http.stream("GET", url, headers=headers, extensions={"trace": deadline.trace}) as response:
+            deadline.watch(response.extensions.get("network_stream"))
             where = Provenance(str(response.url), kind, fetched_at=started)
             refusal = _not_modified(response, memory, url, started) or _refusal(response, settings, accept)
             if refusal:
                 return Failure(where, *refusal)
             body = bytearray()
-            for chunk in response.iter_bytes(_CHUNK):
+            for chunk in response.iter_bytes():  # each read as it comes: the deadline is checked between them
+                deadline.check()
                 body += chunk
                 if len(body) > settings.max_file_bytes:
                     return Failure(where, _too_large(len(body), settings, partial=True), "InputError")
+            deadline.check()
             return Fetched(str(response.url), url, response.status_code, response.headers, bytes(body), started)
-    except (httpx.HTTPError, httpx.StreamError) as exc:
-        return Failure(Provenance(url, kind, fetched_at=started), _network_reason(exc), "FetchError")
+    except (httpx.HTTPError, httpx.StreamError, _DeadlinePassed) as exc:
+        reason = _deadline_reason(deadline) if deadline.expired else _network_reason(exc)
+        return Failure(Provenance(url, kind, fetched_at=started), reason, "FetchError")
     except (httpx.InvalidURL, ValueError) as exc:  # ValueError: a host IDNA refuses (idna.IDNAError) and the like
         return Failure(Provenance(url, kind, fetched_at=started), f"not a valid URL: {exc}", "InputError")
+
+
+def _deadline_reason(deadline: _Deadline) -> str:
+    return f"timed out: the whole response took longer than {deadline.seconds:g} s (3 × fetch_timeout)"
 
 
 def _page_type(media: str) -> bool:

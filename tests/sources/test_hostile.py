@@ -1,0 +1,222 @@
+"""Hostile inputs (issue 17): nothing one bad file, feed or server does stops a run or loses the records
+read before it. Real files, a real loopback server, the real CLI."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from recoupe.cli.main import cli
+from recoupe.config import Settings
+from recoupe.model import Failure, Record
+from recoupe.sources import read_inputs
+from recoupe.sources.feeds import read_feed_bytes
+from recoupe.sources.web import fetch_url
+
+BODY = (
+    "Le conseil municipal de Rennes a voté jeudi soir un budget de douze millions d'euros pour la rénovation "
+    "des écoles du quartier de Maurepas, a annoncé la mairie. Les travaux commenceront en septembre et "
+    "dureront deux ans, soit moins que les trois ans prévus au départ."
+)
+#: an XML declaration whose encoding name is not even UTF-8: feedparser raised UnicodeDecodeError on it
+BAD_DECLARATION = b'<?xml version="1.0" encoding="\xe9"?><rss version="2.0"><channel><item><title>a</title></item>'
+
+
+def _rss(title: str, description: str) -> bytes:
+    escaped = description.replace("&", "&amp;").replace("<", "&lt;")
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>t</title>'
+        f"<item><title>{title}</title><description>{escaped}</description>"
+        "<pubDate>Thu, 13 Feb 2025 18:00:00 +0100</pubDate></item></channel></rss>"
+    ).encode()
+
+
+def _line(title: str, url: str) -> str:
+    return json.dumps({"title": title, "text": BODY, "url": url, "source": "Test"}) + "\n"
+
+
+@dataclasses.dataclass
+class Site:
+    url: str
+    drip_done: threading.Event = dataclasses.field(default_factory=threading.Event)
+    stop: threading.Event = dataclasses.field(default_factory=threading.Event)
+
+    def __call__(self, path: str) -> str:
+        return self.url + path
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[Site]:
+    """A loopback server: a good feed of plain text, a feed with a bad XML declaration, a page sent a byte a
+    second (``/drip``: 30 bytes; ``drip_done`` is set only if all of them were sent)."""
+    state = Site(url="")
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+            pass
+
+        def _send(self, status: int, body: bytes, media: str) -> None:
+            self.send_response(status)
+            self.send_header("Content-Type", media)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def do_GET(self) -> None:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                if self.path == "/robots.txt":
+                    self._send(404, b"", "text/plain")
+                elif self.path == "/feeds/plain.xml":
+                    self._send(
+                        200,
+                        _rss("Budget des écoles de Maurepas", BODY + " Deux ans < trois ans."),
+                        "application/rss+xml",
+                    )
+                elif self.path == "/feeds/bad-declaration.xml":
+                    self._send(200, BAD_DECLARATION, "application/rss+xml")
+                elif self.path == "/drip":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html")
+                    self.end_headers()
+                    for _ in range(30):
+                        if state.stop.wait(1.0):
+                            return
+                        self.wfile.write(b"x")
+                        self.wfile.flush()
+                    state.drip_done.set()
+                else:
+                    self._send(404, b"not found", "text/plain")
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    state.url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state
+    finally:
+        state.stop.set()
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+
+
+def _ingest(runner: CliRunner, *args: str) -> dict[str, object]:
+    result = runner.invoke(cli, ["ingest", *args, "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    report: dict[str, object] = json.loads(result.stdout)
+    return report
+
+
+def _titles(runner: CliRunner) -> set[str]:
+    listed = runner.invoke(cli, ["articles", "--json"], catch_exceptions=False)
+    return {article["title"] for article in json.loads(listed.stdout)}
+
+
+def _reasons(report: dict[str, object]) -> dict[str, str]:
+    failures = report["failures"]
+    assert isinstance(failures, list)
+    return {Path(str(f["where"]).split(":")[0]).name: str(f["reason"]) for f in failures}
+
+
+# -- item 2: one bad input is one failure, the rest is stored ---------------------------------------------------
+
+
+def test_deeply_nested_jsonl_line_is_one_failure(tmp_path: Path, cli_env: CliRunner) -> None:
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(
+        _line("Avant la ligne piégée", "https://example.org/a")
+        + "[" * 100_000
+        + "\n"
+        + '{"n": '
+        + "9" * 5000
+        + "}\n"  # an integer Python refuses to convert (ValueError, not a JSON error)
+        + _line("Après la ligne piégée", "https://example.org/b"),
+        encoding="utf-8",
+    )
+    report = _ingest(cli_env, str(dump))
+    assert (report["new"], report["failed"]) == (2, 2)
+    failures = report["failures"]
+    assert isinstance(failures, list)
+    assert [f["where"] for f in failures] == [f"{dump}:2", f"{dump}:3"]
+    assert "nested too deeply" in failures[0]["reason"]
+    assert "ValueError" in failures[1]["reason"]
+    assert _titles(cli_env) == {"Avant la ligne piégée", "Après la ligne piégée"}
+
+
+def test_deeply_nested_json_file_and_binary_csv_do_not_stop_the_run(tmp_path: Path, cli_env: CliRunner) -> None:
+    (tmp_path / "a-deep.json").write_text("[" * 100_000, encoding="utf-8")
+    (tmp_path / "b-four.csv").write_bytes(b"\x1eIB\x06\x90\x15S\xa0")  # not text: UnicodeDecodeError before
+    (tmp_path / "c-header.csv").write_bytes(b"title,text\n\x90\x91\x92\n")
+    (tmp_path / "d-good.jsonl").write_text(_line("Lu après les fichiers piégés", "https://example.org/c"))
+    report = _ingest(cli_env, str(tmp_path))
+    assert report["new"] == 1
+    reasons = _reasons(report)
+    assert "nested too deeply" in reasons["a-deep.json"]
+    assert reasons["b-four.csv"].startswith("header row cannot be read: cannot decode")
+    assert "cannot decode" in reasons["c-header.csv"]
+    assert _titles(cli_env) == {"Lu après les fichiers piégés"}
+
+
+def test_feed_with_a_bad_xml_declaration_is_one_failure(site: Site, settings: Settings) -> None:
+    (failure,) = read_feed_bytes(BAD_DECLARATION, "bad.xml", settings)
+    assert isinstance(failure, Failure)
+    assert failure.provenance.kind == "feed"
+    assert failure.reason.startswith("feed does not parse: cannot read: UnicodeDecodeError")
+
+
+def test_ingest_feed_goes_on_after_a_bad_feed(site: Site, cli_env: CliRunner) -> None:
+    report = _ingest(cli_env, "--feed", site("/feeds/bad-declaration.xml"), "--feed", site("/feeds/plain.xml"))
+    assert (report["new"], report["failed"]) == (1, 1)
+    assert _titles(cli_env) == {"Budget des écoles de Maurepas"}
+
+
+def test_watch_survives_a_bad_feed(site: Site, cli_env: CliRunner) -> None:
+    args = ["watch", "--once", "--feed", site("/feeds/bad-declaration.xml"), "--feed", site("/feeds/plain.xml")]
+    result = cli_env.invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "round 1 · 1 new" in result.stdout
+    assert "feed does not parse" in result.stderr
+
+
+# -- item 5: plain-text RSS descriptions ---------------------------------------------------------------------
+
+
+def test_plain_text_rss_description_is_read_as_text(settings: Settings) -> None:
+    from recoupe.pipeline import extract_one
+
+    (record,) = read_feed_bytes(_rss("Budget des écoles", BODY + " Deux ans < trois ans."), "f.xml", settings)
+    assert isinstance(record, Record)
+    article = extract_one(record, settings)
+    assert not isinstance(article, Failure), article
+    assert article.title == "Budget des écoles"
+    assert article.body.endswith("Deux ans < trois ans.")
+
+
+# -- item 4: a whole-response deadline -----------------------------------------------------------------------
+
+
+def test_a_page_sent_a_byte_a_second_fails_at_the_deadline(site: Site, settings: Settings) -> None:
+    quick = dataclasses.replace(settings, fetch_timeout=1.0)  # 3 s for the whole response; 30 s to send it
+    failure = fetch_url(site("/drip"), quick)
+    assert isinstance(failure, Failure)
+    assert failure.error == "FetchError"
+    assert failure.reason.startswith("timed out: the whole response took longer than 3 s")
+    assert not site.drip_done.is_set()  # given up long before the server was done
+
+
+def test_records_before_a_failing_reader_are_kept(tmp_path: Path, settings: Settings) -> None:
+    good = tmp_path / "a.jsonl"
+    good.write_text(_line("Premier", "https://example.org/1") + _line("Second", "https://example.org/2"))
+    deep = tmp_path / "b.json"
+    deep.write_text("[" * 50_000)
+    items = list(read_inputs([str(good), str(deep)], settings))
+    assert [type(item).__name__ for item in items] == ["Record", "Record", "Failure"]
