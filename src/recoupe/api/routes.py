@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from recoupe.api import ingest, routes_corpus, routes_entities, routes_stories
+from recoupe.api import ingest, routes_alerts, routes_corpus, routes_entities, routes_stories
 from recoupe.api.routes_common import READ_RESPONSES, CachedRoute
 from recoupe.api.schemas import Health
 from recoupe.faces import Faces, faces_of
@@ -38,5 +38,12 @@ def health(faces: Annotated[Faces, Depends(faces_of)]) -> dict[str, Any]:
     }
 
 
-for _part in (_health, routes_stories.router, routes_corpus.router, routes_entities.router, ingest.router):
+for _part in (
+    _health,
+    routes_stories.router,
+    routes_corpus.router,
+    routes_entities.router,
+    routes_alerts.router,
+    ingest.router,
+):
     router.include_router(_part)

@@ -111,25 +111,29 @@ def remove_command(app: AppContext, name_or_id: str) -> None:
     app.out.print(f"removed watchlist {gone.id} {escape(gone.name)}", highlight=False)
 
 
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _alert_table(found: list[Alert]) -> Table:
     table = Table(title=f"{len(found)} alert(s), newest first")
-    for column in ("id", "when", "watchlist", "kind", "story", "what", "webhook"):
-        table.add_column(column, overflow="fold")
+    table.add_column("id", justify="right")
+    table.add_column("when", no_wrap=True)
+    for column in ("watchlist", "kind", "story", "what"):
+        table.add_column(column, overflow="fold", ratio=2 if column in ("story", "what") else 1)
     for alert in found:
+        what = alert.detail
         if alert.delivered_at:
-            state = "delivered"
+            what += " · sent"
         elif alert.last_error:
-            state = f"pending ({alert.attempts} tries: {alert.last_error})"
-        else:
-            state = "—" if not alert.attempts else "pending"
+            what += f" · not sent yet ({alert.attempts} tries: {alert.last_error})"
         table.add_row(
             str(alert.id),
             f"{alert.created_at:%Y-%m-%d %H:%M}",
             escape(alert.watch_name),
             alert.kind,
-            f"{alert.story_id[:8]} {escape(alert.title)}",
-            escape(alert.detail),
-            escape(state),
+            f"{escape(_short(alert.title))} ({alert.story_id[:8]})",
+            escape(what),
         )
     return table
 
