@@ -40,6 +40,9 @@ def _filters(
 class ArticlesMixin(StoreCore):
     """Articles in and out (see ``recoupe.store.protocol.Store``)."""
 
+    #: seconds one search may run before it is stopped with ``StoreError`` (``None``: no limit)
+    search_budget_s: float | None = fulltext.SEARCH_BUDGET_S
+
     def add(self, batch: Sequence[Article]) -> list[tuple[str, IngestOutcome]]:
         """Store a batch of articles in one transaction; (stored id, outcome) per article, in order.
 
@@ -105,12 +108,22 @@ class ArticlesMixin(StoreCore):
             return int(conn.execute(query).scalar_one())
 
     def search(
-        self, query: str, *, limit: int = 20, outlet: str | None = None, language: str | None = None
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        outlet: str | None = None,
+        language: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
     ) -> list[SearchHit]:
         """Full-text search, best first (title weighs more than lead, lead more than body).
 
         Accents and case are ignored. The query syntax is in ``recoupe.store.query``; a query with no
-        word in it returns no hits, too many terms raise ``QueryError``.
+        word in it returns no hits, too many terms raise ``QueryError``. ``since``/``until`` are
+        inclusive days and leave out undated articles. The cost is bounded (``fulltext.search``): the
+        engine keeps the best ``limit`` before rows are read, snippets come from a bounded window, and a
+        search past ``search_budget_s`` seconds raises ``StoreError``.
         """
         check_page(limit)
         terms = fulltext.terms_of(query)
@@ -118,7 +131,16 @@ class ArticlesMixin(StoreCore):
             return []
         wanted_language = language.strip().lower() if language is not None else None
         with self._connect(write=False) as conn:
-            found = fulltext.search(conn, terms, limit=limit, outlet=outlet_key(outlet), language=wanted_language)
+            found = fulltext.search(
+                conn,
+                terms,
+                limit=limit,
+                outlet=outlet_key(outlet),
+                language=wanted_language,
+                since=since.isoformat() if since is not None else None,
+                until=(until + timedelta(days=1)).isoformat() if until is not None and until < date.max else None,
+                budget_s=self.search_budget_s,
+            )
         hits = []
         for row, score, marked in found:
             snippet, spans = fulltext.split_snippet(marked)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from recoupe.store import sqlite
 from recoupe.store.query import search_terms
+from recoupe.store.snippet import marked_snippet
 from recoupe.store.sqlite import FTS_MARK_END as MARK_END
 from recoupe.store.sqlite import FTS_MARK_START as MARK_START
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MARK_END",
     "MARK_START",
+    "SEARCH_BUDGET_S",
     "create",
     "database_problems",
     "delete",
@@ -36,6 +38,9 @@ __all__ = [
     "split_snippet",
     "terms_of",
 ]
+
+#: seconds one search may run before it is stopped (``StoreError``)
+SEARCH_BUDGET_S = 10.0
 
 
 def _postgres(conn: Connection) -> bool:
@@ -78,17 +83,39 @@ def delete(conn: Connection, article_id: str) -> None:
 
 
 def search(
-    conn: Connection, terms: list[Term], *, limit: int, outlet: str | None, language: str | None
+    conn: Connection,
+    terms: list[Term],
+    *,
+    limit: int,
+    outlet: str | None,
+    language: str | None,
+    since: str | None = None,
+    until: str | None = None,
+    budget_s: float | None = SEARCH_BUDGET_S,
 ) -> list[tuple[RowMapping, float, str]]:
     """``(article row, score, marked snippet)`` of the ``limit`` best matches, best first.
 
-    ``outlet`` is an outlet key (``rows.outlet_key``), ``language`` a lower-case code.
+    ``outlet`` is an outlet key (``rows.outlet_key``), ``language`` a lower-case code, ``since`` and
+    ``until`` bounds on ``published_sort`` (``since <= published_sort < until``). The engine ranks the
+    matches and keeps the best ``limit`` before any article row is read; snippets come from a bounded
+    window of each hit's text (``recoupe.store.snippet``), so a search costs about the same whatever
+    the number of matches or the size of an article. A search still running after ``budget_s``
+    seconds is stopped with ``StoreError`` (``None``: no budget).
     """
+    filters = {
+        name: value
+        for name, value in (("outlet", outlet), ("language", language), ("since", since), ("until", until))
+        if value is not None
+    }
     if _postgres(conn):
         from recoupe.store import postgres
 
-        return postgres.search(conn, terms, limit=limit, outlet=outlet, language=language)
-    return sqlite.search(conn, terms, limit=limit, outlet=outlet, language=language)
+        return postgres.search(conn, terms, limit=limit, filters=filters, budget_s=budget_s)
+    found = sqlite.search(conn, terms, limit=limit, filters=filters, budget_s=budget_s)
+    return [
+        (row, score, marked_snippet((row["title"] or "", row["lead"] or "", row["body"] or ""), terms))
+        for row, score in found
+    ]
 
 
 def integrity_problems(conn: Connection, article_ids: Iterable[str]) -> list[str]:

@@ -19,8 +19,8 @@ turned into one tsquery per configuration from bound parameters only (``phraseto
 and phrases, ``to_tsquery`` of a quoted lexeme with ``:*`` for a prefix): no user text is ever read as
 tsquery syntax. French and English articles are matched on stems and without their stop words ("les
 élections" finds "élection"), others on words. The best ``limit`` matches are ranked (``ts_rank``,
-title 1.0, lead 0.4, body 0.1) inside the index query, before rows are joined and ``ts_headline``
-builds the snippets.
+title 1.0, lead 0.4, body 0.1) inside the index query, filters included, before rows are joined and
+``ts_headline`` builds the snippets from the first ``snippet.WINDOW_CHARS`` characters of their column.
 """
 
 from __future__ import annotations
@@ -28,9 +28,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, text
+from sqlalchemy.exc import OperationalError
 
 from recoupe.errors import StoreError
 from recoupe.store.query import tokens_of
+from recoupe.store.snippet import WINDOW_CHARS
 from recoupe.store.sqlite import FTS_MARK_END, FTS_MARK_START
 
 if TYPE_CHECKING:
@@ -70,9 +72,11 @@ _RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D (body), C (unused), B (lead), A (tit
 _HEADLINE = f"StartSel={FTS_MARK_START}, StopSel={FTS_MARK_END}, MaxWords=24, MinWords=12, MaxFragments=1"
 _MARKS = FTS_MARK_START + FTS_MARK_END
 # The snippet's column, as FTS5 picks one: the title if it matches, else the lead, else the body.
+# Both read a bounded window of the column (WINDOW_CHARS), as the SQLite snippets do.
 _SNIPPET_SOURCE = (
-    "CASE WHEN to_tsvector(CAST(top.config AS regconfig), a.title) @@ top.query THEN a.title"
-    " WHEN to_tsvector(CAST(top.config AS regconfig), a.lead) @@ top.query THEN a.lead ELSE a.body END"
+    "CASE WHEN to_tsvector(CAST(top.config AS regconfig), left(a.title, :window)) @@ top.query THEN a.title"
+    " WHEN to_tsvector(CAST(top.config AS regconfig), left(a.lead, :window)) @@ top.query THEN a.lead"
+    " ELSE a.body END"
 )
 
 
@@ -223,10 +227,16 @@ def _tsquery(config: str, terms: list[Term], params: dict[str, Any]) -> str:
 
 
 def search(
-    conn: Connection, terms: list[Term], *, limit: int, outlet: str | None, language: str | None
+    conn: Connection, terms: list[Term], *, limit: int, filters: dict[str, str], budget_s: float | None
 ) -> list[tuple[RowMapping, float, str]]:
-    """``(article row, score, snippet with marks)`` of the best ``limit`` matches, best first."""
-    params: dict[str, Any] = {"limit": limit, "marks": _MARKS, "headline": _HEADLINE}
+    """``(article row, score, snippet with marks)`` of the best ``limit`` matches, best first.
+
+    ``filters`` binds any of ``outlet``, ``language``, ``since`` and ``until``; they are applied inside the
+    ranking query. Snippets are built by ``ts_headline`` over the first ``WINDOW_CHARS`` characters of
+    their column only. A statement still running after ``budget_s`` seconds is cancelled
+    (``statement_timeout`` for this transaction) and raises ``StoreError``.
+    """
+    params: dict[str, Any] = {"limit": limit, "marks": _MARKS, "headline": _HEADLINE, "window": WINDOW_CHARS}
     queries = {name: _tsquery(name, terms, params) for name in CONFIGS}
     # one indexable condition (any configuration's query: the GIN index finds the candidates), then the
     # article's own configuration decides
@@ -237,28 +247,39 @@ def search(
         + ")"
     )
     chosen = "CASE f.config " + " ".join(f"WHEN '{name}' THEN {query}" for name, query in queries.items()) + " END"
-    join, filters = "", ""
-    if outlet is not None or language is not None:
-        join = " JOIN articles AS fa ON fa.id = f.article_id"
-    if outlet is not None:
-        params["outlet"] = outlet
-        filters += " AND fa.outlet_key = :outlet"
-    if language is not None:
-        params["language"] = language
-        filters += " AND fa.language = :language"
+    conditions = {
+        "outlet": " AND fa.outlet_key = :outlet",
+        "language": " AND fa.language = :language",
+        "since": " AND fa.published_sort >= :since",
+        "until": " AND fa.published_sort < :until",
+    }
+    filtered = "".join(conditions[name] for name in filters)
+    params.update(filters)
+    join = " JOIN articles AS fa ON fa.id = f.article_id" if filtered else ""
     statement = (
         "WITH top AS ("
         f" SELECT f.article_id, f.config, q.query, ts_rank('{_RANK_WEIGHTS}', f.document, q.query) AS rank"
         f" FROM articles_fts AS f CROSS JOIN LATERAL (SELECT {chosen} AS query) AS q{join}"
-        f" WHERE ({matches}){filters}"
+        f" WHERE ({matches}){filtered}"
         " ORDER BY rank DESC, f.article_id LIMIT :limit)"
         " SELECT a.*, top.rank AS rank, ts_headline(CAST(top.config AS regconfig),"
-        " translate(s.source, :marks, ''), top.query, :headline) AS snip, s.source AS snip_source"
+        " translate(left(s.source, :window), :marks, ''), top.query, :headline) AS snip, s.source AS snip_source"
         " FROM top JOIN articles AS a ON a.id = top.article_id"
         f" CROSS JOIN LATERAL (SELECT {_SNIPPET_SOURCE} AS source) AS s"
         " ORDER BY top.rank DESC, a.id"
     )
-    rows = conn.execute(text(statement), params).mappings().all()
+    if budget_s is not None:
+        milliseconds = max(1, round(budget_s * 1000))
+        conn.execute(text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": f"{milliseconds}ms"})
+    try:
+        rows = conn.execute(text(statement), params).mappings().all()
+    except OperationalError as exc:
+        if budget_s is not None and type(exc.orig).__name__ == "QueryCanceled":
+            raise StoreError(
+                f"the search took more than {budget_s:g} s and was stopped: "
+                "add words, or choose an outlet, a language or dates"
+            ) from exc
+        raise
     return [(row, float(row["rank"]), _ellipsis(str(row["snip"]), str(row["snip_source"]))) for row in rows]
 
 

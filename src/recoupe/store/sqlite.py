@@ -6,7 +6,7 @@ recommended recipe turns that off (``isolation_level = None``) and emits ``BEGIN
 busy timeout instead of failing with a read-to-write lock upgrade deadlock; reads use a plain ``BEGIN``.
 
 Full-text index. ``articles_fts`` is an FTS5 table that keeps its own copy of title, lead and body
-(``snippet()`` needs the text) plus the article id, tokenized with ``unicode61 remove_diacritics 2``
+(the snippets are read from it) plus the article id, tokenized with ``unicode61 remove_diacritics 2``
 so "benefique" finds "bénéfique". Its rowid is the article id read as a signed 64-bit integer: an
 exact, stable mapping, whereas the implicit rowid of ``articles`` (a table with a text key) may be
 renumbered by ``VACUUM``. The store's write path keeps it in sync, not triggers: the rowid mapping
@@ -16,9 +16,11 @@ function cannot be written from the ``sqlite3`` shell or any other tool.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
 
 from recoupe.errors import StoreError
 from recoupe.store.query import match_of
@@ -54,7 +56,8 @@ FTS_MARK_START = "\ue000"
 FTS_MARK_END = "\ue001"
 # bm25 weights per column, in declaration order: title, lead, body, article_id (unindexed).
 BM25_WEIGHTS = (10.0, 4.0, 1.0, 0.0)
-SNIPPET_TOKENS = 24
+# virtual-machine steps between two looks at a search's clock (a few hundred microseconds)
+PROGRESS_STEPS = 1_000
 FTS5_PROBE = "CREATE VIRTUAL TABLE temp.recoupe_fts5_probe USING fts5(x)"
 
 
@@ -86,8 +89,6 @@ def create_sqlite_engine(url: URL) -> Engine:
 
 def require_fts5(conn: Connection) -> None:
     """Raise ``StoreError`` when this SQLite build has no FTS5 (the full-text index needs it)."""
-    from sqlalchemy.exc import OperationalError
-
     try:
         conn.exec_driver_sql(FTS5_PROBE)
     except OperationalError as exc:
@@ -141,35 +142,68 @@ def fts_delete(conn: Connection, article_id: str) -> None:
     conn.execute(text("DELETE FROM articles_fts WHERE rowid = :rowid"), {"rowid": fts_rowid(article_id)})
 
 
-def search_sql(*, outlet: bool, language: bool) -> str:
-    """The ranked search statement; ``:match`` and ``:limit`` (plus filters asked for) are bound."""
+def search_sql(*, outlet: bool, language: bool, since: bool, until: bool) -> str:
+    """The ranked search statement; ``:match`` and ``:limit`` (plus the filters asked for) are bound.
+
+    The best ``:limit`` matches are ranked inside the index query (bm25, filters applied there) before
+    any article row is joined: joining and reading rows costs ``limit`` lookups whatever the number
+    of matches. Snippets are built afterwards, in Python (``recoupe.store.snippet``).
+    """
     weights = ", ".join(str(w) for w in BM25_WEIGHTS)
     filters = ""
     if outlet:
-        filters += " AND a.outlet_key = :outlet"
+        filters += " AND fa.outlet_key = :outlet"
     if language:
-        filters += " AND a.language = :language"
+        filters += " AND fa.language = :language"
+    if since:
+        filters += " AND fa.published_sort >= :since"
+    if until:
+        filters += " AND fa.published_sort < :until"
+    join = " JOIN articles AS fa ON fa.id = articles_fts.article_id" if filters else ""
     return (
-        f"SELECT a.*, bm25(articles_fts, {weights}) AS rank, "
-        f"snippet(articles_fts, -1, '{FTS_MARK_START}', '{FTS_MARK_END}', '…', {SNIPPET_TOKENS}) AS snip "
-        "FROM articles_fts JOIN articles AS a ON a.id = articles_fts.article_id "
-        f"WHERE articles_fts MATCH :match{filters} "
-        "ORDER BY rank, a.id LIMIT :limit"
+        "SELECT a.*, top.rank AS rank FROM ("
+        f"SELECT articles_fts.article_id AS article_id, bm25(articles_fts, {weights}) AS rank "
+        f"FROM articles_fts{join} WHERE articles_fts MATCH :match{filters} "
+        "ORDER BY rank, articles_fts.article_id LIMIT :limit"
+        ") AS top JOIN articles AS a ON a.id = top.article_id ORDER BY top.rank, a.id"
     )
 
 
 def search(
-    conn: Connection, terms: list[Term], *, limit: int, outlet: str | None, language: str | None
-) -> list[tuple[RowMapping, float, str]]:
-    """``(article row, score, snippet with marks)`` of the best ``limit`` matches, best first (bm25)."""
-    params: dict[str, Any] = {"match": match_of(terms), "limit": limit}
-    if outlet is not None:
-        params["outlet"] = outlet
-    if language is not None:
-        params["language"] = language
-    statement = text(search_sql(outlet=outlet is not None, language=language is not None))
-    rows = conn.execute(statement, params).mappings().all()
-    return [(row, -float(row["rank"]), str(row["snip"])) for row in rows]
+    conn: Connection,
+    terms: list[Term],
+    *,
+    limit: int,
+    filters: dict[str, str],
+    budget_s: float | None,
+) -> list[tuple[RowMapping, float]]:
+    """``(article row, score)`` of the best ``limit`` matches, best first (bm25).
+
+    ``filters`` binds any of ``outlet``, ``language``, ``since`` and ``until`` (see ``search_sql``).
+    A statement still running after ``budget_s`` seconds is interrupted (``sqlite3``'s progress handler)
+    and raises ``StoreError``.
+    """
+    params: dict[str, Any] = {"match": match_of(terms), "limit": limit, **filters}
+    statement = text(search_sql(**{name: name in filters for name in ("outlet", "language", "since", "until")}))
+    raw = conn.connection.driver_connection
+    if raw is None:
+        raise StoreError("the database connection is closed")
+    if budget_s is not None:
+        deadline = time.monotonic() + budget_s
+        raw.set_progress_handler(lambda: int(time.monotonic() > deadline), PROGRESS_STEPS)
+    try:
+        rows = conn.execute(statement, params).mappings().all()
+    except OperationalError as exc:
+        if budget_s is not None and "interrupted" in str(exc.orig):
+            raise StoreError(
+                f"the search took more than {budget_s:g} s and was stopped: "
+                "add words, or choose an outlet, a language or dates"
+            ) from exc
+        raise
+    finally:
+        if budget_s is not None:
+            raw.set_progress_handler(None, 0)
+    return [(row, -float(row["rank"])) for row in rows]
 
 
 def database_problems(conn: Connection) -> list[str]:

@@ -1,0 +1,101 @@
+"""Search cost bounded whatever an article holds or how many articles match (issue 17 item 1, issue 14 item 4).
+
+FTS5's ``snippet()`` took time in the square of a word's occurrences in one article (40 k occurrences:
+10 s of CPU per search). These tests count the work by what a snippet was built from (the window of
+``recoupe.store.snippet``) and check the limits and filters apply inside the ranking; the time itself is
+measured by ``bench/store.py``, not asserted here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from recoupe.errors import StoreError
+from recoupe.store import Store
+from recoupe.store.query import parse_query, tokens_of
+from recoupe.store.snippet import MAX_MATCHES, TOKENS, WINDOW_CHARS, marked_snippet
+
+from .corpus import CLUBIC_BODY, MUSK_BODY, article, make_corpus
+
+REPEATS = 40_000  # the issue's case: 10 s of CPU per search before the snippets were bounded
+
+
+def test_word_repeated_forty_thousand_times_gives_a_bounded_snippet(store: Store) -> None:
+    flood = article("Un article ordinaire", " ".join(["zorglub est là."] * REPEATS), url="https://ex.fr/flood")
+    plain = article("Zorglub revient", MUSK_BODY, url="https://ex.fr/plain")
+    store.add([flood, plain])
+    hits = store.search("zorglub")
+    assert {hit.article.id for hit in hits} == {flood.id, plain.id}
+    for hit in hits:
+        assert len(tokens_of(hit.snippet)) <= TOKENS
+        assert [hit.snippet[a:b].lower() for a, b in hit.highlights][:1] == ["zorglub"]
+    flooded = next(hit for hit in hits if hit.article.id == flood.id)
+    assert flooded.snippet.endswith("…")
+
+
+def test_snippet_reads_only_its_window() -> None:
+    terms = parse_query("zorglub")
+    far = "mot " * (WINDOW_CHARS // 4) + "zorglub."  # the word starts past the window
+    snippet = marked_snippet(("Titre", "", far), terms)
+    assert "\ue000" not in snippet  # no highlight: the match was never read
+    assert snippet == "Titre"  # no column shows a match: the first one with text is shown
+    near = "zorglub " + far
+    assert marked_snippet(("Titre", "", near), terms).startswith("\ue000zorglub\ue001 mot mot")
+
+
+def test_snippet_looks_at_a_bounded_number_of_matches() -> None:
+    # the best fragment (both words) lies after the first MAX_MATCHES matches: it is not looked for
+    terms = parse_query("alpha beta")
+    body = "alpha " * MAX_MATCHES + "alpha beta"
+    snippet = marked_snippet(("", "", body), terms)
+    assert "beta" not in snippet
+    body = "alpha " * (MAX_MATCHES - 10) + "alpha beta"
+    assert "\ue000beta\ue001" in marked_snippet(("", "", body), terms)
+
+
+def test_snippet_marks_phrases_prefixes_and_folds_accents() -> None:
+    snippet = marked_snippet(("", "", CLUBIC_BODY), parse_query('benefique "toute l humanite" financ*'))
+    assert "\ue000bénéfique\ue001" in snippet
+    assert "\ue000toute l'humanité\ue001" in snippet
+    assert snippet.startswith("…")
+    assert snippet.endswith("…")
+    assert marked_snippet(("Court", "", ""), parse_query("court")) == "\ue000Court\ue001"
+
+
+def test_filters_apply_before_the_limit(store: Store) -> None:
+    # the best match overall (the word in its title) is from another outlet: the outlet's only match
+    # must still come back with limit=1, i.e. the filter is inside the ranking, not after it
+    best = article("Zorglub zorglub", "Zorglub partout.", url="https://ex.fr/1", outlet="Le Monde", language="fr")
+    other = article("Un titre", "Il est question de zorglub.", url="https://ex.fr/2", outlet="Clubic", language="en")
+    store.add([best, other])
+    assert [hit.article.id for hit in store.search("zorglub", limit=1)] == [best.id]
+    assert [hit.article.id for hit in store.search("zorglub", limit=1, outlet="clubic")] == [other.id]
+    assert [hit.article.id for hit in store.search("zorglub", limit=1, language="en")] == [other.id]
+
+
+def test_search_by_dates(store: Store) -> None:
+    january = article("Zorglub en janvier", CLUBIC_BODY, url="https://ex.fr/jan", day=date(2025, 1, 31))
+    february = article("Zorglub en février", CLUBIC_BODY, url="https://ex.fr/feb", day=date(2025, 2, 1))
+    undated = article("Zorglub sans date", CLUBIC_BODY, url="https://ex.fr/none")
+    store.add([january, february, undated])
+    assert len(store.search("zorglub")) == 3
+
+    def found(**bounds: date) -> set[str]:
+        return {hit.article.title for hit in store.search("zorglub", **bounds)}
+
+    assert found(since=date(2025, 2, 1)) == {"Zorglub en février"}
+    assert found(until=date(2025, 1, 31)) == {"Zorglub en janvier"}
+    assert found(since=date(2025, 1, 31), until=date(2025, 2, 1)) == {"Zorglub en janvier", "Zorglub en février"}
+    assert found(since=date(2025, 2, 2)) == set()
+
+
+def test_a_search_past_its_budget_is_a_store_error(store: Store) -> None:
+    store.add(make_corpus(3000))
+    assert len(store.search("bénéfique", limit=5)) == 5
+    store.search_budget_s = 0.0005  # type: ignore[attr-defined] - the store's own setting
+    with pytest.raises(StoreError, match="was stopped"):
+        store.search("bénéfique", limit=5)
+    store.search_budget_s = None  # type: ignore[attr-defined]
+    assert len(store.search("bénéfique", limit=5)) == 5  # the store is still usable
