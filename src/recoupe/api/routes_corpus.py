@@ -103,6 +103,8 @@ def search(
     ],
     outlet: Outlet = None,
     language: Language = None,
+    since: Annotated[date | None, Query(description="Published on or after this day.")] = None,
+    until: Annotated[date | None, Query(description="Published on or before this day.")] = None,
     limit: Limit = 20,
     offset: Annotated[int, Query(ge=0, le=MAX_SEARCH_OFFSET, description="Hits to skip.")] = 0,
 ) -> dict[str, Any]:
@@ -110,7 +112,9 @@ def search(
     snippet and the spans of the matched words in it. A search with no word in it finds nothing."""
     if len(q) > MAX_QUERY_CHARS:
         raise QueryError(f"the search is {len(q)} characters long; at most {MAX_QUERY_CHARS} are allowed")
-    hits = faces.store.search(q, limit=offset + limit + 1, outlet=outlet, language=language or None)
+    hits = faces.store.search(
+        q, limit=offset + limit + 1, outlet=outlet, language=language or None, since=since, until=until
+    )
     page = hits[offset : offset + limit]
     return {
         "query": q,

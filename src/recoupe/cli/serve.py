@@ -6,7 +6,10 @@ import click
 
 from recoupe.cli.context import AppContext
 
-__all__ = ["COMMANDS"]
+__all__ = ["COMMANDS", "STOP_GRACE_S"]
+
+#: seconds ``serve`` waits for requests in flight after SIGTERM or Ctrl-C before it stops anyway
+STOP_GRACE_S = 3
 
 
 @click.command("serve")
@@ -29,7 +32,8 @@ def serve_command(app: AppContext, host: str, port: int, log_level: str) -> None
         f"recoupe serving {store.where}\n  web UI:  http://{shown}:{port}/\n  API:     http://{shown}:{port}/api/docs",
         highlight=False,
     )
-    uvicorn.run(application, host=host, port=port, log_level=log_level)
+    # SIGTERM: stop within seconds even with requests in flight (a search is bounded by its own budget)
+    uvicorn.run(application, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=STOP_GRACE_S)
 
 
 COMMANDS = [serve_command]
