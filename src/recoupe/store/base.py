@@ -22,6 +22,7 @@ from recoupe.store.api_enrichment import EnrichmentMixin
 from recoupe.store.api_stories import StoriesMixin
 from recoupe.store.core import wrap_errors
 from recoupe.store.migrations import LATEST, current_version, migrate
+from recoupe.store.profiles import ProfilesMixin
 from recoupe.store.schema import articles
 from recoupe.store.sqlite import create_sqlite_engine, require_fts5
 from recoupe.store.watch import WatchMixin
@@ -31,7 +32,7 @@ __all__ = ["SqlStore", "open_store"]
 BACKENDS = ("sqlite", "postgresql")
 
 
-class SqlStore(ArticlesMixin, EnrichmentMixin, StoriesMixin, WatchMixin):
+class SqlStore(ArticlesMixin, EnrichmentMixin, StoriesMixin, WatchMixin, ProfilesMixin):
     """An open recoupe database, SQLite or PostgreSQL. Use ``open_store`` to get one; close it when done."""
 
     def check_integrity(self) -> list[str]:
