@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
+from recoupe.api.csv_answer import CSV_RESPONSES, Format, csv_or_json
 from recoupe.api.routes_common import (
     READ_RESPONSES,
     CachedRoute,
@@ -31,7 +32,7 @@ Outlet = Annotated[str | None, Query(max_length=200, description="Only this outl
 Language = Annotated[str | None, Query(max_length=16, description="Only this language (ISO 639-1, e.g. fr).")]
 
 
-@router.get("/articles", response_model=ArticlePage, summary="List articles")
+@router.get("/articles", response_model=ArticlePage, summary="List articles", responses=CSV_RESPONSES)
 def list_articles(
     *,
     request: Request,
@@ -42,7 +43,8 @@ def list_articles(
     until: Annotated[date | None, Query(description="Published on or before this day.")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+    fmt: Format = None,
+) -> dict[str, Any] | Response:
     """Stored articles, newest first (undated last); ``since``/``until`` leave out undated articles."""
     filters: dict[str, Any] = {
         "outlet": outlet,
@@ -52,13 +54,14 @@ def list_articles(
     }
     rows = faces.store.articles(**filters, limit=limit, offset=offset)
     total = faces.store.count(**filters)
-    return {
+    page = {
         "items": [article_summary(article) for article in rows],
         "total": total,
         "limit": limit,
         "offset": offset,
         "next": next_link(request, offset=offset, limit=limit, more=offset + len(rows) < total),
     }
+    return csv_or_json(request, fmt, page, ArticlePage, "articles")
 
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, summary="One article")
@@ -86,7 +89,7 @@ def get_article(
     }
 
 
-@router.get("/search", response_model=SearchResults, summary="Full-text search")
+@router.get("/search", response_model=SearchResults, summary="Full-text search", responses=CSV_RESPONSES)
 def search(
     *,
     request: Request,
@@ -107,7 +110,8 @@ def search(
     until: Annotated[date | None, Query(description="Published on or before this day.")] = None,
     limit: Limit = 20,
     offset: Annotated[int, Query(ge=0, le=MAX_SEARCH_OFFSET, description="Hits to skip.")] = 0,
-) -> dict[str, Any]:
+    fmt: Format = None,
+) -> dict[str, Any] | Response:
     """Articles matching ``q``, best first (title weighs more than lead, lead more than body), each with a
     snippet and the spans of the matched words in it. A search with no word in it finds nothing."""
     if len(q) > MAX_QUERY_CHARS:
@@ -116,7 +120,7 @@ def search(
         q, limit=offset + limit + 1, outlet=outlet, language=language or None, since=since, until=until
     )
     page = hits[offset : offset + limit]
-    return {
+    answer = {
         "query": q,
         "items": [
             article_summary(hit.article)
@@ -132,15 +136,19 @@ def search(
             more=len(hits) > offset + limit and offset + limit <= MAX_SEARCH_OFFSET,
         ),
     }
+    return csv_or_json(request, fmt, answer, SearchResults, "search")
 
 
-@router.get("/outlets", response_model=OutletList, summary="Outlets")
-def list_outlets(faces: Annotated[Faces, Depends(faces_of)]) -> dict[str, Any]:
+@router.get("/outlets", response_model=OutletList, summary="Outlets", responses=CSV_RESPONSES)
+def list_outlets(
+    request: Request, faces: Annotated[Faces, Depends(faces_of)], fmt: Format = None
+) -> dict[str, Any] | Response:
     """Every outlet with its article count and how many of those are wire copies of another outlet's article,
     most articles first."""
-    return {
+    answer = {
         "items": [
             {"name": name, "articles": n, "copies": copies, "copy_share": round(copies / n, 4) if n else 0.0}
             for name, n, copies in faces.store.outlet_stats()
         ]
     }
+    return csv_or_json(request, fmt, answer, OutletList, "outlets")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
+from recoupe.api.csv_answer import CSV_RESPONSES, Format, csv_or_json
 from recoupe.api.routes_common import READ_RESPONSES, CachedRoute, Limit, Offset, next_link
 from recoupe.api.schemas import EntityDetail, EntityPage, QuotePage
 from recoupe.enrich.entities import entity_key
@@ -21,7 +22,7 @@ ENTITY_QUOTES = 100  # quotes listed on an entity's page
 _SCAN = 1000  # entities whose key contains the wanted key, searched for the exact one
 
 
-@router.get("/entities", response_model=EntityPage, summary="List entities")
+@router.get("/entities", response_model=EntityPage, summary="List entities", responses=CSV_RESPONSES)
 def list_entities(
     *,
     request: Request,
@@ -32,17 +33,19 @@ def list_entities(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+    fmt: Format = None,
+) -> dict[str, Any] | Response:
     """People, organisations, places and other names across the corpus, most-covered first, with how many
     articles name them and how many quotes they are given."""
     key = entity_key(name) if name else None
     rows = [] if name and not key else faces.store.entities(label=label, name=key, limit=limit + 1, offset=offset)
-    return {
+    page = {
         "items": [row.to_dict() for row in rows[:limit]],
         "limit": limit,
         "offset": offset,
         "next": next_link(request, offset=offset, limit=limit, more=len(rows) > limit),
     }
+    return csv_or_json(request, fmt, page, EntityPage, "entities")
 
 
 @router.get("/entities/{key}", response_model=EntityDetail, summary="One entity")
@@ -65,7 +68,7 @@ def get_entity(
     }
 
 
-@router.get("/quotes", response_model=QuotePage, summary="List quotes")
+@router.get("/quotes", response_model=QuotePage, summary="List quotes", responses=CSV_RESPONSES)
 def list_quotes(
     *,
     request: Request,
@@ -78,16 +81,18 @@ def list_quotes(
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-) -> dict[str, Any]:
+    fmt: Format = None,
+) -> dict[str, Any] | Response:
     """Direct and reported speech with its speaker, cue and role, and the article it comes from; newest first."""
     key = entity_key(speaker) if speaker else None
     if speaker and not key:
         rows = []
     else:
         rows = faces.store.quotes(speaker_key=key, article_id=article or None, limit=limit + 1, offset=offset)
-    return {
+    page = {
         "items": [row.to_dict() for row in rows[:limit]],
         "limit": limit,
         "offset": offset,
         "next": next_link(request, offset=offset, limit=limit, more=len(rows) > limit),
     }
+    return csv_or_json(request, fmt, page, QuotePage, "quotes")

@@ -8,9 +8,11 @@ from typing import Annotated, Any, Literal, get_args
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import BeforeValidator
 
+from recoupe.api.csv_answer import CSV_RESPONSES, Format, csv_or_json, csv_response, prefers_csv
 from recoupe.api.routes_common import READ_RESPONSES, CachedRoute, Limit, Offset, next_link
 from recoupe.api.schemas import CrossCheckOut, StoryDetail, StoryPage, VerdictName
 from recoupe.enrich.entities import entity_key
+from recoupe.export import COLUMNS, statement_rows
 from recoupe.faces import Faces, faces_of
 from recoupe.stories.story import load_story
 
@@ -40,7 +42,7 @@ StoryId = Annotated[
 ]
 
 
-@router.get("/stories", response_model=StoryPage, summary="List stories")
+@router.get("/stories", response_model=StoryPage, summary="List stories", responses=CSV_RESPONSES)
 def list_stories(
     *,
     request: Request,
@@ -59,7 +61,8 @@ def list_stories(
     ] = None,
     limit: Limit = 20,
     offset: Offset = 0,
-) -> dict[str, Any]:
+    fmt: Format = None,
+) -> dict[str, Any] | Response:
     """Stories (articles from any outlet and language about one event), a page at a time."""
     key = entity_key(entity) if entity else None
     if entity and not key:  # a name with nothing left once folded names no entity
@@ -76,12 +79,13 @@ def list_stories(
             limit=limit + 1,
             offset=offset,
         )
-    return {
+    page = {
         "items": [row.to_dict() for row in rows[:limit]],
         "limit": limit,
         "offset": offset,
         "next": next_link(request, offset=offset, limit=limit, more=len(rows) > limit),
     }
+    return csv_or_json(request, fmt, page, StoryPage, "stories")
 
 
 @router.get("/stories/{story_id}", response_model=StoryDetail, summary="One story")
@@ -105,22 +109,34 @@ def get_story(story_id: StoryId, response: Response, faces: Annotated[Faces, Dep
     }
 
 
-@router.get("/stories/{story_id}/crosscheck", response_model=CrossCheckOut, summary="A story's cross-check")
+@router.get(
+    "/stories/{story_id}/crosscheck",
+    response_model=CrossCheckOut,
+    summary="A story's cross-check",
+    responses=CSV_RESPONSES,
+)
 def get_crosscheck(
+    *,
     story_id: StoryId,
+    request: Request,
     response: Response,
     faces: Annotated[Faces, Depends(faces_of)],
     verdict: Verdicts = None,
-) -> dict[str, Any]:
+    fmt: Format = None,
+) -> dict[str, Any] | Response:
     """What every source says: groups of statements (figures, quotes, claims, what is said about an entity),
     each with its verdict (conflicting; updated: a count given at two moments, with its timeline;
     differs-by-source: outlets report different sources, each statement's ``attributed_to``; corroborated;
     differing; single-source), the independent sources behind it, each conflict pair's relation, how central
     it is (``score``) and the exact passage of every article. The stored report while the story is
-    unchanged, computed otherwise (the first time can take a few seconds)."""
+    unchanged, computed otherwise (the first time can take a few seconds). As CSV: one row per statement
+    with its group's verdict (the columns of ``recoupe export statements``)."""
     report = faces.crosscheck(story_id).to_dict()
     response.headers["Content-Location"] = f"/api/stories/{report['story_id']}/crosscheck"
     if verdict:
         wanted = set(verdict)
         report["verdicts"] = [v for v in report["verdicts"] if v["verdict"] in wanted]
+    if prefers_csv(request, fmt):
+        columns = [name for name, _ in COLUMNS["statements"]]
+        return csv_response(statement_rows(report), columns, f"crosscheck-{report['story_id']}")
     return report
