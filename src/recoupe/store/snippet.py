@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -41,7 +41,11 @@ MAX_MATCHES = 256
 #: tokens in a snippet (as FTS5's snippet() was asked for)
 TOKENS = 24
 
+#: characters tokenized past the last match looked at (the fragment needs at most TOKENS tokens after it)
+LOOKAHEAD_CHARS = 600
+
 _TOKEN = re.compile(r"[^\W_]+")
+_GAP = re.compile(r"[\W_]")
 
 
 @lru_cache(maxsize=65_536)
@@ -51,40 +55,72 @@ def fold(token: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def _phrases(terms: Sequence[Term]) -> list[tuple[tuple[str, ...], bool]]:
+class _CharFold(dict[int, int]):
+    """``str.translate`` table folding one character into one (its ``fold`` when that is one character).
+
+    Folding character by character keeps every offset, so spans found in the folded text are spans of
+    the text. The few characters whose fold is longer or empty (``ß``, ligatures, lone accents) are
+    lower-cased only: a match on them may go unmarked, the snippet is otherwise the same.
+    """
+
+    def __missing__(self, code: int) -> int:
+        char = chr(code)
+        folded = fold(char)
+        if len(folded) != 1:
+            folded = char.lower() if len(char.lower()) == 1 else char
+        self[code] = ord(folded)
+        return self[code]
+
+
+_FOLD = _CharFold()
+
+
+@lru_cache(maxsize=1_024)
+def _pattern(phrases: tuple[tuple[tuple[str, ...], bool], ...]) -> re.Pattern[str]:
+    """One regular expression finding any phrase in folded text, the phrase's index + 1 as its group."""
+    parts = []
+    for tokens, prefix in phrases:
+        body = r"[\W_]+".join(re.escape(token) for token in tokens)
+        tail = r"[^\W_]*" if prefix else ""
+        parts.append(rf"(?<![^\W_])({body}{tail})(?![^\W_])")
+    return re.compile("|".join(parts))
+
+
+def _phrases(terms: Sequence[Term]) -> tuple[tuple[tuple[str, ...], bool], ...]:
     """Each term as (folded tokens, last token is a prefix); terms without a token are left out."""
     phrases = []
     for term in terms:
         tokens = tuple(fold(token) for token in tokens_of(term.text))
         if tokens:
             phrases.append((tokens, term.prefix))
-    return phrases
+    return tuple(phrases)
 
 
-def _matches(folded: list[str], phrases: list[tuple[tuple[str, ...], bool]]) -> list[tuple[int, int, int]]:
-    """``(first token, last token, phrase index)`` of phrase instances in token order, at most ``MAX_MATCHES``."""
-    by_first: dict[str, list[int]] = {}
-    open_prefixes: list[int] = []  # one-token prefix terms: any token starting with it
-    for which, (tokens, prefix) in enumerate(phrases):
-        if prefix and len(tokens) == 1:
-            open_prefixes.append(which)
-        else:
-            by_first.setdefault(tokens[0], []).append(which)
+def _matches(folded: str, pattern: re.Pattern[str]) -> list[tuple[int, int, int]]:
+    """``(start, end, phrase index)`` of phrase instances in text order, at most ``MAX_MATCHES``."""
     found: list[tuple[int, int, int]] = []
-    for index, token in enumerate(folded):
-        candidates = by_first.get(token, []) + [w for w in open_prefixes if token.startswith(phrases[w][0][0])]
-        for which in candidates:
-            tokens, prefix = phrases[which]
-            end = index + len(tokens)
-            if end > len(folded) or folded[index + 1 : end - 1] != list(tokens[1:-1]):
-                continue
-            last = folded[end - 1]
-            if last == tokens[-1] or (prefix and last.startswith(tokens[-1])):
-                found.append((index, end - 1, which))
-                break
+    for match in pattern.finditer(folded):
+        found.append((match.start(), match.end(), (match.lastindex or 1) - 1))
         if len(found) >= MAX_MATCHES:
             break
     return found
+
+
+def _tokens(folded: str, matches: list[tuple[int, int, int]]) -> tuple[list[tuple[int, int]], bool]:
+    """Token spans up to a little past the last match (``LOOKAHEAD_CHARS``); whether text is left after them."""
+    limit = (matches[-1][1] if matches else 0) + LOOKAHEAD_CHARS
+    if limit < len(folded):
+        gap = _GAP.search(folded, limit)
+        limit = gap.start() if gap else len(folded)
+    return [token.span() for token in _TOKEN.finditer(folded, 0, limit)], limit < len(folded)
+
+
+def _token_matches(spans: list[tuple[int, int]], matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Character matches as ``(first token, last token, phrase index)``."""
+    starts = [start for start, _ in spans]
+    return [
+        (bisect_right(starts, start) - 1, bisect_right(starts, end - 1) - 1, which) for start, end, which in matches
+    ]
 
 
 def _best_fragment(matches: list[tuple[int, int, int]], count: int) -> tuple[int, int, int]:
@@ -126,16 +162,19 @@ def _render(
 def marked_snippet(columns: Sequence[str], terms: Sequence[Term]) -> str:
     """The snippet of an article's columns (title, lead, body) for ``terms``, matched terms between marks."""
     phrases = _phrases(terms)
+    pattern = _pattern(phrases) if phrases else None
     best: tuple[tuple[int, int], str, list[tuple[int, int]], list[tuple[int, int, int]], int, bool] | None = None
     for column in columns:
         text = column[:WINDOW_CHARS].replace(FTS_MARK_START, "").replace(FTS_MARK_END, "")
-        spans = [match.span() for match in _TOKEN.finditer(text)]
+        folded = text.translate(_FOLD)
+        found = _matches(folded, pattern) if pattern is not None else []
+        spans, more = _tokens(folded, found)
         if not spans:
             continue
-        matches = _matches([fold(text[a:b]) for a, b in spans], phrases) if phrases else []
+        matches = _token_matches(spans, found)
         distinct, instances, start = _best_fragment(matches, len(spans)) if matches else (0, 0, 0)
         if best is None or (distinct, instances) > best[0]:
-            best = ((distinct, instances), text, spans, matches, start, len(column) > WINDOW_CHARS)
+            best = ((distinct, instances), text, spans, matches, start, more or len(column) > WINDOW_CHARS)
     if best is None:
         return ""
     _, text, spans, matches, start, cut = best

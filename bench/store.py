@@ -1,0 +1,290 @@
+"""Store speed: full-text search latency by archive size and query kind, and ingest throughput, SQLite vs PostgreSQL.
+
+    .venv/bin/python bench/store.py [--sizes 10000 100000] [--backends sqlite postgresql]
+        [--postgres postgresql://postgres@127.0.0.1:5432/test] [--queries 10] [--rounds 3]
+        [--ingest 2000] [--data ../shared/data] [--keep DIR]
+
+Synthetic archives from real French press text: the sentences of the 1,134 gj-dev articles
+(``<data>/gj-dev/articles.jsonl``; the seeds in ``tests/fixtures/seeds`` when it is missing) are recombined,
+seeded: article *i* takes a title sentence and 6 to 18 body sentences drawn at random, one of 40 outlets, a
+day in 2018-2020, language ``fr``, a URL of its own. Every size is built fresh through the store API
+(``Store.add`` in batches of 2,000: the ingest rules, the full-text index; no extraction, enrichment or
+stories), on SQLite (a file under ``--keep`` or a temporary folder) and on a PostgreSQL schema of its own,
+dropped afterwards.
+
+Queries, picked from the archive's own word counts (``--queries`` of each kind):
+
+- ``common``: the most frequent words of 6 letters or more (each in 10-40 % of the articles);
+- ``rare``: words in about 1 article in 10,000;
+- ``phrase``: the most frequent two-word phrases of long words (``"gilets jaunes"``);
+- ``prefix``: the 5-letter prefixes of the common words (``manif*``).
+
+Each query runs ``--rounds`` times (``Store.search``, limit 20, snippets included) after one warm-up run;
+p50 and p95 are over all runs of a kind. On SQLite the search as it was before the bounds (``snippet()``
+in the ranking statement, every match joined and given a snippet before the limit) runs too, on the
+``common`` and ``prefix`` queries, for a before/after ratio in the same run.
+
+Ingest: ``recoupe ingest FILE.jsonl --no-enrich --no-stories`` as a user runs it (a subprocess: reading,
+extraction, the store), on ``--ingest`` generated articles, into a fresh SQLite file and a fresh PostgreSQL
+schema in the same run; articles per second and the ratio. The headline figures are printed last.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from urllib.parse import quote
+
+from recoupe.model import Article, DatePrecision, Provenance, PublishedDate
+from recoupe.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_POSTGRES = os.environ.get("RECOUPE_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
+OUTLETS = tuple(f"Journal {chr(65 + i // 10)}{i % 10}" for i in range(40))
+BATCH = 2_000
+KINDS = ("common", "rare", "phrase", "prefix")
+_SENTENCE = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý«])")
+_WORD = re.compile(r"[^\W\d_]{6,}")
+
+
+def sentences(data: Path) -> list[str]:
+    """Sentences of real French articles (gj-dev, else the test seeds), 40 to 400 characters long."""
+    texts: list[str] = []
+    source = data / "gj-dev" / "articles.jsonl"
+    if source.exists():
+        for line in source.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            texts.append(f"{record.get('title', '')}. {record.get('text', '')}")
+    else:
+        texts = [path.read_text(encoding="utf-8") for path in sorted((ROOT / "tests/fixtures/seeds").glob("*.txt"))]
+    return [part for text in texts for part in _SENTENCE.split(" ".join(text.split())) if 40 <= len(part) <= 400]
+
+
+def make_articles(pool: list[str], count: int, *, seed: int = 7, start: int = 0) -> Iterator[Article]:
+    """``count`` recombined articles, deterministic for a seed (see the module docstring)."""
+    rng = random.Random(seed + start)
+    first = date(2018, 1, 1)
+    for index in range(start, start + count):
+        day = first + timedelta(days=rng.randrange(3 * 365))
+        yield Article.build(
+            title=rng.choice(pool)[:150],
+            body="\n\n".join(rng.sample(pool, rng.randint(6, 18))),
+            provenance=Provenance(source="bench.jsonl", kind="fields", line=index + 1),
+            canonical_url=f"https://bench.example/{index}",
+            url=f"https://bench.example/{index}",
+            outlet=OUTLETS[index % len(OUTLETS)],
+            published=PublishedDate(
+                datetime(day.year, day.month, day.day, 8, index % 60),  # noqa: DTZ001 - a source without zone
+                DatePrecision.MINUTE,
+            ),
+            language="fr",
+        )
+
+
+@contextmanager
+def postgres_schema(server: str) -> Iterator[str]:
+    """A fresh schema on ``server``, dropped afterwards, as a URL ``open_store`` takes."""
+    import psycopg
+
+    schema = f"recoupe_bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
+        conn.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in server else "?"
+    try:
+        yield f"{server}{separator}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with psycopg.connect(server, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@contextmanager
+def database(backend: str, folder: Path, name: str, server: str) -> Iterator[str]:
+    if backend == "postgresql":
+        with postgres_schema(server) as url:
+            yield url
+    else:
+        path = folder / f"{name}.db"
+        for leftover in folder.glob(f"{name}.db*"):
+            leftover.unlink()
+        yield str(path)
+
+
+def build(store: Store, pool: list[str], size: int) -> float:
+    """Fill ``store`` with ``size`` articles; articles per second."""
+    started = time.perf_counter()
+    for offset in range(0, size, BATCH):
+        store.add(list(make_articles(pool, min(BATCH, size - offset), start=offset)))
+    return size / (time.perf_counter() - started)
+
+
+def pick_queries(pool: list[str], size: int, per_kind: int) -> dict[str, list[str]]:
+    """Queries of each kind from the word and phrase counts of a 5,000-article sample of the archive."""
+    sample = min(size, 5_000)
+    documents: Counter[str] = Counter()
+    pairs: Counter[str] = Counter()
+    for item in make_articles(pool, sample):
+        words = [w.lower() for w in _WORD.findall(f"{item.title} {item.body}")]
+        documents.update(set(words))
+        pairs.update({f"{a} {b}" for a, b in itertools.pairwise(words)})
+    common = [w for w, n in documents.most_common() if 0.10 <= n / sample <= 0.40][:per_kind]
+    # about 1 in 10,000 articles: in the sample, words seen in 1 or 2 articles, spread over the list
+    rare_pool = sorted(w for w, n in documents.items() if n <= max(1, sample // 5_000))
+    step = max(1, len(rare_pool) // per_kind)
+    rare = rare_pool[::step][:per_kind]
+    phrases = [f'"{p}"' for p, _ in pairs.most_common(per_kind)]
+    prefixes = list(dict.fromkeys(f"{w[:5]}*" for w in common))[:per_kind]
+    return {"common": common, "rare": rare, "phrase": phrases, "prefix": prefixes}
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def timed(run: Callable[[], object], rounds: int) -> list[float]:
+    run()  # warm-up
+    times = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+def old_sqlite_search(store: Store, query: str) -> int:
+    """The search as it was before the bounds: snippet() for every match, inside the ranked statement."""
+    from sqlalchemy import text
+
+    from recoupe.store.query import match_of, search_terms
+    from recoupe.store.sqlite import BM25_WEIGHTS, FTS_MARK_END, FTS_MARK_START
+
+    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
+    statement = (
+        f"SELECT a.*, bm25(articles_fts, {weights}) AS rank, "
+        f"snippet(articles_fts, -1, '{FTS_MARK_START}', '{FTS_MARK_END}', '…', 24) AS snip "
+        "FROM articles_fts JOIN articles AS a ON a.id = articles_fts.article_id "
+        "WHERE articles_fts MATCH :match ORDER BY rank, a.id LIMIT 20"
+    )
+    with store.transaction(write=False) as conn:  # type: ignore[attr-defined] - SqlStore's own
+        rows = conn.execute(text(statement), {"match": match_of(search_terms(query))}).all()
+    return len(rows)
+
+
+def ingest_rate(backend: str, folder: Path, server: str, pool: list[str], count: int) -> float:
+    """``recoupe ingest --no-enrich --no-stories`` of ``count`` articles in a JSONL file: articles per second."""
+    source = folder / "ingest.jsonl"
+    if not source.exists():
+        with source.open("w", encoding="utf-8") as out:
+            for item in make_articles(pool, count, seed=11, start=10_000_000):
+                record = {
+                    "url": item.url,
+                    "title": item.title,
+                    "text": item.body,
+                    "outlet": item.outlet,
+                    "date": item.published.value.date().isoformat() if item.published else None,
+                    "language": "fr",
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    with database(backend, folder, "ingest", server) as url:
+        command = [sys.executable, "-m", "recoupe.cli", "--db", url, "ingest", str(source), "--no-enrich"]
+        command += ["--no-stories", "--json"]
+        started = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        seconds = time.perf_counter() - started
+        if done.returncode != 0:
+            raise SystemExit(f"ingest failed on {backend}: {done.stderr[-2000:]}")
+        with open_store(url) as store:
+            stored = store.count()
+    if stored != count:
+        raise SystemExit(f"ingest on {backend} stored {stored} of {count} articles")
+    return count / seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
+    parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
+    parser.add_argument("--queries", type=int, default=10, help="queries of each kind")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--ingest", type=int, default=2_000, help="articles for the ingest figure (0: skip)")
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--keep", type=Path, default=None, help="folder for the SQLite files (default: temporary)")
+    args = parser.parse_args()
+
+    pool = sentences(args.data)
+    print(f"{len(pool)} sentences from {args.data / 'gj-dev'}", flush=True)
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="recoupe-bench-store-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    results: dict[tuple[str, int, str], list[float]] = {}
+    before: dict[tuple[int, str], list[float]] = {}
+    builds: dict[tuple[str, int], float] = {}
+    for size in args.sizes:
+        queries = pick_queries(pool, size, args.queries)
+        print(f"size {size}: queries {json.dumps(queries, ensure_ascii=False)}", flush=True)
+        for backend in args.backends:
+            with database(backend, folder, f"search-{size}", args.postgres) as url, open_store(url) as store:
+                builds[backend, size] = build(store, pool, size)
+                print(f"  {backend}: built at {builds[backend, size]:.0f} articles/s", flush=True)
+                for kind in KINDS:
+                    times: list[float] = []
+                    for query in queries[kind]:
+                        times += timed(lambda q=query: store.search(q, limit=20), args.rounds)
+                    results[backend, size, kind] = times
+                    line = f"  {backend} {size} {kind}: p50 {percentile(times, 0.5):.1f} ms"
+                    print(f"{line}, p95 {percentile(times, 0.95):.1f} ms", flush=True)
+                    if backend == "sqlite" and kind in {"common", "prefix"}:
+                        old: list[float] = []
+                        for query in queries[kind]:
+                            old += timed(lambda q=query: old_sqlite_search(store, q), args.rounds)
+                        before[size, kind] = old
+                        line = f"  sqlite {size} {kind} before the bounds: p50 {percentile(old, 0.5):.1f} ms"
+                        print(f"{line}, p95 {percentile(old, 0.95):.1f} ms", flush=True)
+    rates = {}
+    if args.ingest:
+        for backend in args.backends:
+            rates[backend] = ingest_rate(backend, folder, args.postgres, pool, args.ingest)
+            print(f"ingest --no-enrich {backend}: {rates[backend]:.0f} articles/s", flush=True)
+
+    print("\nsearch, limit 20, snippets included (ms): p50 / p95")
+    print("| size | backend | " + " | ".join(KINDS) + " |")
+    print("|---|---|" + "---|" * len(KINDS))
+    for size in args.sizes:
+        for backend in args.backends:
+            cells = []
+            for kind in KINDS:
+                times = results[backend, size, kind]
+                cells.append(f"{percentile(times, 0.5):.1f} / {percentile(times, 0.95):.1f}")
+            print(f"| {size:,} | {backend} | " + " | ".join(cells) + " |")
+    for (size, kind), old in sorted(before.items()):
+        now = results["sqlite", size, kind]
+        ratio = percentile(old, 0.95) / percentile(now, 0.95)
+        print(f"sqlite {size:,} {kind}: p95 before the bounds {percentile(old, 0.95):.1f} ms, now", end=" ")
+        print(f"{percentile(now, 0.95):.1f} ms ({ratio:.1f}x)")
+    for (backend, size), rate in sorted(builds.items()):
+        print(f"build through Store.add: {backend} {size:,} at {rate:.0f} articles/s")
+    if len(rates) == 2:
+        ratio = rates["postgresql"] / rates["sqlite"]
+        print(
+            f"ingest --no-enrich of {args.ingest:,} articles: sqlite {rates['sqlite']:.0f}/s, "
+            f"postgresql {rates['postgresql']:.0f}/s (postgresql / sqlite {ratio:.2f})"
+        )
+
+
+if __name__ == "__main__":
+    main()
