@@ -213,7 +213,7 @@ def test_outlets_page_counts_articles_and_wire_copies(client: TestClient) -> Non
     rows = doc.xpath("//table[contains(@class,'outlets')]/tbody/tr")
     names = [row.xpath("string(td[1])").strip() for row in rows]
     assert "Clubic" in names
-    assert all(row.xpath("string(td[4])").strip().endswith("%") for row in rows)
+    assert all(row.xpath("string(td[5])").strip().endswith("%") for row in rows)  # wire copies: n · share
 
 
 def test_api_reference_page_lists_every_operation(client: TestClient) -> None:

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from recoupe.api import ingest, routes_alerts, routes_corpus, routes_entities, routes_stories
+from recoupe.api import ingest, routes_alerts, routes_corpus, routes_entities, routes_outlets, routes_stories
 from recoupe.api.routes_common import READ_RESPONSES, CachedRoute
 from recoupe.api.schemas import Health
 from recoupe.faces import Faces, faces_of
@@ -44,6 +44,7 @@ for _part in (
     routes_corpus.router,
     routes_entities.router,
     routes_alerts.router,
+    routes_outlets.router,
     ingest.router,
 ):
     router.include_router(_part)

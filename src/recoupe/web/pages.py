@@ -34,6 +34,9 @@ MAX_PAGE = 500
 SEARCH_LIMIT = 50
 MAX_QUERY = 200
 OUTLETS_PAGE = 50
+OUTLET_LISTS = 10  # blind spots and exclusive stories shown on an outlet's page
+#: the verdicts an outlet profile shows as shares of its checked statements
+SHOWN_VERDICTS = ("corroborated", "single-source", "conflicting")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 Page = Annotated[int, Query(ge=1, le=MAX_PAGE, description="page number")]
@@ -137,11 +140,11 @@ def search(
 
 @router.get("/outlets", response_class=HTMLResponse)
 def outlets(request: Request, page: Page = 1) -> Response:
-    """Each outlet with its article count and its share of wire copies."""
+    """Each outlet's profile: articles, stories (and those only it covers), wire copies, cross-check verdicts."""
     store = faces_of(request).store
-    every = store.outlet_stats()
+    every = store.outlet_profiles()
     rows = every[(page - 1) * OUTLETS_PAGE : page * OUTLETS_PAGE]
-    total = sum(count for _, count, _ in every)
+    total = sum(profile.articles for profile in every)
     context = {
         "rows": rows,
         "total": total,
@@ -149,12 +152,14 @@ def outlets(request: Request, page: Page = 1) -> Response:
         "unknown": store.count() - total,
         "page": page,
         "has_next": len(every) > page * OUTLETS_PAGE,
+        "shown_verdicts": SHOWN_VERDICTS,
     }
     return render(request, "outlets.html", context)
 
 
 @router.get("/outlets/{name:path}", response_class=HTMLResponse)
 def outlet(request: Request, name: str, page: Page = 1) -> Response:
+    """An outlet's profile, its blind spots, the stories only it covers, and its articles."""
     store = faces_of(request).store
     name = _text(name)
     total = store.count(outlet=name) if name else 0
@@ -162,9 +167,14 @@ def outlet(request: Request, name: str, page: Page = 1) -> Response:
         raise NotFoundError(f"no articles from an outlet named {name!r}")
     found = store.articles(outlet=name, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
     marks = {article.id: store.copy_of(article.id) for article in found}
+    first = page == 1
     context = {
         "name": name,
         "total": total,
+        "profile": store.outlet_profile(name),
+        "blind_spots": store.outlet_blind_spots(name, limit=OUTLET_LISTS) if first else [],
+        "exclusives": store.outlet_exclusives(name, limit=OUTLET_LISTS) if first else [],
+        "shown_verdicts": SHOWN_VERDICTS,
         "articles": found,
         "copies": {k: v for k, v in marks.items() if v},
         "stories": _story_links(store, [a.id for a in found]),
