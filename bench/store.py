@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/store.py [--sizes 10000 100000] [--backends sqlite postgresql]
         [--postgres postgresql://postgres@127.0.0.1:5432/test] [--queries 10] [--rounds 3]
-        [--ingest 2000] [--data ../shared/data] [--keep DIR]
+        [--ingest 2000] [--data ../shared/data] [--keep DIR [--reuse]]
 
 Synthetic archives from real French press text: the sentences of the 1,134 gj-dev articles
 (``<data>/gj-dev/articles.jsonl``; the seeds in ``tests/fixtures/seeds`` when it is missing) are recombined,
@@ -16,7 +16,7 @@ Queries, picked from the archive's own word counts (``--queries`` of each kind):
 
 - ``common``: the most frequent words of 6 letters or more (each in 10-40 % of the articles);
 - ``rare``: words in about 1 article in 10,000;
-- ``phrase``: the most frequent two-word phrases of long words (``"gilets jaunes"``);
+- ``phrase``: the most frequent two-word phrases of words of 5 letters or more, as written (``"gilets jaunes"``);
 - ``prefix``: the 5-letter prefixes of the common words (``manif*``).
 
 Each query runs ``--rounds`` times (``Store.search``, limit 20, snippets included) after one warm-up run;
@@ -58,7 +58,7 @@ OUTLETS = tuple(f"Journal {chr(65 + i // 10)}{i % 10}" for i in range(40))
 BATCH = 2_000
 KINDS = ("common", "rare", "phrase", "prefix")
 _SENTENCE = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý«])")
-_WORD = re.compile(r"[^\W\d_]{6,}")
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def sentences(data: Path) -> list[str]:
@@ -113,14 +113,16 @@ def postgres_schema(server: str) -> Iterator[str]:
 
 
 @contextmanager
-def database(backend: str, folder: Path, name: str, server: str) -> Iterator[str]:
+def database(backend: str, folder: Path, name: str, server: str, *, reuse: bool = False) -> Iterator[str]:
+    """A fresh database (an SQLite file in ``folder``, kept when ``reuse``; a PostgreSQL schema, dropped)."""
     if backend == "postgresql":
         with postgres_schema(server) as url:
             yield url
     else:
         path = folder / f"{name}.db"
-        for leftover in folder.glob(f"{name}.db*"):
-            leftover.unlink()
+        if not reuse:
+            for leftover in folder.glob(f"{name}.db*"):
+                leftover.unlink()
         yield str(path)
 
 
@@ -138,9 +140,9 @@ def pick_queries(pool: list[str], size: int, per_kind: int) -> dict[str, list[st
     documents: Counter[str] = Counter()
     pairs: Counter[str] = Counter()
     for item in make_articles(pool, sample):
-        words = [w.lower() for w in _WORD.findall(f"{item.title} {item.body}")]
-        documents.update(set(words))
-        pairs.update({f"{a} {b}" for a, b in itertools.pairwise(words)})
+        words = [w.lower() for w in _WORDS.findall(f"{item.title} {item.body}")]
+        documents.update({w for w in words if len(w) >= 6})
+        pairs.update({f"{a} {b}" for a, b in itertools.pairwise(words) if len(a) >= 5 and len(b) >= 5})
     common = [w for w, n in documents.most_common() if 0.10 <= n / sample <= 0.40][:per_kind]
     # about 1 in 10,000 articles: in the sample, words seen in 1 or 2 articles, spread over the list
     rare_pool = sorted(w for w, n in documents.items() if n <= max(1, sample // 5_000))
@@ -225,6 +227,7 @@ def main() -> None:
     parser.add_argument("--ingest", type=int, default=2_000, help="articles for the ingest figure (0: skip)")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--keep", type=Path, default=None, help="folder for the SQLite files (default: temporary)")
+    parser.add_argument("--reuse", action="store_true", help="reuse SQLite files of the right size in --keep")
     args = parser.parse_args()
 
     pool = sentences(args.data)
@@ -238,9 +241,16 @@ def main() -> None:
         queries = pick_queries(pool, size, args.queries)
         print(f"size {size}: queries {json.dumps(queries, ensure_ascii=False)}", flush=True)
         for backend in args.backends:
-            with database(backend, folder, f"search-{size}", args.postgres) as url, open_store(url) as store:
-                builds[backend, size] = build(store, pool, size)
-                print(f"  {backend}: built at {builds[backend, size]:.0f} articles/s", flush=True)
+            reuse = args.reuse and backend == "sqlite"
+            with (
+                database(backend, folder, f"search-{size}", args.postgres, reuse=reuse) as url,
+                open_store(url) as store,
+            ):
+                if reuse and store.count() == size:
+                    print(f"  {backend}: reusing {url}", flush=True)
+                else:
+                    builds[backend, size] = build(store, pool, size)
+                    print(f"  {backend}: built at {builds[backend, size]:.0f} articles/s", flush=True)
                 for kind in KINDS:
                     times: list[float] = []
                     for query in queries[kind]:
