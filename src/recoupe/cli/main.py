@@ -53,6 +53,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "recoupe.cli.ingest:ingest_command",
         "Read articles from PATHS (files, folders, globs; - for JSONL on stdin; http(s) URLs) into the store.",
     ),
+    "outlets": (
+        "recoupe.cli.outlets:outlets_command",
+        "Outlet profiles: stories only it covers, wire copies, how its statements fare in cross-checks, blind spots.",
+    ),
     "quotes": (
         "recoupe.cli.enrichment:quotes_command",
         "List quotes with their speakers, newest articles first.",
