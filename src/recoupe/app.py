@@ -75,8 +75,12 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception) -> Response:  # noqa: ARG001 - details stay in the log
-        # a bug still answers in the one shape, and tells nothing of the server's insides
-        return _error_response(request, 500, "InternalError", "internal error")
+        # a bug still answers in the one shape, and tells nothing of the server's insides; Starlette answers it
+        # outside every middleware, so the security headers are set here
+        response = _error_response(request, 500, "InternalError", "internal error")
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

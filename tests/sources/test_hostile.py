@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import gzip
 import json
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -16,7 +18,7 @@ from click.testing import CliRunner
 
 from recoupe.cli.main import cli
 from recoupe.config import Settings
-from recoupe.model import Failure, Record
+from recoupe.model import Failure, Provenance, Record
 from recoupe.sources import read_inputs
 from recoupe.sources.feeds import read_feed_bytes
 from recoupe.sources.web import fetch_url
@@ -220,3 +222,136 @@ def test_records_before_a_failing_reader_are_kept(tmp_path: Path, settings: Sett
     deep.write_text("[" * 50_000)
     items = list(read_inputs([str(good), str(deep)], settings))
     assert [type(item).__name__ for item in items] == ["Record", "Record", "Failure"]
+
+
+# -- item 4: byte bounds on lines and decompressed streams -----------------------------------------------------
+
+
+def test_csv_line_over_the_bound_is_reported_and_the_rows_after_are_read(tmp_path: Path, settings: Settings) -> None:
+    small = dataclasses.replace(settings, max_record_mb=0.01)  # 10 KB a line
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "title,text,url\n"
+        f'Premier,"{BODY}",https://example.org/1\n'
+        f'Trop long,"{"x" * 50_000}",https://example.org/2\n'
+        f'Troisième,"{BODY}",https://example.org/3\n',
+        encoding="utf-8",
+    )
+    items = list(read_inputs([str(path)], small))
+    assert [type(item).__name__ for item in items] == ["Record", "Failure", "Record"]
+    failure = items[1]
+    assert isinstance(failure, Failure)
+    assert (failure.provenance.line, failure.reason) == (3, "line longer than max_record_mb=0.01")
+    third = items[2]
+    assert isinstance(third, Record)
+    assert (third.fields["title"], third.provenance.line) == ("Troisième", 4)
+
+
+def test_gzipped_jsonl_of_blank_lines_is_bounded(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "dump.jsonl.gz"
+    with gzip.open(path, "wb", compresslevel=9) as handle:
+        handle.write(_line("Avant les lignes vides", "https://example.org/1").encode())
+        for _ in range(120):
+            handle.write(b"\n" * 1024 * 1024)  # 120 MB of blank lines in about 120 KB
+    items = list(read_inputs([str(path)], settings))
+    assert [type(item).__name__ for item in items] == ["Record", "Failure"]
+    assert isinstance(items[1], Failure)
+    assert items[1].reason.startswith("decompresses to more than 100 times its size")
+
+
+def test_warc_record_with_ten_megabytes_of_header_lines_is_refused(tmp_path: Path, settings: Settings) -> None:
+    page = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>" + BODY.encode() + b"</p></body></html>"
+    flood = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + b"X: y\r\n" * 1_700_000 + b"\r\n<html></html>"
+
+    def record(uri: str, block: bytes) -> bytes:
+        head = f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nContent-Length: {len(block)}\r\n\r\n"
+        return head.encode() + block + b"\r\n\r\n"
+
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(record("https://example.org/ok", page) + record("https://example.org/flood", flood))
+    items = list(read_inputs([str(path)], settings))
+    assert [type(item).__name__ for item in items] == ["Record", "Failure"]
+    assert isinstance(items[1], Failure)
+    assert "a record's headers are longer than 256 KB" in items[1].reason
+
+
+# -- item 5: UTF-16, one URL one text, IPv6 literals, outlet names -------------------------------------------
+
+
+def test_utf16_with_a_byte_order_mark_is_text(tmp_path: Path, settings: Settings) -> None:
+    from recoupe.pipeline import extract_one
+
+    (tmp_path / "note.txt").write_text(f"Budget des écoles\n\n{BODY}\n", encoding="utf-16")
+    (tmp_path / "export.csv").write_text(f'title,text\nBudget des écoles,"{BODY}"\n', encoding="utf-16")
+    items = list(read_inputs([str(tmp_path)], settings))
+    assert [type(item).__name__ for item in items] == ["Record", "Record"]
+    for item in items:
+        assert isinstance(item, Record)
+        article = extract_one(item, settings)
+        assert not isinstance(article, Failure), article
+        assert (article.title, article.body) == ("Budget des écoles", BODY)
+
+
+def test_two_texts_for_one_url_add_no_revision_on_each_run(tmp_path: Path, cli_env: CliRunner) -> None:
+    dump = tmp_path / "dump.jsonl"
+    second = json.dumps(
+        {"title": "Budget des écoles (mis à jour)", "text": BODY + " Mis à jour.", "url": "https://example.org/1"}
+    )
+    dump.write_text(_line("Budget des écoles", "https://example.org/1") + second + "\n", encoding="utf-8")
+    first_run = _ingest(cli_env, str(dump))
+    again = _ingest(cli_env, str(dump))
+    assert (first_run["new"], first_run["updated"], first_run["failed"]) == (1, 0, 1)
+    assert (again["new"], again["updated"], again["unchanged"], again["failed"]) == (0, 0, 1, 1)
+    failures = again["failures"]
+    assert isinstance(failures, list)
+    assert failures[0]["reason"] == "another text for the URL of line 1 (kept); one URL, one text per input"
+
+
+def test_ipv6_literal_url_with_robots_txt(settings: Settings) -> None:
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+            pass
+
+        def do_GET(self) -> None:
+            robots = self.path == "/robots.txt"
+            body = (
+                b"User-agent: *\nDisallow: /private\n"
+                if robots
+                else f"<html><body><p>{BODY}</p></body></html>".encode()
+            )
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain" if robots else "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    class Server6(ThreadingHTTPServer):
+        address_family = socket.AF_INET6
+
+    try:
+        httpd = Server6(("::1", 0), Handler)
+    except OSError:
+        pytest.skip("no IPv6 loopback here")
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://[::1]:{httpd.server_address[1]}"
+        page = fetch_url(f"{base}/article", settings)
+        refused = fetch_url(f"{base}/private/page", settings)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join()
+    assert isinstance(page, Record), page
+    assert isinstance(refused, Failure)
+    assert refused.reason == "disallowed by robots.txt"
+
+
+def test_outlet_name_with_bidi_controls_is_stored_clean(settings: Settings) -> None:
+    from recoupe.pipeline import extract_one
+
+    fields = {"title": "Budget des écoles", "body": BODY, "outlet": "Ouest\u202e\u200b Éclair\u202c"}
+    record = Record(kind="fields", provenance=Provenance("x.jsonl", "jsonl", line=1), fields=fields)
+    article = extract_one(record, settings)
+    assert not isinstance(article, Failure), article
+    assert article.outlet == "Ouest Éclair"

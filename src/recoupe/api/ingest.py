@@ -30,10 +30,12 @@ from starlette.exceptions import HTTPException
 
 from recoupe.api.routes_common import ERRORS
 from recoupe.api.schemas import ErrorBody, IngestRequest, IngestResult
-from recoupe.errors import RecoupeError
+from recoupe.errors import FetchError, RecoupeError
+from recoupe.extract import clean_name
 from recoupe.faces import Faces, faces_of
 from recoupe.model import Failure, Provenance, Record
-from recoupe.sources.tabular import map_fields
+from recoupe.sources.guard import failure_of
+from recoupe.sources.tabular import UrlTexts, map_fields
 
 if TYPE_CHECKING:
     from recoupe.config import Settings
@@ -81,14 +83,20 @@ def _is_http(url: str) -> bool:
 
 def records_from(rows: Sequence[Any]) -> Iterator[Record | Failure]:
     """A ``Record`` per JSON object (fields mapped as for JSONL), a ``Failure`` for anything else."""
+    urls = UrlTexts()  # two texts for one URL in one body: the first is kept, the other refused
     for index, row in enumerate(rows):
         provenance = Provenance(f"records[{index}]", "api")
         if not isinstance(row, dict):
             yield Failure(provenance, f"expected a JSON object, got {type(row).__name__}")
             continue
-        fields = map_fields(row)
+        try:
+            fields = map_fields(row)
+        except RecursionError as exc:
+            yield failure_of(exc, provenance)
+            continue
         url = fields.get("canonical_url") or fields.get("url")
-        yield Record(kind="fields", provenance=provenance, fields=fields, url=url if isinstance(url, str) else None)
+        record = Record(kind="fields", provenance=provenance, fields=fields, url=url if isinstance(url, str) else None)
+        yield urls.check(record, f"records[{index}]")
 
 
 def _client(settings: Settings) -> httpx.Client:
@@ -114,19 +122,19 @@ def _pages(urls: Sequence[str], settings: Settings) -> Iterator[Record | Failure
 
 
 def _feed(url: str, settings: Settings) -> Iterator[Record | Failure]:
-    """The feed's entries; a feed that cannot be read at all raises (502), a later problem is one failure."""
+    """The feed's entries, read up to the first one before the ingest starts: a feed that cannot be fetched
+    raises ``FetchError`` (502); a feed that does not parse, and any later problem, is one failure."""
     from recoupe.sources.feeds import read_feed
+    from recoupe.sources.guard import guarded
 
-    started = False
     with _client(settings) as client:
-        try:
-            for item in read_feed(url, settings, client=client):
-                started = True
-                yield item
-        except RecoupeError as exc:
-            if not started:
-                raise
-            yield Failure(Provenance(url, "feed"), exc.message, type(exc).__name__)
+        items = guarded(read_feed(url, settings, client=client), Provenance(url, "feed"))
+        first = next(items, None)
+        if isinstance(first, Failure) and first.provenance.kind == "feed" and first.error == "FetchError":
+            raise FetchError(f"the feed could not be fetched: {first.reason}", where=url)
+        if first is not None:
+            yield first
+        yield from items
 
 
 def _run(faces: Faces, items: Iterator[Record | Failure], outlet: str | None) -> IngestReport:
@@ -188,5 +196,5 @@ async def ingest_route(
         if not _is_http(feed):
             raise _invalid("feed must be an http(s) URL")
         items = _feed(feed, settings)
-    report = await run_in_threadpool(_run, faces, items, body.outlet or None)
+    report = await run_in_threadpool(_run, faces, items, clean_name(body.outlet or "") or None)
     return report.to_dict() | {"article_ids": report.article_ids}

@@ -19,7 +19,7 @@ from recoupe.extract.language import detect_language
 from recoupe.extract.text import extract_text
 from recoupe.model import Article, Record
 
-__all__ = ["EXTRACTORS", "Extractor", "extract"]
+__all__ = ["EXTRACTORS", "Extractor", "clean_name", "extract"]
 
 Extractor = Callable[[Record, Settings], Article]
 
@@ -38,6 +38,13 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 
+def clean_name(name: str) -> str:
+    """A name as it can be typed and linked: control and format characters (bidi overrides, zero-width
+    spaces) dropped, spaces collapsed. An outlet's name is a page's address (``/outlets/<name>``), which
+    drops them too: a name keeping them would have a page no link reaches."""
+    return " ".join("".join(c if c.isprintable() else " " if c.isspace() else "" for c in name).split())
+
+
 def extract(record: Record, settings: Settings) -> Article:
     """The article in ``record``; ``ExtractionError`` when there is none."""
     extractor = EXTRACTORS.get(record.kind)
@@ -51,6 +58,8 @@ def extract(record: Record, settings: Settings) -> Article:
     }
     if cleaned.get("body", article.body) and cleaned.get("title", article.title):
         article = article.with_changes(**cleaned) if cleaned else article
+    if article.outlet and clean_name(article.outlet) != article.outlet:
+        article = article.with_changes(outlet=clean_name(article.outlet) or None)
     if article.language is None:
         language = detect_language(article.text)
         if language:

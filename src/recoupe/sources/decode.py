@@ -1,23 +1,49 @@
 """Bytes to text: UTF-8 first, then charset detection (charset-normalizer) for files that are not UTF-8.
 
-Binary content (NUL bytes, or no encoding that yields mostly printable text) is refused with a reason.
+UTF-16 and UTF-32 with a byte-order mark are read as such. Binary content (NUL bytes, or no encoding that
+yields mostly printable text) is refused with a reason.
 """
 
 from __future__ import annotations
 
+import codecs
 import unicodedata
 
 from charset_normalizer import from_bytes
 
 from recoupe.errors import InputError
 
-__all__ = ["decode_bytes", "looks_binary"]
+__all__ = ["decode_bytes", "looks_binary", "wide_encoding"]
 
 _SNIFF = 8192
 
 
+#: byte-order marks of the encodings whose text holds NUL bytes (UTF-32 first: its LE mark starts like UTF-16's)
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``utf-16`` or ``utf-32`` when ``data`` opens with that encoding's byte-order mark, else ``None``."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
 def looks_binary(data: bytes) -> bool:
-    """True for content with NUL bytes or mostly control characters in its first 8 KB."""
+    """True for content with NUL bytes or mostly control characters in its first 8 KB.
+
+    UTF-16 and UTF-32 text with its byte-order mark is judged on its decoded characters (NUL bytes are
+    part of those encodings)."""
+    wide = wide_encoding(data)
+    if wide is not None:
+        sample = data[: _SNIFF * 2].decode(wide, errors="replace")
+        return "\x00" in sample or _printable_share(sample) < 0.95
     head = data[:_SNIFF]
     if b"\x00" in head:
         return True
@@ -63,6 +89,13 @@ def decode_bytes(data: bytes, *, where: str) -> tuple[str, str]:
     """
     if looks_binary(data):
         raise InputError("binary content, not text", where=where)
+    wide = wide_encoding(data)
+    if wide is not None:
+        try:
+            text = data.decode(wide)  # the codec reads the mark and drops it
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid {wide.upper()} at byte {exc.start}", where=where) from exc
+        return unicodedata.normalize("NFC", text), wide
     try:
         text = data.decode("utf-8-sig")
         encoding = "utf-8"

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, cast
 
+from recoupe.errors import InputError
 from recoupe.model import Failure, Provenance
 
-__all__ = ["KINDS", "expand_paths", "is_gzip", "kind_of", "open_binary"]
+__all__ = ["GZIP_MAX_RATIO", "KINDS", "BoundedGzipFile", "expand_paths", "is_gzip", "kind_of", "open_binary"]
 
 KINDS: dict[str, str] = {
     ".txt": "text",
@@ -39,10 +40,47 @@ def is_gzip(path: Path) -> bool:
     return path.suffix.lower() == ".gz"
 
 
+#: a gzipped file may not decompress to more than this many times its size (plus 1 MB): text and JSON
+#: compress 5 to 20 times; a file of blank lines or one repeated byte, a gzip bomb, 1000 times
+GZIP_MAX_RATIO = 100
+_GZIP_SLACK = 1024 * 1024
+
+
+class BoundedGzipFile(gzip.GzipFile):
+    """A ``GzipFile`` that raises ``InputError`` once it has decompressed more than ``bound`` bytes."""
+
+    def __init__(self, path: Path, bound: int) -> None:
+        super().__init__(path, "rb")
+        self.bound = bound
+        self.where = str(path)
+
+    def _check(self, data: bytes) -> bytes:
+        if self.tell() > self.bound:
+            raise InputError(
+                f"decompresses to more than {GZIP_MAX_RATIO} times its size (over {self.bound} bytes): "
+                "not read further",
+                where=self.where,
+            )
+        return data
+
+    def read(self, size: int | None = -1) -> bytes:
+        return self._check(super().read(size))
+
+    def read1(self, size: int = -1) -> bytes:
+        return self._check(super().read1(size))
+
+    def readline(self, size: int | None = -1) -> bytes:
+        return self._check(super().readline(size))
+
+    def peek(self, n: int) -> bytes:
+        return self._check(super().peek(n))
+
+
 def open_binary(path: Path) -> IO[bytes]:
-    """The file's bytes, decompressed when it is gzipped."""
+    """The file's bytes, decompressed when it is gzipped (at most ``GZIP_MAX_RATIO`` times its size)."""
     if is_gzip(path):
-        return cast("IO[bytes]", gzip.GzipFile(path, "rb"))  # typeshed's GzipFile is not an IO[bytes]
+        bound = GZIP_MAX_RATIO * path.stat().st_size + _GZIP_SLACK
+        return cast("IO[bytes]", BoundedGzipFile(path, bound))  # typeshed's GzipFile is not an IO[bytes]
     return path.open("rb")
 
 

@@ -43,7 +43,8 @@ class RobotsDisallowed(httpx.TransportError):
 def host_key(url: httpx.URL) -> str:
     """``scheme://host:port``: what robots.txt and the pacing apply to."""
     port = url.port or (443 if url.scheme == "https" else 80)
-    return f"{url.scheme}://{url.host}:{port}"
+    host = f"[{url.host}]" if ":" in url.host else url.host  # an IPv6 literal keeps its brackets in a URL
+    return f"{url.scheme}://{host}:{port}"
 
 
 class HostPacer:

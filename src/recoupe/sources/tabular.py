@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -23,7 +25,7 @@ from recoupe.sources.decode import decode_bytes
 from recoupe.sources.files import open_binary
 from recoupe.sources.guard import failure_of
 
-__all__ = ["FIELD_NAMES", "map_fields", "read_csv", "read_json_array", "read_jsonl"]
+__all__ = ["FIELD_NAMES", "UrlTexts", "map_fields", "read_csv", "read_json_array", "read_jsonl"]
 
 #: recoupe field -> names looked for in a record, first found wins (compared case-insensitively).
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
@@ -114,31 +116,89 @@ def _record(row: Any, where: str, line: int, kind: str, mapping: Mapping[str, st
     return Record(kind="fields", provenance=provenance, fields=fields, url=url if isinstance(url, str) else None)
 
 
-def _skip_rest_of_line(handle: IO[bytes], chunk: bytes, limit: int) -> None:
-    while chunk and not chunk.endswith(b"\n"):
-        chunk = handle.readline(limit)
+class UrlTexts:
+    """One input's URLs and the text each came with: a second, different text for a URL is refused.
+
+    A dump holding two texts for one URL would otherwise store the one, then the other as its revision, on
+    every run: re-reading a file must change nothing. The first text is kept; a later copy with the same
+    fields passes (the store says it is unchanged). Only hashes are kept (16 bytes a URL).
+    """
+
+    def __init__(self) -> None:
+        self._first: dict[bytes, tuple[bytes, str]] = {}
+
+    def check(self, item: Record | Failure, place: str) -> Record | Failure:
+        """``item`` (at ``place``: "line 3"), or a ``Failure`` when its URL came earlier with other fields."""
+        if not isinstance(item, Record) or not item.url:
+            return item
+        key = hashlib.blake2b(item.url.encode("utf-8", "replace"), digest_size=8).digest()
+        fields = json.dumps(item.fields, sort_keys=True, default=str, ensure_ascii=False)
+        digest = hashlib.blake2b(fields.encode("utf-8", "replace"), digest_size=8).digest()
+        first = self._first.setdefault(key, (digest, place))
+        if first[0] == digest:
+            return item
+        reason = f"another text for the URL of {first[1]} (kept); one URL, one text per input"
+        return Failure(item.provenance, reason)
+
+
+_BLOCK = 1024 * 1024
+_NEWLINES = re.compile(rb"\n+")
+
+
+def _lines(handle: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) for each non-blank line, ``None`` for a line over ``limit`` bytes (never held).
+
+    Read in blocks of 1 MB: a run of blank lines costs one regular-expression match, not a call per line.
+    """
+    read = getattr(handle, "read1", handle.read)  # what is there now: a pipe is read as it comes
+    pending = bytearray()
+    skipping = False
+    number = 0
+    while block := read(_BLOCK):
+        start = 0
+        while start < len(block):
+            if not pending and not skipping:
+                run = _NEWLINES.match(block, start)
+                if run is not None:  # blank lines: counted, skipped at once
+                    number += run.end() - start
+                    start = run.end()
+                    continue
+            end = block.find(b"\n", start)
+            if end < 0:
+                if not skipping:
+                    pending += block[start:]
+                    if len(pending) > limit:
+                        skipping = True
+                        pending.clear()
+                break
+            number += 1
+            if skipping:
+                skipping = False
+                yield number, None
+            else:
+                pending += block[start:end]
+                if len(pending) > limit:
+                    yield number, None
+                elif pending.strip():
+                    yield number, bytes(pending)
+                pending.clear()
+            start = end + 1
+    if skipping or pending.strip():  # a last line without its newline
+        yield number + 1, None if skipping else bytes(pending)
 
 
 def read_jsonl(
     handle: IO[bytes], where: str, settings: Settings, mapping: Mapping[str, str] | None = None
 ) -> Iterator[Record | Failure]:
     """One record per non-blank line; lines over ``max_record_mb`` are refused without being held whole."""
-    limit = settings.max_record_bytes
-    line_no = 0
     seen_any = False
-    while True:
-        raw = handle.readline(limit + 1)
-        if not raw:
-            break
-        line_no += 1
+    urls = UrlTexts()
+    for line_no, raw in _lines(handle, settings.max_record_bytes):
         provenance = Provenance(where, "jsonl", line=line_no)
-        if len(raw) > limit and not raw.endswith(b"\n"):
-            _skip_rest_of_line(handle, raw, limit)
+        seen_any = True
+        if raw is None:
             yield Failure(provenance, f"record larger than max_record_mb={settings.max_record_mb:g}")
             continue
-        if not raw.strip():
-            continue
-        seen_any = True
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -146,7 +206,7 @@ def read_jsonl(
             continue
         try:
             row = json.loads(text)
-            item = _record(row, where, line_no, "jsonl", mapping)
+            item = urls.check(_record(row, where, line_no, "jsonl", mapping), f"line {line_no}")
         except json.JSONDecodeError as exc:
             yield Failure(provenance, f"not JSON: {exc.msg} (column {exc.colno})")
             continue
@@ -177,11 +237,12 @@ def read_json_array(
             yield from read_jsonl(handle, where, settings, mapping)
         return
     rows = data if isinstance(data, list) else [data]
+    urls = UrlTexts()
     if not rows:
         yield Failure(Provenance(where, "json"), "empty JSON array")
     for index, row in enumerate(rows):
         try:
-            record = _record(row, where, index + 1, "json", mapping)
+            record = urls.check(_record(row, where, index + 1, "json", mapping), f"record {index + 1}")
         except RecursionError as exc:
             record = failure_of(exc, Provenance(where, "json", line=index + 1))
         yield record
@@ -278,6 +339,7 @@ def _csv_rows(
 ) -> Iterator[Record | Failure]:
     rows = csv.DictReader(lines, delimiter=delimiter)
     kind = "tsv" if delimiter == "\t" else "csv"
+    urls = UrlTexts()
     too_long = f"line longer than max_record_mb={settings.max_record_mb:g}"
     try:
         header = rows.fieldnames
@@ -305,7 +367,7 @@ def _csv_rows(
         if None in row:
             yield Failure(Provenance(where, kind, line=line), "more cells than header columns")
             continue
-        yield _record(dict(row), where, line, kind, mapping)
+        yield urls.check(_record(dict(row), where, line, kind, mapping), f"line {line}")
 
 
 def _csv_reason(exc: Exception, encoding: str) -> str:

@@ -14,7 +14,9 @@ one record at a time (a record's body is read up to ``settings.max_file_bytes``,
   provenance names the archive and the record's offset in it (``kind="warc"``, ``where()`` gives
   ``crawl.warc.gz@1234``, the offset a CDX index gives) and ``fetched_at`` is the capture date
   (``WARC-Date``); ``fields["warc"]`` keeps the ``WARC-Record-ID`` and the ``WARC-Date`` as written;
-- a body over ``max_file_mb`` is a ``Failure`` for that record, and reading goes on;
+- a body over ``max_file_mb`` is a ``Failure`` for that record, and reading goes on; a record's WARC or
+  HTTP header block over ``MAX_HEADER_BYTES`` (warcio holds each header line as a tuple: ten megabytes of
+  short lines took 240 MB) is damage, below;
 - a truncated or corrupt archive yields the records before the damage, then one ``Failure`` naming the
   archive, the offset of the damaged record and the reason, and reading stops there. warcio itself ends
   quietly on a file cut short and only prints a gzip error when a compressed record is damaged, so the
@@ -39,14 +41,17 @@ import httpx
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.limitreader import LimitReader
+from warcio.statusandheaders import StatusAndHeadersParser
 
 from recoupe.config import Settings
 from recoupe.model import Failure, Provenance, Record
 from recoupe.sources.web import HTML_TYPES, Fetched, page_record
 
-__all__ = ["WarcStats", "read_warc"]
+__all__ = ["MAX_HEADER_BYTES", "HeadersTooLong", "WarcStats", "read_warc"]
 
 _CHUNK = 64 * 1024
+#: the bytes a record's WARC headers, or its HTTP headers, may take (a browser allows some 256 KB of headers)
+MAX_HEADER_BYTES = 256 * 1024
 #: HTTP headers a page record uses (the charset, and the validators ``fields["http"]`` keeps)
 _KEPT_HEADERS = ("content-type", "etag", "last-modified")
 
@@ -82,6 +87,7 @@ def read_warc(path: Path, settings: Settings, stats: WarcStats | None = None) ->
         return
     with handle:
         iterator = ArchiveIterator(handle, arc2warc=True)
+        _bound_headers(iterator)
         try:
             for entry in iterator:
                 counts.records += 1
@@ -112,6 +118,42 @@ def read_warc(path: Path, settings: Settings, stats: WarcStats | None = None) ->
         if end is not None and end < size:
             counts.failed += 1
             yield _damaged(where, end, f"{size - end} bytes after the last complete record cannot be read as a record")
+
+
+class HeadersTooLong(Exception):  # noqa: N818 - named for what the reader reports
+    """A record's WARC or HTTP header block longer than ``MAX_HEADER_BYTES``."""
+
+
+class _HeaderBudget:
+    """A stream whose ``readline`` stops a header block at ``MAX_HEADER_BYTES`` (one long line included)."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.left = MAX_HEADER_BYTES
+
+    def readline(self, size: int = -1) -> bytes:
+        want = self.left + 1 if size is None or size < 0 else min(size, self.left + 1)
+        line: bytes = self.stream.readline(want)
+        self.left -= len(line)
+        if self.left < 0:
+            raise HeadersTooLong(f"a record's headers are longer than {MAX_HEADER_BYTES // 1024} KB")
+        return line
+
+
+class _BoundedParser(StatusAndHeadersParser):  # type: ignore[misc]  # warcio has no type hints
+    """warcio's header parser reading through a ``_HeaderBudget``: it keeps every header line as a tuple,
+    so ten megabytes of ``X: y`` lines cost some 240 MB; with the budget, at most ``MAX_HEADER_BYTES``."""
+
+    def parse(self, stream: Any, full_statusline: Any = None) -> Any:
+        return super().parse(_HeaderBudget(stream), full_statusline)
+
+
+def _bound_headers(iterator: ArchiveIterator) -> None:
+    loader = iterator.loader
+    for name in ("warc_parser", "arc_parser", "http_parser", "http_req_parser"):
+        parser: Any = getattr(loader, name, None)
+        if type(parser) is StatusAndHeadersParser:  # the ARC parser is another class, its lines are short
+            setattr(loader, name, _BoundedParser(parser.statuslist, parser.verify))
 
 
 def _page(entry: Any, settings: Settings, counts: WarcStats) -> Record | Failure | None:
@@ -194,8 +236,10 @@ def _read_bounded(stream: Any, limit: int) -> bytes | None:
     return bytes(body)
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException) -> str:  # noqa: PLR0911 - one reason per kind of damage
     message = " ".join(str(exc).split())
+    if isinstance(exc, HeadersTooLong):
+        return message
     if isinstance(exc, ArchiveLoadFailed) and "non-chunked gzip" in message:
         return "the whole file is one gzip stream, not one per record (`warcio recompress` fixes it)"
     if isinstance(exc, zlib.error):
