@@ -93,6 +93,11 @@ def test_sources_and_moments_as_written() -> None:
     assert source_for("Selon le dernier bilan, 5 personnes sont mortes.", (24, 25)) is None
     assert same_source("la Protection civile", "la Protection civile haïtienne")
     assert not same_source("la police", "les organisateurs")
+    # a subject before "affirment avoir rassemblé", a name after a guillemet; never a verb taken for a name
+    crowd = "Les organisateurs du collectif « Stop Bassines » affirment avoir rassemblé 9 000 personnes."
+    assert source_for(crowd, (crowd.index("9 000"), crowd.index("9 000") + 5)) == "Les organisateurs du collectif"
+    said = "« Nous étions nombreux », assurent avoir compté les militants sur place."
+    assert source_for(said, (0, 5)) is None
     assert moment_of("Le taux de participation s'élevait à 25 % à 17 heures.") == "17:00"
     assert moment_of("Un bilan provisoire fait état de 3 morts.") == "provisional"
     assert moment_of("Le dernier bilan fait état de 5 morts.") == "final"

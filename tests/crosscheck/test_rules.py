@@ -12,6 +12,7 @@ import pytest
 from recoupe.crosscheck.rules import (
     KINDS,
     Conflict,
+    compatible_in,
     contradicts,
     figure_conflicts,
     find_conflicts,
@@ -61,6 +62,30 @@ def test_rounded_values_are_compatible() -> None:
     assert values_compatible(money("1,5 million", 1.5e6), money("1 520 000 dollars", 1.52e6))
     assert not values_compatible(money("97,4 milliards de dollars", 97.4e9), money("300 milliards", 300e9))
     assert not values_compatible(money("300 milliards", 300e9), money("157 milliards", 157e9))
+
+
+def percent(text: str, value: float) -> Figure:
+    return Figure(0, len(text), text, "percent", value, "%")
+
+
+def test_a_rate_and_its_rounding() -> None:
+    # a rate rounded to the unit rounds half up: "4,8 %" is "5 %"; "3,5 %" would be "4 %", never "3 %"
+    assert values_compatible(percent("4,8 %", 4.8), percent("5 %", 5.0))
+    assert values_compatible(percent("2,6 %", 2.6), percent("3 %", 3.0))
+    assert not values_compatible(percent("3,5 %", 3.5), percent("3 %", 3.0))
+    assert not values_compatible(percent("3 %", 3.0), percent("3,5 %", 3.5))
+    assert not values_compatible(percent("5,2 %", 5.2), percent("4,8 %", 4.8))
+
+
+def test_a_day_of_the_month_after_a_figure_is_no_range() -> None:
+    raise_ = "Le point d'indice sera revalorisé de 2,5 % au 1er octobre."
+    other = "Le gouvernement annonce une hausse de 4 % du point d'indice."
+    at, at_other = raise_.index("2,5 %"), other.index("4 %")
+    figure = Figure(at, at + 5, "2,5 %", "percent", 2.5, "%")
+    other_figure = Figure(at_other, at_other + 3, "4 %", "percent", 4.0, "%")
+    assert not compatible_in(raise_, figure, other, other_figure)
+    ranged = "Les loyers augmenteront de 2,5 % à 4 % selon les villes."
+    assert compatible_in(ranged, Figure(27, 32, "2,5 %", "percent", 2.5, "%"), other, other_figure)
 
 
 def test_hedged_values() -> None:

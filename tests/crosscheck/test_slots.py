@@ -3,7 +3,7 @@ the story's own words, a generic count against a specific one, and the places a 
 
 from __future__ import annotations
 
-from recoupe.crosscheck.slots import Frame, frame_of, same_referent, topic_concepts
+from recoupe.crosscheck.slots import Frame, counted_alike, distinct, frame_of, same_referent, topic_concepts
 from recoupe.model import Figure
 
 
@@ -132,3 +132,32 @@ def test_two_peoples_ages_are_two_slots() -> None:
     )
     adrien = _figure("expliquait Adrien, un gilet jaune de Strasbourg de 38 ans.", "38 ans", 38, "an", "quantity")
     assert not same_referent(*jean_jacques, *adrien)
+
+
+def test_last_month_and_the_month_named() -> None:
+    # one monthly figure, "le mois dernier" in one outlet and the month's name in the other
+    last_month = _figure(
+        "L'économie canadienne a créé 31 000 emplois le mois dernier, selon Statistique Canada.",
+        "31 000 emplois",
+        31000,
+        "emploi",
+    )
+    named = _figure("Les employeurs ont ajouté 54 000 postes en novembre.", "54 000 postes", 54000, "poste")
+    assert not distinct(*last_month, *named)
+    assert same_referent(*last_month, *named, similar=True)
+
+
+def test_two_sources_counting_one_crowd() -> None:
+    police = _figure(
+        "La préfecture a dénombré 12 000 participants dans le cortège.", "12 000 participants", 12000, "participant"
+    )
+    organisers = _figure(
+        "Les syndicats revendiquent 40 000 personnes rassemblées devant la mairie.",
+        "40 000 personnes",
+        40000,
+        "personne",
+    )
+    officers = _figure("Quelque 1 500 policiers étaient mobilisés.", "1 500 policiers", 1500, "policier")
+    assert counted_alike(*police, *organisers)
+    assert not counted_alike(*police, *officers)
+    assert not counted_alike(*organisers, *officers)

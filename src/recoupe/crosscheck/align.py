@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from recoupe.crosscheck.attribution import same_source
 from recoupe.crosscheck.rules import same_slot
-from recoupe.crosscheck.slots import distinct, many_places, same_referent, topic_concepts
+from recoupe.crosscheck.slots import counted_alike, distinct, many_places, same_referent, topic_concepts
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -214,6 +215,16 @@ def _figures_align(
         a.frame is not None
         and b.frame is not None
         and same_referent(a.figure, a.frame, b.figure, b.frame, similar=similar, topic=topic, many_places=places)
+    ):
+        return True
+    if (  # "la préfecture a dénombré 340 000 participants" / "les organisateurs affirment en avoir rassemblé
+        # 800 000": two sources count the same crowd, whatever else the two sentences say
+        a.attributed_to
+        and b.attributed_to
+        and not same_source(a.attributed_to, b.attributed_to)
+        and a.frame is not None
+        and b.frame is not None
+        and counted_alike(a.figure, a.frame, b.figure, b.frame, many_places=places)
     ):
         return True
     # the only figure of its kind in two sentences that say the same thing (aligned directly, not through a

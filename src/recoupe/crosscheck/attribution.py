@@ -79,17 +79,22 @@ _REPORTING = (
 #: "Musk a annoncé une offre" makes Musk the actor, not a source the outlet reports
 _COUNTING = (
     r"recens\w*|compt\w*|dénombr\w*|denombr\w*|revendiqu\w*|avanc\w*|évalu\w*|chiffr\w*|estim\w*|"
-    r"fait état|font état|évoqu\w*|evoqu\w*|signal\w*|counted|estimated|claimed|put the (?:number|toll|figure)"
+    r"fait état|font état|évoqu\w*|evoqu\w*|signal\w*|counted|estimated|claimed|put the (?:number|toll|figure)|"
+    r"(?:affirm\w*|assur\w*|disent|dit|revendiqu\w*) avoir (?:rassembl\w*|réuni\w*|mobilis\w*|compt\w*|recens\w*)"
 )
+#: a name is capitalised whatever the pattern's flags ("affirment avoir rassemblé" is no name)
+_CAPITALISED = rf"(?-i:{_NAME})"
 _SELON = re.compile(rf"\b(?:selon|d'après|d’après|according to)\s+(?P<np>{_NP})", re.IGNORECASE)
 _INVERTED = re.compile(
     rf"(?:,|»|”|\")\s*(?:(?:a|ont|avait|avaient|ont-ils|a-t-il|a-t-elle)\s+)?(?:{_REPORTING})(?:-t-il|-t-elle|-ils)?"
-    rf"\s+(?P<np>{_DET}{_WORD}(?: (?:de |d'|d’|du |des )?{_WORD}){{0,4}}|{_NAME}(?: {_NAME}){{0,3}})",
+    rf"\s+(?P<np>{_DET}{_WORD}(?: (?:de |d'|d’|du |des )?{_WORD}){{0,4}}|{_CAPITALISED}(?: {_CAPITALISED}){{0,3}})",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(
-    rf"(?P<np>\b(?:{_DET}){_WORD}(?: (?:de |d'|d’|du |des )?{_WORD}){{0,3}}|\b{_NAME}(?: {_NAME}){{0,2}}|"
-    rf"\b(?:police|officials|organizers|organisers|authorities))\s+"
+    rf"(?P<np>\b(?:{_DET}){_WORD}(?: (?:de |d'|d’|du |des )?{_WORD}){{0,3}}|\b{_CAPITALISED}(?: {_CAPITALISED}){{0,2}}|"
+    rf"\b(?:police|officials|organizers|organisers|authorities))"
+    # "les organisateurs de la « Manif pour tous »"
+    rf"(?:\s+(?:de |du |des )?(?:la |le |l'|l’)?[«“][^»”]{{1,40}}[»”])?\s+"
     rf"(?:(?:a|ont|avait|avaient|en|y|has|have|had)\s+)*(?:{_COUNTING})\b",
     re.IGNORECASE,
 )

@@ -92,6 +92,7 @@ from recoupe.crosscheck.rules_base import KINDS, Conflict, Sentence, Word, folde
 from recoupe.crosscheck.rules_lexicon import (
     APPROX_BEFORE,
     DATE_OPEN_BEFORE,
+    DAY_OF_MONTH_AFTER,
     LOWER_AFTER,
     LOWER_BEFORE,
     RANGE_AFTER,
@@ -187,7 +188,9 @@ def _written(figure: Figure) -> tuple[float, float, float]:
 def _hedge(figure: Figure, before: str, after: str) -> str:
     """``range``, ``approx``, ``lower``, ``upper`` or ``exact``: what the words around the figure make of it."""
     before, after = fold(before)[-30:], fold(after)[:20]
-    if RANGE_BEFORE.search(before) or RANGE_AFTER.match(after):
+    if RANGE_BEFORE.search(before) or (
+        RANGE_AFTER.match(after) and (figure.kind == "date" or not DAY_OF_MONTH_AFTER.match(after))
+    ):
         return "range"
     if figure.kind == "date":
         return "range" if DATE_OPEN_BEFORE.search(before) else "exact"
@@ -272,6 +275,8 @@ def _compatible(a: Figure, b: Figure, hedge_a: str, hedge_b: str) -> bool:
         return False
     if a.kind == "date":
         return "range" in {hedge_a, hedge_b} or _dates_compatible(str(a.value), str(b.value))
+    if a.kind == "percent" and hedge_a == hedge_b == "exact":
+        return _percents_compatible(a, b)
     lo_a, hi_a = _interval(a, hedge_a)
     lo_b, hi_b = _interval(b, hedge_b)
     days_a, days_b = duration_unit(a), duration_unit(b)
@@ -279,6 +284,18 @@ def _compatible(a: Figure, b: Figure, hedge_a: str, hedge_b: str) -> bool:
         lo_a, hi_a = lo_a * days_a * (1 - _MONTH_SLACK), hi_a * days_a * (1 + _MONTH_SLACK)
         lo_b, hi_b = lo_b * days_b * (1 - _MONTH_SLACK), hi_b * days_b * (1 + _MONTH_SLACK)
     return lo_a <= hi_b and lo_b <= hi_a
+
+
+def _percents_compatible(a: Figure, b: Figure) -> bool:
+    """Two rates as written: the finer one, rounded half up to the coarser one's precision, gives it ("4,8 %"
+    is "5 %" rounded; "3,5 %" is not "3 %", which would be "4 %")."""
+    (value_a, half_a, _), (value_b, half_b, _) = _written(a), _written(b)
+    if math.isnan(value_a) or math.isnan(value_b):
+        return True
+    (fine, _), (coarse, half) = sorted([(value_a, half_a), (value_b, half_b)], key=lambda pair: pair[1])
+    if not half:
+        return abs(fine - coarse) < 1e-9
+    return coarse - half - 1e-9 <= fine < coarse + half - 1e-9
 
 
 def values_compatible(a: Figure, b: Figure) -> bool:

@@ -14,6 +14,7 @@ __all__ = [
     "ANTONYMS",
     "APPROX_BEFORE",
     "DATE_OPEN_BEFORE",
+    "DAY_OF_MONTH_AFTER",
     "EMBEDDING_LEMMAS",
     "LIGHT_LEMMAS",
     "LOWER_AFTER",
@@ -52,6 +53,11 @@ RANGE_BEFORE = re.compile(
 #: "de 2 à 5", "2 to 5"; never a clock time after it ("63 % à 17 heures", "à 17h30")
 RANGE_AFTER = re.compile(
     r"^[\s\u00a0\u202f]*(a|à|au|to|-|–|et|and|ou|or)( le)?[\s\u00a0\u202f]*\d(?![\d\s\u00a0\u202f]*(h\b|h\d|heures?\b))"
+)
+#: "3 % au 1er juillet": the number after "au" is a day of a month, not a range's other end (folded text)
+DAY_OF_MONTH_AFTER = re.compile(
+    r"^[\s\u00a0\u202f]*(a|au|to|et|and|ou|or)( le)?[\s\u00a0\u202f]*\d{1,2}(er|e|st|nd|rd|th)?[\s\u00a0\u202f]+"
+    r"(janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)"
 )
 #: a date after these opens a period ("depuis 1937", "until 2020"): not the date of an event
 DATE_OPEN_BEFORE = re.compile(

@@ -31,7 +31,9 @@ if TYPE_CHECKING:
 
     from recoupe.model import Figure
 
-__all__ = ["CONCEPTS", "Frame", "distinct", "frame_of", "many_places", "same_referent", "topic_concepts"]
+__all__ = [
+    "CONCEPTS", "Frame", "counted_alike", "distinct", "frame_of", "many_places", "same_referent", "topic_concepts",
+]  # fmt: skip
 
 WINDOW = 10
 #: share of the smaller frame's concepts the two frames must have in common
@@ -45,7 +47,8 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("baisse", "recul", "recule", "reculer", "diminution", "diminue", "diminuer", "chute", "repli", "contraction",
      "decline", "declined", "fall", "fell", "drop", "dropped", "decrease", "cut", "plunge"),
     ("manifestant", "mobilise", "mobilisation", "participant", "protestataire", "defile", "defiler", "manifeste",
-     "manifester", "cortege", "demonstrator", "protester", "marcher", "rally", "protest"),
+     "manifester", "cortege", "rassemble", "rassembler", "rassemblement", "demonstrator", "protester", "marcher",
+     "rally", "protest"),
     ("mort", "deces", "decede", "victime", "tue", "tuer", "perir", "peri", "dead", "death", "killed", "died",
      "fatalitie", "fatality", "toll", "mortel", "meurtrier", "meurtriere"),
     ("blesse", "blessure", "injured", "wounded", "injurie", "injury"),
@@ -99,6 +102,11 @@ _TIME_WORDS = frozenset(
      "demain", "veille", "lendemain", "semaine", "today", "yesterday", "tomorrow", "week",
      "fin", "debut", "milieu", "mi", "soiree", "matinee", "apres", "end", "morning", "evening"}
 )  # fmt: skip
+_MONTHS = frozenset(
+    {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
+     "decembre", "january", "february", "march", "april", "june", "july", "august", "september", "october",
+     "november", "december"}
+)  # fmt: skip
 _DAYS = frozenset(
     {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday",
      "thursday", "friday", "saturday", "sunday"}
@@ -150,6 +158,7 @@ class Frame:
     earlier: bool = False  # told as an earlier event: pluperfect ("avait été interpellé"), "précédente"
     last_period: bool = False  # the value of a previous period: "contre 8 000 la semaine dernière"
     names: frozenset[str] = frozenset()  # names around it (read for ages: whose age it is)
+    months: frozenset[str] = frozenset()  # months named around it ("149 000 postes en septembre")
 
 
 _ELISION = re.compile(r"^(?:[dlnsjmtc]|qu|jusqu|lorsqu|puisqu)['’]")
@@ -193,6 +202,7 @@ def frame_of(
     days: set[str] = set()
     years: set[str] = set()
     names: set[str] = set()
+    months: set[str] = set()
     previous = ""
     for match in [*before, *after]:
         if any(lo <= match.start() < hi for lo, hi in skip):
@@ -204,8 +214,8 @@ def frame_of(
         elif word.isdigit():
             if len(word) == 4 and word[:2] in {"19", "20"}:
                 years.add(word)
-        elif word in _DAYS:
-            days.add(word)
+        elif word in _DAYS or word in _MONTHS:
+            (days if word in _DAYS else months).add(word)
         elif raw[:1].isupper() and previous in _PLACE_BEFORE:
             places.add(word)
         elif raw[:1].isupper() and match.start() > 0:  # a name: in every frame of its story, says nothing
@@ -239,6 +249,7 @@ def frame_of(
         earlier=earlier,
         last_period=last_period is not None,
         names=frozenset(names),
+        months=frozenset(months),
     )
 
 
@@ -301,6 +312,23 @@ def _counted_noun_agrees(a: Figure, concepts_a: frozenset[str], b: Figure, conce
     return False
 
 
+def counted_alike(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_places: bool = False) -> bool:
+    """Whether two counts count the same thing by their counted noun alone ("340 000 participants" /
+    "800 000 personnes rassemblées"; "167 cas avérés" / "300 cas avérés"), nothing telling them apart: what
+    two figures given by two different sources must share to be one slot (``recoupe.crosscheck.align``)."""
+    if a.kind != "count" or b.kind != "count" or distinct(a, frame_a, b, frame_b, many_places=many_places):
+        return False
+    if _counted_noun_agrees(a, frame_a.concepts, b, frame_b.concepts):
+        return True
+    unit_a = _unit_concept(a)  # a generic noun ("cas", "personnes") with the same words after it
+    return (
+        unit_a is not None
+        and unit_a == _unit_concept(b)
+        and fold(a.unit or "") == fold(b.unit or "")
+        and (bool((frame_a.concepts & frame_b.concepts) - GENERIC))
+    )
+
+
 #: distinct places named around a story's figures from which a figure's place must match to be "the same"
 MANY_PLACES = 4
 
@@ -341,8 +369,10 @@ def _other_event(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
     """Told as another event or of another one: an earlier date, a previous period, another person's age."""
     if a.kind == "date" and frame_a.earlier != frame_b.earlier:
         return True  # "a été interpellé le 2 janvier" / "avait été interpellé le 22 décembre": two arrests
-    if frame_a.last_period != frame_b.last_period:
-        return True  # "7 000 manifestants à 14 h" / "contre 8 000 la semaine dernière"
+    if frame_a.last_period != frame_b.last_period and not (frame_b if frame_a.last_period else frame_a).months:
+        # "7 000 manifestants à 14 h" / "contre 8 000 la semaine dernière"; but "194 000 emplois le mois
+        # dernier" / "149 000 postes en septembre" name one month two ways
+        return True
     # "Jean-Jacques, 59 ans" / "Adrien, un gilet jaune de 38 ans": two people's ages
     return a.unit == "an" and bool(frame_a.names and frame_b.names and not frame_a.names & frame_b.names)
 
