@@ -2,7 +2,8 @@
 
 Precedence, highest first: a CLI flag > a ``RECOUPE_*`` environment variable > ``recoupe.toml`` (in the
 current directory, or the file named by ``RECOUPE_CONFIG``) > the default below. ``Settings.sources``
-says where each value came from, so ``recoupe config`` can show it.
+says where each value came from, so ``recoupe config`` can show it (``describe``). A documented example
+of every setting is ``docs/recoupe.toml.example``.
 
 Every setting (the name in recoupe.toml; the variable is ``RECOUPE_`` + the name in capitals):
 
@@ -52,13 +53,24 @@ from typing import Any
 import platformdirs
 
 from recoupe import __version__
-from recoupe.errors import ConfigError
+from recoupe.errors import ConfigError, NotFoundError
 
-__all__ = ["Settings", "default_db_path", "load_settings", "parse_executor"]
+__all__ = [
+    "SECRET_SETTINGS",
+    "Settings",
+    "database_file",
+    "default_db_path",
+    "describe",
+    "load_settings",
+    "parse_executor",
+    "require_database",
+]
 
 ENV_PREFIX = "RECOUPE_"
 DEFAULT_USER_AGENT = f"recoupe/{__version__} (+https://github.com/recoupe/recoupe; news cross-checking)"
 CONFIG_FILE = "recoupe.toml"
+#: settings whose value ``describe`` never shows (only whether it is set)
+SECRET_SETTINGS = frozenset({"api_token"})
 
 
 def default_db_path() -> Path:
@@ -212,3 +224,40 @@ def parse_executor(spec: str) -> tuple[str, str | None]:
         if host and sep and port.isdigit():
             return "dask", f"tcp://{host}:{port}"
     raise ConfigError(f"executor must be local, dask or dask://HOST:PORT; got {spec!r}", where="executor")
+
+
+def database_file(db: str) -> Path | None:
+    """The SQLite file a ``db`` setting names (a path or a ``sqlite:///`` URL); ``None`` for an in-memory
+    database or another engine (PostgreSQL: the server says whether the database exists)."""
+    if "://" not in db:
+        return None if db == ":memory:" else Path(db).expanduser()
+    scheme, _, rest = db.partition("://")
+    if scheme.split("+")[0] != "sqlite":
+        return None
+    path = rest[1:].split("?")[0] if rest.startswith("/") else ""
+    return Path(path) if path and path != ":memory:" and not path.startswith("file:") else None
+
+
+def require_database(settings: Settings) -> None:
+    """Raise ``NotFoundError`` when ``settings.db`` names an SQLite file that does not exist.
+
+    Commands that only read call this first, so that a mistyped ``--db`` or ``RECOUPE_DB`` is an error
+    instead of a new, empty database; ``recoupe ingest`` (and ``watch``) create the file.
+    """
+    path = database_file(settings.db)
+    if path is not None and not path.exists():
+        origin = settings.sources.get("db", "default")
+        told = {"default": "the default", "command line": "from --db"}.get(origin, f"from {origin}")
+        raise NotFoundError(f"no database at {path} ({told}); `recoupe ingest` creates one, --db names another")
+
+
+def describe(settings: Settings) -> list[tuple[str, Any, str]]:
+    """Every setting as ``(name, value, where it came from)``: ``default``, a file path, a ``RECOUPE_*``
+    variable or ``command line``. A secret's value is shown as ``"(set)"`` or ``""``."""
+    rows = []
+    for name in _setting_names():
+        value = getattr(settings, name)
+        if name in SECRET_SETTINGS:
+            value = "(set)" if value else ""
+        rows.append((name, value, settings.sources.get(name, "default")))
+    return rows

@@ -135,6 +135,8 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 TABLES = tuple(COLUMNS)
+#: rows per Parquet row group (batches are held until there are this many): memory stays bounded by it
+PARQUET_ROW_GROUP = 10_000
 #: verdicts that get a column of their own in the stories table (the others are in the statements table)
 _COUNTED = ("corroborated", "conflicting", "single-source")
 
@@ -428,7 +430,7 @@ def write_rows(
     """Write ``batches`` of rows (dicts with ``columns``' names) to the binary stream ``out``; the row count.
 
     CSV is UTF-8 with a header line (no BOM); JSON Lines is one UTF-8 object per line; Parquet is one file
-    with a row group per batch (it needs ``pyarrow``: ``pip install 'recoupe[parquet]'``).
+    with row groups of ``PARQUET_ROW_GROUP`` rows (it needs ``pyarrow``: ``pip install 'recoupe[parquet]'``).
     """
     names = [name for name, _ in columns]
     written = 0
@@ -440,11 +442,17 @@ def write_rows(
             raise QueryError("Parquet export needs pyarrow: pip install 'recoupe[parquet]'") from exc
         schema = _arrow_schema(columns)
         with pq.ParquetWriter(out, schema) as writer:
+            pending: list[Any] = []  # batches held until a row group's worth (few, large row groups read best)
+            held = 0
             for batch in batches:
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                pending.append(pa.Table.from_pylist(batch, schema=schema))
+                held += len(batch)
                 written += len(batch)
-            if not written:
-                writer.write_table(schema.empty_table())
+                if held >= PARQUET_ROW_GROUP:
+                    writer.write_table(pa.concat_tables(pending))
+                    pending, held = [], 0
+            if pending or not written:
+                writer.write_table(pa.concat_tables(pending) if pending else schema.empty_table())
         return written
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     try:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 from rich.console import Console
 
-from recoupe.config import Settings, load_settings
+from recoupe.config import Settings, load_settings, require_database
 
 if TYPE_CHECKING:
     from recoupe.enrich.nlp import NlpModels
@@ -47,8 +47,12 @@ class AppContext:
 
         return StoryEngine.from_settings(self.store(), settings or self.settings, threads=threads)
 
-    def store(self) -> Store:
+    def store(self, *, create: bool = False) -> Store:
+        """The store, opened on first use. Only commands that write pass ``create``: for the others a
+        database file that does not exist is an error ("no database at ..."), never a new empty one."""
         if self._store is None:
+            if not create:
+                require_database(self.settings)
             from recoupe.store import open_store  # SQLAlchemy only for commands that read the store
 
             self._store = open_store(self.settings.db)

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from recoupe.cli.context import AppContext
+from recoupe.cli.paging import showing
 from recoupe.model import Article, Enrichment, Quote
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def render_enrichment(article: Article, enrichment: Enrichment) -> Group:
 
 @click.command("enrich")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes.")
-@click.option("--batch-size", type=click.IntRange(1), default=100, show_default=True)
+@click.option("--batch-size", type=click.IntRange(1), default=100, show_default=True, help="Articles per batch.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_obj
 def enrich_command(app: AppContext, workers: int, batch_size: int, as_json: bool) -> None:
@@ -111,19 +112,21 @@ def enrich_command(app: AppContext, workers: int, batch_size: int, as_json: bool
 @click.command("entities")
 @click.option("--label", type=click.Choice(["PER", "ORG", "LOC", "MISC"], case_sensitive=False), help="Only this type.")
 @click.option("--name", help="Only entities whose name contains this (accents and case ignored).")
-@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
-@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True, help="Entities per page.")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Entities to skip.")
 @json_option
 @click.pass_obj
 def entities_command(
     app: AppContext, label: str | None, name: str | None, limit: int, offset: int, as_json: bool
 ) -> None:
     """List the people, organisations and places named in the corpus, most-covered first."""
-    rows = app.store().entities(label=label, name=_fold(name) if name else None, limit=limit, offset=offset)
+    rows = app.store().entities(label=label, name=_fold(name) if name else None, limit=limit + 1, offset=offset)
+    more, rows = len(rows) > limit, rows[:limit]
     if as_json:
         app.emit_json([row.to_dict() for row in rows])
         return
-    table = Table(title=f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
+    total = None if more else offset + len(rows)
+    table = Table(title=showing(("entity", "entities"), offset, len(rows), total))
     table.add_column("entity", ratio=1)
     table.add_column("type", no_wrap=True)
     table.add_column("articles", justify="right", no_wrap=True)
@@ -178,8 +181,8 @@ def _unresolved_hits(
     "(a description such as 'un magistrat', kept as written).",
 )
 @click.option("--article", "article_id", help="Only quotes from this article (id or prefix).")
-@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
-@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True, help="Quotes per page.")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Quotes to skip.")
 @json_option
 @click.pass_obj
 def quotes_command(

@@ -56,7 +56,9 @@ def _summary(report: IngestReport, not_modified: int = 0) -> Table:
 @click.option("--sitemap", "sitemaps", multiple=True, metavar="URL|FILE", help="Read a sitemap's pages (repeatable).")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Skip sitemap entries older than this day.")
 @click.option("--map", "mappings", multiple=True, metavar="FIELD=COLUMN", help="Read FIELD from COLUMN (JSONL/CSV).")
-@click.option("--outlet", help="Outlet name for articles whose source does not say it.")
+@click.option(
+    "--outlet", help="Outlet name for articles whose source does not say it (stored ones without an outlet too)."
+)
 @click.option("--strict", is_flag=True, default=None, help="Exit non-zero when any input fails.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Extraction processes.")
 @click.option(
@@ -100,10 +102,10 @@ def ingest_command(
     settings = app.settings_with(
         strict=strict, batch_size=batch_size, enrich=enrich, stories=stories, executor=executor_spec
     )
+    mapping = _parse_mapping(mappings)
+    store = app.store(create=True)  # the one command that starts a database (with watch)
     models = app.nlp_models() if settings.enrich else None
     engine = app.story_engine(settings, threads=workers) if settings.stories else None
-    mapping = _parse_mapping(mappings)
-    store = app.store()
     executor = make_executor(workers, settings.executor)
     progress = Progress(
         SpinnerColumn(),
@@ -141,6 +143,9 @@ def ingest_command(
                 stories=engine,
                 on_progress=on_progress,
             )
+        filled = store.fill_outlets(report.article_ids, outlet) if outlet else []
+        if filled and engine is not None:  # their stories count one more outlet: recompute them
+            engine.update(sorted({m for item in filled for m in item.members}), force=True)
     finally:
         executor.close()
         if engine is not None:
@@ -148,11 +153,17 @@ def ingest_command(
 
     if as_json:
         fetched = any(is_url_argument(path) for path in paths) or feeds or sitemaps
-        app.emit_json({**report.to_dict(), "not_modified": not_modified} if fetched else report.to_dict())
+        data = {**report.to_dict(), "not_modified": not_modified} if fetched else report.to_dict()
+        if filled:
+            data["outlet_filled"] = len(filled)
+        app.emit_json(data)
     else:
         for failure in report.failures:
             where, reason = escape(failure.provenance.where()), escape(failure.reason)
             app.err.print(f"[red]failed[/] {where}: {reason}", highlight=False, soft_wrap=True)
         app.out.print(_summary(report, not_modified))
+        if filled:
+            app.out.print(f"outlet {outlet!r} given to {len(filled)} stored article(s) that had none", markup=False)
+    app.err.print(f"database: {store.where}", highlight=False, markup=False, soft_wrap=True)
     if report.failures and (settings.strict or report.read == 0):
         raise SystemExit(65 if report.read == 0 else 1)

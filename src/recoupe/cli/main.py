@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "recoupe.cli.read:check_command",
         "Check the store's integrity (database, full-text index, duplicates).",
     ),
+    "config": ("recoupe.cli.config:config_command", "Show every setting, its value and where it came from."),
     "copy": (
         "recoupe.cli.archive:copy_command",
         "Copy the archive at SOURCE into TARGET (files or URLs, e.g. news.db postgresql://host/db).",
@@ -40,6 +41,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "recoupe.cli.crosscheck:crosscheck_command",
         "Cross-check a story: what several independent sources corroborate, what one carries, what conflicts.",
     ),
+    "delete": ("recoupe.cli.edit:delete_command", "Delete an article; its story is recomputed without it."),
+    "edit": ("recoupe.cli.edit:edit_command", "Correct an article's outlet, title or date (a revision is kept)."),
     "enrich": (
         "recoupe.cli.enrichment:enrich_command",
         "Enrich stored articles that have no current enrichment (new, changed, or from an older recoupe).",

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from recoupe.cli.context import AppContext
 from recoupe.cli.enrichment import LABEL_STYLE, render_enrichment
+from recoupe.cli.paging import showing
 from recoupe.errors import QueryError
 from recoupe.model import Article, Enrichment
 
@@ -50,8 +51,8 @@ def _summary(article: Article) -> dict[str, Any]:
 @click.option("--language", help="Only this language (ISO 639-1, e.g. fr).")
 @click.option("--since", metavar="YYYY-MM-DD", help="Published on or after this day.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Published on or before this day.")
-@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True)
-@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 10_000), default=50, show_default=True, help="Articles per page.")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Articles to skip.")
 @json_option
 @click.pass_obj
 def articles_command(
@@ -77,7 +78,7 @@ def articles_command(
         app.emit_json([_summary(article) for article in rows])
         return
     total = store.count(**filters)
-    table = Table(title=f"{total} article(s)" + (f", showing {offset + 1}–{offset + len(rows)}" if rows else ""))
+    table = Table(title=showing(("article", "articles"), offset, len(rows), total))
     table.add_column("id", no_wrap=True)
     table.add_column("published", no_wrap=True)
     table.add_column("outlet", no_wrap=True, overflow="ellipsis", max_width=14)
@@ -162,7 +163,7 @@ def _highlighted(article: Article, enrichment: Enrichment | None) -> Text:
 @click.argument("query")
 @click.option("--outlet", help="Only this outlet.")
 @click.option("--language", help="Only this language.")
-@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Best hits shown.")
 @json_option
 @click.pass_obj
 def search_command(
@@ -173,8 +174,20 @@ def search_command(
     Words are all required; "a phrase" in quotes must match as written; a trailing * matches a prefix.
     """
     hits = app.store().search(query, limit=limit, outlet=outlet, language=language)
+    best = max((hit.score for hit in hits), default=0.0)
     if as_json:
-        app.emit_json([{**_summary(hit.article), "score": hit.score, "snippet": hit.snippet} for hit in hits])
+        app.emit_json(
+            [
+                # relevance: the hit's score as a share of the best hit's (100 for the best); score: the engine's
+                {
+                    **_summary(hit.article),
+                    "relevance": _relevance(hit.score, best),
+                    "score": hit.score,
+                    "snippet": hit.snippet,
+                }
+                for hit in hits
+            ]
+        )
         return
     if not hits:
         app.out.print(f"No article matches {query!r}.", highlight=False, markup=False)
@@ -183,7 +196,9 @@ def search_command(
         header = Text(f"{rank}. ", style="bold")
         header.append(hit.article.title, style="bold")
         header.append(
-            f"  {hit.article.outlet or 'unknown outlet'} · {_published(hit.article)} · {hit.article.id}", style="dim"
+            f"  {hit.article.outlet or 'unknown outlet'} · {_published(hit.article)} · {hit.article.id}"
+            f" · relevance {_relevance(hit.score, best)}%",
+            style="dim",
         )
         snippet = Text(hit.snippet.replace("\n", " "))  # same length: highlight spans still line up
         for start, end in hit.highlights:
@@ -191,6 +206,11 @@ def search_command(
         app.out.print(header)
         app.out.print(snippet)
         app.out.print()
+
+
+def _relevance(score: float, best: float) -> int:
+    """A score people can read: a percentage of the best hit's score (engines' raw scores are not comparable)."""
+    return round(100 * score / best) if best > 0 else 0
 
 
 @click.command("check")

@@ -7,6 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from recoupe.cli.context import AppContext
+from recoupe.cli.paging import showing
 from recoupe.cli.read import json_option, parse_day
 from recoupe.enrich.entities import entity_key
 from recoupe.stories.story import load_story
@@ -29,13 +30,13 @@ def _day(sort_key: str | None) -> str:
 @click.option(
     "--min-outlets", type=click.IntRange(1), default=1, show_default=True, help="Independent outlets at least."
 )
-@click.option("--min-articles", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--min-articles", type=click.IntRange(1), default=1, show_default=True, help="Articles at least.")
 @click.option("--language", help="Only stories with an article in this language (e.g. fr).")
 @click.option("--entity", help="Only stories naming this entity (a name; accents and case ignored).")
 @click.option("--since", metavar="YYYY-MM-DD", help="Seen on or after this day.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Seen on or before this day.")
-@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
-@click.option("--offset", type=click.IntRange(0), default=0, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True, help="Stories per page.")
+@click.option("--offset", type=click.IntRange(0), default=0, show_default=True, help="Stories to skip.")
 @json_option
 @click.pass_obj
 def stories_command(
@@ -52,21 +53,23 @@ def stories_command(
     as_json: bool,
 ) -> None:
     """List stories: articles from any outlet and language grouped by the event they cover."""
-    rows = app.store().stories(
-        order=order,
-        min_outlets=min_outlets,
-        min_articles=min_articles,
-        language=language,
-        entity=entity_key(entity) if entity else None,
-        since=parse_day(since, "--since"),
-        until=parse_day(until, "--until"),
-        limit=limit,
-        offset=offset,
-    )
+    filters = {
+        "order": order,
+        "min_outlets": min_outlets,
+        "min_articles": min_articles,
+        "language": language,
+        "entity": entity_key(entity) if entity else None,
+        "since": parse_day(since, "--since"),
+        "until": parse_day(until, "--until"),
+    }
+    rows = app.store().stories(**filters, limit=limit + 1, offset=offset)  # type: ignore[arg-type]
+    more, rows = len(rows) > limit, rows[:limit]
     if as_json:
         app.emit_json([row.to_dict() for row in rows])
         return
-    table = Table(title=f"{len(rows)} stor{'y' if len(rows) == 1 else 'ies'} ({order})")
+    # the whole count only when there is more than this page (stories are far fewer than articles)
+    total = len(app.store().stories(**filters, limit=10_000_000)) if more or offset else len(rows)  # type: ignore[arg-type]
+    table = Table(title=f"{showing(('story', 'stories'), offset, len(rows), total)} ({order})")
     table.add_column("id", style="dim", no_wrap=True)
     table.add_column("first", no_wrap=True)
     table.add_column("last", no_wrap=True)

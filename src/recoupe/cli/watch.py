@@ -27,6 +27,7 @@ from recoupe.alerts import after_round
 from recoupe.cli.context import AppContext
 from recoupe.config import Settings
 from recoupe.model import Failure, Record
+from recoupe.partitions import ingest_on_workers, writes_on_workers
 from recoupe.pipeline import IngestReport, ingest
 from recoupe.sources.web import Fetcher, FetchMemory
 from recoupe.store import Store
@@ -91,7 +92,9 @@ def fetch_ingest(
     with Fetcher(settings, memory=memory) as fetcher:
         items = iter(sources(fetcher))
         tracked = memory.track(_until(stop, items) if stop is not None else items)
-        report = ingest(
+        # a cluster over a PostgreSQL store: each worker writes its partitions (recoupe.partitions)
+        run = ingest_on_workers if writes_on_workers(executor, settings.db) else ingest
+        report = run(
             tracked,
             store,
             settings,
@@ -146,9 +149,9 @@ def watch_command(
     if not feeds and not sitemaps:
         raise click.UsageError("give --feed or --sitemap")
     settings = app.settings_with(enrich=enrich, stories=stories)
+    store = app.store(create=True)  # watching is ingesting: it may start a new database
     models: NlpModels | None = app.nlp_models() if settings.enrich else None
     engine: StoryEngine | None = app.story_engine(settings) if settings.stories else None
-    store = app.store()
     day: date | None = since.date() if since else None
     stop = threading.Event()
 

@@ -69,7 +69,7 @@ def add_command(
     key = entity_key(entity) if entity else None
     if entity and not key:
         raise click.BadParameter(f"{entity!r} names nothing once folded", param_hint="--entity")
-    watch = app.store().add_watchlist(
+    watch = app.store(create=True).add_watchlist(
         name, entity=key, query=query, outlet=outlet, min_outlets=min_outlets, webhook=webhook, secret=secret
     )
     if as_json:

@@ -21,6 +21,7 @@ from recoupe.store.api_articles import ArticlesMixin
 from recoupe.store.api_enrichment import EnrichmentMixin
 from recoupe.store.api_stories import StoriesMixin
 from recoupe.store.core import wrap_errors
+from recoupe.store.edits import EditsMixin
 from recoupe.store.migrations import LATEST, current_version, migrate
 from recoupe.store.profiles import ProfilesMixin
 from recoupe.store.schema import articles
@@ -32,7 +33,7 @@ __all__ = ["SqlStore", "open_store"]
 BACKENDS = ("sqlite", "postgresql")
 
 
-class SqlStore(ArticlesMixin, EnrichmentMixin, StoriesMixin, WatchMixin, ProfilesMixin):
+class SqlStore(ArticlesMixin, EnrichmentMixin, StoriesMixin, WatchMixin, ProfilesMixin, EditsMixin):
     """An open recoupe database, SQLite or PostgreSQL. Use ``open_store`` to get one; close it when done."""
 
     def check_integrity(self) -> list[str]:

@@ -75,6 +75,12 @@ def _quote_referents(conn: Connection, dialect: str) -> None:
         conn.execute(text(f"ALTER TABLE quotes ADD COLUMN unresolved BOOLEAN NOT NULL DEFAULT {false}"))
 
 
+def _create_edit_tables(conn: Connection, dialect: str) -> None:
+    from recoupe.store import edits  # the corrections' table lives with its queries
+
+    edits.create_tables(conn, dialect)
+
+
 def _create_watch_tables(conn: Connection, dialect: str) -> None:
     from recoupe.store import watch  # the watchlist tables live with their queries
 
@@ -90,6 +96,9 @@ MIGRATIONS: list[Migration] = [
     Migration(6, "fetching: fetch_state (validators for conditional GETs)", _create_fetch_tables),
     Migration(7, "quotes: speaker_kind and unresolved (speakers as resolved referents)", _quote_referents),
     Migration(8, "watchlists: watchlists, watch_seen, alerts (the alert outbox)", _create_watch_tables),
+    Migration(
+        9, "corrections: deleted_articles (what recoupe delete removed, with its revisions)", _create_edit_tables
+    ),
 ]
 LATEST = MIGRATIONS[-1].version
 

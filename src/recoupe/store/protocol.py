@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         EntityStat,
         FetchState,
         IngestOutcome,
+        PublishedDate,
         QuoteHit,
         Revision,
         SearchHit,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
         StoryRow,
     )
     from recoupe.profiles import BlindSpot, NotCovering, OutletProfile
+    from recoupe.store.edits import StoryTouched
 
 __all__ = ["Store", "StoryTx"]
 
@@ -170,6 +172,19 @@ class Store(Protocol):
     def save_crosscheck(self, story_id: str, signature: str, counts: Mapping[str, Any], report: str) -> None: ...
     def crosscheck_report(self, story_id: str) -> tuple[str, str] | None: ...
     def crosscheck_counts(self, story_ids: Sequence[str]) -> dict[str, dict[str, Any]]: ...
+
+    # -- corrections (recoupe.store.edits) ------------------------------------------------------------
+    def edit_article(
+        self,
+        article_id: str,
+        *,
+        outlet: str | None = ...,
+        title: str | None = None,
+        published: PublishedDate | None = ...,
+    ) -> StoryTouched: ...
+    def delete_article(self, article_id: str) -> StoryTouched: ...
+    def deleted(self, *, limit: int = 50) -> list[tuple[str, str, str | None, datetime]]: ...
+    def fill_outlets(self, article_ids: Iterable[str], outlet: str) -> list[StoryTouched]: ...
 
     # -- fetching and health --------------------------------------------------------------------------
     def fetch_state(self, url: str) -> FetchState | None: ...
