@@ -1,0 +1,236 @@
+"""Hostile inputs (issue 17): the costs that grew faster than the input, measured as curves, before and after.
+
+Each curve doubles the input and prints the cost (CPU seconds, or peak bytes allocated) of the old way (the
+code as it was before issue 17, rebuilt here from the same libraries) and of recoupe now, with the growth
+factor per doubling (2 is linear, 4 quadratic, 1 flat):
+
+1. **CSV lines**: one row whose quoted field is N MB. Before: ``csv`` over ``codecs.getreader`` (its
+   ``readline`` rescans the line for every 72-character piece: quadratic). Now: ``read_csv`` (an
+   ``io.TextIOWrapper``, lines bounded by ``max_record_mb``).
+2. **Blank lines in a ``.jsonl.gz``**: N MB of newlines. Before: a ``readline`` per blank line and no bound
+   on the decompressed size (a 200 KB file held a reader for 40 s). Now: ``read_inputs`` (JSONL read in
+   blocks, gzip bounded to 100 times the file's size).
+3. **WARC header lines**: one record whose HTTP header block is N MB of ``X: y`` lines, peak bytes allocated
+   (tracemalloc). Before: warcio's parser as it is (a tuple per line). Now: ``read_warc`` (header blocks
+   bounded to 256 KB: refused with a reason).
+4. **A page sent a byte a second** from a loopback server: seconds until the fetch gives up, for
+   ``fetch_timeout`` 1 and 2 (deadline 3 × ``fetch_timeout``); before, the fetch lasted as long as the
+   server did (each byte came within the read timeout).
+
+Run (about a minute):
+
+    .venv/bin/python bench/hostile.py [--sizes 0.25 0.5 1 2 4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import contextlib
+import csv
+import dataclasses
+import gzip
+import io
+import tempfile
+import threading
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+
+from recoupe.config import Settings, load_settings
+from recoupe.sources import read_inputs
+from recoupe.sources.tabular import read_csv
+from recoupe.sources.warc import read_warc
+from recoupe.sources.web import fetch_url
+
+MB = 1024 * 1024
+
+
+def _cpu(work: Callable[[], Any]) -> float:
+    started = time.process_time()
+    work()
+    return time.process_time() - started
+
+
+def _peak(work: Callable[[], Any]) -> int:
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def _curve(
+    title: str, unit: str, sizes: list[float], old: Callable[[float], float], new: Callable[[float], float]
+) -> None:
+    print(f"\n{title}")
+    print(f"| size (MB) | before ({unit}) | growth | now ({unit}) | growth |")
+    print("|---|---|---|---|---|")
+    last: tuple[float, float] | None = None
+    for size in sizes:
+        before, now = old(size), new(size)
+        grow = (
+            ("", "")
+            if last is None
+            else tuple(f"× {b / a:.1f}" if a > 0 else "" for a, b in zip(last, (before, now), strict=True))
+        )
+        print(f"| {size:g} | {before:.4g} | {grow[0]} | {now:.4g} | {grow[1]} |")
+        last = (before, now)
+
+
+# -- 1. CSV lines -----------------------------------------------------------------------------------------------
+
+
+def _csv_data(size: float) -> bytes:
+    return b"title,text\n" + b'Titre,"' + b"x" * int(size * MB) + b'"\n'
+
+
+def csv_before(size: float) -> float:
+    data = _csv_data(size)
+    csv.field_size_limit(64 * MB)
+
+    def work() -> None:
+        list(csv.DictReader(codecs.getreader("utf-8-sig")(io.BytesIO(data), "strict")))
+
+    return _cpu(work)
+
+
+def csv_now(size: float, settings: Settings) -> float:
+    data = _csv_data(size)
+    return _cpu(lambda: list(read_csv(io.BytesIO(data), "bench.csv", settings)))
+
+
+# -- 2. blank lines in a gzipped JSONL ----------------------------------------------------------------------------
+
+
+def _blank_gz(folder: Path, size: float) -> Path:
+    path = folder / f"blank-{size:g}.jsonl.gz"
+    with gzip.open(path, "wb", compresslevel=9) as handle:
+        handle.write(b'{"title": "un", "text": "une ligne avant les lignes vides"}\n')
+        handle.write(b"\n" * int(size * MB))
+    return path
+
+
+def blank_before(path: Path) -> float:
+    def work() -> None:
+        with gzip.open(path, "rb") as handle:
+            while handle.readline(5 * MB + 1):
+                pass
+
+    return _cpu(work)
+
+
+def blank_now(path: Path, settings: Settings) -> float:
+    return _cpu(lambda: list(read_inputs([str(path)], settings)))
+
+
+# -- 3. WARC header lines ---------------------------------------------------------------------------------------------
+
+
+def _warc(folder: Path, size: float) -> Path:
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n" + b"X: y\r\n" * int(size * MB / 6) + b"\r\n<html></html>"
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://example.org/\r\n"
+        f"Content-Length: {len(block)}\r\n\r\n"
+    )
+    path = folder / f"headers-{size:g}.warc"
+    path.write_bytes(head.encode() + block + b"\r\n\r\n")
+    return path
+
+
+def warc_before(path: Path) -> float:
+    def work() -> None:
+        with path.open("rb") as handle:
+            for record in ArchiveIterator(handle):
+                record.content_stream().read()
+
+    return _peak(work) / MB
+
+
+def warc_now(path: Path, settings: Settings) -> float:
+    return _peak(lambda: list(read_warc(path, settings))) / MB
+
+
+# -- 4. a page sent a byte a second -------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _drip_server(seconds: int) -> Iterator[str]:
+    stop = threading.Event()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+            pass
+
+        def do_GET(self) -> None:
+            self.send_response(200 if self.path != "/robots.txt" else 404)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            with contextlib.suppress(OSError):
+                for _ in range(seconds):
+                    if stop.wait(1.0):
+                        return
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/drip"
+    finally:
+        stop.set()
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def drip(settings: Settings) -> None:
+    print("\nA page sent a byte a second for 60 s (loopback server)")
+    print("| fetch_timeout (s) | deadline (s) | gave up after (s) | reason |")
+    print("|---|---|---|---|")
+    with _drip_server(60) as url:
+        for timeout in (1.0, 2.0):
+            quick = dataclasses.replace(settings, fetch_timeout=timeout)
+            started = time.monotonic()
+            result = fetch_url(url, quick)
+            took = time.monotonic() - started
+            print(f"| {timeout:g} | {3 * timeout:g} | {took:.1f} | {getattr(result, 'reason', 'fetched')} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=float, nargs="+", default=[0.25, 0.5, 1, 2, 4])
+    args = parser.parse_args()
+    sizes: list[float] = args.sizes
+    settings = load_settings({"fetch_delay": 0, "max_record_mb": 64}, env={}, config_file=None)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        _curve("1. CSV: one row, one quoted field of N MB", "CPU s", sizes, csv_before, lambda s: csv_now(s, settings))
+        blank = {size: _blank_gz(folder, size * 16) for size in sizes}
+        _curve(
+            "2. .jsonl.gz: N×16 MB of blank lines (size column: N)",
+            "CPU s",
+            sizes,
+            lambda s: blank_before(blank[s]),
+            lambda s: blank_now(blank[s], settings),
+        )
+        warcs = {size: _warc(folder, size) for size in sizes}
+        _curve(
+            "3. WARC: one record, N MB of HTTP header lines",
+            "peak MB allocated",
+            sizes,
+            lambda s: warc_before(warcs[s]),
+            lambda s: warc_now(warcs[s], settings),
+        )
+    drip(settings)
+
+
+if __name__ == "__main__":
+    main()
