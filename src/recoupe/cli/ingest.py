@@ -7,10 +7,10 @@ from datetime import datetime
 
 import click
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from recoupe.cli.context import AppContext
+from recoupe.cli.progress import IngestProgress, input_sizes
 from recoupe.cli.watch import fetch_ingest
 from recoupe.errors import ConfigError
 from recoupe.execute import make_executor
@@ -70,6 +70,14 @@ def _summary(report: IngestReport, not_modified: int = 0) -> Table:
 @click.option("--batch-size", type=click.IntRange(1), help="Articles per transaction [default 200].")
 @click.option("--enrich/--no-enrich", default=None, help="Find entities, quotes and figures [default: on].")
 @click.option("--stories/--no-stories", default=None, help="Group articles into stories [default: on].")
+@click.option(
+    "--progress-every",
+    type=click.FloatRange(0),
+    default=10.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="When stderr is not a terminal: a progress line this often (0: none).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.pass_obj
 def ingest_command(
@@ -86,6 +94,7 @@ def ingest_command(
     batch_size: int | None,
     enrich: bool | None,
     stories: bool | None,
+    progress_every: float,
     as_json: bool,
 ) -> None:
     """Read articles from PATHS (files, folders, globs; - for JSONL on stdin; http(s) URLs) into the store.
@@ -107,33 +116,23 @@ def ingest_command(
     models = app.nlp_models() if settings.enrich else None
     engine = app.story_engine(settings, threads=workers) if settings.stories else None
     executor = make_executor(workers, settings.executor)
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(bar_width=None),
-        TextColumn("{task.completed} read · {task.fields[failed]} failed"),
-        TimeElapsedColumn(),
-        console=app.err,
-        transient=True,
-        disable=not app.err.is_terminal,
-    )
-    task = progress.add_task("ingesting", total=None, failed=0)
-
-    def on_progress(report: IngestReport) -> None:
-        progress.update(task, completed=report.read, failed=len(report.failures))
+    sizes = None if feeds or sitemaps else input_sizes(list(paths))
+    progress = IngestProgress(app.err, sizes, every=progress_every)
 
     try:
         with progress:
             report, not_modified = fetch_ingest(
-                lambda fetcher: read_inputs(
-                    list(paths),
-                    settings,
-                    mapping=mapping,
-                    stdin=sys.stdin.buffer,
-                    feeds=feeds,
-                    sitemaps=sitemaps,
-                    since=since.date() if since else None,
-                    fetcher=fetcher,
+                lambda fetcher: progress.wrap(
+                    read_inputs(
+                        list(paths),
+                        settings,
+                        mapping=mapping,
+                        stdin=sys.stdin.buffer,
+                        feeds=feeds,
+                        sitemaps=sitemaps,
+                        since=since.date() if since else None,
+                        fetcher=fetcher,
+                    )
                 ),
                 store,
                 settings,
@@ -141,7 +140,7 @@ def ingest_command(
                 default_outlet=outlet,
                 models=models,
                 stories=engine,
-                on_progress=on_progress,
+                on_progress=progress.stored,
             )
         filled = store.fill_outlets(report.article_ids, outlet) if outlet else []
         if filled and engine is not None:  # their stories count one more outlet: recompute them
