@@ -5,10 +5,12 @@
 stops. Items travel in chunks (up to ``chunk_size`` items per task, so a batch of 200 records is 13 tasks,
 not 200), and results come back in input order, like every executor.
 
-What runs where: only the mapped stage (extraction, enrichment) runs on the workers. The store is not
-shared with them: the driver (the process that called ``ingest``) reads the inputs, sends the records,
-gathers the articles and writes them, so a worker needs recoupe and its models installed, never a
-database. Workers of a remote cluster must run the same recoupe version as the driver.
+What runs where: with an SQLite store only the mapped stage (extraction, enrichment) runs on the workers:
+the driver (the process that called ``ingest``) reads the inputs, sends the records, gathers the articles
+and writes them, so a worker needs recoupe and its models installed, never a database. With a PostgreSQL
+store the workers write too (``map_partitions`` and ``recoupe.partitions``): each task extracts, stores,
+enriches and embeds a partition, and the driver only assigns stories. Workers of a remote cluster must
+run the same recoupe version as the driver.
 
 Errors: a stage turns bad input into ``Failure`` values, so a task that raises is a bug; its exception
 is re-raised as it is, when its result is reached, as ``ProcessExecutor`` does. A worker lost (killed,
@@ -111,6 +113,15 @@ class DaskExecutor:
         # one submission per chunk: a batch of 200 HTML pages is about 12 MB, which in one graph dask warns
         # about; the items stay inside their task (not scattered) so a task whose worker died can be rerun
         futures = [self._client.submit(apply_chunk, function, chunk, pure=False) for chunk in chunks]
+        return self._results(futures)
+
+    def map_partitions(self, function: Callable[[In], Out], items: Iterable[In]) -> Iterator[Out]:
+        """``function`` over each item as a task of its own (a partition a worker writes), results in order.
+
+        A task whose worker died is run again on another worker by the scheduler (up to
+        ``distributed.scheduler.allowed-failures`` times), so ``function`` must be idempotent.
+        """
+        futures = [self._client.submit(apply_chunk, function, [item], pure=False) for item in items]
         return self._results(futures)
 
     def _results(self, futures: list[Any]) -> Iterator[Out]:
