@@ -149,9 +149,9 @@ def watch_command(
     if not feeds and not sitemaps:
         raise click.UsageError("give --feed or --sitemap")
     settings = app.settings_with(enrich=enrich, stories=stories)
+    store = app.store(create=True)  # watching is ingesting: it may start a new database
     models: NlpModels | None = app.nlp_models() if settings.enrich else None
     engine: StoryEngine | None = app.story_engine(settings) if settings.stories else None
-    store = app.store()
     day: date | None = since.date() if since else None
     stop = threading.Event()
 
