@@ -161,3 +161,15 @@ def test_two_sources_counting_one_crowd() -> None:
     assert counted_alike(*police, *organisers)
     assert not counted_alike(*police, *officers)
     assert not counted_alike(*organisers, *officers)
+
+
+def test_a_frame_stops_where_the_sentence_turns_to_another_fact() -> None:
+    monday = _figure(
+        "Les secours recensaient lundi au moins 2 500 blessés, tandis que des centaines de maisons se sont effondrées.",
+        "2 500 blessés",
+        2500,
+        "blessé",
+    )
+    assert "maison" not in monday[1].concepts
+    tuesday = _figure("Les autorités font désormais état de 4 100 blessés.", "4 100 blessés", 4100, "blessé")
+    assert same_referent(*monday, *tuesday)

@@ -140,6 +140,8 @@ _LAST_PERIOD = re.compile(
     r"(?:a|one) (?:week|year|month) earlier)\b",
     re.IGNORECASE,
 )
+#: a comma and a conjunction that turns to another fact: a frame stops there
+_TURN = re.compile(r",\s*(?:tandis qu|alors qu|mais\b|whereas\b|while\b|but\b)", re.IGNORECASE)
 _CLOCK = re.compile(r"\d{1,2}h\d{0,2}")
 _PLACE_BEFORE = frozenset({"a", "au", "aux", "en", "dans", "in", "at", "near", "pres"})
 
@@ -179,6 +181,21 @@ def concept(word: str) -> str:
     return singular
 
 
+def _clause_of(sentence: str, span: tuple[int, int], others: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    """Where a figure's frame may reach: not across another figure, a semicolon, or a turn to another fact."""
+    lo = max([o[1] for o in others if o[1] <= span[0]] + [sentence.rfind(";", 0, span[0]) + 1])
+    hi = min([o[0] for o in others if o[0] >= span[1]] + [len(sentence)])
+    semicolon = sentence.find(";", span[1])
+    if 0 <= semicolon < hi:
+        hi = semicolon
+    for turn in _TURN.finditer(sentence, lo, hi):  # ", tandis que des milliers d'habitations …": another fact
+        if turn.start() >= span[1]:
+            return lo, turn.start()
+        if turn.end() <= span[0]:
+            lo = turn.end()
+    return lo, hi
+
+
 def frame_of(
     sentence: str,
     span: tuple[int, int],
@@ -190,11 +207,7 @@ def frame_of(
     ``skip``: spans whose words are left out, such as the sources the sentence names)."""
     stop = stop_words("en" if language == "en" else "fr")
     left_end, right_start = span
-    lo = max([o[1] for o in others if o[1] <= span[0]] + [sentence.rfind(";", 0, span[0]) + 1])
-    hi = min([o[0] for o in others if o[0] >= span[1]] + [len(sentence)])
-    semicolon = sentence.find(";", span[1])
-    if 0 <= semicolon < hi:
-        hi = semicolon
+    lo, hi = _clause_of(sentence, span, others)
     before = list(_TOKEN.finditer(sentence, lo, left_end))[-WINDOW:]
     after = list(_TOKEN.finditer(sentence, right_start, hi))[:WINDOW]
     concepts: set[str] = set()
