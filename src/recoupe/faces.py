@@ -8,6 +8,7 @@ nothing from another origin); an API error has one JSON shape (``error_body``).
 from __future__ import annotations
 
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,10 @@ class Faces:
     _lock: threading.Lock = field(default_factory=threading.Lock)
     #: one ingest at a time (``POST /api/ingest``); reads go on meanwhile
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
+    #: cross-checks being computed for pages (``crosscheck_within``), by story id
+    _pending: dict[str, Future[CrossCheck]] = field(default_factory=dict)
+    _pending_lock: threading.Lock = field(default_factory=threading.Lock)
+    _pool: ThreadPoolExecutor | None = None
 
     def embedder(self) -> Embedder:
         from recoupe.enrich.embed import make_embedder
@@ -86,6 +91,27 @@ class Faces:
         embedder, nlp = self.embedder(), self.nlp()
         with self._lock:
             return load_or_compute(self.store, self.store.story_row(story_id).id, embedder, nlp)
+
+    def crosscheck_within(self, story_id: str, seconds: float) -> CrossCheck | None:
+        """``crosscheck(story_id)`` if it is ready within ``seconds`` (a stored, current one is, at once);
+        else ``None`` while it goes on being computed in the background, for a page that says it is working and
+        asks again (each story computed once however many times it is asked; its errors are raised here)."""
+        with self._pending_lock:
+            future = self._pending.get(story_id)
+            if future is None:
+                if self._pool is None:
+                    self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recoupe-crosscheck")
+                future = self._pool.submit(self.crosscheck, story_id)
+                self._pending[story_id] = future
+        try:
+            return future.result(timeout=seconds)
+        except TimeoutError:
+            return None
+        finally:
+            if future.done():
+                with self._pending_lock:
+                    if self._pending.get(story_id) is future:
+                        del self._pending[story_id]
 
 
 def error_body(status: int, kind: str, message: str) -> dict[str, Any]:

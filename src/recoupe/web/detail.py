@@ -91,6 +91,12 @@ def _quotes_and_figures(store: Store, story: Story) -> tuple[list[tuple[str, lis
     return ordered, figures[:FIGURES_SHOWN], read
 
 
+#: seconds a story page waits for a cross-check being computed before it answers "working on it"
+CROSSCHECK_WAIT_S = 3.0
+#: seconds after which such a page reloads itself (the ``Refresh`` header)
+CROSSCHECK_REFRESH_S = 4
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 def story_page(
     request: Request,
@@ -118,12 +124,15 @@ def story_page(
         )
         for item in story.timeline
     ]
-    check, check_error = None, None
+    check, check_error, check_pending = None, None, False
     if story.row.independent >= 2:
         try:
-            check = matrix(
-                faces.crosscheck(story.row.id), verdict=verdict or None, kind=kind or None, show_all=show_all
-            )
+            # a first cross-check takes 20-50 s: past a few seconds the page says it is working and reloads
+            done = faces.crosscheck_within(story.row.id, CROSSCHECK_WAIT_S)
+            if done is None:
+                check_pending = True
+            else:
+                check = matrix(done, verdict=verdict or None, kind=kind or None, show_all=show_all)
         except RecoupeError as exc:
             check_error = str(exc)
     speakers, figures, enriched = _quotes_and_figures(faces.store, story)
@@ -136,6 +145,7 @@ def story_page(
         "titles": titles,
         "check": check,
         "check_error": check_error,
+        "check_pending": check_pending,
         "verdict": verdict,
         "kind": kind,
         "show_all": show_all,
@@ -145,7 +155,10 @@ def story_page(
         "enriched": enriched,
         "entity_keys": {name: entity_key(name) for name, _, _ in story.entities},
     }
-    return render(request, "story.html", context)
+    page = render(request, "story.html", context)
+    if check_pending:
+        page.headers["Refresh"] = str(CROSSCHECK_REFRESH_S)  # a header: no inline script, nothing to allow
+    return page
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
