@@ -238,15 +238,6 @@ def search(
     """
     params: dict[str, Any] = {"limit": limit, "marks": _MARKS, "headline": _HEADLINE, "window": WINDOW_CHARS}
     queries = {name: _tsquery(name, terms, params) for name in CONFIGS}
-    # one indexable condition (any configuration's query: the GIN index finds the candidates), then the
-    # article's own configuration decides
-    anywhere = " || ".join(queries.values())
-    matches = (
-        f"f.document @@ ({anywhere}) AND ("
-        + " OR ".join(f"(f.config = '{name}' AND f.document @@ {query})" for name, query in queries.items())
-        + ")"
-    )
-    chosen = "CASE f.config " + " ".join(f"WHEN '{name}' THEN {query}" for name, query in queries.items()) + " END"
     conditions = {
         "outlet": " AND fa.outlet_key = :outlet",
         "language": " AND fa.language = :language",
@@ -256,12 +247,17 @@ def search(
     filtered = "".join(conditions[name] for name in filters)
     params.update(filters)
     join = " JOIN articles AS fa ON fa.id = f.article_id" if filtered else ""
-    statement = (
-        "WITH top AS ("
-        f" SELECT f.article_id, f.config, q.query, ts_rank('{_RANK_WEIGHTS}', f.document, q.query) AS rank"
-        f" FROM articles_fts AS f CROSS JOIN LATERAL (SELECT {chosen} AS query) AS q{join}"
-        f" WHERE ({matches}){filtered}"
+    # one ranked branch per configuration: the GIN index finds the rows matching that configuration's
+    # query, the configuration's own rows are kept, and each is ranked once (a tsvector read once per
+    # row: one condition over all configurations read it several times, about twice as slow)
+    branches = " UNION ALL ".join(
+        f"(SELECT f.article_id, f.config, {query} AS query, ts_rank('{_RANK_WEIGHTS}', f.document, {query}) AS rank"
+        f" FROM articles_fts AS f{join} WHERE f.config = '{name}' AND f.document @@ {query}{filtered}"
         " ORDER BY rank DESC, f.article_id LIMIT :limit)"
+        for name, query in queries.items()
+    )
+    statement = (
+        f"WITH top AS (SELECT * FROM ({branches}) AS ranked ORDER BY rank DESC, article_id LIMIT :limit)"
         " SELECT a.*, top.rank AS rank, ts_headline(CAST(top.config AS regconfig),"
         " translate(left(s.source, :window), :marks, ''), top.query, :headline) AS snip, s.source AS snip_source"
         " FROM top JOIN articles AS a ON a.id = top.article_id"
