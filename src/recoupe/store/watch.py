@@ -148,6 +148,23 @@ def _alert_query() -> Any:
 # -- the check ----------------------------------------------------------------------------------------
 
 
+def _query_hits(conn: Connection, query: str) -> list[str]:
+    """Ids of the ``QUERY_HITS`` best full-text matches of ``query`` (no snippets: only ids are needed)."""
+    terms = fulltext.terms_of(query)
+    if not terms:
+        return []
+    if conn.dialect.name == "postgresql":
+        from recoupe.store import postgres
+
+        found = postgres.search(conn, terms, limit=QUERY_HITS, filters={}, budget_s=None)
+        return sorted({str(row["id"]) for row, _score, _snippet in found})
+    from recoupe.store import sqlite
+
+    return sorted(
+        {str(row["id"]) for row, _score in sqlite.search(conn, terms, limit=QUERY_HITS, filters={}, budget_s=None)}
+    )
+
+
 def _matching(conn: Connection, watch: Watchlist) -> list[RowMapping]:
     """The stories ``watch`` matches now (every condition it has)."""
     query = select(stories.c.id, stories.c.title, stories.c.independent, stories.c.articles).where(
@@ -168,9 +185,7 @@ def _matching(conn: Connection, watch: Watchlist) -> list[RowMapping]:
         )
         query = query.where(stories.c.id.in_(carrying))
     if watch.query:
-        terms = fulltext.terms_of(watch.query)
-        hits = fulltext.search(conn, terms, limit=QUERY_HITS, outlet=None, language=None) if terms else []
-        ids = sorted({str(row["id"]) for row, _score, _snippet in hits})
+        ids = _query_hits(conn, watch.query)
         if not ids:
             return []
         found = select(story_articles.c.story_id).where(story_articles.c.article_id.in_(ids))
