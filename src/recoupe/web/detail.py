@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated, Literal
 from urllib.parse import urlencode
 
@@ -14,11 +14,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from recoupe.enrich.entities import entity_key
 from recoupe.errors import NotFoundError, RecoupeError
 from recoupe.faces import faces_of
+from recoupe.model import DatePrecision
 from recoupe.stories.story import load_story
-from recoupe.web.charts import histogram, timeline
+from recoupe.web.charts import Month, histogram, timeline
 from recoupe.web.matrix import matrix
 from recoupe.web.pages import MAX_QUERY, story_moment
-from recoupe.web.render import article_url, passage_url, published, render
+from recoupe.web.render import article_url, passage_url, render
 from recoupe.web.text import Mark, article_blocks, enrichment_marks, spans_from_query
 
 if TYPE_CHECKING:
@@ -58,11 +59,16 @@ class FigureItem:
     href: str
 
 
-def _moment(article: Article) -> datetime | None:
-    if article.published is None:
+def _moment(article: Article) -> datetime | date | Month | None:
+    """Where the timeline draws an article: its time as the source gave it, its day or month when only that
+    is known (drawn as the whole period), ``None`` for a year or no date."""
+    when = article.published
+    if when is None or when.precision is DatePrecision.YEAR:
         return None
-    value = article.published.value
-    return value.replace(tzinfo=None) if value.tzinfo else value
+    value = when.value.replace(tzinfo=None) if when.value.tzinfo else when.value
+    if when.precision is DatePrecision.MONTH:
+        return Month(value.year, value.month)
+    return value.date() if when.precision is DatePrecision.DAY else value
 
 
 def _quotes_and_figures(store: Store, story: Story) -> tuple[list[tuple[str, list[QuoteItem]]], list[FigureItem], int]:
@@ -120,7 +126,7 @@ def story_page(
             _moment(item.article),
             item.copy_of is not None,
             article_url(item.article.id),
-            f"{item.article.title} ({item.article.outlet or 'unknown outlet'}, {published(item.article.published)})",
+            f"{item.article.title} ({item.article.outlet or 'unknown outlet'})",
         )
         for item in story.timeline
     ]
@@ -141,6 +147,7 @@ def story_page(
         "story": story,
         "row": story.row,
         "chart": timeline(items),
+        "chart_narrow": timeline(items, layout="narrow"),
         "timeline": story.timeline[:TIMELINE_LIST],
         "titles": titles,
         "check": check,
@@ -211,6 +218,7 @@ def entity_page(request: Request, key: str) -> Response:
         "entity": found,
         "stories": stories,
         "chart": histogram(moments),
+        "chart_narrow": histogram(moments, layout="narrow"),
         "quotes": quotes[:ENTITY_QUOTES],
         "quote_count": len(quotes),
         "limit": ENTITY_STORIES,
