@@ -217,8 +217,10 @@ def _relevance(score: float, best: float) -> int:
 @json_option
 @click.pass_obj
 def check_command(app: AppContext, as_json: bool) -> None:
-    """Check the store's integrity (database, full-text index, duplicates). Exit 1 on a problem."""
-    problems = app.store().check_integrity()
+    """Check the store's integrity (database, full-text index, duplicates, vector index). Exit 1 on a problem."""
+    from recoupe.stories.assign import check_vector_index
+
+    problems = app.store().check_integrity() + check_vector_index(app.store(), app.settings)
     if as_json:
         app.emit_json({"ok": not problems, "problems": problems})
     elif problems:

@@ -33,7 +33,7 @@ from recoupe.model import DatePrecision, EmbeddingRow
 from recoupe.stories.cluster import ClusterItem, StoryParams, cluster_items, idf_of, name_clusters, pair_scores
 from recoupe.stories.dedup import CopyIndex
 from recoupe.stories.genre import genre_of, is_news
-from recoupe.stories.index import VectorIndex
+from recoupe.stories.index import MANIFEST, VectorIndex
 from recoupe.stories.lexical import HEAD_CHARS, LexicalIndex, lexical_text
 from recoupe.stories.story import summarise
 from recoupe.stories.wire import Credit, dispatch_of
@@ -43,7 +43,14 @@ if TYPE_CHECKING:
     from recoupe.model import Article, StoryMember
     from recoupe.store import Store, StoryTx
 
-__all__ = ["StoryEngine", "StoryReport", "index_path_for"]
+__all__ = [
+    "StoryEngine",
+    "StoryReport",
+    "check_vector_index",
+    "index_path_for",
+    "manifest_stamp",
+    "vector_index_problems",
+]
 
 MAX_NEIGHBOURS = 4096  # candidates asked of the index at most, per article
 
@@ -94,6 +101,51 @@ def _head(article: Article) -> str:
     return "\n".join(part for part in (article.lead, article.body[:HEAD_CHARS]) if part)
 
 
+def manifest_stamp(path: Path | None) -> tuple[int, int] | None:
+    """When and how the vector index at ``path`` was last written (its manifest's change time and inode)."""
+    if path is None:
+        return None
+    try:
+        status = (path / MANIFEST).stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_ino
+
+
+def check_vector_index(store: Store, settings: Settings) -> list[str]:
+    """``vector_index_problems`` for the index of the settings' database and embedder (no model is loaded)."""
+    from recoupe.enrich.embed import make_embedder
+
+    path = index_path_for(settings.db)
+    return [] if path is None else vector_index_problems(store, make_embedder(settings.embedder).name, path)
+
+
+def vector_index_problems(store: Store, embedder_name: str, path: Path) -> list[str]:
+    """What is wrong with the vector index at ``path`` against the store's vectors of ``embedder_name``:
+    unreadable, vectors missing from it, or vectors the store does not hold (``recoupe check``).
+
+    No index yet is no problem (it is built when stories are next assigned).
+    """
+    if not (path / MANIFEST).is_file():
+        return []
+    try:
+        index = VectorIndex.load(path)
+    except Exception as exc:  # noqa: BLE001 - whatever the damage, the check reports it
+        return [f"vector index {path}: cannot be read ({type(exc).__name__}: {exc})"]
+    with store.story_tx(write=False) as tx:
+        stored = [article_id for article_id, _day, _vector in tx.iter_embeddings(embedder_name)]
+    missing = sum(1 for article_id in stored if article_id not in index)
+    extra = len(index) - (len(stored) - missing)
+    if not missing and not extra:
+        return []
+    problem = (
+        f"vector index {path}: {len(stored) - missing} of the store's {len(stored)} vectors "
+        f"({missing} missing, {extra} not in the store); a cache: delete it and it is rebuilt from the store "
+        "when stories are next assigned"
+    )
+    return [problem]
+
+
 class StoryEngine:
     """Assigns stored articles to stories. One per process; ``close`` saves the vector index."""
 
@@ -112,6 +164,7 @@ class StoryEngine:
         self.copy_threshold = copy_threshold
         self._index_path = index_path
         self._index: VectorIndex | None = None
+        self._stamp: tuple[int, int] | None = None  # the index manifest as this engine last loaded or wrote it
         self._copies = CopyIndex(copy_threshold)
         self._copy_days: set[int] = set()
         self._order: dict[str, str] = {}
@@ -147,6 +200,7 @@ class StoryEngine:
     def index(self) -> VectorIndex:
         if self._index is None:
             self._index = self._open_index()
+            self._stamp = manifest_stamp(self._index_path)
         return self._index
 
     def _open_index(self) -> VectorIndex:
@@ -165,8 +219,16 @@ class StoryEngine:
         return VectorIndex.rebuild(dim, path, items)  # saved as it is built
 
     def close(self) -> None:
-        if self._index is not None:
-            self._index.save()
+        """Save the vector index, unless another engine (another process) wrote a newer one meanwhile.
+
+        Saved under ``Store.assigning``: an engine closing after another one stored more vectors would
+        otherwise write its older copy over the newer one (a lagging index; ``recoupe check`` says so).
+        """
+        if self._index is None:
+            return
+        with self.store.assigning():
+            if manifest_stamp(self._index_path) == self._stamp:
+                self._save_index()
 
     # -- update -------------------------------------------------------------------------------------
 
@@ -192,7 +254,7 @@ class StoryEngine:
             return
         with self.store.story_tx(write=False) as tx:
             stored = tx.embedding_count(self.embedder.name)
-        if stored != len(self._index):
+        if stored != len(self._index) or manifest_stamp(self._index_path) != self._stamp:
             self._index = None
             self._copies = CopyIndex(self.copy_threshold)
             self._copy_days = set()
@@ -219,8 +281,12 @@ class StoryEngine:
             self.index.add_many([r.article_id for r in rows], [r.day for r in rows], _stack(rows, self.embedder.dim))
             self._link(tx, todo)
             self._recluster(tx, todo, report)
-        self.index.save()
+        self._save_index()
         return report
+
+    def _save_index(self) -> None:
+        self.index.save()
+        self._stamp = manifest_stamp(self._index_path)
 
     def _embed(self, changed: list[Article], texts: dict[str, str], report: StoryReport) -> list[EmbeddingRow]:
         model = self.embedder.name
