@@ -120,11 +120,17 @@ def search(
         q, limit=offset + limit + 1, outlet=outlet, language=language or None, since=since, until=until
     )
     page = hits[offset : offset + limit]
+    best = hits[0].score if hits else 0.0  # best first: the best of all, whatever the page
     answer = {
         "query": q,
         "items": [
             article_summary(hit.article)
-            | {"score": hit.score, "snippet": hit.snippet, "highlights": [list(span) for span in hit.highlights]}
+            | {
+                "relevance": round(100 * hit.score / best) if best > 0 else 0,
+                "score": hit.score,
+                "snippet": hit.snippet,
+                "highlights": [list(span) for span in hit.highlights],
+            }
             for hit in page
         ],
         "limit": limit,

@@ -179,7 +179,8 @@ class ArticleDetail(_Out):
 
 
 class SearchHitOut(ArticleSummary):
-    score: float = Field(description="Relevance, higher is better.")
+    relevance: int = Field(description="The hit's score as a share of the best hit's, in percent (100: the best).")
+    score: float = Field(description="The engine's own score, higher is better (not comparable across engines).")
     snippet: str
     highlights: list[list[int]] = Field(description="[start, end] of each matched term inside snippet.")
 
