@@ -22,7 +22,7 @@ from recoupe.config import load_settings
 from recoupe.model import StoryRow
 from recoupe.store import Store, open_store
 
-NOW = datetime(2025, 2, 11, 12, 0, tzinfo=UTC)
+NOW = datetime(2025, 2, 11, 12, 0, tzinfo=UTC)  # created_at of the rows; stories are written at the real time
 TRICKY = "Musk <b>& OpenAI</b>: l'offre « rejetée »"
 
 
@@ -44,7 +44,7 @@ def _story(store: Store, story_id: str, title: str, body: str, outlet: str) -> N
     [(article_id, _)] = store.add([article(title, body, outlet=outlet, day=date(2025, 2, 11))])
     row = StoryRow(story_id, title, article_id, 1, 1, 1, ("fr",), None, None, NOW, NOW)
     with store.story_tx(write=True) as tx:
-        tx.write_stories({article_id: story_id}, [row], {}, NOW)
+        tx.write_stories({article_id: story_id}, [row], {}, datetime.now(UTC))
 
 
 def test_watchlist_commands_and_alert_list(run: CliRunner, tmp_path: Path) -> None:

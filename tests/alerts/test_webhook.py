@@ -19,7 +19,7 @@ from recoupe.alerts.deliver import DeliveryPolicy, deliver, signature
 from recoupe.model import StoryRow
 from recoupe.store import Store, open_store
 
-NOW = datetime(2025, 2, 11, 12, 0, tzinfo=UTC)
+NOW = datetime(2025, 2, 11, 12, 0, tzinfo=UTC)  # created_at of the rows; stories are written at the real time
 FAST = DeliveryPolicy(tries=3, backoff=0.01, retry=0.0, timeout=5.0)
 SECRET = "s3cret"
 
@@ -36,7 +36,7 @@ def _stories(store: Store, *titles: tuple[str, str, str]) -> None:
         [(article_id, _)] = store.add([article(title, body, outlet=f"outlet {n}", day=date(2025, 2, 11))])
         row = StoryRow(story_id, title, article_id, 1, 1, 1, ("fr",), None, None, NOW, NOW)
         with store.story_tx(write=True) as tx:
-            tx.write_stories({article_id: story_id}, [row], {}, NOW)
+            tx.write_stories({article_id: story_id}, [row], {}, datetime.now(UTC))
 
 
 def _successes(receiver: Receiver) -> list[str]:

@@ -10,8 +10,9 @@ from tests.store.corpus import CLUBIC_BODY, CLUBIC_TITLE, MUSK_BODY, MUSK_TITLE,
 from recoupe.errors import NotFoundError, QueryError
 from recoupe.model import Enrichment, EnrichmentLevel, EntityRef, StoryRow
 from recoupe.store import Store
+from recoupe.store.schema import stories
 
-NOW = datetime(2025, 2, 11, 12, 0, tzinfo=UTC)
+NOW = datetime(2025, 2, 11, 12, 0, tzinfo=UTC)  # created_at of the rows; stories are written at the real time
 MUSK = EntityRef("elon musk", "Elon Musk", "PER", ("Musk",), (), 2)
 
 
@@ -29,7 +30,7 @@ def _story(
         story_id, f"story {story_id}", members[0], len(members), independent, independent, ("fr",), None, None, NOW, NOW
     )
     with store.story_tx(write=True) as tx:
-        tx.write_stories(dict.fromkeys(members, story_id), [row], redirects or {}, NOW)
+        tx.write_stories(dict.fromkeys(members, story_id), [row], redirects or {}, datetime.now(UTC))
 
 
 def _seen(store: Store) -> list[tuple[str, str, str]]:
@@ -135,3 +136,18 @@ def test_claimed_alerts_wait_and_delivered_ones_are_not_handed_out_again(store: 
     assert done.attempts == 4
     assert done.delivered_at is not None
     assert store.alerts(pending=True) == []
+
+
+def test_a_check_looks_at_what_changed_since_the_last(store: Store) -> None:
+    monde = _add(store, MUSK_TITLE, MUSK_BODY, "Le Monde", musk=True)
+    _story(store, "w1", [monde], 1)
+    store.add_watchlist("musk", entity="elon musk")
+    assert store.check_watchlists() == 0
+    # a story row changed behind the check's back, without being written again: not looked at
+    with store.transaction(write=True) as conn:  # type: ignore[attr-defined] - the SQL store's own test door
+        conn.execute(stories.update().where(stories.c.id == "w1").values(independent=3))
+    assert store.check_watchlists() == 0
+    # cross-checking it (computed_at now) brings it back into view: its new outlets are seen too
+    store.save_crosscheck("w1", "sig", {"conflicting": 1}, "{}")
+    assert store.check_watchlists() == 2
+    assert sorted(a.kind for a in store.alerts()) == ["conflicting", "new-outlet"]

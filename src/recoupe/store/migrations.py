@@ -87,6 +87,12 @@ def _create_watch_tables(conn: Connection, dialect: str) -> None:
     watch.create_tables(conn, dialect)
 
 
+def _add_watch_checked_at(conn: Connection, dialect: str) -> None:
+    from recoupe.store import watch
+
+    watch.add_checked_at(conn, dialect)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles and article_revisions tables", _create_tables),
     Migration(2, "full-text index articles_fts", _create_full_text),
@@ -99,6 +105,7 @@ MIGRATIONS: list[Migration] = [
     Migration(
         9, "corrections: deleted_articles (what recoupe delete removed, with its revisions)", _create_edit_tables
     ),
+    Migration(10, "watchlists: checked_at (a check looks at what changed since the last)", _add_watch_checked_at),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -1,4 +1,4 @@
-"""Watchlists and the alert outbox (schema version 8): tables, the check, and ``WatchMixin`` for ``SqlStore``.
+"""Watchlists and the alert outbox (schema versions 8 and 10): tables, the check, and ``WatchMixin`` for ``SqlStore``.
 
 ``check`` runs in one write transaction: it finds the stories each watchlist matches, compares them with
 what the watchlist last saw of them (``watch_seen``), and records an alert for each change in ``alerts`` in
@@ -25,8 +25,10 @@ from sqlalchemy import (
     and_,
     delete,
     insert,
+    inspect,
     or_,
     select,
+    text,
     update,
 )
 
@@ -70,6 +72,7 @@ watchlists = Table(
     Column("webhook", _text()),
     Column("secret", _text()),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("checked_at", UTCDateTime),  # schema version 10: the last check (it then looks at what changed since)
 )
 
 watch_seen = Table(
@@ -106,6 +109,13 @@ WATCH_TABLES = (watchlists, watch_seen, alerts)
 def create_tables(conn: Connection, _dialect: str) -> None:
     """Migration step 8: the watchlist tables."""
     metadata.create_all(conn, tables=list(WATCH_TABLES))
+
+
+def add_checked_at(conn: Connection, _dialect: str) -> None:
+    """Migration step 10: ``watchlists.checked_at``. Idempotent: a database created at this version already
+    has it (step 8 builds the tables from this module)."""
+    if "checked_at" not in {c["name"] for c in inspect(conn).get_columns("watchlists")}:
+        conn.execute(text("ALTER TABLE watchlists ADD COLUMN checked_at TIMESTAMP WITH TIME ZONE"))
 
 
 # -- rows ---------------------------------------------------------------------------------------------
@@ -165,11 +175,15 @@ def _query_hits(conn: Connection, query: str) -> list[str]:
     )
 
 
-def _matching(conn: Connection, watch: Watchlist) -> list[RowMapping]:
-    """The stories ``watch`` matches now (every condition it has)."""
+def _matching(conn: Connection, watch: Watchlist, since: datetime | None) -> list[RowMapping]:
+    """The stories ``watch`` matches now (every condition it has); with ``since``, only those written or
+    cross-checked since then (what else could have changed)."""
     query = select(stories.c.id, stories.c.title, stories.c.independent, stories.c.articles).where(
         stories.c.independent >= watch.min_outlets
     )
+    if since is not None:
+        checked = select(crosschecks.c.story_id).where(crosschecks.c.computed_at >= since)
+        query = query.where(or_(stories.c.updated_at >= since, stories.c.id.in_(checked)))
     if watch.entity:
         naming = (
             select(story_articles.c.story_id)
@@ -261,8 +275,10 @@ def check(conn: Connection, now: datetime, *, only: int | None = None, baseline:
     if only is not None:
         query = query.where(watchlists.c.id == only)
     raised = 0
-    for watch in [_watchlist(r) for r in conn.execute(query).mappings()]:
-        matched = _matching(conn, watch)
+    for found in list(conn.execute(query).mappings()):
+        watch = _watchlist(found)
+        matched = _matching(conn, watch, None if baseline else found["checked_at"])
+        conn.execute(update(watchlists).where(watchlists.c.id == watch.id).values(checked_at=now))
         verdicts = _verdicts(conn, [str(r["id"]) for r in matched])
         seen = _seen(conn, watch.id)
         for row in matched:
