@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from recoupe.cli.edit import parse_published
 from recoupe.cli.main import cli
+from recoupe.corrections import parse_published
 from recoupe.errors import QueryError
 from recoupe.model import DatePrecision
 

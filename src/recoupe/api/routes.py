@@ -2,7 +2,8 @@
 
 Every read is open and cached (``ETag``, ``Cache-Control``, ``304`` on ``If-None-Match``: see
 ``routes_common``); pages are bounded (``limit`` at most 100); every error has the one JSON shape of
-``recoupe.faces.error_body``. ``POST /api/ingest`` needs the configured bearer token (``ingest``).
+``recoupe.faces.error_body``. ``POST /api/ingest`` needs the configured bearer token (``ingest``), and so do
+``PATCH``/``DELETE /api/articles/{id}`` (``corrections``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from recoupe.api import ingest, routes_alerts, routes_corpus, routes_entities, routes_outlets, routes_stories
+from recoupe.api import (
+    corrections,
+    ingest,
+    routes_alerts,
+    routes_corpus,
+    routes_entities,
+    routes_outlets,
+    routes_stories,
+)
 from recoupe.api.routes_common import READ_RESPONSES, CachedRoute
 from recoupe.api.schemas import Health
 from recoupe.faces import Faces, faces_of
@@ -46,5 +55,6 @@ for _part in (
     routes_alerts.router,
     routes_outlets.router,
     ingest.router,
+    corrections.router,
 ):
     router.include_router(_part)

@@ -7,74 +7,25 @@ its title) with the story engine and enriches again an article whose title chang
 
 from __future__ import annotations
 
-import re
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from recoupe.cli.context import AppContext
 from recoupe.cli.read import json_option
-from recoupe.errors import QueryError
+from recoupe.corrections import bring_up_to_date, parse_published
 
 if TYPE_CHECKING:
-    from recoupe.model import PublishedDate
     from recoupe.store.edits import StoryTouched
 
-__all__ = ["COMMANDS", "parse_published"]
-
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)?)?)?)?$")
+__all__ = ["COMMANDS"]
 
 
-def parse_published(value: str) -> PublishedDate:
-    """``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM[+HH:MM]``, at the precision written."""
-    from recoupe.model import DatePrecision, PublishedDate
-
-    text = value.strip()
-    if not _DATE.match(text):
-        raise QueryError(f"--date takes YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM, got {value!r}")
-    # naive unless an offset is written: PublishedDate's rule (a date without a zone is local to the source)
-    try:
-        if len(text) == 4:
-            return PublishedDate(datetime(int(text), 1, 1), DatePrecision.YEAR)  # noqa: DTZ001
-        if len(text) == 7:
-            return PublishedDate(datetime(int(text[:4]), int(text[5:7]), 1), DatePrecision.MONTH)  # noqa: DTZ001
-        if len(text) == 10:
-            return PublishedDate(datetime.fromisoformat(text), DatePrecision.DAY)
-        moment = datetime.fromisoformat(text)
-    except ValueError as exc:
-        raise QueryError(f"--date: {exc}") from exc
-    tz = moment.strftime("%z") or None
-    if tz:
-        tz = f"{tz[:3]}:{tz[3:]}"
-    return PublishedDate(moment, DatePrecision.MINUTE, tz)
-
-
-def _recompute(app: AppContext, touched: StoryTouched) -> bool:
-    """Recompute the touched story's rows with the story engine; whether it ran."""
-    if not touched.members or not app.settings.stories:
-        return False
-    engine = app.story_engine()
-    try:
-        engine.update(list(touched.members), force=True)
-    finally:
-        engine.close()
-    return True
-
-
-def _enrich_again(app: AppContext, article_id: str) -> bool:
-    if not app.settings.enrich:
-        return False
-    from recoupe.execute import make_executor
-    from recoupe.pipeline import IngestReport, enrich_stored
-
-    executor = make_executor(1)
-    try:
-        report = IngestReport()
-        enrich_stored(app.store(), [article_id], app.nlp_models(), executor, report)
-    finally:
-        executor.close()
-    return report.enriched > 0
+def _after(app: AppContext, touched: StoryTouched) -> tuple[bool, bool]:
+    """The story recomputed and a retitled article enriched again, as the settings allow."""
+    engine = app.story_engine if app.settings.stories else None
+    models = app.nlp_models() if app.settings.enrich and "title" in touched.changed else None
+    return bring_up_to_date(app.store(), touched, engine=engine, models=models)
 
 
 @click.command("edit")
@@ -112,8 +63,7 @@ def edit_command(
         raise click.UsageError("nothing to change: give --outlet, --no-outlet, --title or --date")
     touched = app.store().edit_article(article_id, **changes)
     article = touched.article
-    reenriched = "title" in touched.changed and _enrich_again(app, article.id)
-    recomputed = bool(touched.changed) and _recompute(app, touched)
+    recomputed, reenriched = _after(app, touched)
     if as_json:
         app.emit_json(
             {
@@ -158,7 +108,7 @@ def delete_command(app: AppContext, article_id: str, yes: bool, as_json: bool) -
     if not yes:
         click.confirm(f"Delete {article.id} ({article.title[:60]!r}, {article.outlet or 'no outlet'})?", abort=True)
     touched = store.delete_article(article.id)
-    recomputed = _recompute(app, touched)
+    recomputed, _ = _after(app, touched)
     if as_json:
         app.emit_json(
             {
