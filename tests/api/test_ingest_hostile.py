@@ -49,8 +49,8 @@ def site() -> Iterator[str]:
                     self.send_response(200)
                     self.send_header("Content-Type", "text/html")
                     self.end_headers()
-                    for _ in range(30):
-                        if stop.wait(1.0):
+                    for _ in range(120):  # a byte every 0.25 s: well within the read timeout, 30 s in all
+                        if stop.wait(0.25):
                             return
                         self.wfile.write(b"x")
                         self.wfile.flush()
@@ -77,7 +77,7 @@ def settings(tmp_path: Path) -> Settings:
     values: dict[str, Any] = {
         "db": str(tmp_path / "api.db"),
         "fetch_delay": 0,
-        "fetch_timeout": 1,  # the whole response within 3 s
+        "fetch_timeout": 2,  # the whole response within 6 s
         "api_token": TOKEN,
         "api_fetch_private": True,  # the test site is on loopback
         "enrich": False,
@@ -112,7 +112,7 @@ def test_slow_page_fails_at_the_deadline_and_releases_the_ingest_lock(client: Te
     response = client.post("/api/ingest", json={"urls": [f"{site}/drip"]}, headers=AUTH)
     assert response.status_code == 200, response.text
     (failure,) = response.json()["failures"]
-    assert failure["reason"].startswith("timed out: the whole response took longer than 3 s")
+    assert failure["reason"].startswith("timed out: the whole response took longer than 6 s")
     record = {"title": "Budget des écoles", "text": BODY, "url": "https://example.org/ecoles", "source": "Test"}
     after = client.post("/api/ingest", json={"records": [record]}, headers=AUTH)
     assert after.json()["new"] == 1

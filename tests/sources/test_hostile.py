@@ -57,8 +57,8 @@ class Site:
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[Site]:
-    """A loopback server: a good feed of plain text, a feed with a bad XML declaration, a page sent a byte a
-    second (``/drip``: 30 bytes; ``drip_done`` is set only if all of them were sent)."""
+    """A loopback server: a good feed of plain text, a feed with a bad XML declaration, a page sent byte by
+    byte (``/drip``: a byte every 0.25 s for 30 s; ``drip_done`` is set only if all of them were sent)."""
     state = Site(url="")
 
     class Handler(BaseHTTPRequestHandler):
@@ -88,8 +88,8 @@ def site() -> Iterator[Site]:
                     self.send_response(200)
                     self.send_header("Content-Type", "text/html")
                     self.end_headers()
-                    for _ in range(30):
-                        if state.stop.wait(1.0):
+                    for _ in range(120):  # a byte every 0.25 s: well within the read timeout, 30 s in all
+                        if state.stop.wait(0.25):
                             return
                         self.wfile.write(b"x")
                         self.wfile.flush()
@@ -207,11 +207,11 @@ def test_plain_text_rss_description_is_read_as_text(settings: Settings) -> None:
 
 
 def test_a_page_sent_a_byte_a_second_fails_at_the_deadline(site: Site, settings: Settings) -> None:
-    quick = dataclasses.replace(settings, fetch_timeout=1.0)  # 3 s for the whole response; 30 s to send it
+    quick = dataclasses.replace(settings, fetch_timeout=2.0)  # 6 s for the whole response; 30 s to send it
     failure = fetch_url(site("/drip"), quick)
     assert isinstance(failure, Failure)
     assert failure.error == "FetchError"
-    assert failure.reason.startswith("timed out: the whole response took longer than 3 s")
+    assert failure.reason.startswith("timed out: the whole response took longer than 6 s")
     assert not site.drip_done.is_set()  # given up long before the server was done
 
 
