@@ -9,10 +9,11 @@ import pytest
 
 from recoupe.crosscheck.attribution import moment_of, same_source, source_for
 from recoupe.crosscheck.report import CrossCheck, crosscheck_articles
+from recoupe.crosscheck.statements import compared_periods
 from recoupe.enrich import enrich
 from recoupe.enrich.embed import make_embedder
 from recoupe.enrich.nlp import NlpModels
-from recoupe.model import Article, DatePrecision, Provenance, PublishedDate
+from recoupe.model import Article, DatePrecision, Figure, Provenance, PublishedDate
 
 
 def _article(outlet: str, when: str, title: str, body: str) -> Article:
@@ -101,3 +102,19 @@ def test_sources_and_moments_as_written() -> None:
     assert moment_of("Le taux de participation s'élevait à 25 % à 17 heures.") == "17:00"
     assert moment_of("Un bilan provisoire fait état de 3 morts.") == "provisional"
     assert moment_of("Le dernier bilan fait état de 5 morts.") == "final"
+
+
+def test_periods_the_enrichment_leaves_out_are_compared() -> None:
+    text = (
+        "La grève entre dans son 12e jour. Le chantier a été suspendu pendant une semaine. "
+        "Au 2e tour, il l'emporte avec 3 points d'avance. Il y a un an, la troisième semaine de grève avait commencé."
+    )
+    found = [(f.text, f.kind, f.value, f.unit) for f in compared_periods(text, [])]
+    assert found == [
+        ("une semaine", "quantity", 1.0, "semaine"),
+        ("un an", "quantity", 1.0, "an"),
+        ("12e jour", "count", 12.0, "jour"),
+        ("troisième semaine", "count", 3.0, "semaine"),
+    ]
+    taken = Figure(text.index("une semaine"), text.index("une semaine") + 11, "une semaine", "quantity", 1.0, "semaine")
+    assert [f.text for f in compared_periods(text, [taken])] == ["un an", "12e jour", "troisième semaine"]

@@ -88,6 +88,16 @@ def test_a_day_of_the_month_after_a_figure_is_no_range() -> None:
     assert compatible_in(ranged, Figure(27, 32, "2,5 %", "percent", 2.5, "%"), other, other_figure)
 
 
+def test_lengths_of_time_in_other_units() -> None:
+    def length(text: str, value: float, unit: str) -> Figure:
+        return Figure(0, len(text), text, "quantity", value, unit)
+
+    assert not values_compatible(length("un mois", 1, "mois"), length("deux semaines", 2, "semaine"))
+    assert values_compatible(length("quinze jours", 15, "jour"), length("deux semaines", 2, "semaine"))
+    assert values_compatible(length("15 jours", 15, "jour"), length("deux semaines", 2, "semaine"))
+    assert not values_compatible(length("trois jours", 3, "jour"), length("quatre jours", 4, "jour"))
+
+
 def test_hedged_values() -> None:
     assert values_compatible(money("près de 100 milliards", 100e9), money("97,4 milliards", 97.4e9))
     assert values_compatible(money("plus de 90 milliards", 90e9), money("97,4 milliards", 97.4e9))

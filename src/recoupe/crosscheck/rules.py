@@ -153,6 +153,8 @@ def _written(figure: Figure) -> tuple[float, float, float]:
     if math.isnan(value) or math.isinf(value):
         return value, 0.0, 0.0
     match = _NUMBER.search(figure.text)
+    if match is None and 0 < abs(value) < 1000:  # "deux semaines", "cent cinquante appels": said exactly
+        return value, 0.0, 0.0
     if match is None or not value:  # number words: "trois millions"
         magnitude = 10 ** (3 * math.floor(math.log10(abs(value)) / 3)) if value and abs(value) >= 1000 else 1.0
         return value, magnitude / 2, magnitude

@@ -267,6 +267,8 @@ def frame_of(
 
 
 def _unit_concept(figure: Figure) -> str | None:
+    if duration_unit(figure) is not None:  # "un mois" and "deux semaines": one length, in other units
+        return "duree"
     return concept(figure.unit) if figure.kind in {"count", "quantity"} and figure.unit else None
 
 

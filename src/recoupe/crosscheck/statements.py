@@ -31,15 +31,16 @@ from typing import TYPE_CHECKING, Any
 from recoupe.crosscheck.attribution import moment_of, source_for, sources_in
 from recoupe.crosscheck.slots import Frame, frame_of
 from recoupe.folding import fold
+from recoupe.model import Figure
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
     from spacy.language import Language
 
-    from recoupe.model import Article, Enrichment, Figure, Mention, Quote
+    from recoupe.model import Article, Enrichment, Mention, Quote
 
-__all__ = ["NOT_STATEMENTS", "Statement", "is_statement", "sentences", "statements_of"]
+__all__ = ["NOT_STATEMENTS", "Statement", "compared_periods", "is_statement", "sentences", "statements_of"]
 
 MIN_WORDS = 5
 CHECKED_FIGURES = frozenset({"money", "percent", "count", "quantity", "date"})
@@ -218,6 +219,44 @@ def _last_place(mentions: Sequence[Mention], start: int, end: int) -> list[Menti
     return places[-1:]
 
 
+_ORDINALS = {"premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
+             "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9,
+             "dixième": 10}  # fmt: skip
+#: what the cross-check compares beyond the enrichment's figures (which, like the gold set, leave out "un"
+#: alone and ordinals): "pendant un mois" against "pendant deux semaines", "le 43e jour de grève" against
+#: "le 42e jour"; ordinals only of days, weeks and months, the count of a movement's length, never of a
+#: round, a rank or a century ("2e tour", "3e place", "XIXe siècle" say which, not how many)
+_ONE_PERIOD = re.compile(
+    r"\b(?:pendant|durant|depuis|pour|en|d['’]|il y a|au bout d['’]|after|for)\s*(?P<n>une?|one|an?)\s+"
+    r"(?P<unit>heure|jour|journée|semaine|mois|an|année|hour|day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+_ORDINAL_PERIOD = re.compile(
+    r"\b(?P<n>\d{1,4}(?:e|ème|eme)|" + "|".join(_ORDINALS) + r")\s+(?P<unit>jour|journée|semaine|mois)\b",
+    re.IGNORECASE,
+)
+
+
+def compared_periods(text: str, figures: Sequence[Figure]) -> list[Figure]:
+    """Periods the enrichment leaves out, as figures for the cross-check only: "un mois" after a preposition
+    of time (a quantity of 1) and the ordinal of a day, week or month of a movement (a count: "43e jour" is
+    the 43rd, exactly)."""
+    taken = [(f.start, f.end) for f in figures]
+    found: list[Figure] = []
+    for match in [*_ONE_PERIOD.finditer(text), *_ORDINAL_PERIOD.finditer(text)]:
+        start, end = match.start("n"), match.end("unit")
+        if any(lo < end and start < hi for lo, hi in taken):
+            continue
+        word, unit = match.group("n").casefold(), fold(match.group("unit")).casefold()
+        unit = {"journee": "jour", "annee": "an"}.get(unit, unit)
+        if match.re is _ONE_PERIOD:
+            found.append(Figure(start, end, text[start:end], "quantity", 1.0, unit))
+        else:
+            value = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+            found.append(Figure(start, end, text[start:end], "count", float(value), unit))
+    return found
+
+
 def statements_of(article: Article, enrichment: Enrichment | None) -> list[Statement]:
     """The statements of one article, in text order (figures and quotes need its enrichment)."""
     text = article.text
@@ -226,6 +265,8 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
     title_end = len(article.title)
     mentions = enrichment.mentions if enrichment else ()
     figures = [f for f in (enrichment.figures if enrichment else ()) if f.kind in CHECKED_FIGURES and not f.relative]
+    if enrichment is not None:
+        figures = sorted([*figures, *compared_periods(text, figures)], key=lambda f: f.start)
     quotes = enrichment.quotes if enrichment else ()
 
     def sentence_of(start: int, end: int) -> tuple[int, int]:
