@@ -96,27 +96,29 @@ def make_articles(pool: list[str], count: int, *, seed: int = 7, start: int = 0)
 
 
 @contextmanager
-def postgres_schema(server: str) -> Iterator[str]:
-    """A fresh schema on ``server``, dropped afterwards, as a URL ``open_store`` takes."""
+def postgres_schema(server: str, name: str | None = None) -> Iterator[str]:
+    """A schema on ``server`` as a URL ``open_store`` takes: fresh and dropped afterwards, or ``name``, kept."""
     import psycopg
 
-    schema = f"recoupe_bench_{uuid.uuid4().hex[:10]}"
+    schema = name or f"recoupe_bench_{uuid.uuid4().hex[:10]}"
     with psycopg.connect(server, autocommit=True) as conn:
         conn.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
-        conn.execute(f"CREATE SCHEMA {schema}")
+        conn.execute(f"CREATE SCHEMA IF NOT EXISTS {schema}")
     separator = "&" if "?" in server else "?"
     try:
         yield f"{server}{separator}options={quote(f'-csearch_path={schema}')}"
     finally:
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+        if name is None:
+            with psycopg.connect(server, autocommit=True) as conn:
+                conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @contextmanager
 def database(backend: str, folder: Path, name: str, server: str, *, reuse: bool = False) -> Iterator[str]:
-    """A fresh database (an SQLite file in ``folder``, kept when ``reuse``; a PostgreSQL schema, dropped)."""
+    """A fresh database: an SQLite file in ``folder`` or a PostgreSQL schema; with ``reuse`` one kept from an
+    earlier run (the file, or the schema ``recoupe_bench_<name>``), completed by ``build``."""
     if backend == "postgresql":
-        with postgres_schema(server) as url:
+        with postgres_schema(server, f"recoupe_bench_{name.replace('-', '_')}" if reuse else None) as url:
             yield url
     else:
         path = folder / f"{name}.db"
@@ -127,11 +129,12 @@ def database(backend: str, folder: Path, name: str, server: str, *, reuse: bool 
 
 
 def build(store: Store, pool: list[str], size: int) -> float:
-    """Fill ``store`` with ``size`` articles; articles per second."""
+    """Fill ``store`` with ``size`` articles (from the last whole batch it has); articles per second."""
+    first = store.count() // BATCH * BATCH
     started = time.perf_counter()
-    for offset in range(0, size, BATCH):
+    for offset in range(first, size, BATCH):
         store.add(list(make_articles(pool, min(BATCH, size - offset), start=offset)))
-    return size / (time.perf_counter() - started)
+    return (size - first) / max(time.perf_counter() - started, 1e-9)
 
 
 def pick_queries(pool: list[str], size: int, per_kind: int) -> dict[str, list[str]]:
@@ -227,7 +230,11 @@ def main() -> None:
     parser.add_argument("--ingest", type=int, default=2_000, help="articles for the ingest figure (0: skip)")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--keep", type=Path, default=None, help="folder for the SQLite files (default: temporary)")
-    parser.add_argument("--reuse", action="store_true", help="reuse SQLite files of the right size in --keep")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the archives (SQLite files in --keep, PostgreSQL schemas) and reuse them",
+    )
     args = parser.parse_args()
 
     pool = sentences(args.data)
@@ -241,7 +248,7 @@ def main() -> None:
         queries = pick_queries(pool, size, args.queries)
         print(f"size {size}: queries {json.dumps(queries, ensure_ascii=False)}", flush=True)
         for backend in args.backends:
-            reuse = args.reuse and backend == "sqlite"
+            reuse = args.reuse
             with (
                 database(backend, folder, f"search-{size}", args.postgres, reuse=reuse) as url,
                 open_store(url) as store,
