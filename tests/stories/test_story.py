@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from recoupe.model import Article, Provenance
-from recoupe.stories.story import independent_outlets, summary_sentences
+from recoupe.model import Article, Figure, Provenance
+from recoupe.stories.story import independent_outlets, key_figures, summary_sentences
 
 
 def _article(name: str, lead: str, body: str, outlet: str | None = None) -> Article:
@@ -57,3 +57,23 @@ def test_summary_of_a_single_article_is_its_opening() -> None:
         "a", "Une première phrase assez longue pour compter dans le résumé.", "Puis le corps de l'article suit ici."
     )
     assert summary_sentences([a])[0] == (a.id, "Une première phrase assez longue pour compter dans le résumé.")
+
+
+def test_key_figures_are_the_amounts_several_sources_give() -> None:
+    def fig(text: str, kind: str, value: float | str, unit: str | None) -> Figure:
+        return Figure(0, len(text), text, kind, value, unit)
+
+    found = [
+        ("a1", fig("97,4 milliards de dollars", "money", 97.4e9, "USD")),
+        ("a1", fig("10 février", "date", "--02-10", None)),
+        ("c1", fig("3 salariés", "count", 3.0, "salarié")),
+        ("b1", fig("97.4 billion dollars", "money", 97.4e9, "USD")),
+        ("b1", fig("10 février", "date", "--02-10", None)),
+        ("b1", fig("157 milliards de dollars", "money", 157e9, "USD")),
+        ("c1", fig("157 milliards", "money", 157e9, "USD")),
+        ("c1", fig("97 400 millions de dollars", "money", 97.4e9, "USD")),
+        ("c2", fig("trois salariés", "count", 3.0, "salariés")),  # a copy of c1: the same source
+    ]
+    sources = {"a1": "le monde", "b1": "reuters", "c1": "afp", "c2": "afp"}
+    assert key_figures(found, sources) == [("97,4 milliards de dollars", 3), ("157 milliards de dollars", 2)]
+    assert key_figures(found, sources, limit=1) == [("97,4 milliards de dollars", 3)]

@@ -111,6 +111,9 @@ def story_command(app: AppContext, story_id: str, as_json: bool) -> None:
     )
     if story.sources:
         app.out.print(f"[dim]independent sources: {escape(', '.join(story.sources))}[/]", highlight=False)
+    if story.key_figures:
+        shown = " · ".join(f"{text} ({count} sources)" for text, count in story.key_figures)
+        app.out.print(f"key figures: {escape(shown)}", highlight=False)
     if story.summary:
         app.out.print("\n[bold]Summary[/]")
         for article_id, sentence in story.summary:

@@ -31,13 +31,14 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from datetime import datetime
 
-    from recoupe.model import Article, StoryMember
+    from recoupe.model import Article, Figure, StoryMember
     from recoupe.store import Store
 
 __all__ = [
     "Story",
     "StoryArticle",
     "independent_outlets",
+    "key_figures",
     "load_story",
     "member_agencies",
     "source_keys",
@@ -46,6 +47,10 @@ __all__ = [
 ]
 
 SUMMARY_SENTENCES = 3
+#: figures shown with a story's summary: those several of its independent sources give alike
+KEY_FIGURES = 5
+#: articles whose figures are read for them (the earliest originals)
+KEY_FIGURE_ARTICLES = 40
 _SENTENCE_END = re.compile(r"(?<=[.!?…»\"])\s+(?=[«\"A-ZÀ-ÖØ-Þ0-9])")
 _WORD = re.compile(r"\w{3,}")
 _ENDINGS = frozenset('.!?…»"”)')
@@ -177,6 +182,25 @@ def summary_sentences(articles: Sequence[Article], count: int = SUMMARY_SENTENCE
     return [(article_id, sentence) for _, _, article_id, sentence in sorted(chosen)]
 
 
+def key_figures(
+    found: Sequence[tuple[str, Figure]], source_of: Mapping[str, str], limit: int = KEY_FIGURES
+) -> list[tuple[str, int]]:
+    """``(figure as first written, sources giving it)``: amounts (not dates) that at least two independent
+    sources give with the same value and unit ("97,4 milliards de dollars" and "97.4 billion dollars"), most
+    sources first, then in the order they first appear in ``found`` ((article id, figure) pairs)."""
+    groups: dict[tuple[str, str, float], tuple[int, str, set[str]]] = {}
+    for position, (article_id, figure) in enumerate(found):
+        if figure.kind == "date" or figure.relative or not isinstance(figure.value, int | float):
+            continue
+        unit = fold(figure.unit or "").casefold().rstrip("sx")
+        key = (figure.kind, unit, round(float(figure.value), 6))
+        first, text, sources = groups.get(key, (position, figure.text, set()))
+        sources.add(source_of.get(article_id, article_id))
+        groups[key] = (first, text, sources)
+    shared = [(len(sources), first, text) for first, text, sources in groups.values() if len(sources) >= 2]
+    return [(text, count) for count, _, text in sorted(shared, key=lambda g: (-g[0], g[1]))[:limit]]
+
+
 @dataclass(frozen=True, slots=True)
 class StoryArticle:
     """One article in a story's timeline."""
@@ -213,6 +237,7 @@ class Story:
     summary: tuple[tuple[str, str], ...]  # (article id, sentence)
     related: tuple[StoryArticle, ...] = ()  # op-eds, analyses, explainers, live blogs linked to the story
     sources: tuple[str, ...] = ()  # the independent sources: agencies ("AFP (agency)") and outlets
+    key_figures: tuple[tuple[str, int], ...] = ()  # (figure as written, independent sources giving it)
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -226,6 +251,7 @@ class Story:
             "timeline": [item.to_dict() for item in self.timeline],
             "related": [item.to_dict() for item in self.related],
             "sources": list(self.sources),
+            "key_figures": [{"text": text, "sources": count} for text, count in self.key_figures],
         }
 
 
@@ -261,6 +287,12 @@ def load_story(store: Store, story_id: str, *, entities: int = 10, related: int 
     sources = tuple(
         dict.fromkeys(f"{k.removeprefix('agency:')} (agency)" if k.startswith("agency:") else k for k in keys.values())
     )
+    found = [
+        (article.id, figure)
+        for article in originals[:KEY_FIGURE_ARTICLES]
+        if (enrichment := store.enrichment(article.id)) is not None
+        for figure in enrichment.figures
+    ]
     return Story(
         row=row,
         timeline=timeline,
@@ -268,4 +300,5 @@ def load_story(store: Store, story_id: str, *, entities: int = 10, related: int 
         summary=tuple(summary_sentences(originals)),
         related=tuple(StoryArticle(a, None, None, _genre(a).value, _dispatch(a)) for a in neighbours),
         sources=sources,
+        key_figures=tuple(key_figures(found, keys)),
     )
