@@ -16,10 +16,14 @@ factor per doubling (2 is linear, 4 quadratic, 1 flat):
 4. **A page sent a byte a second** from a loopback server: seconds until the fetch gives up, for
    ``fetch_timeout`` 1 and 2 (deadline 3 × ``fetch_timeout``); before, the fetch lasted as long as the
    server did (each byte came within the read timeout).
+5. ``--concurrent ROUNDS``: two ``recoupe ingest`` processes at once (stories on, batches of 3 so they
+   interleave) on the two halves of a JSON Lines file, ``ROUNDS`` times, against one ingest of the whole:
+   articles stored, stories (the same partition?), vectors in the index, ``recoupe check``.
 
 Run (about a minute):
 
     .venv/bin/python bench/hostile.py [--sizes 0.25 0.5 1 2 4]
+    .venv/bin/python bench/hostile.py --concurrent 5 [--inputs FILE.jsonl]
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ from recoupe.sources.warc import read_warc
 from recoupe.sources.web import fetch_url
 
 MB = 1024 * 1024
+_CROSSLINGUAL = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "crosslingual" / "articles.jsonl"
 
 
 def _cpu(work: Callable[[], Any]) -> float:
@@ -204,10 +209,71 @@ def drip(settings: Settings) -> None:
             print(f"| {timeout:g} | {3 * timeout:g} | {took:.1f} | {getattr(result, 'reason', 'fetched')} |")
 
 
+# -- 5. ingest processes at once, stories on -------------------------------------------------------------------
+
+
+def _partition(db: Path) -> tuple[int, set[frozenset[str]], int]:
+    from recoupe.store import open_store
+    from recoupe.stories.assign import index_path_for
+    from recoupe.stories.index import VectorIndex
+
+    with open_store(str(db)) as store:
+        members: dict[str | None, set[str]] = {}
+        ids = [article.id for article in store.articles(limit=100_000)]
+        for article_id in ids:
+            members.setdefault(store.story_of(article_id), set()).add(article_id)
+    path = index_path_for(str(db))
+    vectors = len(VectorIndex.load(path)) if path is not None else 0
+    return len(ids), {frozenset(group) for group in members.values()}, vectors
+
+
+def concurrent(rounds: int, inputs: Path) -> None:
+    """``rounds`` times: two ``recoupe ingest`` processes at once on the two halves of ``inputs`` (JSON Lines),
+    against one ingest of the whole file: articles, stories, vectors, and ``recoupe check``."""
+    import os
+    import subprocess
+    import sys
+
+    print(f"\nTwo ingest processes at once, stories on ({inputs.name}), {rounds} rounds")
+    print("| round | articles (once / together) | stories (once / together) | same stories | vectors | check |")
+    print("|---|---|---|---|---|---|")
+    env = {**os.environ, "RECOUPE_ENRICH": "false", "RECOUPE_BATCH_SIZE": "3"}
+    lines = inputs.read_text(encoding="utf-8").splitlines(keepends=True)
+
+    def recoupe(db: Path, *args: str) -> subprocess.Popen[bytes]:
+        command = [sys.executable, "-m", "recoupe.cli", "--db", str(db), *args]
+        return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        halves = [folder / "half0.jsonl", folder / "half1.jsonl"]
+        for index, half in enumerate(halves):
+            half.write_text("".join(lines[index::2]), encoding="utf-8")
+        once = folder / "once.db"
+        recoupe(once, "ingest", str(inputs)).wait()
+        alone = _partition(once)
+        for number in range(1, rounds + 1):
+            together = folder / f"together{number}.db"
+            runs = [recoupe(together, "ingest", str(half)) for half in halves]
+            codes = [run.wait() for run in runs]
+            checked = recoupe(together, "check").wait()
+            found = _partition(together)
+            same = "yes" if found[1] == alone[1] and codes == [0, 0] else "NO"
+            print(
+                f"| {number} | {alone[0]} / {found[0]} | {len(alone[1])} / {len(found[1])} | {same} | "
+                f"{found[2]} of {found[0]} | {'OK' if checked == 0 else 'problem'} |"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[0.25, 0.5, 1, 2, 4])
+    parser.add_argument("--concurrent", type=int, default=0, metavar="ROUNDS", help="only the ingests at once")
+    parser.add_argument("--inputs", type=Path, default=_CROSSLINGUAL, help="JSON Lines for --concurrent")
     args = parser.parse_args()
+    if args.concurrent:
+        concurrent(args.concurrent, args.inputs)
+        return
     sizes: list[float] = args.sizes
     settings = load_settings({"fetch_delay": 0, "max_record_mb": 64}, env={}, config_file=None)
     with tempfile.TemporaryDirectory() as tmp:
