@@ -183,7 +183,10 @@ def _matching(conn: Connection, watch: Watchlist, since: datetime | None) -> lis
     )
     if since is not None:
         checked = select(crosschecks.c.story_id).where(crosschecks.c.computed_at >= since)
-        query = query.where(or_(stories.c.updated_at >= since, stories.c.id.in_(checked)))
+        changed = select(stories.c.id).where(or_(stories.c.updated_at >= since, stories.c.id.in_(checked)))
+        if conn.execute(changed.limit(1)).first() is None:
+            return []  # nothing written or cross-checked since: no need to ask the full-text index
+        query = query.where(stories.c.id.in_(changed))
     if watch.entity:
         naming = (
             select(story_articles.c.story_id)
@@ -279,6 +282,8 @@ def check(conn: Connection, now: datetime, *, only: int | None = None, baseline:
         watch = _watchlist(found)
         matched = _matching(conn, watch, None if baseline else found["checked_at"])
         conn.execute(update(watchlists).where(watchlists.c.id == watch.id).values(checked_at=now))
+        if not matched:
+            continue
         verdicts = _verdicts(conn, [str(r["id"]) for r in matched])
         seen = _seen(conn, watch.id)
         for row in matched:
