@@ -13,7 +13,7 @@ from datetime import date
 import pytest
 
 from recoupe.errors import StoreError
-from recoupe.store import Store
+from recoupe.store import Store, snippet
 from recoupe.store.query import parse_query, tokens_of
 from recoupe.store.snippet import MAX_MATCHES, TOKENS, WINDOW_CHARS, marked_snippet
 
@@ -22,11 +22,26 @@ from .corpus import CLUBIC_BODY, MUSK_BODY, article, make_corpus
 REPEATS = 40_000  # the case: 10 s of CPU per search before the snippets were bounded
 
 
-def test_word_repeated_forty_thousand_times_gives_a_bounded_snippet(store: Store) -> None:
+def test_word_repeated_forty_thousand_times_gives_a_bounded_snippet(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     flood = article("Un article ordinaire", " ".join(["zorglub est là."] * REPEATS), url="https://ex.fr/flood")
     plain = article("Zorglub revient", MUSK_BODY, url="https://ex.fr/plain")
     store.add([flood, plain])
+    # the work of the Python snippets (SQLite): matches looked at and tokens read, per column
+    work: list[tuple[int, int]] = []
+    read = snippet._tokens
+
+    def counted_tokens(folded: str, matches: list[tuple[int, int, int]]) -> tuple[list[tuple[int, int]], bool]:
+        spans, more = read(folded, matches)
+        work.append((len(matches), len(spans)))
+        return spans, more
+
+    monkeypatch.setattr(snippet, "_tokens", counted_tokens)
     hits = store.search("zorglub")
+    if store.dialect == "sqlite":  # type: ignore[attr-defined] - SqlStore's own
+        assert max(matches for matches, _ in work) == MAX_MATCHES  # 40 000 in the text, 256 looked at
+        assert max(tokens for _, tokens in work) < 4 * MAX_MATCHES  # ~3 tokens a match, and the lookahead
     assert {hit.article.id for hit in hits} == {flood.id, plain.id}
     for hit in hits:
         assert len(tokens_of(hit.snippet)) <= TOKENS
