@@ -113,3 +113,13 @@ def test_an_unreachable_webhook_waits_for_a_later_round(store: Store, receiver: 
     assert alert.last_error.startswith("ConnectError")
     assert deliver(store, policy=slow).failed == 0  # not due for an hour: not tried again now
     assert receiver.got == []
+
+
+def test_a_malformed_webhook_url_is_a_recorded_failure_not_a_crash(store: Store) -> None:
+    store.add_watchlist("typo", webhook="http://[::1/hook")  # starts like a URL, is not one
+    _stories(store, ("m1", MUSK_TITLE, MUSK_BODY))
+    report = after_round(store)  # what ingest calls: it must not fail the ingest
+    assert (report.raised, report.delivered, report.failed) == (1, 0, 1)
+    [alert] = store.alerts()
+    assert alert.last_error is not None
+    assert alert.last_error.startswith("InvalidURL")

@@ -80,7 +80,7 @@ def _post(client: httpx.Client, url: str, body: bytes, headers: dict[str, str]) 
 
     try:
         response = client.post(url, content=body, headers=headers)
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:  # a bad URL too: recorded, never raised
         return f"{type(exc).__name__}: {exc}"
     if 200 <= response.status_code < 300:
         return None
