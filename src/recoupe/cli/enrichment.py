@@ -198,9 +198,10 @@ def quotes_command(
     is a description that names nobody)."""
     key = _fold(speaker) if speaker else None
     if unresolved:
-        hits = _unresolved_hits(app, key, article_id, limit, offset)
+        hits = _unresolved_hits(app, key, article_id, limit + 1, offset)
     else:
-        hits = app.store().quotes(speaker_key=key, article_id=article_id, limit=limit, offset=offset)
+        hits = app.store().quotes(speaker_key=key, article_id=article_id, limit=limit + 1, offset=offset)
+    more, hits = len(hits) > limit, hits[:limit]
     if as_json:
         app.emit_json([hit.to_dict() for hit in hits])
         return
@@ -216,6 +217,9 @@ def quotes_command(
         app.out.print(header)
         app.out.print(Text(("« " + quote.text + " »") if quote.kind == "direct" else quote.text))
         app.out.print()
+    if more or offset:
+        total = None if more else offset + len(hits)
+        app.out.print(showing(("quote", "quotes"), offset, len(hits), total), style="dim", highlight=False)
 
 
 COMMANDS = [enrich_command, entities_command, quotes_command]
