@@ -151,3 +151,17 @@ def test_an_ingest_round_raises_and_delivers_alerts(run: CliRunner, receiver: Re
     assert len(receiver.got) == 1
     [listed] = json.loads(_invoke(run, "alerts", "--json"))
     assert listed["delivered_at"] is not None
+
+
+def test_an_api_ingest_raises_alerts_too(tmp_path: Path) -> None:
+    db = tmp_path / "api.db"
+    settings = load_settings({"db": str(db), "api_token": "t0ken", "enrich": False}, env={}, config_file=None)
+    with open_store(str(db)) as store:
+        store.add_watchlist("openai", query="OpenAI")
+        with TestClient(create_app(settings, store=store)) as client:
+            record = {"title": "OpenAI repousse l'offre d'Elon Musk", "text": CLUBIC_BODY, "outlet": "Clubic"}
+            response = client.post("/api/ingest", json={"records": [record]}, headers={"Authorization": "Bearer t0ken"})
+            assert response.status_code == 200, response.text
+            assert [(a["kind"], a["watchlist"]["name"]) for a in client.get("/api/alerts").json()["items"]] == [
+                ("new-story", "openai")
+            ]

@@ -139,6 +139,7 @@ def _feed(url: str, settings: Settings) -> Iterator[Record | Failure]:
 
 def _run(faces: Faces, items: Iterator[Record | Failure], outlet: str | None) -> IngestReport:
     """The pipeline over ``items``, as ``recoupe ingest`` runs it; one ingest at a time."""
+    from recoupe.alerts import after_round
     from recoupe.pipeline import ingest
 
     settings = faces.settings
@@ -146,10 +147,12 @@ def _run(faces: Faces, items: Iterator[Record | Failure], outlet: str | None) ->
     with faces.ingest_lock:
         engine = faces.story_engine() if settings.stories else None
         try:
-            return ingest(items, faces.store, settings, default_outlet=outlet, models=models, stories=engine)
+            report = ingest(items, faces.store, settings, default_outlet=outlet, models=models, stories=engine)
         finally:
             if engine is not None:
                 engine.close()
+        after_round(faces.store)  # watchlists: alerts for what this ingest changed, as after `recoupe ingest`
+        return report
 
 
 @router.post(
