@@ -1,8 +1,9 @@
 """Peak memory of ``recoupe export`` on 1 M rows: CSV, JSON Lines and Parquet.
 
 Rows are synthetic: a stand-in for the store (the ``Store`` methods the articles export calls: ``articles``
-by page, ``story_of``, ``copy_of``) makes each article on demand from its position, so the figure is the
-export's own memory (paging, row building, the writers), not a database's cache. Each article has a
+by page, and a read ``story_tx`` for each page's ``memberships`` and ``copies_of``) makes each article on
+demand from its position, so the figure is the export's own memory (paging, row building, the writers), not
+a database's cache. Each article has a
 60-character title, a 120-character lead, an 800-character body, two tags, an author, a story and, for one
 in ten, a wire-copy mark. Each run is a fresh process; its peak RSS (``ru_maxrss``) is printed next to its
 RSS before exporting (Python, recoupe and pyarrow loaded), at 100 k and 1 M rows: the same peak at both sizes
@@ -20,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -55,12 +58,15 @@ class SyntheticStore:
             for n in range(offset, min(offset + limit, self.rows))
         ]
 
-    def story_of(self, article_id: str) -> str | None:
-        return f"{int(article_id, 16) // 7:016x}"
+    @contextmanager
+    def story_tx(self, *, write: bool) -> Iterator[SyntheticStore]:  # noqa: ARG002 - the protocol's signature
+        yield self
 
-    def copy_of(self, article_id: str) -> tuple[str, float] | None:
-        n = int(article_id, 16)
-        return (f"{n - 1:016x}", 0.93) if n % 10 == 9 else None
+    def memberships(self, ids: list[str]) -> dict[str, str]:
+        return {i: f"{int(i, 16) // 7:016x}" for i in ids}
+
+    def copies_of(self, ids: list[str]) -> dict[str, tuple[str, float]]:
+        return {i: (f"{int(i, 16) - 1:016x}", 0.93) for i in ids if int(i, 16) % 10 == 9}
 
 
 def _child(fmt: str, rows: int, batch_size: int) -> None:
