@@ -283,7 +283,8 @@ def load_story(store: Store, story_id: str, *, entities: int = 10, related: int 
         i.article.id: i.dispatch.agency for i in timeline if i.dispatch and i.dispatch.credit is Credit.DISPATCH
     }
     marks = {i.article.id: (i.copy_of, i.similarity or 0.0) for i in timeline if i.copy_of}
-    keys = source_keys([(i.article.id, i.article.outlet) for i in timeline], marks, {}, agencies)
+    outlets = {i.article.id: i.article.outlet for i in timeline}  # a copy counts for its original's outlet
+    keys = source_keys([(i.article.id, i.article.outlet) for i in timeline], marks, outlets, agencies)
     sources = tuple(
         dict.fromkeys(f"{k.removeprefix('agency:')} (agency)" if k.startswith("agency:") else k for k in keys.values())
     )
