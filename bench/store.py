@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/store.py [--sizes 10000 100000] [--backends sqlite postgresql]
         [--postgres postgresql://postgres@127.0.0.1:5432/test] [--queries 10] [--rounds 3]
-        [--ingest 2000] [--data ../shared/data] [--keep DIR [--reuse]]
+        [--ingest 2000] [--dask 0] [--data ../shared/data] [--keep DIR [--reuse]]
 
 Synthetic archives from real French press text: the sentences of the 1,134 gj-dev articles
 (``<data>/gj-dev/articles.jsonl``; the seeds in ``tests/fixtures/seeds`` when it is missing) are recombined,
@@ -26,7 +26,11 @@ in the ranking statement, every match joined and given a snippet before the limi
 
 Ingest: ``recoupe ingest FILE.jsonl --no-enrich --no-stories`` as a user runs it (a subprocess: reading,
 extraction, the store), on ``--ingest`` generated articles, into a fresh SQLite file and a fresh PostgreSQL
-schema in the same run; articles per second and the ratio. The headline figures are printed last.
+schema in the same run; articles per second and the ratio. ``--dask N``: ``recoupe ingest`` of N generated
+articles with enrichment on (stories off) into fresh PostgreSQL schemas, inline, then on a local Dask
+cluster of 1 and of 2 worker processes, which write their partitions (``recoupe.partitions``); the 2 / 1
+workers ratio says what the cluster gains on this machine, the 1 worker / inline ratio what it costs.
+The headline figures are printed last.
 """
 
 from __future__ import annotations
@@ -192,19 +196,7 @@ def old_sqlite_search(store: Store, query: str) -> int:
 
 def ingest_rate(backend: str, folder: Path, server: str, pool: list[str], count: int) -> float:
     """``recoupe ingest --no-enrich --no-stories`` of ``count`` articles in a JSONL file: articles per second."""
-    source = folder / "ingest.jsonl"
-    if not source.exists():
-        with source.open("w", encoding="utf-8") as out:
-            for item in make_articles(pool, count, seed=11, start=10_000_000):
-                record = {
-                    "url": item.url,
-                    "title": item.title,
-                    "text": item.body,
-                    "outlet": item.outlet,
-                    "date": item.published.value.date().isoformat() if item.published else None,
-                    "language": "fr",
-                }
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    source = write_jsonl(folder / "ingest.jsonl", pool, count, seed=11)
     with database(backend, folder, "ingest", server) as url:
         command = [sys.executable, "-m", "recoupe.cli", "--db", url, "ingest", str(source), "--no-enrich"]
         command += ["--no-stories", "--json"]
@@ -220,14 +212,57 @@ def ingest_rate(backend: str, folder: Path, server: str, pool: list[str], count:
     return count / seconds
 
 
+def write_jsonl(path: Path, pool: list[str], count: int, *, seed: int) -> Path:
+    """``count`` generated articles as the JSON Lines ``recoupe ingest`` reads (kept when already there)."""
+    if not path.exists():
+        with path.open("w", encoding="utf-8") as out:
+            for item in make_articles(pool, count, seed=seed, start=10_000_000):
+                record = {
+                    "url": item.url,
+                    "title": item.title,
+                    "text": item.body,
+                    "outlet": item.outlet,
+                    "date": item.published.value.date().isoformat() if item.published else None,
+                    "language": "fr",
+                }
+                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path
+
+
+def dask_rates(folder: Path, server: str, pool: list[str], count: int) -> dict[str, float]:
+    """``recoupe ingest`` (enrichment on, stories off) of ``count`` articles into PostgreSQL: articles per second
+    inline, then on a local Dask cluster of 1 and of 2 worker processes (the workers write)."""
+    source = write_jsonl(folder / "dask.jsonl", pool, count, seed=13)
+    rates = {}
+    for label, options in (
+        ("inline", ["--executor", "local"]),
+        ("dask 1 worker", ["--executor", "dask", "--workers", "1"]),
+        ("dask 2 workers", ["--executor", "dask", "--workers", "2"]),
+    ):
+        with postgres_schema(server) as url:
+            command = [sys.executable, "-m", "recoupe.cli", "--db", url, "ingest", str(source), *options]
+            started = time.perf_counter()
+            done = subprocess.run([*command, "--no-stories", "--json"], capture_output=True, text=True, check=False)
+            seconds = time.perf_counter() - started
+            if done.returncode != 0:
+                raise SystemExit(f"ingest {label} failed: {done.stderr[-2000:]}")
+            summary = json.loads(done.stdout)
+            if (summary["new"], summary["enriched"]) != (count, count):
+                raise SystemExit(f"ingest {label}: {summary['new']} new, {summary['enriched']} enriched of {count}")
+        rates[label] = count / seconds
+        print(f"ingest with enrichment, {label}: {rates[label]:.1f} articles/s ({seconds:.1f} s)", flush=True)
+    return rates
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--backends", nargs="+", default=["sqlite", "postgresql"], choices=["sqlite", "postgresql"])
     parser.add_argument("--postgres", default=DEFAULT_POSTGRES)
     parser.add_argument("--queries", type=int, default=10, help="queries of each kind")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--ingest", type=int, default=2_000, help="articles for the ingest figure (0: skip)")
+    parser.add_argument("--dask", type=int, default=0, help="articles for the Dask 1 vs 2 workers figure (0: skip)")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--keep", type=Path, default=None, help="folder for the SQLite files (default: temporary)")
     parser.add_argument(
@@ -278,9 +313,12 @@ def main() -> None:
             rates[backend] = ingest_rate(backend, folder, args.postgres, pool, args.ingest)
             print(f"ingest --no-enrich {backend}: {rates[backend]:.0f} articles/s", flush=True)
 
-    print("\nsearch, limit 20, snippets included (ms): p50 / p95")
-    print("| size | backend | " + " | ".join(KINDS) + " |")
-    print("|---|---|" + "---|" * len(KINDS))
+    dask = dask_rates(folder, args.postgres, pool, args.dask) if args.dask else {}
+
+    if results:
+        print("\nsearch, limit 20, snippets included (ms): p50 / p95")
+        print("| size | backend | " + " | ".join(KINDS) + " |")
+        print("|---|---|" + "---|" * len(KINDS))
     for size in args.sizes:
         for backend in args.backends:
             cells = []
@@ -300,6 +338,14 @@ def main() -> None:
         print(
             f"ingest --no-enrich of {args.ingest:,} articles: sqlite {rates['sqlite']:.0f}/s, "
             f"postgresql {rates['postgresql']:.0f}/s (postgresql / sqlite {ratio:.2f})"
+        )
+
+    if dask:
+        print(
+            f"ingest with enrichment of {args.dask:,} articles into PostgreSQL: inline {dask['inline']:.1f}/s, "
+            f"dask 1 worker {dask['dask 1 worker']:.1f}/s, 2 workers {dask['dask 2 workers']:.1f}/s "
+            f"(2 / 1 workers {dask['dask 2 workers'] / dask['dask 1 worker']:.2f}, "
+            f"1 worker / inline {dask['dask 1 worker'] / dask['inline']:.2f})"
         )
 
 
