@@ -33,7 +33,7 @@ REPORT = {
             "kind": "figure",
             "verdict": "conflicting",
             "subject": "offre",
-            "sources": ["Clubic", "unknown outlet (3e01d607)"],
+            "sources": ["Clubic", "outlet not given (3e01d607)"],
             "statements": [
                 {"article_id": CLUBIC, "outlet": "Clubic", "language": "fr", "kind": "figure", "start": 218,
                  "end": 243, "text": "97,4 milliards de dollars", "published": "2025-02"},
@@ -120,7 +120,7 @@ def test_statements_with_verdicts_in_every_format(seeded: tuple[Path, str], tmp_
     ]
     found = [(r["story_id"], r["group"], r["verdict"], r["kind"], r["outlet"], r["text"], r["conflicts"]) for r in rows]
     assert found == expected
-    assert rows[0]["sources"] == "Clubic; unknown outlet (3e01d607)"
+    assert rows[0]["sources"] == "Clubic; outlet not given (3e01d607)"
     assert rows[2]["attributed_to"] == "Sam Altman"
 
     lines = _export(db, "statements", "--format", "jsonl", "--outlet", "clubic")[0].splitlines()
@@ -129,7 +129,7 @@ def test_statements_with_verdicts_in_every_format(seeded: tuple[Path, str], tmp_
         (1, "97,4 milliards de dollars"),
         (2, "cette tentative de rachat"),
     ]
-    assert items[0]["sources"] == ["Clubic", "unknown outlet (3e01d607)"]
+    assert items[0]["sources"] == ["Clubic", "outlet not given (3e01d607)"]
     assert items[0]["conflicts"] == ["97.4 bn vs 97 bn"]
 
     target = tmp_path / "statements.parquet"

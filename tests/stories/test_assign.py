@@ -53,7 +53,8 @@ def test_the_two_seeds_are_one_story_and_orangesum_pages_stay_out(corpus: tuple[
     assert store.story_of(second) == story
     row = store.story_row(story)
     assert row.articles == 2
-    assert row.outlets == row.independent == 2  # Clubic and the rewrite (outlet unknown)
+    assert row.outlets == 2  # Clubic and the rewrite, whose outlet is not given
+    assert row.independent == 1  # … and is no independent outlet
     assert row.languages == ("fr",)
     others = [a.id for a in store.articles(limit=100) if "orangesum" in a.provenance.source]
     assert len(others) == 20

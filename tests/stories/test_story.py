@@ -25,8 +25,9 @@ def test_copies_of_a_dispatch_count_as_one_independent_outlet() -> None:
     assert independent_outlets(members, copies, outlets) == 2  # AFP (three times) and Le Monde
     # a copy whose original is outside the story still counts for the original's outlet
     assert independent_outlets([("c1", "Le Figaro")], {"c1": ("x", 0.9)}, {"x": "Reuters"}) == 1
-    # articles of unknown outlet are each their own source
-    assert independent_outlets([("u1", None), ("u2", None)], {}, {}) == 2
+    # an article whose outlet is not given is no independent outlet
+    assert independent_outlets([("u1", None), ("u2", None)], {}, {}) == 0
+    assert independent_outlets([("u1", None), ("k", "Clubic")], {}, {}) == 1
     # the same outlet spelled differently is one outlet
     assert independent_outlets([("a", "Le Monde"), ("b", "LE MONDE ")], {}, {}) == 1
 

@@ -188,8 +188,9 @@ def crosscheck_command(
     differing by source (each outlet reports another source: police vs organisers) or differing, each
     with its source.
 
-    STORY_ID is a story's id, a unique prefix of it, or ``all``: every story told by two independent
-    outlets or more whose stored cross-check is missing or out of date is computed and stored (the web UI
+    STORY_ID is a story's id, a unique prefix of it, or ``all``: every story told by two outlets or more (an
+    article whose outlet is not given counts here) whose stored cross-check is missing or out of date is
+    computed and stored (the web UI
     and the API then show it at once). The table fits the terminal, cells cut with "…"; ``--json`` has
     every word and every verdict asked for."""
     from recoupe.crosscheck.html import render_html
@@ -223,8 +224,8 @@ def _crosscheck_all(app: AppContext, *, refresh: bool, as_json: bool) -> None:
     store = app.store()
     embedder, nlp = make_embedder(app.settings.embedder), app.nlp_models()
     rows, offset = [], 0
-    while page := store.stories(min_outlets=2, order="oldest", limit=500, offset=offset):
-        rows.extend(page)
+    while page := store.stories(min_articles=2, order="oldest", limit=500, offset=offset):
+        rows.extend(row for row in page if row.outlets >= 2)  # outlets not given count: their texts compare
         offset += len(page)
     totals = {"stories": len(rows), "computed": 0}
     counts: dict[str, int] = {}
@@ -240,7 +241,7 @@ def _crosscheck_all(app: AppContext, *, refresh: bool, as_json: bool) -> None:
         return
     app.err.print("")
     app.out.print(
-        f"{totals['stories']} stories told by 2+ independent outlets; {totals['computed']} cross-checked now, "
+        f"{totals['stories']} stories told by 2+ outlets; {totals['computed']} cross-checked now, "
         f"the rest were current. Verdicts: " + ", ".join(f"{n} {v}" for v, n in counts.items()),
         highlight=False,
     )

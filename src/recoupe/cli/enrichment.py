@@ -213,7 +213,7 @@ def quotes_command(
         header = Text(_speaker_label(quote) if quote.speaker else "unattributed", style="bold")
         if quote.role:
             header.append(f", {quote.role}", style="italic")
-        header.append(f"  {quote.kind} · {hit.outlet or 'unknown outlet'} · {hit.article_id}", style="dim")
+        header.append(f"  {quote.kind} · {hit.outlet or 'outlet not given'} · {hit.article_id}", style="dim")
         app.out.print(header)
         app.out.print(Text(("« " + quote.text + " »") if quote.kind == "direct" else quote.text))
         app.out.print()

@@ -196,7 +196,7 @@ def search_command(
         header = Text(f"{rank}. ", style="bold")
         header.append(hit.article.title, style="bold")
         header.append(
-            f"  {hit.article.outlet or 'unknown outlet'} · {_published(hit.article)} · {hit.article.id}"
+            f"  {hit.article.outlet or 'outlet not given'} · {_published(hit.article)} · {hit.article.id}"
             f" · relevance {_relevance(hit.score, best)}%",
             style="dim",
         )

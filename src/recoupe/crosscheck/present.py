@@ -186,7 +186,7 @@ class Step:
 
 
 def _outlet(statement: Statement, source_of: Mapping[str, str]) -> str:
-    return statement.outlet or source_of.get(statement.article_id, "unknown outlet")
+    return statement.outlet or source_of.get(statement.article_id, "outlet not given")
 
 
 def timeline(verdict: Verdict, source_of: Mapping[str, str] | None = None) -> list[Step]:

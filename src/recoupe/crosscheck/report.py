@@ -85,7 +85,7 @@ def signature_of(items: Sequence[tuple[Article, Enrichment | None, str | None]],
 
 def _sources(items: Sequence[tuple[Article, Enrichment | None, str | None]]) -> tuple[dict[str, str], dict[str, str]]:
     """Each article's independent source (a copy: its original's outlet) and the copy marks."""
-    outlet = {a.id: (a.outlet or f"unknown outlet ({a.id[:8]})") for a, _, _ in items}
+    outlet = {a.id: (a.outlet or f"outlet not given ({a.id[:8]})") for a, _, _ in items}
     copy_of = {a.id: c for a, _, c in items if c}
     source: dict[str, str] = {}
     for article, _, _ in items:

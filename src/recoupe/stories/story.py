@@ -70,7 +70,7 @@ def source_keys(
 
     ``members`` are ``(article id, outlet)``; ``outlets`` gives the outlet of originals by id; ``agencies``
     the agency of each article that is an agency's dispatch (``recoupe.stories.wire``, ``Credit.DISPATCH``).
-    A copy counts for its original (followed through copies of copies); an unknown outlet counts alone.
+    A copy counts for its original (followed through copies of copies); one whose outlet is not given counts alone.
     """
     agencies = agencies or {}
     keys: dict[str, str] = {}
@@ -93,8 +93,9 @@ def independent_outlets(
 ) -> int:
     """Independent sources: distinct outlets and agencies once each copy counts for its original and each
     agency dispatch for its agency, so five sites running one AFP dispatch are one source (``source_keys``).
+    An article whose outlet is not given is no independent outlet (it may be a copy of anyone's).
     """
-    return len(set(source_keys(members, copies, outlets, agencies).values()))
+    return len({key for key in source_keys(members, copies, outlets, agencies).values() if not key.startswith("?")})
 
 
 def member_agencies(members: Sequence[StoryMember]) -> dict[str, str]:
@@ -241,7 +242,7 @@ class Story:
 
     @property
     def outlets(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(a.article.outlet or "(unknown outlet)" for a in self.timeline))
+        return tuple(dict.fromkeys(a.article.outlet or "(outlet not given)" for a in self.timeline))
 
     def to_dict(self) -> dict[str, Any]:
         return self.row.to_dict() | {

@@ -81,7 +81,7 @@ def _quotes_and_figures(store: Store, story: Story) -> tuple[list[tuple[str, lis
         if enrichment is None:
             continue
         read += 1
-        outlet = article.outlet or "unknown outlet"
+        outlet = article.outlet or "outlet not given"
         quote: Quote
         for quote in enrichment.quotes:
             speaker = quote.speaker or "Speaker not named"
@@ -122,11 +122,11 @@ def story_page(
         return RedirectResponse(f"/stories/{story.row.id}" + (f"?{query}" if query else ""), status_code=302)
     items = [
         (
-            item.article.outlet or "unknown outlet",
+            item.article.outlet or "outlet not given",
             _moment(item.article),
             item.copy_of is not None,
             article_url(item.article.id),
-            f"{item.article.title} ({item.article.outlet or 'unknown outlet'})",
+            f"{item.article.title} ({item.article.outlet or 'outlet not given'})",
         )
         for item in story.timeline
     ]
