@@ -85,7 +85,6 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from recoupe.crosscheck.rules_base import KINDS, Conflict, Sentence, Word, folded_words, sentence_of, stem, stop_words
@@ -108,6 +107,7 @@ from recoupe.crosscheck.rules_polarity import (
     same_participants,
 )
 from recoupe.crosscheck.rules_quotes import QUOTE_MIN_WORDS, QUOTE_SAME, quote_conflicts
+from recoupe.crosscheck.rules_time import MONTH_SLACK, dates_comparable, dates_compatible, duration_unit
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -221,70 +221,19 @@ def _interval(figure: Figure, hedge: str) -> Interval:
     return (value - half, value + max(half, step))
 
 
-def _days(value: str) -> tuple[bool, date, date] | None:  # noqa: PLR0911 - one return per date form
-    """(has a year, first day, last day); a date without a year is put in leap year 2000."""
-    try:
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})", value):
-            first = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
-            return True, first, first + timedelta(days=6)
-        if m := re.fullmatch(r"--(\d{2})-(\d{2})", value):
-            day = date(2000, int(m.group(1)), int(m.group(2)))
-            return False, day, day
-        if m := re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:T.*)?", value):
-            year, month, dom = int(m.group(1)), m.group(2), m.group(3)
-            if month is None:
-                return True, date(year, 1, 1), date(year, 12, 31)
-            if dom is None:
-                following = date(year + (month == "12"), int(month) % 12 + 1, 1)
-                return True, date(year, int(month), 1), following - timedelta(days=1)
-            day = date(year, int(month), int(dom))
-            return True, day, day
-    except ValueError:
-        return None
-    return None
-
-
-def _dates_compatible(a: str, b: str) -> bool:
-    da, db = _days(a), _days(b)
-    if da is None or db is None:
-        return True  # what cannot be read is not a conflict
-    if not (da[0] and db[0]):  # no year on one side: compare the month and day only
-        if (da[0] and da[1].year != da[2].year) or (db[0] and db[1].year != db[2].year):
-            return True  # a whole year, or a week across new year, holds every day
-        da = (False, da[1].replace(year=2000), da[2].replace(year=2000))
-        db = (False, db[1].replace(year=2000), db[2].replace(year=2000))
-    return da[1] <= db[2] and db[1] <= da[2]
-
-
-#: a duration's unit in days ("un mois" and "deux semaines" are compared in days)
-DURATION_DAYS = {
-    "heure": 1 / 24, "h": 1 / 24, "hour": 1 / 24, "jour": 1.0, "j": 1.0, "day": 1.0, "semaine": 7.0, "week": 7.0,
-    "mois": 30.4, "month": 30.4, "an": 365.25, "annee": 365.25, "year": 365.25,
-}  # fmt: skip
-_MONTH_SLACK = 0.1  # a month is 28 to 31 days; a year in days is as loose
-
-
-def duration_unit(figure: Figure) -> float | None:
-    """Days in one unit of a duration figure ("deux semaines": 7), ``None`` for anything else."""
-    if figure.kind != "quantity" or not figure.unit:
-        return None
-    unit = fold(figure.unit)
-    return DURATION_DAYS.get(unit, DURATION_DAYS.get(unit.rstrip("s")))
-
-
 def _compatible(a: Figure, b: Figure, hedge_a: str, hedge_b: str) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind == "date":
-        return "range" in {hedge_a, hedge_b} or _dates_compatible(str(a.value), str(b.value))
+        return "range" in {hedge_a, hedge_b} or dates_compatible(str(a.value), str(b.value))
     if a.kind == "percent" and hedge_a == hedge_b == "exact":
         return _percents_compatible(a, b)
     lo_a, hi_a = _interval(a, hedge_a)
     lo_b, hi_b = _interval(b, hedge_b)
     days_a, days_b = duration_unit(a), duration_unit(b)
     if days_a is not None and days_b is not None and days_a != days_b:
-        lo_a, hi_a = lo_a * days_a * (1 - _MONTH_SLACK), hi_a * days_a * (1 + _MONTH_SLACK)
-        lo_b, hi_b = lo_b * days_b * (1 - _MONTH_SLACK), hi_b * days_b * (1 + _MONTH_SLACK)
+        lo_a, hi_a = lo_a * days_a * (1 - MONTH_SLACK), hi_a * days_a * (1 + MONTH_SLACK)
+        lo_b, hi_b = lo_b * days_b * (1 - MONTH_SLACK), hi_b * days_b * (1 + MONTH_SLACK)
     return lo_a <= hi_b and lo_b <= hi_a
 
 
@@ -334,23 +283,11 @@ def _about_words(about: str) -> set[str]:
     return {w.rstrip("sx") if len(w) > 4 else w for w in words}
 
 
-def _whole_year(days: tuple[bool, date, date]) -> bool:
-    return days[0] and days[1] == date(days[1].year, 1, 1) and days[2] == date(days[1].year, 12, 31)
-
-
-def _dates_comparable(a: str, b: str) -> bool:
-    """A year alone ("en 2015") and a day without its year ("le 21 février") say nothing about each other."""
-    da, db = _days(a), _days(b)
-    if da is None or db is None:
-        return True
-    return not ((not da[0] and _whole_year(db)) or (not db[0] and _whole_year(da)))
-
-
 def same_slot(a: Figure, b: Figure) -> bool:
     """Whether ``a`` and ``b`` measure the same thing (kind, currency or unit, and ``about`` when both say it)."""
     if a.kind != b.kind:
         return False
-    if a.kind == "date" and not _dates_comparable(str(a.value), str(b.value)):
+    if a.kind == "date" and not dates_comparable(str(a.value), str(b.value)):
         return False
     if a.kind in {"money", "count", "quantity"} and a.unit and b.unit:
         unit_a, unit_b = fold(a.unit), fold(b.unit)

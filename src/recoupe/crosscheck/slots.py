@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from recoupe.crosscheck.rules import duration_unit, same_slot
+from recoupe.crosscheck.rules import same_slot
 from recoupe.crosscheck.rules_base import stop_words
+from recoupe.crosscheck.rules_time import duration_unit
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
