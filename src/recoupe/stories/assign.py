@@ -117,14 +117,16 @@ def check_vector_index(store: Store, settings: Settings) -> list[str]:
     from recoupe.enrich.embed import make_embedder
 
     path = index_path_for(settings.db)
-    return [] if path is None else vector_index_problems(store, make_embedder(settings.embedder).name, path)
+    embedder = make_embedder(settings.embedder)
+    return [] if path is None else vector_index_problems(store, embedder.name, path, dim=embedder.dim)
 
 
-def vector_index_problems(store: Store, embedder_name: str, path: Path) -> list[str]:
+def vector_index_problems(store: Store, embedder_name: str, path: Path, *, dim: int | None = None) -> list[str]:
     """What is wrong with the vector index at ``path`` against the store's vectors of ``embedder_name``:
     unreadable, vectors missing from it, or vectors the store does not hold (``recoupe check``).
 
-    No index yet is no problem (it is built when stories are next assigned).
+    No index yet is no problem (it is built when stories are next assigned), and neither is the index of
+    another embedder (``dim`` differs: a run with these settings rebuilds it; there is nothing to compare).
     """
     if not (path / MANIFEST).is_file():
         return []
@@ -132,6 +134,8 @@ def vector_index_problems(store: Store, embedder_name: str, path: Path) -> list[
         index = VectorIndex.load(path)
     except Exception as exc:  # noqa: BLE001 - whatever the damage, the check reports it
         return [f"vector index {path}: cannot be read ({type(exc).__name__}: {exc})"]
+    if dim is not None and index.dim != dim:
+        return []
     with store.story_tx(write=False) as tx:
         stored = [article_id for article_id, _day, _vector in tx.iter_embeddings(embedder_name)]
     missing = sum(1 for article_id in stored if article_id not in index)
