@@ -9,7 +9,7 @@ import pytest
 
 from recoupe.crosscheck.attribution import moment_of, same_source, source_for
 from recoupe.crosscheck.report import CrossCheck, crosscheck_articles
-from recoupe.crosscheck.statements import compared_periods
+from recoupe.crosscheck.statements import compared_periods, is_moment
 from recoupe.enrich import enrich
 from recoupe.enrich.embed import make_embedder
 from recoupe.enrich.nlp import NlpModels
@@ -118,3 +118,15 @@ def test_periods_the_enrichment_leaves_out_are_compared() -> None:
     ]
     taken = Figure(text.index("une semaine"), text.index("une semaine") + 11, "une semaine", "quantity", 1.0, "semaine")
     assert [f.text for f in compared_periods(text, [taken])] == ["un an", "12e jour", "troisième semaine"]
+
+
+def test_a_length_written_as_a_moment_is_not_compared() -> None:
+    def length(text: str, written: str, value: float, unit: str) -> tuple[str, Figure]:
+        start = text.index(written)
+        return text, Figure(start, start + len(written), written, "quantity", value, unit)
+
+    assert is_moment(*length("Au bout de deux heures, le ministre a recadré le débat.", "deux heures", 2, "heure"))
+    assert is_moment(*length("Sur les coups de 21 heures, le président tombe la veste.", "21 heures", 21, "heure"))
+    assert is_moment(*length("Après trois semaines de grève, la direction cède.", "trois semaines", 3, "semaine"))
+    assert not is_moment(*length("Pendant près de sept heures, le président a répondu.", "sept heures", 7, "heure"))
+    assert not is_moment(*length("Il a été condamné à deux ans de prison ferme.", "deux ans", 2, "an"))

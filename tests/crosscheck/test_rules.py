@@ -239,6 +239,10 @@ def test_negation_words(nlp: NlpModels) -> None:
     a = "La flûte n'avait que sept trous jusqu'aux années 1970."
     b = "La flûte avait sept trous jusqu'aux années 1970."
     assert polarity_conflicts(a, b, "fr", nlp) == []
+    # "ne ... pas moins": nonetheless, not a negation
+    a = "Les écologistes n'en soutiendront pas moins la candidature du maire sortant."
+    b = "Les écologistes soutiendront la candidature du maire sortant."
+    assert polarity_conflicts(a, b, "fr", nlp) == []
     # both sides say the same thing in other words
     a = "Le Haut Conseil ne recommande pas l'utilisation de l'ivermectine contre le Covid-19."
     b = "Le Haut Conseil recommande de ne pas utiliser l'ivermectine contre le Covid-19."

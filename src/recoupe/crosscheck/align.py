@@ -218,8 +218,11 @@ def _figures_align(
     ):
         return True
     if (  # "la préfecture a dénombré 340 000 participants" / "les organisateurs affirment en avoir rassemblé
-        # 800 000": two sources count the same crowd, whatever else the two sentences say
-        a.attributed_to
+        # 800 000": two sources count the same crowd, whatever else the two sentences say; not on a story of
+        # many places (a city's count and the nation's), nor two counts more than SOURCES_APART apart
+        not places
+        and _within(a.figure, b.figure, SOURCES_APART)
+        and a.attributed_to
         and b.attributed_to
         and not same_source(a.attributed_to, b.attributed_to)
         and a.frame is not None
@@ -236,6 +239,16 @@ def _figures_align(
         and similar_sentences(a, b)
         and _frames_allow(a, b, topic, many=places)
     )
+
+
+#: two sources' counts of one crowd differ by this factor at most (police and organisers: 2 to 4 times)
+SOURCES_APART = 5.0
+
+
+def _within(a: Figure, b: Figure, factor: float) -> bool:
+    if not isinstance(a.value, int | float) or not isinstance(b.value, int | float) or a.value <= 0 or b.value <= 0:
+        return False
+    return max(a.value, b.value) / min(a.value, b.value) <= factor
 
 
 def _frames_allow(a: Statement, b: Statement, topic: frozenset[str], *, many: bool) -> bool:

@@ -85,8 +85,9 @@ NE_PARTICLES = frozenset({"plus", "jamais", "guere", "point", "rien", "personne"
 #: determiners / pronouns that negate the predicate their noun depends on ("aucune arrestation", "no deal").
 NEGATION_DETS = frozenset({"aucun", "aucune", "nul", "nulle", "no"})
 NEGATION_EN = frozenset({"not", "n't", "never", "nobody", "nothing", "none", "neither", "nor", "no"})
-#: "pas seulement", "not only", "ne ... pas que": restrictive, not a negation of the predicate.
-NOT_NEGATION_AFTER = frozenset({"seulement", "uniquement", "que", "qu'", "only", "just", "merely", "mal"})
+#: "pas seulement", "not only", "ne ... pas que": restrictive, not a negation of the predicate; "ne … pas
+#: moins" ("n'essayeront pas moins de …"): nonetheless
+NOT_NEGATION_AFTER = frozenset({"seulement", "uniquement", "que", "qu'", "only", "just", "merely", "mal", "moins"})
 
 #: predicates that say the same thing, so that one negated and the other asserted conflict
 #: ("n'est pas décédée" / "est morte"; "did not refuse" / "rejected").

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
     from recoupe.model import Article, Enrichment, Mention, Quote
 
-__all__ = ["NOT_STATEMENTS", "Statement", "compared_periods", "is_statement", "sentences", "statements_of"]
+__all__ = ["NOT_STATEMENTS", "Statement", "compared_periods", "is_moment", "is_statement", "sentences", "statements_of"]
 
 MIN_WORDS = 5
 CHECKED_FIGURES = frozenset({"money", "percent", "count", "quantity", "date"})
@@ -237,6 +237,34 @@ _ORDINAL_PERIOD = re.compile(
 )
 
 
+#: before a length of time, words that make it a moment: "au bout de deux heures", "après trois jours" say
+#: when, not how long; "à 21 heures", "vers 3 h", "sur les coups de 21 heures" are clock times
+_ELAPSED_BEFORE = re.compile(
+    r"(?:\bau bout (?:de|d['’])|\bapr[eè]s|\bafter)\s*(?:pr[eè]s (?:de|d['’])|environ)?\s*$", re.IGNORECASE
+)
+_CLOCK_BEFORE = re.compile(
+    r"(?:\b[àa]|\bvers|\bd[eè]s|\bavant|\bjusqu['’][àa]|\bsur les coups (?:de|d['’])|\baux alentours (?:de|d['’])|"
+    r"\bat|\bby)\s*$",
+    re.IGNORECASE,
+)
+_HOURS = frozenset({"heure", "h", "hour"})
+
+
+def is_moment(text: str, figure: Figure) -> bool:
+    """Whether a length of time is written as a moment (``_ELAPSED_BEFORE``, ``_CLOCK_BEFORE``): compared
+    with lengths, "au bout de deux heures" against "pendant sept heures" would be a false conflict."""
+    if figure.kind != "quantity" or not figure.unit or not _DURATION_UNIT.fullmatch(fold(figure.unit).casefold()):
+        return False
+    before = text[max(0, figure.start - 30) : figure.start]
+    if _ELAPSED_BEFORE.search(before):
+        return True
+    unit = fold(figure.unit).casefold().rstrip("s")
+    return unit in _HOURS and _CLOCK_BEFORE.search(before) is not None
+
+
+_DURATION_UNIT = re.compile(r"(?:heure|h|minute|min|jour|semaine|mois|an|annee|hour|day|week|month|year)s?")
+
+
 def compared_periods(text: str, figures: Sequence[Figure]) -> list[Figure]:
     """Periods the enrichment leaves out, as figures for the cross-check only: "un mois" after a preposition
     of time (a quantity of 1) and the ordinal of a day, week or month of a movement (a count: "43e jour" is
@@ -267,6 +295,7 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
     figures = [f for f in (enrichment.figures if enrichment else ()) if f.kind in CHECKED_FIGURES and not f.relative]
     if enrichment is not None:
         figures = sorted([*figures, *compared_periods(text, figures)], key=lambda f: f.start)
+        figures = [f for f in figures if not is_moment(text, f)]
     quotes = enrichment.quotes if enrichment else ()
 
     def sentence_of(start: int, end: int) -> tuple[int, int]:
