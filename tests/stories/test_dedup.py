@@ -123,6 +123,21 @@ def test_same_outlet_republication_is_not_a_wire_copy(names: list[str]) -> None:
     assert match.copy_of == original.id
 
 
+def test_a_sites_rewrite_copies_the_agency_dispatch_it_hosts(names: list[str]) -> None:
+    index = CopyIndex()
+    dispatch = _original(names[6], outlet="Le Point")  # the AFP dispatch as Le Point runs it
+    index.add(dispatch)
+    reprint = _article("Reprise", dispatch.body, "Le Journal", "reprint")
+    assert index.add(reprint) is not None
+    own = _article("Notre article", dispatch.body + "\n\nUn paragraphe de la rédaction.", "Le Point", "own")
+    match = index.add(own, prefer={dispatch.id})
+    assert match is not None
+    assert match.copy_of == dispatch.id  # the agency's text, not the other site's reprint
+    alone = CopyIndex()  # without ``prefer`` the site's own earlier text is no source of copies
+    alone.add(dispatch)
+    assert alone.add(_article("Notre article", dispatch.body, "Le Point", "own")) is None
+
+
 def test_unknown_outlet_counts_as_another_outlet(names: list[str]) -> None:
     index = CopyIndex()
     original = _original(names[6], outlet=None)
