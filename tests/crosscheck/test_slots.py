@@ -173,3 +173,26 @@ def test_a_frame_stops_where_the_sentence_turns_to_another_fact() -> None:
     assert "maison" not in monday[1].concepts
     tuesday = _figure("Les autorités font désormais état de 4 100 blessés.", "4 100 blessés", 4100, "blessé")
     assert same_referent(*monday, *tuesday)
+
+
+def test_another_days_count_and_a_total_since_the_start_are_other_slots() -> None:
+    # real sentences of the gilets jaunes Saturdays (La Presse, Le Point, Le Figaro, January 2019)
+    last_week = _figure(
+        "Les « gilets jaunes » ont mobilisé bien plus que les 32 000 manifestants du 29 décembre.",
+        "32 000 manifestants",
+        32000,
+        "manifestant",
+    )
+    today = _figure("L'acte VIII a rassemblé 50 000 personnes samedi en France.", "50 000 personnes", 50000, "personne")
+    assert last_week[1].last_period
+    assert not today[1].last_period
+    assert distinct(*last_week, *today)
+    total = _figure(
+        "Depuis le début du mouvement, plus de 1.600 personnes ont été blessées dont 58 gravement.",
+        "58",
+        58,
+        "blessé",
+    )
+    evacuated = _figure("Trois blessés ont été évacués, selon les journalistes.", "Trois blessés", 3, "blessé")
+    assert total[1].last_period
+    assert not same_referent(*total, *evacuated)

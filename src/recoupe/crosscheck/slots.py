@@ -143,6 +143,16 @@ _LAST_PERIOD = re.compile(
 )
 #: a comma and a conjunction that turns to another fact: a frame stops there
 _TURN = re.compile(r",\s*(?:tandis qu|alors qu|mais\b|whereas\b|while\b|but\b)", re.IGNORECASE)
+#: right after a count, the day it is of ("les 32 000 manifestants du 29 décembre"): another day's value
+_OF_A_DAY = re.compile(
+    r"[\s\w'’]{0,20}?\b(?:du|le|of)\s+(?:samedi |dimanche |lundi |mardi |mercredi |jeudi |vendredi )?\d{1,2}(?:er)?\s+"
+    r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
+    re.IGNORECASE,
+)
+#: before a count, a total since the start ("depuis le début du mouvement, … 58 blessés graves"): not a day's
+_CUMULATIVE = re.compile(
+    r"\b(?:depuis le (?:début|17 novembre|premier)|au total depuis|since the (?:start|beginning))\b", re.IGNORECASE
+)
 _CLOCK = re.compile(r"\d{1,2}h\d{0,2}")
 _PLACE_BEFORE = frozenset({"a", "au", "aux", "en", "dans", "in", "at", "near", "pres"})
 
@@ -159,7 +169,8 @@ class Frame:
     years: frozenset[str] = frozenset()
     default_year: str | None = None  # the article's year: a figure that names none is of its own time
     earlier: bool = False  # told as an earlier event: pluperfect ("avait été interpellé"), "précédente"
-    last_period: bool = False  # the value of a previous period: "contre 8 000 la semaine dernière"
+    last_period: bool = False  # another period's value: "contre 8 000 la semaine dernière", "du 29 décembre",
+    # a total "depuis le début du mouvement"
     names: frozenset[str] = frozenset()  # names around it (read for ages: whose age it is)
     months: frozenset[str] = frozenset()  # months named around it ("149 000 postes en septembre")
 
@@ -254,7 +265,11 @@ def frame_of(
     lo_window = before[0].start() if before else span[0]
     hi_window = after[-1].end() if after else span[1]
     earlier = bool(_EARLIER.search(sentence, lo_window, hi_window))
-    last_period = _LAST_PERIOD.match(sentence, span[1])
+    last_period = (
+        _LAST_PERIOD.match(sentence, span[1])
+        or _OF_A_DAY.match(sentence, span[1])
+        or _CUMULATIVE.search(sentence, 0, span[0])
+    )
     return Frame(
         frozenset(concepts),
         frozenset(places),
