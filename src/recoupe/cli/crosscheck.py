@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from recoupe.crosscheck.report import CrossCheck
     from recoupe.crosscheck.verdict import Verdict
+    from recoupe.model import StoryRow
 
 __all__ = ["COMMANDS", "print_table"]
 
@@ -223,7 +224,8 @@ def _crosscheck_all(app: AppContext, *, refresh: bool, as_json: bool) -> None:
 
     store = app.store()
     embedder, nlp = make_embedder(app.settings.embedder), app.nlp_models()
-    rows, offset = [], 0
+    rows: list[StoryRow] = []
+    offset = 0
     while page := store.stories(min_articles=2, order="oldest", limit=500, offset=offset):
         rows.extend(row for row in page if row.outlets >= 2)  # outlets not given count: their texts compare
         offset += len(page)
