@@ -502,7 +502,9 @@ def list_stories(
     limit: int,
     offset: int,
 ) -> list[StoryRow]:
-    query = select(stories).where(stories.c.articles >= min_articles, stories.c.independent >= min_outlets)
+    query = select(stories).where(stories.c.articles >= min_articles)
+    if min_outlets > 1:  # a story whose outlets are all not given has no independent outlet and is still a story
+        query = query.where(stories.c.independent >= min_outlets)
     if language:
         query = query.where(stories.c.languages.contains(json.dumps(language.strip().lower())))
     if since:
