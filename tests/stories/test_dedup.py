@@ -136,6 +136,8 @@ def test_a_sites_rewrite_copies_the_agency_dispatch_it_hosts(names: list[str]) -
     alone = CopyIndex()  # without ``prefer`` the site's own earlier text is no source of copies
     alone.add(dispatch)
     assert alone.add(_article("Notre article", dispatch.body, "Le Point", "own")) is None
+    update = _article("Nouvelle version", dispatch.body + "\n\nAjout de l'agence.", "Le Point", "update")
+    assert alone.add(update, prefer={dispatch.id, update.id}) is None  # the agency's new version: no copy
 
 
 def test_unknown_outlet_counts_as_another_outlet(names: list[str]) -> None:

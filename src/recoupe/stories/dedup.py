@@ -19,7 +19,8 @@ to an earlier body is found by hash before any shingling (similarity 1.0).
 
 **Same outlet.** A site republishing its own article (an update, a re-post under a new URL) is not a wire
 copy: candidates from the same outlet (names compared case-folded) are skipped, unless the candidate is an
-agency dispatch the site hosts (``prefer``: its text is the agency's), so ``add`` returns ``None``
+agency dispatch the site hosts (``prefer``: its text is the agency's) and the article is not itself one (a
+new version of a dispatch is the agency's, not a copy), so ``add`` returns ``None``
 when the only earlier match is the outlet's own article, or the best match from another outlet when there is
 one. An article with no outlet (``outlet is None``) is treated as a different outlet from every other.
 Re-adding an article id (a revision) replaces its earlier entry and never matches itself.
@@ -185,8 +186,12 @@ class CopyIndex:
         words = _words(article.body)
         body_key = hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
         outlet = _outlet_key(article.outlet)
+
+        def hosted(other_id: str) -> bool:  # a dispatch the site hosts, and this article is not the agency's
+            return other_id in prefer and article.id not in prefer
+
         for other_id in self._by_body.get(body_key, ()):
-            same = _same_outlet(outlet, self._entries[other_id].outlet) and other_id not in prefer
+            same = _same_outlet(outlet, self._entries[other_id].outlet) and not hosted(other_id)
             if other_id != article.id and not same:
                 return CopyMatch(article.id, other_id, 1.0), body_key, self._entries[other_id].shingles, None
         values = _shingle_hashes(words, self.shingle_words)
@@ -198,7 +203,7 @@ class CopyIndex:
             entry = self._entries[other_id]
             # a site's own article is no copy of its own earlier one, but it is of the agency dispatch the site
             # hosts (``prefer``): Le Point's rewrite of the AFP text it also runs copies AFP, not a reprint
-            if other_id == article.id or (_same_outlet(outlet, entry.outlet) and other_id not in prefer):
+            if other_id == article.id or (_same_outlet(outlet, entry.outlet) and not hosted(other_id)):
                 continue
             shared = len(values & entry.shingles)
             score = shared / min(len(values), len(entry.shingles))
