@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Column, Connection, MetaData, Table, delete, func, insert, select, update
+from sqlalchemy import Column, Connection, MetaData, Table, delete, insert, select, update
 
 from recoupe.model import Article, PublishedDate
 from recoupe.store import fulltext
 from recoupe.store.core import StoreCore
-from recoupe.store.rows import TEXT_COLUMNS, article_from_row, article_values, outlet_key
+from recoupe.store.ingest import snapshot
+from recoupe.store.rows import article_from_row, article_values, outlet_key
 from recoupe.store.schema import (
     UTCDateTime,
     _string,
@@ -82,24 +83,6 @@ class StoryTouched:
     changed: tuple[str, ...]
 
 
-def _snapshot(conn: Connection, article_id: str, old: Any, now: datetime) -> None:
-    """Store the row ``old`` as the article's next revision (what ``store.ingest`` does for a changed source)."""
-    last = conn.execute(
-        select(func.coalesce(func.max(article_revisions.c.revision), 0)).where(
-            article_revisions.c.article_id == article_id
-        )
-    ).scalar_one()
-    conn.execute(
-        article_revisions.insert().values(
-            article_id=article_id,
-            revision=int(last) + 1,
-            stored_at=old["updated_at"],
-            replaced_at=now,
-            **{name: old[name] for name in TEXT_COLUMNS},
-        )
-    )
-
-
 def _story_of(conn: Connection, article_id: str) -> tuple[str | None, tuple[str, ...]]:
     story = conn.execute(
         select(story_articles.c.story_id).where(story_articles.c.article_id == article_id)
@@ -148,7 +131,7 @@ class EditsMixin(StoreCore):
             if not changes:
                 return StoryTouched(before, story, members, ())
             after = _replace(before, changes)
-            _snapshot(conn, found, old, now)
+            snapshot(conn, found, old, now)
             conn.execute(
                 articles.update().where(articles.c.id == found).values(updated_at=now, **article_values(after))
             )
@@ -234,7 +217,7 @@ class EditsMixin(StoreCore):
                 ).mappings()
                 for old in list(rows):
                     found = str(old["id"])
-                    _snapshot(conn, found, old, now)
+                    snapshot(conn, found, old, now)
                     conn.execute(
                         update(articles)
                         .where(articles.c.id == found)

@@ -17,7 +17,7 @@ twice changes nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, func, or_, select
 
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import datetime
 
-__all__ = ["add_batch"]
+__all__ = ["add_batch", "snapshot"]
 
 _CHUNK = 400  # bound parameters per IN (...) list, well under SQLite's limit
 
@@ -66,8 +66,9 @@ def _insert(conn: Connection, article: Article, now: datetime) -> None:
     fulltext.insert(conn, article.id, article)
 
 
-def _update(conn: Connection, article_id: str, article: Article, now: datetime) -> None:
-    old = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().one()
+def snapshot(conn: Connection, article_id: str, old: Any, now: datetime) -> None:
+    """Store the article row ``old`` as the article's next revision (before a changed source or a correction
+    replaces it)."""
     last = conn.execute(
         select(func.coalesce(func.max(article_revisions.c.revision), 0)).where(
             article_revisions.c.article_id == article_id
@@ -82,6 +83,10 @@ def _update(conn: Connection, article_id: str, article: Article, now: datetime) 
             **{name: old[name] for name in TEXT_COLUMNS},
         )
     )
+
+
+def _update(conn: Connection, article_id: str, article: Article, now: datetime) -> None:
+    snapshot(conn, article_id, conn.execute(select(articles).where(articles.c.id == article_id)).mappings().one(), now)
     conn.execute(articles.update().where(articles.c.id == article_id).values(updated_at=now, **article_values(article)))
     fulltext.delete(conn, article_id)
     fulltext.insert(conn, article_id, article)
