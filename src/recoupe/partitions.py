@@ -24,12 +24,11 @@ import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from recoupe.model import Article, EmbeddingRow, Failure, IngestOutcome, Record
-from recoupe.pipeline import IngestReport, enrich_stored, extract_one
+from recoupe.pipeline import IngestReport, batches, enrich_stored, extract_one
 
 if TYPE_CHECKING:
     from recoupe.config import Settings
@@ -146,12 +145,6 @@ def ingest_partition(
     return PartitionResult(stored, failures, enriched, embedded)
 
 
-def _rounds(items: Iterable[Record | Failure], size: int) -> Iterator[list[Record | Failure]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
 def ingest_on_workers(
     items: Iterable[Record | Failure],
     store: Store,
@@ -183,7 +176,7 @@ def ingest_on_workers(
     )
     size = settings.batch_size
     fresh: list[str] = []  # new or updated: their wire copies are looked for
-    for chunk in _rounds(items, size * PARTITIONS_PER_ROUND):
+    for chunk in batches(items, size * PARTITIONS_PER_ROUND):
         records = [item for item in chunk if isinstance(item, Record)]
         report.failures.extend(item for item in chunk if isinstance(item, Failure))
         parts = [records[start : start + size] for start in range(0, len(records), size)]

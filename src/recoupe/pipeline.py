@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from recoupe.enrich.nlp import NlpModels
     from recoupe.stories.assign import StoryEngine, StoryReport
 
-__all__ = ["IngestReport", "enrich_one", "enrich_stored", "extract_one", "ingest"]
+__all__ = ["IngestReport", "batches", "enrich_one", "enrich_stored", "extract_one", "ingest"]
 
 
 @dataclass(slots=True)
@@ -114,7 +114,8 @@ def enrich_stored(store: Store, ids: list[str], models: NlpModels, executor: Exe
     report.enriched += len(done)
 
 
-def _batches(items: Iterable[Record | Failure], size: int) -> Iterator[list[Record | Failure]]:
+def batches(items: Iterable[Record | Failure], size: int) -> Iterator[list[Record | Failure]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -140,7 +141,7 @@ def ingest(
     executor = executor or InlineExecutor()
     report = IngestReport(stories=StoryReport() if stories is not None else None)
     stage = partial(extract_one, settings=settings, default_outlet=default_outlet)
-    for batch in _batches(items, settings.batch_size):
+    for batch in batches(items, settings.batch_size):
         records = [item for item in batch if isinstance(item, Record)]
         report.failures.extend(item for item in batch if isinstance(item, Failure))
         articles: list[Article] = []
