@@ -78,3 +78,11 @@ def test_api_outlet_profile_and_not_covered_by(client: TestClient) -> None:
     }
     assert client.get("/api/stories/s1/not-covered-by").json()["items"] == []
     assert client.get("/api/stories/nosuch/not-covered-by").status_code == 404
+
+
+def test_story_page_says_which_outlets_do_not_cover_it(client: TestClient) -> None:
+    doc = html.fromstring(client.get("/stories/s3").text)
+    (line,) = doc.xpath("//p[@class='not-covered']")
+    assert " ".join(line.text_content().split()) == "Not covered by: Le Monde (usually covers Elon Musk)"
+    assert line.xpath("a/@href") == ["/outlets/Le%20Monde"]
+    assert html.fromstring(client.get("/stories/s1").text).xpath("//p[@class='not-covered']") == []

@@ -33,6 +33,8 @@ __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
 
+#: outlets listed as not covering a story (``Store.not_covered_by``)
+NOT_COVERED_SHOWN = 8
 #: the most articles of a story whose quotes and figures the story page reads
 ENRICHED_ARTICLES = 60
 TIMELINE_LIST = 100
@@ -161,6 +163,8 @@ def story_page(
         "figures": figures,
         "enriched": enriched,
         "entity_keys": {name: entity_key(name) for name, _, _ in story.entities},
+        # outlets that usually cover the story's main people or organisations and have no article in it
+        "not_covered": faces.store.not_covered_by(story.row.id, limit=NOT_COVERED_SHOWN),
     }
     page = render(request, "story.html", context)
     if check_pending:
