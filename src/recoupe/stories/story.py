@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from datetime import datetime
 
-    from recoupe.model import Article, Figure, StoryMember
+    from recoupe.model import Article, Enrichment, Figure, StoryMember
     from recoupe.store import Store
 
 __all__ = [
@@ -41,12 +41,15 @@ __all__ = [
     "key_figures",
     "load_story",
     "member_agencies",
+    "read_enrichment",
     "source_keys",
     "summarise",
     "summary_sentences",
 ]
 
 SUMMARY_SENTENCES = 3
+#: the source key of an article whose outlet is not given starts so (``?`` and its id): no independent outlet
+NOT_GIVEN = "?"
 #: figures shown with a story's summary: those several of its independent sources give alike
 KEY_FIGURES = 5
 #: articles whose figures are read for them (the earliest originals)
@@ -57,7 +60,7 @@ _ENDINGS = frozenset('.!?…»"”)')
 
 
 def _outlet_key(outlet: str | None, fallback: str) -> str:
-    return outlet.strip().casefold() if outlet and outlet.strip() else f"?{fallback}"
+    return outlet.strip().casefold() if outlet and outlet.strip() else f"{NOT_GIVEN}{fallback}"
 
 
 def source_keys(
@@ -95,7 +98,8 @@ def independent_outlets(
     agency dispatch for its agency, so five sites running one AFP dispatch are one source (``source_keys``).
     An article whose outlet is not given is no independent outlet (it may be a copy of anyone's).
     """
-    return len({key for key in source_keys(members, copies, outlets, agencies).values() if not key.startswith("?")})
+    keys = source_keys(members, copies, outlets, agencies).values()
+    return len({key for key in keys if not key.startswith(NOT_GIVEN)})
 
 
 def member_agencies(members: Sequence[StoryMember]) -> dict[str, str]:
@@ -265,11 +269,28 @@ def _genre(article: Article) -> Genre:
     return genre_of(article.title, article.lead or article.body[:600], article.url)
 
 
-def load_story(store: Store, story_id: str, *, entities: int = 10, related: int = 8) -> Story:
+def read_enrichment(store: Store, article_id: str, cache: dict[str, Enrichment | None] | None) -> Enrichment | None:
+    """``store.enrichment(article_id)``, read once per ``cache`` (a page showing a story reads them again)."""
+    if cache is None:
+        return store.enrichment(article_id)
+    if article_id not in cache:
+        cache[article_id] = store.enrichment(article_id)
+    return cache[article_id]
+
+
+def load_story(
+    store: Store,
+    story_id: str,
+    *,
+    entities: int = 10,
+    related: int = 8,
+    enrichments: dict[str, Enrichment | None] | None = None,
+) -> Story:
     """The story ``story_id`` (id, unique prefix or the id of a story merged into it) from ``store``.
 
     The summary is drawn from the story's original news articles (copies and non-news members left out
     while others remain); ``related`` lists up to that many linked articles that are not news.
+    ``enrichments``: a cache the enrichments read for the key figures are kept in (see ``read_enrichment``).
     """
     row = store.story_row(story_id)
     items = store.story_articles(row.id)
@@ -292,7 +313,7 @@ def load_story(store: Store, story_id: str, *, entities: int = 10, related: int 
     found = [
         (article.id, figure)
         for article in originals[:KEY_FIGURE_ARTICLES]
-        if (enrichment := store.enrichment(article.id)) is not None
+        if (enrichment := read_enrichment(store, article.id, enrichments)) is not None
         for figure in enrichment.figures
     ]
     return Story(

@@ -15,7 +15,7 @@ from recoupe.enrich.entities import entity_key
 from recoupe.errors import NotFoundError, RecoupeError
 from recoupe.faces import faces_of
 from recoupe.model import DatePrecision
-from recoupe.stories.story import load_story
+from recoupe.stories.story import load_story, read_enrichment
 from recoupe.web.charts import Month, histogram, timeline
 from recoupe.web.matrix import matrix
 from recoupe.web.pages import MAX_QUERY, story_moment
@@ -73,13 +73,15 @@ def _moment(article: Article) -> datetime | date | Month | None:
     return value.date() if when.precision is DatePrecision.DAY else value
 
 
-def _quotes_and_figures(store: Store, story: Story) -> tuple[list[tuple[str, list[QuoteItem]]], list[FigureItem], int]:
+def _quotes_and_figures(
+    store: Store, story: Story, enrichments: dict[str, Enrichment | None]
+) -> tuple[list[tuple[str, list[QuoteItem]]], list[FigureItem], int]:
     speakers: dict[str, list[QuoteItem]] = defaultdict(list)
     figures: list[FigureItem] = []
     read = 0
     for item in story.timeline[:ENRICHED_ARTICLES]:
         article = item.article
-        enrichment: Enrichment | None = store.enrichment(article.id)
+        enrichment = read_enrichment(store, article.id, enrichments)
         if enrichment is None:
             continue
         read += 1
@@ -118,7 +120,8 @@ def story_page(
     ] = False,
 ) -> Response:
     faces = faces_of(request)
-    story = load_story(faces.store, story_id[:64])
+    enrichments: dict[str, Enrichment | None] = {}  # read once for the key figures and the page's lists
+    story = load_story(faces.store, story_id[:64], enrichments=enrichments)
     if story.row.id != story_id:  # a prefix or a merged story's id: the story's own address
         query = urlencode({k: v for k, v in {"verdict": verdict, "kind": kind, "all": int(show_all)}.items() if v})
         return RedirectResponse(f"/stories/{story.row.id}" + (f"?{query}" if query else ""), status_code=302)
@@ -143,7 +146,7 @@ def story_page(
                 check = matrix(done, verdict=verdict or None, kind=kind or None, show_all=show_all)
         except RecoupeError as exc:
             check_error = str(exc)
-    speakers, figures, enriched = _quotes_and_figures(faces.store, story)
+    speakers, figures, enriched = _quotes_and_figures(faces.store, story, enrichments)
     titles = {item.article.id: item.article for item in story.timeline}
     context = {
         "story": story,
