@@ -6,11 +6,8 @@ Data flow: ``sources`` (inputs → ``Record``) → ``extract`` (``Record`` → `
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("recoupe")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0"
+#: pyproject.toml's version, written here: asking importlib.metadata costs about 0.05 CPU-s at every
+#: start of every command (tests/test_startup.py checks the two agree)
+__version__ = "0.1.0"
 
 __all__ = ["__version__"]

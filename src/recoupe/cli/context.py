@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 import click
 from rich.console import Console
 
-from recoupe.config import Settings, load_settings, require_database
+from recoupe.config import Settings, database_file, load_settings, require_database
 
 if TYPE_CHECKING:
     from recoupe.enrich.nlp import NlpModels
+    from recoupe.model import SearchHit
     from recoupe.store import Store
     from recoupe.stories.assign import StoryEngine
 
@@ -57,6 +58,20 @@ class AppContext:
 
             self._store = open_store(self.settings.db)
         return self._store
+
+    def search(self, query: str, **filters: Any) -> list[SearchHit]:
+        """``Store.search``; on an SQLite file at the current schema through the lean read path
+        (``recoupe.store.lean``: ``sqlite3`` alone, no SQLAlchemy to import), the same hits."""
+        if self._store is None:
+            require_database(self.settings)
+            path = database_file(self.settings.db)
+            if path is not None:
+                from recoupe.store import lean
+
+                hits = lean.search(path, query, **filters)
+                if hits is not None:
+                    return hits
+        return self.store().search(query, **filters)
 
     def close(self) -> None:
         if self._store is not None:

@@ -12,7 +12,6 @@ from rich.table import Table
 from rich.text import Text
 
 from recoupe.cli.context import AppContext
-from recoupe.cli.enrichment import LABEL_STYLE, render_enrichment
 from recoupe.cli.paging import showing
 from recoupe.errors import QueryError
 from recoupe.model import Article, Enrichment
@@ -135,6 +134,8 @@ def show_command(app: AppContext, article_id: str, revisions: bool, as_json: boo
     app.out.print(Panel(meta, title_align="left"))
     app.out.print(_highlighted(article, enrichment))
     if enrichment is not None:
+        from recoupe.cli.enrichment import render_enrichment  # not imported by the other read commands
+
         app.out.print(render_enrichment(article, enrichment))
     else:
         app.out.print(Text("not enriched yet (recoupe enrich)", style="dim"))
@@ -150,6 +151,8 @@ def _highlighted(article: Article, enrichment: Enrichment | None) -> Text:
     text.stylize("bold", 0, len(article.title))
     if enrichment is None:
         return text
+    from recoupe.cli.enrichment import LABEL_STYLE
+
     for quote in enrichment.quotes:
         text.stylize("italic", quote.start, quote.end)
     for mention in enrichment.mentions:
@@ -173,7 +176,7 @@ def search_command(
 
     Words are all required; "a phrase" in quotes must match as written; a trailing * matches a prefix.
     """
-    hits = app.store().search(query, limit=limit, outlet=outlet, language=language)
+    hits = app.search(query, limit=limit, outlet=outlet, language=language)
     best = max((hit.score for hit in hits), default=0.0)
     if as_json:
         app.emit_json(

@@ -12,8 +12,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from recoupe.store import sqlite
+from recoupe.store.fts_text import SEARCH_BUDGET_S
 from recoupe.store.query import search_terms
-from recoupe.store.snippet import marked_snippet
+from recoupe.store.snippet import marked_snippet, split_snippet
 from recoupe.store.sqlite import FTS_MARK_END as MARK_END
 from recoupe.store.sqlite import FTS_MARK_START as MARK_START
 
@@ -38,9 +39,6 @@ __all__ = [
     "split_snippet",
     "terms_of",
 ]
-
-#: seconds one search may run before it is stopped (``StoreError``)
-SEARCH_BUDGET_S = 10.0
 
 
 def _postgres(conn: Connection) -> bool:
@@ -132,21 +130,3 @@ def database_problems(conn: Connection) -> list[str]:
     if _postgres(conn):
         return []  # PostgreSQL enforces foreign keys and checks its pages itself
     return sqlite.database_problems(conn)
-
-
-def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """Remove the match markers from a snippet; return the text and the marked spans."""
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
-    length, start = 0, -1
-    for char in marked:
-        if char == MARK_START:
-            start = length
-        elif char == MARK_END:
-            if start >= 0 and length > start:
-                spans.append((start, length))
-            start = -1
-        else:
-            out.append(char)
-            length += 1
-    return "".join(out), tuple(spans)

@@ -24,15 +24,15 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from recoupe.store.fts_text import FTS_MARK_END, FTS_MARK_START
 from recoupe.store.query import tokens_of
-from recoupe.store.sqlite import FTS_MARK_END, FTS_MARK_START
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from recoupe.store.query import Term
 
-__all__ = ["MAX_MATCHES", "TOKENS", "WINDOW_CHARS", "fold", "marked_snippet"]
+__all__ = ["MAX_MATCHES", "TOKENS", "WINDOW_CHARS", "fold", "marked_snippet", "split_snippet"]
 
 #: characters of each column a snippet is read from
 WINDOW_CHARS = 32_768
@@ -179,3 +179,21 @@ def marked_snippet(columns: Sequence[str], terms: Sequence[Term]) -> str:
         return ""
     _, text, spans, matches, start, cut = best
     return _render(text, spans, matches, start, cut=cut)
+
+
+def split_snippet(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Remove the match markers from a snippet; return the text and the marked spans."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    length, start = 0, -1
+    for char in marked:
+        if char == FTS_MARK_START:
+            start = length
+        elif char == FTS_MARK_END:
+            if start >= 0 and length > start:
+                spans.append((start, length))
+            start = -1
+        else:
+            out.append(char)
+            length += 1
+    return "".join(out), tuple(spans)

@@ -23,6 +23,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 
 from recoupe.errors import StoreError
+from recoupe.store.fts_text import BM25_WEIGHTS, FTS_MARK_END, FTS_MARK_START, search_sql
 from recoupe.store.query import match_of
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from recoupe.store.query import Term
 
 __all__ = [
+    "BM25_WEIGHTS",
     "BUSY_TIMEOUT_MS",
     "FTS_MARK_END",
     "FTS_MARK_START",
@@ -51,11 +53,6 @@ __all__ = [
 
 BUSY_TIMEOUT_MS = 10_000
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
-# Private-use characters mark matched terms in snippets; they are removed from indexed text.
-FTS_MARK_START = "\ue000"
-FTS_MARK_END = "\ue001"
-# bm25 weights per column, in declaration order: title, lead, body, article_id (unindexed).
-BM25_WEIGHTS = (10.0, 4.0, 1.0, 0.0)
 # virtual-machine steps between two looks at a search's clock (a few hundred microseconds)
 PROGRESS_STEPS = 1_000
 FTS5_PROBE = "CREATE VIRTUAL TABLE temp.recoupe_fts5_probe USING fts5(x)"
@@ -140,35 +137,6 @@ def fts_insert(conn: Connection, article_id: str, title: str, lead: str, body: s
 def fts_delete(conn: Connection, article_id: str) -> None:
     """Remove one article from the index."""
     conn.execute(text("DELETE FROM articles_fts WHERE rowid = :rowid"), {"rowid": fts_rowid(article_id)})
-
-
-def search_sql(*, outlet: bool, language: bool, since: bool, until: bool) -> str:
-    """The ranked search statement; ``:match`` and ``:limit`` (plus the filters asked for) are bound.
-
-    The best ``:limit`` matches are ranked inside the index query (bm25, filters applied there) before
-    any article row is joined: joining and reading rows costs ``limit`` lookups whatever the number
-    of matches. Snippets are built afterwards, in Python (``recoupe.store.snippet``).
-    """
-    weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    filters = ""
-    if outlet:
-        filters += " AND fa.outlet_key = :outlet"
-    if language:
-        filters += " AND fa.language = :language"
-    if since:
-        filters += " AND fa.published_sort >= :since"
-    if until:
-        filters += " AND fa.published_sort < :until"
-    join = " JOIN articles AS fa ON fa.id = printf('%016x', articles_fts.rowid)" if filters else ""
-    # the FTS rowid is the article id (fts_rowid): printf gives it back without reading the FTS row's
-    # content, which costs as much per match as the ranking itself
-    return (
-        "SELECT a.*, top.rank AS rank FROM ("
-        f"SELECT articles_fts.rowid AS fts_rowid, bm25(articles_fts, {weights}) AS rank "
-        f"FROM articles_fts{join} WHERE articles_fts MATCH :match{filters} "
-        "ORDER BY rank, articles_fts.rowid LIMIT :limit"
-        ") AS top JOIN articles AS a ON a.id = printf('%016x', top.fts_rowid) ORDER BY top.rank, a.id"
-    )
 
 
 def search(
