@@ -5,6 +5,13 @@ the store's ``fetch_state``: feeds and pages are conditional GETs, so a quiet ro
 Validators are saved only after the articles they concern are stored (``fetch_ingest``), so a round
 killed midway leaves a consistent store and the next one fetches what was not stored.
 
+Nothing one round raises stops watching (``watch_round``): each feed and sitemap is ingested in turn, a
+batch whose storing raises is stored again one article at a time, and what still raises is that article's
+failure (or that feed's, when its reader raised), listed with its reason; a round that fails as a whole
+(the store unreachable) is one line on standard error, and the next round runs. What was stored stays:
+every batch is its own transaction. The validators of an article that failed so are not saved, nor, when
+one of its articles failed, the feed's or sitemap's own: the next round fetches them again.
+
 Ctrl-C or SIGTERM stops after the current article: the source stops being read, the batch in hand is
 stored, its validators saved, and the command exits 0. A second Ctrl-C interrupts at once.
 """
@@ -15,7 +22,8 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -26,10 +34,11 @@ from rich.markup import escape
 from recoupe.alerts import after_round
 from recoupe.cli.context import AppContext
 from recoupe.config import Settings
-from recoupe.model import Failure, Record
+from recoupe.errors import RecoupeError
+from recoupe.model import Failure, Provenance, Record
 from recoupe.partitions import ingest_on_workers, writes_on_workers
-from recoupe.pipeline import IngestReport, ingest
-from recoupe.sources.web import Fetcher, FetchMemory
+from recoupe.pipeline import IngestReport, batches, ingest
+from recoupe.sources.web import Fetched, Fetcher, FetchMemory
 from recoupe.store import Store
 
 if TYPE_CHECKING:
@@ -37,7 +46,7 @@ if TYPE_CHECKING:
     from recoupe.execute import Executor
     from recoupe.stories.assign import StoryEngine
 
-__all__ = ["fetch_ingest", "parse_interval", "watch_command"]
+__all__ = ["Source", "fetch_ingest", "parse_interval", "watch_command", "watch_round"]
 
 _INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.IGNORECASE)
 _UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -109,6 +118,132 @@ def fetch_ingest(
     return report, memory.not_modified
 
 
+#: one feed or sitemap of a round: what names it in a failure, and its reader over the round's ``Fetcher``
+Source = tuple[Provenance, Callable[[Fetcher], Iterable[Record | Failure]]]
+
+
+def _reason(exc: BaseException) -> str:
+    """What went wrong, for a person: a recoupe error's message, else the exception's type and text."""
+    if isinstance(exc, RecoupeError):
+        return exc.message
+    detail = " ".join(str(exc).split())[:300]
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+
+
+@dataclass(slots=True)
+class _RoundMemory(FetchMemory):
+    """A ``FetchMemory`` that knows which pending states are a feed's or a sitemap's own validators."""
+
+    documents: set[str] = field(default_factory=set)
+
+    def document(self, fetched: Fetched) -> None:
+        self.documents.add(fetched.requested)
+        FetchMemory.document(self, fetched)
+
+    def forget(self, urls: set[str]) -> None:
+        """Drop the pending states of ``urls``: their records were not stored, the next round asks again."""
+        self.pending = [state for state in self.pending if state.url not in urls]
+
+
+def _merge(total: IngestReport, part: IngestReport) -> None:
+    total.new += part.new
+    total.updated += part.updated
+    total.unchanged += part.unchanged
+    total.enriched += part.enriched
+    total.failures.extend(part.failures)
+    total.article_ids.extend(part.article_ids)
+    if total.stories is not None and part.stories is not None:
+        total.stories.add(part.stories)
+
+
+def _urls_of(item: Record | Failure) -> set[str]:
+    """Every URL the fetch state of ``item`` may be saved under (asked for, answered, its source)."""
+    urls = {item.provenance.source}
+    if isinstance(item, Record):
+        http = item.fields.get("http")
+        if isinstance(http, dict) and http.get("requested_url"):
+            urls.add(str(http["requested_url"]))
+        if item.url:
+            urls.add(item.url)
+    return urls
+
+
+def _store_batch(
+    batch: list[Record | Failure],
+    store: Store,
+    settings: Settings,
+    *,
+    models: NlpModels | None,
+    stories: StoryEngine | None,
+) -> tuple[IngestReport, set[str]]:
+    """``batch`` ingested; if that raises, each of its items ingested alone, and the ones that still raise
+    are failures with the reason. Returns the report and the URLs of the records that failed so.
+
+    An article stored by the first try before it raised counts as unchanged in the second; one whose
+    storing went through but whose enrichment or story raised stays stored, and is a failure.
+    """
+    try:
+        return ingest(batch, store, settings, models=models, stories=stories), set()
+    except Exception:  # noqa: BLE001, S110 - retried item by item below, where each failure is reported
+        pass
+    from recoupe.stories.assign import StoryReport
+
+    report = IngestReport(stories=StoryReport() if stories is not None else None)
+    lost: set[str] = set()
+    for item in batch:
+        try:
+            _merge(report, ingest([item], store, settings, models=models, stories=stories))
+        except Exception as exc:  # noqa: BLE001 - one article must not stop the round; its reason is reported
+            error = type(exc).__name__ if isinstance(exc, RecoupeError) else "InputError"
+            report.failures.append(Failure(item.provenance, f"ingest failed: {_reason(exc)}", error))
+            lost |= _urls_of(item)
+    return report, lost
+
+
+def watch_round(
+    sources: Sequence[Source],
+    store: Store,
+    settings: Settings,
+    *,
+    stop: threading.Event,
+    models: NlpModels | None = None,
+    stories: StoryEngine | None = None,
+) -> tuple[IngestReport, int]:
+    """One round of ``watch``: each source read and ingested in turn over one polite ``Fetcher`` whose memory
+    is the store's ``fetch_state``; returns the report and how many URLs answered "not modified".
+
+    Whatever one source's reader, or the storing of one article, raises is a ``Failure`` with the reason;
+    the round goes on with the next batch or source. The alerts run at the end, as after ``fetch_ingest``.
+    """
+    from recoupe.stories.assign import StoryReport
+
+    memory = _RoundMemory(store.fetch_state)
+    report = IngestReport(stories=StoryReport() if stories is not None else None)
+    with Fetcher(settings, memory=memory) as fetcher:
+        for provenance, source in sources:
+            if stop.is_set():
+                break
+            failed = False  # an article of this source not stored: its feed or sitemap is fetched again
+            try:
+                for batch in batches(memory.track(_until(stop, iter(source(fetcher)))), settings.batch_size):
+                    part, lost = _store_batch(batch, store, settings, models=models, stories=stories)
+                    _merge(report, part)
+                    failed = failed or bool(lost)
+                    memory.forget(lost | (memory.documents if failed else set()))
+                    memory.flush(store.save_fetch_state, report.failures)
+                memory.forget(memory.documents if failed else set())
+                memory.flush(store.save_fetch_state, report.failures)  # the 304s of a source with nothing new
+            except Exception as exc:  # noqa: BLE001 - one feed must not stop the round; its reason is reported
+                error = type(exc).__name__ if isinstance(exc, RecoupeError) else "InputError"
+                report.failures.append(Failure(provenance, f"stopped reading: {_reason(exc)}", error))
+                memory.pending.clear()  # the records read since the last stored batch were not stored
+    try:
+        after_round(store)  # watchlists: alerts for what this round changed, delivered to their webhooks
+    except Exception as exc:  # noqa: BLE001 - what was stored is stored; the alerts are checked next round
+        report.failures.append(Failure(Provenance("alerts", "watchlists"), f"not checked: {_reason(exc)}"))
+    return report, memory.not_modified
+
+
 def _round_line(number: int, report: IngestReport, not_modified: int, seconds: float) -> str:
     return (
         f"round {number} · {report.new} new · {report.updated} updated · {report.unchanged} unchanged · "
@@ -155,9 +290,14 @@ def watch_command(
     day: date | None = since.date() if since else None
     stop = threading.Event()
 
-    def sources(fetcher: Fetcher) -> Iterator[Record | Failure]:
-        yield from read_feeds(list(feeds), settings, client=fetcher)
-        yield from read_sitemaps(list(sitemaps), settings, since=day, client=fetcher)
+    def feed(url: str) -> Callable[[Fetcher], Iterable[Record | Failure]]:
+        return lambda fetcher: read_feeds([url], settings, client=fetcher)
+
+    def sitemap(url: str) -> Callable[[Fetcher], Iterable[Record | Failure]]:
+        return lambda fetcher: read_sitemaps([url], settings, since=day, client=fetcher)
+
+    sources: list[Source] = [(Provenance(url, "feed"), feed(url)) for url in feeds]
+    sources += [(Provenance(url, "sitemap"), sitemap(url)) for url in sitemaps]
 
     def on_signal(_signum: int, _frame: FrameType | None) -> None:
         if stop.is_set():
@@ -171,7 +311,14 @@ def watch_command(
         while not stop.is_set():
             number += 1
             started = time.monotonic()
-            report, not_modified = fetch_ingest(sources, store, settings, stop=stop, models=models, stories=engine)
+            try:
+                report, not_modified = watch_round(sources, store, settings, stop=stop, models=models, stories=engine)
+            except Exception as exc:  # noqa: BLE001 - the safety net: one round's trouble never ends watching
+                app.err.print(f"[red]round {number} failed[/]: {escape(_reason(exc))}", highlight=False, soft_wrap=True)
+                if once:
+                    click.get_current_context().exit(exc.exit_code if isinstance(exc, RecoupeError) else 1)
+                stop.wait(every)
+                continue
             for failure in report.failures:
                 where, reason = escape(failure.provenance.where()), escape(failure.reason)
                 app.err.print(f"[red]failed[/] {where}: {reason}", highlight=False, soft_wrap=True)
