@@ -1,10 +1,16 @@
 """Copy a whole archive from one store to another (SQLite to PostgreSQL and back): ``recoupe copy``.
 
-Every table of ``schema.py`` is copied, parents first (articles, revisions, enrichment, embeddings,
-stories, cross-checks, fetch state), in batches ordered by primary key, each batch in one target
-transaction. A row the target already has (same primary key, or same unique URL) is left as it is, so a
+Every table the migrations create is copied (``tests/store/test_store_copy.py`` checks the list against
+the database), parents first: articles, revisions, enrichment, embeddings, stories, cross-checks, fetch
+state, watchlists with what they saw and their alerts (delivered or not, attempts and errors as they
+are), and the deleted articles kept by corrections; in batches ordered by primary key, each batch in
+one target transaction. A row the target already has (same primary key, or same unique URL) is left as it is, so a
 copy that was interrupted carries on where it stopped when run again, and copying twice changes
 nothing. The full-text index is written for each article copied, in the target engine's own form.
+Watchlists and alerts keep their numeric ids (alerts and what a watchlist saw refer to them); on
+PostgreSQL the ids' sequences are then moved past the copied ones, so the target's next watchlist or
+alert gets a new id. The target is meant to be empty or an earlier copy of the same source: a
+watchlist of the target's own with the same name as a source's is kept, and the source's is skipped.
 ``schema_version`` is not copied: the target has its own migrations. The vector index beside an SQLite
 file is a cache: the target's is rebuilt from the copied embeddings when stories are next assigned.
 """
@@ -14,10 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Table, func, select, tuple_
+from sqlalchemy import Connection, Table, func, select, text, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 
-from recoupe.store import fulltext, schema
+from recoupe.store import edits, fulltext, schema, watch
 from recoupe.store.rows import article_from_row
 
 if TYPE_CHECKING:
@@ -37,6 +43,8 @@ COPIED_TABLES: tuple[Table, ...] = (
     *schema.STORY_TABLES,
     *schema.CROSSCHECK_TABLES,
     *schema.FETCH_TABLES,
+    *watch.WATCH_TABLES,
+    edits.deleted_articles,
 )
 
 
@@ -76,6 +84,20 @@ def _copy_articles(conn: Connection, rows: Sequence[dict[str, Any]]) -> int:
     return written
 
 
+def _advance_sequence(conn: Connection, table: Table) -> None:
+    """Move the id sequence of ``table`` (PostgreSQL, an autoincrement key) past the ids copied into it."""
+    key = table.autoincrement_column
+    if conn.dialect.name != "postgresql" or key is None:
+        return
+    conn.execute(
+        text(
+            f"SELECT setval(pg_get_serial_sequence(:table, :column), max({key.name})) FROM {table.name} "
+            f"HAVING max({key.name}) IS NOT NULL"
+        ),
+        {"table": table.name, "column": key.name},
+    )
+
+
 def copy_store(
     source: SqlStore, target: SqlStore, progress: Callable[[str, int, int], None] | None = None
 ) -> CopyReport:
@@ -107,4 +129,7 @@ def copy_store(
             read[table.name] += len(rows)
             if progress is not None:
                 progress(table.name, read[table.name], total)
+        if table.autoincrement_column is not None:
+            with target.transaction(write=True) as conn:
+                _advance_sequence(conn, table)
     return CopyReport(read, written)
