@@ -33,8 +33,21 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
-def settings_for(db: Path) -> Settings:
-    return load_settings({"db": str(db)}, env={}, config_file=None)
+def settings_for(db: Path, **values: object) -> Settings:
+    return load_settings({"db": str(db), **values}, env={}, config_file=None)
+
+
+def writable_copy(source: Path, folder: Path) -> Path:
+    """A copy of a database and its ``.vectors`` folder in ``folder``, for a test that writes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / source.name
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copy2(f"{source}{suffix}", f"{target}{suffix}")
+    vectors = Path(f"{source}.vectors")
+    if vectors.is_dir():
+        shutil.copytree(vectors, Path(f"{target}.vectors"))
+    return target
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,9 @@
 Pages: ``/`` (latest and biggest stories), ``/stories`` and ``/stories/{id}`` (summary, timeline chart,
 cross-check matrix, quotes by speaker, figures, entities), ``/articles/{id}`` (text with entities, quotes,
 figures and a cited passage highlighted), ``/entities`` and ``/entities/{key}``, ``/search``,
-``/outlets`` and ``/outlets/{name}``, ``/alerts`` and ``/alerts.atom`` (``alerts``). Modules: ``render``
-(environment, URLs), ``text`` (highlighting),
+``/outlets`` and ``/outlets/{name}``, ``/alerts`` and ``/alerts.atom`` (``alerts``), and the article page's
+correction forms, ``POST /articles/{id}/edit`` and ``/delete`` (``corrections``: behind the ``api_token``, like
+the API's writes). Modules: ``render`` (environment, URLs, notices), ``text`` (highlighting),
 ``charts`` (SVG geometry), ``matrix`` (cross-check table), ``pages`` and ``detail`` (routes).
 """
 
@@ -27,12 +28,13 @@ STATIC = Path(__file__).parent / "static"
 
 def mount(app: FastAPI) -> None:
     """Add the pages and ``/static`` to ``app``."""
-    from recoupe.web import alerts, apidocs, detail, pages
+    from recoupe.web import alerts, apidocs, corrections, detail, pages
 
     app.include_router(apidocs.router)
     app.include_router(alerts.router)
     app.include_router(pages.router)
     app.include_router(detail.router)
+    app.include_router(corrections.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
 

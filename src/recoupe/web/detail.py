@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
@@ -25,6 +25,7 @@ from recoupe.web.text import Mark, article_blocks, enrichment_marks, spans_from_
 if TYPE_CHECKING:
     from fastapi import Response
 
+    from recoupe.faces import Faces
     from recoupe.model import Article, Enrichment, Figure, Quote
     from recoupe.store import Store
     from recoupe.stories.story import Story
@@ -181,13 +182,20 @@ def article_page(
     article_id: str,
     hl: Annotated[list[str] | None, Query(max_length=20)] = None,
 ) -> Response:
-    store = faces_of(request).store
-    article = store.get(article_id[:64])
+    faces = faces_of(request)
+    article = faces.store.get(article_id[:64])
     if article.id != article_id:
         query = urlencode([("hl", value) for value in (hl or [])[:5]])
         return RedirectResponse(article_url(article.id) + (f"?{query}" if query else ""), status_code=302)
+    return render(request, "article.html", article_context(faces, article, hl or []))
+
+
+def article_context(faces: Faces, article: Article, hl: list[str]) -> dict[str, Any]:
+    """What the article page shows: its text with marks, its story, what it copies, and the correction forms
+    (filled with the article's values; ``recoupe.web.corrections`` fills them with what was typed instead)."""
+    store = faces.store
     enrichment = store.enrichment(article.id)
-    cited = spans_from_query(hl or [], len(article.text))
+    cited = spans_from_query(hl, len(article.text))
     marks = enrichment_marks(enrichment)
     marks += [Mark(start, end, "cited", anchor=f"s-{start}-{end}") for start, end in cited]
     copy = store.copy_of(article.id)
@@ -198,7 +206,7 @@ def article_page(
         except NotFoundError:
             original = None
     entities = sorted(enrichment.entities, key=lambda e: (-e.mentions, e.canonical)) if enrichment else []
-    context = {
+    return {
         "article": article,
         "blocks": article_blocks(article, marks),
         "enrichment": enrichment,
@@ -207,8 +215,16 @@ def article_page(
         "copy": copy,
         "original": original,
         "cited": cited,
+        # corrections (``recoupe.web.corrections``): only when the server has a token to ask for
+        "corrections": bool(faces.settings.api_token),
+        "form": {
+            "outlet": article.outlet or "",
+            "title": article.title,
+            "date": article.published.iso() if article.published else "",
+        },
+        "form_error": None,
+        "form_open": None,
     }
-    return render(request, "article.html", context)
 
 
 @router.get("/entities/{key:path}", response_class=HTMLResponse)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from recoupe.model import PublishedDate
 
-__all__ = ["TEMPLATES", "render", "safe_href"]
+__all__ = ["NOTICES", "TEMPLATES", "render", "safe_href"]
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -119,7 +119,18 @@ def _environment() -> Environment:
 ENV = _environment()
 
 
+#: what a page says after a correction redirected to it (``?done=KEY``): fixed words, never text from the query
+NOTICES = {
+    "edited": "Article corrected: the version before is kept as a revision, and its story was brought up to date.",
+    "unchanged": "Nothing to change: the article already said so.",
+    "deleted": "Article deleted: it is kept aside with its revisions, and its story was brought up to date.",
+    "story-gone": "Article deleted: it was its story's last article, so the story went with it.",
+}
+
+
 def render(request: Request, template: str, context: dict[str, Any], *, status: int = 200) -> HTMLResponse:
-    """``template`` rendered with ``context`` (plus the request path, for the navigation) as a response."""
-    page = ENV.get_template(template).render({"path": request.url.path, **context})
+    """``template`` rendered with ``context`` (plus the request path, for the navigation, and the notice a
+    correction left, ``?done=``) as a response."""
+    notice = NOTICES.get(request.query_params.get("done", ""))
+    page = ENV.get_template(template).render({"path": request.url.path, "notice": notice, **context})
     return HTMLResponse(page, status_code=status)
