@@ -195,3 +195,28 @@ def test_two_processes_opening_a_new_database_at_once_both_succeed(db_url: str) 
     with open_store(db_url) as store:
         assert _recorded_versions(store) == list(range(1, LATEST + 1))
         assert store.check_integrity() == []
+
+
+def _fts_indexes(store: SqlStore) -> set[str]:
+    with store.transaction(write=False) as conn:
+        query = "SELECT indexname FROM pg_indexes WHERE tablename = 'articles_fts' AND schemaname = current_schema()"
+        return {str(name) for name in conn.exec_driver_sql(query).scalars()}
+
+
+def test_postgresql_has_one_full_text_index_per_configuration_after_migration_11(postgres_url: str) -> None:
+    per_config = {"ix_articles_fts_recoupe_french", "ix_articles_fts_recoupe_english", "ix_articles_fts_recoupe_simple"}
+    with open_store(postgres_url) as store:
+        assert isinstance(store, SqlStore)
+        assert _fts_indexes(store) == {"articles_fts_pkey", *per_config}
+        store.add([article(), article(CLUBIC_TITLE, CLUBIC_BODY, language="en")])
+        with store.transaction(write=True) as conn:  # back to version 10: one index over every configuration
+            for name in per_config:
+                conn.exec_driver_sql(f"DROP INDEX {name}")
+            conn.exec_driver_sql("CREATE INDEX ix_articles_fts_document ON articles_fts USING GIN (document)")
+            conn.execute(schema_version.delete().where(schema_version.c.version == 11))
+    with open_store(postgres_url) as store:
+        assert isinstance(store, SqlStore)
+        assert _fts_indexes(store) == {"articles_fts_pkey", *per_config}
+        assert _recorded_versions(store) == list(range(1, LATEST + 1))
+        assert [hit.article.title for hit in store.search("bénéfique")] == [CLUBIC_TITLE]
+        assert store.check_integrity() == []

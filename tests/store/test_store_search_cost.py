@@ -13,9 +13,10 @@ from datetime import date
 import pytest
 
 from recoupe.errors import StoreError
-from recoupe.store import Store, snippet
+from recoupe.store import Store, fts_text, snippet
 from recoupe.store.query import parse_query, tokens_of
 from recoupe.store.snippet import MAX_MATCHES, TOKENS, WINDOW_CHARS, marked_snippet
+from recoupe.store.sqlite import fts_rowid
 
 from .corpus import CLUBIC_BODY, MUSK_BODY, article, make_corpus
 
@@ -114,3 +115,25 @@ def test_a_search_past_its_budget_is_a_store_error(store: Store) -> None:
         store.search("bénéfique", limit=5)
     store.search_budget_s = None  # type: ignore[attr-defined]
     assert len(store.search("bénéfique", limit=5)) == 5  # the store is still usable
+
+
+def test_ranking_looks_at_a_bounded_number_of_matches(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past ``SEARCH_CANDIDATES`` matches, the best of the first candidates in the index's order come back
+    (the trade for a cost that does not grow with the matches); up to it, and whenever the limit asks for
+    every match, the ranking is exact."""
+    monkeypatch.setattr(fts_text, "SEARCH_CANDIDATES", 10)
+    plain = [
+        article(f"Dépêche {i}", f"Il est question de zorglub ({i}).", url=f"https://ex.fr/{i}", outlet="Agence")
+        for i in range(40)
+    ]
+    store.add(plain)
+    # stored last (PostgreSQL's order: the table's) with an id past the 10 smallest (SQLite's: the rowid's)
+    tenth = sorted(fts_rowid(item.id) for item in plain)[9]
+    bests = (article("Zorglub zorglub", "Zorglub.", url=f"https://ex.fr/b{n}", outlet="Le Monde") for n in range(99))
+    best = next(candidate for candidate in bests if fts_rowid(candidate.id) > tenth)
+    store.add([best])
+    assert store.search("zorglub", limit=41)[0].article.id == best.id  # the limit covers every match: exact
+    assert best.id not in {hit.article.id for hit in store.search("zorglub", limit=3)}  # ranked: 10 of 41
+    assert store.search("zorglub", limit=3, outlet="Le Monde")[0].article.id == best.id  # 1 match: exact
+    monkeypatch.setattr(fts_text, "SEARCH_CANDIDATES", 41)
+    assert store.search("zorglub", limit=3)[0].article.id == best.id

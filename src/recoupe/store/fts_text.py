@@ -7,7 +7,7 @@ does not pay for importing SQLAlchemy. Both take it from here: one statement, on
 
 from __future__ import annotations
 
-__all__ = ["BM25_WEIGHTS", "FTS_MARK_END", "FTS_MARK_START", "SEARCH_BUDGET_S", "search_sql"]
+__all__ = ["BM25_WEIGHTS", "FTS_MARK_END", "FTS_MARK_START", "SEARCH_BUDGET_S", "SEARCH_CANDIDATES", "search_sql"]
 
 # Private-use characters mark matched terms in snippets; they are removed from indexed text.
 FTS_MARK_START = "\ue000"
@@ -16,14 +16,19 @@ FTS_MARK_END = "\ue001"
 BM25_WEIGHTS = (10.0, 4.0, 1.0, 0.0)
 #: seconds one search may run before it is stopped (``StoreError``)
 SEARCH_BUDGET_S = 10.0
+#: matches a search ranks at most (more when it asks for more hits): see ``search_sql``
+SEARCH_CANDIDATES = 2_000
 
 
 def search_sql(*, outlet: bool, language: bool, since: bool, until: bool) -> str:
     """The ranked search statement; ``:match`` and ``:limit`` (plus the filters asked for) are bound.
 
-    The best ``:limit`` matches are ranked inside the index query (bm25, filters applied there) before
-    any article row is joined: joining and reading rows costs ``limit`` lookups whatever the number
-    of matches. Snippets are built afterwards, in Python (``recoupe.store.snippet``).
+    The index yields at most ``max(:limit, SEARCH_CANDIDATES)`` matches (filters applied there), in its
+    own order, with their bm25 score; the best ``:limit`` of them are kept before any article row is
+    joined. A search therefore costs about the same whatever the number of matches: the ranking is exact
+    when the query matches at most ``SEARCH_CANDIDATES`` articles, and otherwise the best of the first
+    ``SEARCH_CANDIDATES`` in rowid order, that is article-id order (ids are hashes: a sample spread evenly
+    over the archive, not the newest). Snippets are built afterwards, in Python (``recoupe.store.snippet``).
     """
     weights = ", ".join(str(w) for w in BM25_WEIGHTS)
     filters = ""
@@ -37,11 +42,14 @@ def search_sql(*, outlet: bool, language: bool, since: bool, until: bool) -> str
         filters += " AND fa.published_sort < :until"
     join = " JOIN articles AS fa ON fa.id = printf('%016x', articles_fts.rowid)" if filters else ""
     # the FTS rowid is the article id (fts_rowid): printf gives it back without reading the FTS row's
-    # content, which costs as much per match as the ranking itself
+    # content, which costs as much per match as the ranking itself. The candidates' LIMIT comes without an
+    # ORDER BY, so FTS5 stops walking its doclists there instead of scoring every match.
     return (
         "SELECT a.*, top.rank AS rank FROM ("
+        "SELECT fts_rowid, rank FROM ("
         f"SELECT articles_fts.rowid AS fts_rowid, bm25(articles_fts, {weights}) AS rank "
         f"FROM articles_fts{join} WHERE articles_fts MATCH :match{filters} "
-        "ORDER BY rank, articles_fts.rowid LIMIT :limit"
+        f"LIMIT max(:limit, {SEARCH_CANDIDATES})"
+        ") ORDER BY rank, fts_rowid LIMIT :limit"
         ") AS top JOIN articles AS a ON a.id = printf('%016x', top.fts_rowid) ORDER BY top.rank, a.id"
     )

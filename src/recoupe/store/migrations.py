@@ -93,6 +93,14 @@ def _add_watch_checked_at(conn: Connection, dialect: str) -> None:
     watch.add_checked_at(conn, dialect)
 
 
+def _fts_index_per_config(conn: Connection, dialect: str) -> None:
+    """PostgreSQL: one GIN index per text search configuration instead of one over all rows (SQLite: nothing)."""
+    if dialect == "postgresql":
+        from recoupe.store import postgres
+
+        postgres.fts_indexes(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles and article_revisions tables", _create_tables),
     Migration(2, "full-text index articles_fts", _create_full_text),
@@ -106,6 +114,7 @@ MIGRATIONS: list[Migration] = [
         9, "corrections: deleted_articles (what recoupe delete removed, with its revisions)", _create_edit_tables
     ),
     Migration(10, "watchlists: checked_at (a check looks at what changed since the last)", _add_watch_checked_at),
+    Migration(11, "full-text: one GIN index per text search configuration (PostgreSQL)", _fts_index_per_config),
 ]
 LATEST = MIGRATIONS[-1].version
 

@@ -18,9 +18,13 @@ with ``unaccent`` before the stemmer, so "benefique" finds "bénéfique" and cas
 turned into one tsquery per configuration from bound parameters only (``phraseto_tsquery`` for words
 and phrases, ``to_tsquery`` of a quoted lexeme with ``:*`` for a prefix): no user text is ever read as
 tsquery syntax. French and English articles are matched on stems and without their stop words ("les
-élections" finds "élection"), others on words. The best ``limit`` matches are ranked (``ts_rank``,
-title 1.0, lead 0.4, body 0.1) inside the index query, filters included, before rows are joined and
-``ts_headline`` builds the snippets from the first ``snippet.WINDOW_CHARS`` characters of their column.
+élections" finds "élection"), others on words. Each configuration's rows have a GIN index of their own
+(a partial index, ``fts_indexes``): one index over all rows made a query find, then fetch and drop, every
+French row whose stems the English query also matched. Ranking (``ts_rank``, title 1.0, lead 0.4, body
+0.1) is bounded as on SQLite: at most ``max(limit, SEARCH_CANDIDATES)`` matches per configuration, in
+the index's order, filters included, are ranked, and the best ``limit`` are kept before rows are joined
+and ``ts_headline`` builds the snippets from the first ``snippet.WINDOW_CHARS`` characters of their
+column.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.exc import OperationalError
 
 from recoupe.errors import StoreError
+from recoupe.store import fts_text
 from recoupe.store.query import tokens_of
 from recoupe.store.snippet import WINDOW_CHARS
 from recoupe.store.sqlite import FTS_MARK_END, FTS_MARK_START
@@ -49,7 +54,9 @@ __all__ = [
     "config_for",
     "create_fts",
     "create_postgres_engine",
+    "drop_fts_indexes",
     "fts_delete",
+    "fts_indexes",
     "fts_insert",
     "fts_integrity_problems",
     "lock_assignment",
@@ -155,11 +162,7 @@ def create_fts(conn: Connection) -> None:
             " document TSVECTOR NOT NULL)"
         )
     )
-    # fastupdate off: an ingest's rows go straight into the index, not to a pending list that every search
-    # would scan until the next vacuum (after a bulk ingest, 10x slower searches)
-    conn.execute(
-        text("CREATE INDEX ix_articles_fts_document ON articles_fts USING GIN (document) WITH (fastupdate = off)")
-    )
+    fts_indexes(conn)
     language = "lower(coalesce(language, ''))"
     config = (
         f"CASE WHEN {language} LIKE 'fr%' THEN 'recoupe_french' "
@@ -172,6 +175,28 @@ def create_fts(conn: Connection) -> None:
             f"FROM (SELECT id, {config} AS cfg, title, lead, body FROM articles) AS src"
         )
     )
+
+
+def fts_indexes(conn: Connection) -> None:
+    """One GIN index per text search configuration, over that configuration's rows (migration step 11;
+    idempotent). Before, one index over all rows: see the module docstring."""
+    # fastupdate off: an ingest's rows go straight into the index, not to a pending list that every search
+    # would scan until the next vacuum (after a bulk ingest, 10x slower searches)
+    for name in CONFIGS:
+        conn.execute(
+            text(
+                f"CREATE INDEX IF NOT EXISTS ix_articles_fts_{name} ON articles_fts USING GIN (document) "
+                f"WITH (fastupdate = off) WHERE config = '{name}'"
+            )
+        )
+    conn.execute(text("DROP INDEX IF EXISTS ix_articles_fts_document"))
+
+
+def drop_fts_indexes(conn: Connection) -> None:
+    """Drop the GIN indexes (a bulk load, as ``bench/store.py`` does, then builds them once: ``fts_indexes``)."""
+    for name in CONFIGS:
+        conn.execute(text(f"DROP INDEX IF EXISTS ix_articles_fts_{name}"))
+    conn.execute(text("DROP INDEX IF EXISTS ix_articles_fts_document"))
 
 
 def _document(config: str, title: str, lead: str, body: str) -> str:
@@ -247,13 +272,14 @@ def search(
     filtered = "".join(conditions[name] for name in filters)
     params.update(filters)
     join = " JOIN articles AS fa ON fa.id = f.article_id" if filtered else ""
-    # one ranked branch per configuration: the GIN index finds the rows matching that configuration's
-    # query, the configuration's own rows are kept, and each is ranked once (a tsvector read once per
-    # row: one condition over all configurations read it several times, about twice as slow)
+    # one ranked branch per configuration: that configuration's GIN index finds its rows matching its query,
+    # the first candidates (no ORDER BY: the heap scan stops there) are ranked, each tsvector read once
     branches = " UNION ALL ".join(
-        f"(SELECT f.article_id, f.config, {query} AS query, ts_rank('{_RANK_WEIGHTS}', f.document, {query}) AS rank"
-        f" FROM articles_fts AS f{join} WHERE f.config = '{name}' AND f.document @@ {query}{filtered}"
-        " ORDER BY rank DESC, f.article_id LIMIT :limit)"
+        f"(SELECT c.article_id, c.config, {query} AS query, ts_rank('{_RANK_WEIGHTS}', c.document, {query}) AS rank"
+        f" FROM (SELECT f.article_id, f.config, f.document FROM articles_fts AS f{join}"
+        f" WHERE f.config = '{name}' AND f.document @@ {query}{filtered}"
+        f" LIMIT GREATEST(:limit, {fts_text.SEARCH_CANDIDATES})) AS c"
+        " ORDER BY rank DESC, c.article_id LIMIT :limit)"
         for name, query in queries.items()
     )
     statement = (
