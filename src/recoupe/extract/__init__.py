@@ -4,7 +4,8 @@
 body (``furniture.strip_furniture``: cross-links, captions, credits, kickers, editor's notes, newsletter
 lines; agency stamps are kept) and fills the language with py3langid when the source did not give it.
 Every extractor raises ``ExtractionError`` (with the record's location and a reason) for input that
-holds no article; it never returns ``None``.
+holds no article; it never returns ``None``. NUL characters are dropped from every text field (PostgreSQL
+text cannot hold one: a single ``\u0000`` in a title stopped a whole ingest there).
 """
 
 from __future__ import annotations
@@ -45,12 +46,33 @@ def clean_name(name: str) -> str:
     return " ".join("".join(c if c.isprintable() else " " if c.isspace() else "" for c in name).split())
 
 
+_TEXTS = ("title", "lead", "body", "url", "canonical_url", "outlet", "language", "section")
+
+
+def _without_nul(article: Article, record: Record) -> Article:
+    """``article`` with no NUL character in its text fields (``ExtractionError`` when no title or body is left)."""
+    changes: dict[str, object] = {}
+    for name in _TEXTS:
+        value = getattr(article, name)
+        if isinstance(value, str) and "\x00" in value:
+            changes[name] = value.replace("\x00", "").strip()
+    for name in ("tags", "authors"):
+        values: tuple[str, ...] = getattr(article, name)
+        if any("\x00" in value for value in values):
+            changes[name] = tuple(kept for value in values if (kept := value.replace("\x00", "").strip()))
+    if not changes:
+        return article
+    if not str(changes.get("title", article.title)).strip() or not str(changes.get("body", article.body)).strip():
+        raise ExtractionError("no text once its NUL characters are dropped", where=record.provenance.where())
+    return article.with_changes(**changes)
+
+
 def extract(record: Record, settings: Settings) -> Article:
     """The article in ``record``; ``ExtractionError`` when there is none."""
     extractor = EXTRACTORS.get(record.kind)
     if extractor is None:
         raise ExtractionError(f"no extractor for records of kind {record.kind!r}", where=record.provenance.where())
-    article = extractor(record, settings)
+    article = _without_nul(extractor(record, settings), record)
     cleaned = {
         name: strip_furniture(value)
         for name, value in (("title", article.title), ("lead", article.lead), ("body", article.body))

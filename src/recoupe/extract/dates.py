@@ -3,7 +3,11 @@
 Accepted: ISO 8601 cut at any precision (``2025``, ``2025-02``, ``2025-02-11``, ``2025-02-11T10:30+01:00``),
 RFC 2822 (RSS ``pubDate``), Unix timestamps, and written dates in French and English
 (``11 février 2025``, ``1er mars 2025 à 10h30``, ``février 2025``, ``Feb. 11, 2025``, ``11 Feb 2025``).
-Anything else gives ``None``: a date we cannot read is left unknown, never guessed.
+Anything else gives ``None``: a date we cannot read is left unknown, never guessed. So is a date outside
+the years 1000 to 2999 (``YEARS``): a placeholder (``0001-01-01``) or a sentinel (``9999-12-31``) is no
+publication date, and one at the edge of Python's calendar broke later arithmetic (``9999-12-31T23:00-14:00``
+cannot be moved to UTC: storing it raised ``OverflowError``; the story window around ``9999-12-31`` raised
+``ValueError``), which stopped a whole ingest.
 """
 
 from __future__ import annotations
@@ -15,7 +19,10 @@ from email.utils import parsedate_to_datetime
 from recoupe.folding import fold
 from recoupe.model import DatePrecision, PublishedDate
 
-__all__ = ["parse_date"]
+__all__ = ["YEARS", "parse_date"]
+
+#: the years a publication date may fall in
+YEARS = range(1000, 3000)
 
 _MONTHS = {
     # French
@@ -98,7 +105,7 @@ def _iso(text: str) -> PublishedDate | None:
     partial = _ISO_PARTIAL.match(text)
     if partial:
         year, month = int(partial.group(1)), partial.group(2)
-        if not 1000 <= year <= 2999:
+        if year not in YEARS:
             return None
         if month is None:
             return PublishedDate(datetime(year, 1, 1), DatePrecision.YEAR)  # noqa: DTZ001
@@ -139,8 +146,14 @@ def _written(text: str) -> PublishedDate | None:
     return None
 
 
-def parse_date(value: object) -> PublishedDate | None:  # noqa: PLR0911 - one return per accepted form
-    """A ``PublishedDate`` from a string, timestamp or datetime; ``None`` when it cannot be read."""
+def parse_date(value: object) -> PublishedDate | None:
+    """A ``PublishedDate`` from a string, timestamp or datetime; ``None`` when it cannot be read, or falls
+    outside ``YEARS``."""
+    parsed = _parse(value)
+    return parsed if parsed is not None and parsed.value.year in YEARS else None
+
+
+def _parse(value: object) -> PublishedDate | None:  # noqa: PLR0911 - one return per accepted form
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, datetime):
@@ -157,7 +170,7 @@ def parse_date(value: object) -> PublishedDate | None:  # noqa: PLR0911 - one re
     if not text:
         return None
     if text.isdigit() and len(text) >= 9:
-        return parse_date(int(text))
+        return _parse(int(text))
     parsed = _iso(text)
     if parsed:
         return parsed
