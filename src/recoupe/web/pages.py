@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
@@ -16,7 +17,7 @@ from fastapi.responses import HTMLResponse
 from recoupe.enrich.entities import entity_key
 from recoupe.errors import NotFoundError, QueryError
 from recoupe.faces import faces_of
-from recoupe.web.render import render
+from recoupe.web.render import query_url, render
 from recoupe.web.text import Mark, pieces
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ MAX_PAGE = 500
 SEARCH_LIMIT = 50
 MAX_QUERY = 200
 OUTLETS_PAGE = 50
+#: the most stories counted for a filtered list ("showing 1–20 of more than 1000")
+COUNT_CAP = 1000
 OUTLET_LISTS = 10  # blind spots and exclusive stories shown on an outlet's page
 #: the verdicts an outlet profile shows as shares of its checked statements
 SHOWN_VERDICTS = ("corroborated", "single-source", "conflicting")
@@ -87,13 +90,31 @@ def stories(
     )
     filters: dict[str, str | int | None] = {"order": order, "min_outlets": min_outlets if min_outlets > 1 else None}
     filters |= {"language": _language(language), "entity": wanted}
+    offset = (page - 1) * PAGE_SIZE
     context = {
         "stories": found[:PAGE_SIZE],
         "page": page,
         "has_next": len(found) > PAGE_SIZE,
         "filters": filters,
+        "offset": offset,
+        "total": _story_total(store, min_outlets=min_outlets, language=_language(language), entity=wanted),
+        "count_cap": COUNT_CAP,
+        "downloads": downloads("/api/stories", {**filters, "limit": PAGE_SIZE, "offset": offset}),
     }
     return render(request, "stories.html", context)
+
+
+def _story_total(store: Store, *, min_outlets: int, language: str | None, entity: str | None) -> int:
+    """How many stories match: all of them (a count) without a filter, else up to ``COUNT_CAP`` + 1 (a list:
+    the page then says "more than ``COUNT_CAP``")."""
+    if min_outlets <= 1 and not language and not entity:
+        return store.story_count()
+    return len(store.stories(min_outlets=min_outlets, language=language, entity=entity, limit=COUNT_CAP + 1))
+
+
+def downloads(path: str, params: dict[str, str | int | None]) -> dict[str, str]:
+    """The API's answer to what a page lists, as CSV and as JSON (the same filters and page)."""
+    return {"csv": query_url(path, {**params, "format": "csv"}), "json": query_url(path, params)}
 
 
 def _story_links(store: Store, article_ids: list[str]) -> dict[str, str]:
@@ -134,6 +155,9 @@ def search(
         "entities": entities,
         "error": error,
         "limit": SEARCH_LIMIT,
+        "downloads": downloads(
+            "/api/search", {"q": query, "outlet": outlet_name, "language": _language(language), "limit": SEARCH_LIMIT}
+        ),
     }
     return render(request, "search.html", context, status=400 if error else 200)
 
@@ -153,6 +177,7 @@ def outlets(request: Request, page: Page = 1) -> Response:
         "page": page,
         "has_next": len(every) > page * OUTLETS_PAGE,
         "shown_verdicts": SHOWN_VERDICTS,
+        "downloads": downloads("/api/outlets", {}),
     }
     return render(request, "outlets.html", context)
 
@@ -180,6 +205,8 @@ def outlet(request: Request, name: str, page: Page = 1) -> Response:
         "stories": _story_links(store, [a.id for a in found]),
         "page": page,
         "has_next": total > page * PAGE_SIZE,
+        "downloads": downloads("/api/articles", {"outlet": name, "limit": PAGE_SIZE, "offset": (page - 1) * PAGE_SIZE}),
+        "profile_json": "/api/outlets/" + quote(name, safe=""),
     }
     return render(request, "outlet.html", context)
 
@@ -200,6 +227,10 @@ def entities(
         "name": _text(name),
         "page": page,
         "has_next": len(found) > PAGE_SIZE * 2,
+        "downloads": downloads(
+            "/api/entities",
+            {"label": label or None, "name": _text(name), "limit": PAGE_SIZE * 2, "offset": (page - 1) * PAGE_SIZE * 2},
+        ),
     }
     return render(request, "entities.html", context)
 
