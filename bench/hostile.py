@@ -13,17 +13,26 @@ factor per doubling (2 is linear, 4 quadratic, 1 flat):
 3. **WARC header lines**: one record whose HTTP header block is N MB of ``X: y`` lines, peak bytes allocated
    (tracemalloc). Before: warcio's parser as it is (a tuple per line). Now: ``read_warc`` (header blocks
    bounded to 256 KB: refused with a reason).
-4. **A page sent a byte a second** from a loopback server: seconds until the fetch gives up, for
+4. **WARC bodies**: peak bytes allocated while an archive is read item by item (each dropped before the
+   next, as the pipeline's batches do), ``max_file_mb`` 20. (a) One gzipped record whose body is N × 8 MB
+   (32 MB is over the cap: that record's failure). Before: warcio's ``content_stream`` (16 KB blocks, one
+   inflating to up to 16 MB) read into a ``bytearray`` then copied to ``bytes``. Now: ``read_warc`` (the
+   body held once, inflated 4 KB of input at a time). (b) N × 16 records of 1 MB: the archive grows, the
+   peak must not.
+5. **A page sent a byte a second** from a loopback server: seconds until the fetch gives up, for
    ``fetch_timeout`` 1 and 2 (deadline 3 × ``fetch_timeout``); before, the fetch lasted as long as the
    server did (each byte came within the read timeout).
-5. ``--concurrent ROUNDS``: two ``recoupe ingest`` processes at once (stories on, batches of 3 so they
-   interleave) on the two halves of a JSON Lines file, ``ROUNDS`` times, against one ingest of the whole:
-   articles stored, stories (the same partition?), vectors in the index, ``recoupe check``.
+6. ``--concurrent ROUNDS`` (default 5; 0 skips it): two ``recoupe ingest`` processes at once (stories on,
+   the default embedder, batches of 3 so they interleave) on the two halves of a JSON Lines file,
+   ``ROUNDS`` times, against one ingest of the whole: articles stored, stories (the same partition?),
+   vectors in the index, ``recoupe check``. The file is, by default, the 48 articles of the held-out French
+   cross-check pairs (24 events, two outlets each; ``tests/fixtures/crosscheck_fr/report.jsonl``), written
+   as ``tests/store/test_concurrent_ingest_processes.py`` writes them.
 
-Run (about a minute):
+Run (some 5 minutes on a loaded 2-core machine, most of it the ingests):
 
-    .venv/bin/python bench/hostile.py [--sizes 0.25 0.5 1 2 4]
-    .venv/bin/python bench/hostile.py --concurrent 5 [--inputs FILE.jsonl]
+    .venv/bin/python bench/hostile.py [--sizes 0.25 0.5 1 2 4] [--concurrent 5] [--inputs FILE.jsonl]
+    .venv/bin/python bench/hostile.py --no-curves --concurrent 5     # the ingests only
 """
 
 from __future__ import annotations
@@ -35,6 +44,7 @@ import csv
 import dataclasses
 import gzip
 import io
+import json
 import tempfile
 import threading
 import time
@@ -47,13 +57,14 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator
 
 from recoupe.config import Settings, load_settings
+from recoupe.model import Record
 from recoupe.sources import read_inputs
 from recoupe.sources.tabular import read_csv
 from recoupe.sources.warc import read_warc
 from recoupe.sources.web import fetch_url
 
 MB = 1024 * 1024
-_CROSSLINGUAL = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "crosslingual" / "articles.jsonl"
+_PAIRS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "crosscheck_fr" / "report.jsonl"
 
 
 def _cpu(work: Callable[[], Any]) -> float:
@@ -162,7 +173,60 @@ def warc_now(path: Path, settings: Settings) -> float:
     return _peak(lambda: list(read_warc(path, settings))) / MB
 
 
-# -- 4. a page sent a byte a second -------------------------------------------------------------------------------
+# -- 4. WARC bodies ------------------------------------------------------------------------------------------------
+
+_PARAGRAPH = b"<p>Le conseil municipal a vote un budget de douze millions d'euros pour les ecoles.</p>\n"
+
+
+def _warc_record(uri: str, body_size: int) -> bytes:
+    """One gzip member: a response record whose HTML body is ``body_size`` bytes (compressing some 300 times)."""
+    body = b"<html><body>" + _PARAGRAPH * (body_size // len(_PARAGRAPH)) + b"</body></html>"
+    block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+    head = (
+        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2024-03-01T08:00:00Z\r\n"
+        f"Content-Length: {len(block)}\r\n\r\n"
+    )
+    return gzip.compress(head.encode() + block + b"\r\n\r\n", 6)
+
+
+def _warc_of(folder: Path, name: str, sizes: list[int]) -> Path:
+    path = folder / name
+    with path.open("wb") as handle:
+        for number, size in enumerate(sizes):
+            handle.write(_warc_record(f"https://example.org/{number}", size))
+    return path
+
+
+def warc_body_before(path: Path, limit: int) -> float:
+    def work() -> None:
+        with path.open("rb") as handle:
+            for record in ArchiveIterator(handle, arc2warc=True):
+                if record.rec_type != "response":
+                    continue
+                body = bytearray()
+                stream = record.content_stream()
+                while chunk := stream.read(64 * 1024):
+                    body += chunk
+                    if len(body) > limit:
+                        break
+                else:
+                    data = bytes(body)
+                    del data
+                del body
+
+    return _peak(work) / MB
+
+
+def warc_body_now(path: Path, settings: Settings) -> float:
+    def work() -> None:
+        for item in read_warc(path, settings):
+            assert isinstance(item, Record) or "record too large" in item.reason
+            del item
+
+    return _peak(work) / MB
+
+
+# -- 5. a page sent a byte a second -------------------------------------------------------------------------------
 
 
 @contextlib.contextmanager
@@ -209,7 +273,7 @@ def drip(settings: Settings) -> None:
             print(f"| {timeout:g} | {3 * timeout:g} | {took:.1f} | {getattr(result, 'reason', 'fetched')} |")
 
 
-# -- 5. ingest processes at once, stories on -------------------------------------------------------------------
+# -- 6. ingest processes at once, stories on -------------------------------------------------------------------
 
 
 def _partition(db: Path) -> tuple[int, set[frozenset[str]], int]:
@@ -265,16 +329,28 @@ def concurrent(rounds: int, inputs: Path) -> None:
             )
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=float, nargs="+", default=[0.25, 0.5, 1, 2, 4])
-    parser.add_argument("--concurrent", type=int, default=0, metavar="ROUNDS", help="only the ingests at once")
-    parser.add_argument("--inputs", type=Path, default=_CROSSLINGUAL, help="JSON Lines for --concurrent")
-    args = parser.parse_args()
-    if args.concurrent:
-        concurrent(args.concurrent, args.inputs)
-        return
-    sizes: list[float] = args.sizes
+def pairs_jsonl(path: Path) -> Path:
+    """The 48 articles of the held-out French cross-check pairs as JSON Lines (the concurrent ingest test's)."""
+    rows = []
+    for line in _PAIRS.read_text(encoding="utf-8").splitlines():
+        pair = json.loads(line)
+        for side in ("a", "b"):
+            item = pair[side]
+            row = {
+                "url": f"https://pairs.example/{pair['id']}/{side}",
+                "outlet": item["outlet"],
+                "date": item["published"],
+                "title": item["title"],
+                "lead": item.get("lead", ""),
+                "text": item["body"],
+                "language": "fr",
+            }
+            rows.append(json.dumps(row, ensure_ascii=False) + "\n")
+    path.write_text("".join(rows), encoding="utf-8")
+    return path
+
+
+def curves(sizes: list[float]) -> None:
     settings = load_settings({"fetch_delay": 0, "max_record_mb": 64}, env={}, config_file=None)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -295,7 +371,38 @@ def main() -> None:
             lambda s: warc_before(warcs[s]),
             lambda s: warc_now(warcs[s], settings),
         )
+        cap = settings.max_file_bytes
+        bodies = {size: _warc_of(folder, f"body-{size:g}.warc.gz", [int(size * 8 * MB)]) for size in sizes}
+        _curve(
+            f"4a. WARC: one record whose body is N×8 MB, max_file_mb {settings.max_file_mb:g} (size column: N)",
+            "peak MB allocated",
+            sizes,
+            lambda s: warc_body_before(bodies[s], cap),
+            lambda s: warc_body_now(bodies[s], settings),
+        )
+        archives = {size: _warc_of(folder, f"many-{size:g}.warc.gz", [MB] * int(size * 16)) for size in sizes}
+        _curve(
+            "4b. WARC: N×16 records of 1 MB (size column: N)",
+            "peak MB allocated",
+            sizes,
+            lambda s: warc_body_before(archives[s], cap),
+            lambda s: warc_body_now(archives[s], settings),
+        )
     drip(settings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=float, nargs="+", default=[0.25, 0.5, 1, 2, 4])
+    parser.add_argument("--no-curves", action="store_true", help="only the ingests at once")
+    parser.add_argument("--concurrent", type=int, default=5, metavar="ROUNDS", help="ingests at once (0: none)")
+    parser.add_argument("--inputs", type=Path, help="JSON Lines for --concurrent [the French pairs]")
+    args = parser.parse_args()
+    if not args.no_curves:
+        curves(args.sizes)
+    if args.concurrent:
+        with tempfile.TemporaryDirectory() as tmp:
+            concurrent(args.concurrent, args.inputs or pairs_jsonl(Path(tmp) / "pairs.jsonl"))
 
 
 if __name__ == "__main__":
