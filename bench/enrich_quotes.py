@@ -4,7 +4,9 @@
 
 Sets: ``dev`` (default) the 30-article dev gold (tests/fixtures/gold, OrangeSum html_sample pages; the
 rules were written while reading it); ``tune`` and ``report`` the two halves of
-tests/fixtures/quotes_fr_test (OrangeSum test documents, issue 12): rules may be tuned on ``tune``;
+tests/fixtures/quotes_fr_test (OrangeSum test documents, issue 12): rules may be tuned on ``tune``
+and on ``tune2`` (40 more test documents annotated in session 7 by an annotator who never ran recoupe;
+scored once blind before anyone read it, then tuned on);
 ``report`` is scored once, by the lead, at the end of a piece of work, and never read while tuning.
 Each article string is parsed as is (offsets line up), entities come from
 ``recoupe.enrich.entities.find_mentions``, quotes from ``recoupe.enrich.quotes.extract_quotes``.
@@ -40,7 +42,7 @@ def load_set(name: str, gold_dir: Path) -> list[tuple[str, str, list[GoldQuote]]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="which", choices=("dev", "tune", "report"), default="dev")
+    parser.add_argument("--set", dest="which", choices=("dev", "tune", "tune2", "report"), default="dev")
     parser.add_argument("--gold", type=Path, default=FIXTURES / "gold", help="the dev gold folder (--set dev)")
     parser.add_argument("--show", action="store_true", help="print misses and wrong speakers to stderr")
     args = parser.parse_args()

@@ -91,6 +91,8 @@ def _mention_gender(ctx: Context, m: Mention) -> str | None:
                 return gender
     if m.label == "PER" and doc[first].pos_ in {"PROPN", "NOUN"}:
         return _gender(doc[first])
+    if m.label == "ORG" and doc[first].pos_ == "NOUN":
+        return _gender(doc[first])  # "l'Autorité de …" is "elle", not "il"
     return None
 
 

@@ -173,16 +173,25 @@ def is_demonym(name: str) -> bool:
 
 
 def _runs(span: Span) -> list[list[Token]]:
-    """The span's tokens split at line breaks."""
+    """The span's tokens split at line breaks, and where a lost line break glued a word to the next
+    sentence (``Guillaume PepyConcernant``: the tokenizer splits it, the NER may not)."""
     runs: list[list[Token]] = [[]]
     for token in span:
         if token.is_space or "\n" in token.text:
             runs.append([])
             continue
         runs[-1].append(token)
-        if "\n" in token.whitespace_:
+        if "\n" in token.whitespace_ or _glued(token):
             runs.append([])
     return [run for run in runs if run]
+
+
+def _glued(token: Token) -> bool:
+    """``token`` ends a lower-case word with no space before a capitalised word."""
+    if token.whitespace_ or token.i + 1 >= len(token.doc):
+        return False
+    nxt = token.doc[token.i + 1].text
+    return token.text[-1:].islower() and token.text[-1:].isalpha() and nxt[:1].isupper() and nxt[1:2].islower()
 
 
 def _elided(token: Token) -> bool:

@@ -53,6 +53,8 @@ def _load(package: str, gazetteer: Path | None, exclude: tuple[str, ...]) -> Lan
         raise ConfigError(
             f"spaCy model {package!r} is not installed (pip install {package.replace('_', '-')})"
         ) from exc
+    if nlp.lang == "fr":
+        _split_glued_sentences(nlp)
     patterns = load_gazetteer([gazetteer] if gazetteer else []).ruler_patterns()
     if patterns:
         before = "ner" if "ner" in nlp.pipe_names else None
@@ -63,6 +65,34 @@ def _load(package: str, gazetteer: Path | None, exclude: tuple[str, ...]) -> Lan
         with nlp.select_pipes(enable=[RULER]):
             ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
+
+
+#: weekdays, which open many French sentences and headings
+_WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+@lru_cache(maxsize=1)
+def glued_opener() -> str:
+    """Regex (no groups) of a French word glued to the next sentence by a lost line break, matched at
+    the join: three lower-case letters behind, a capitalised stop word or weekday ahead that ends the
+    token (``dimancheLes registres``, ``selon PepyConcernant l'avenir``). Names in camel case
+    (``LeHuffPost``, ``AirAsia``, ``MoDem``, ``BlaBlaCar``) do not end in such a word after three
+    lower-case letters."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    words = {w.capitalize() for w in STOP_WORDS if len(w) >= 2 and w.isalpha()}
+    words |= {w.capitalize() for w in _WEEKDAYS_FR}
+    ahead = "|".join(sorted(words, key=len, reverse=True))
+    return rf"(?<=[a-zà-öø-ÿœ]{{3}})(?=(?:{ahead})(?![\w'’]))"
+
+
+def _split_glued_sentences(nlp: Language) -> None:
+    """A zero-width infix at ``glued_opener``: the two words become two tokens."""
+    from spacy.util import compile_infix_regex
+
+    tokenizer: Any = nlp.tokenizer
+    infixes: list[Any] = list(nlp.Defaults.infixes or ())
+    tokenizer.infix_finditer = compile_infix_regex([*infixes, glued_opener()]).finditer
 
 
 @dataclass(frozen=True)

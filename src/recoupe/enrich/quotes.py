@@ -231,7 +231,7 @@ class _Resolver:
         if m is None or _title_only(m):  # "son ancien Premier ministre Alain Juppé": the name, not the title
             m = apposed_name(ctx, phrase) or _final_name(ctx, phrase) or m
         if m is not None:
-            return _Speaker(m.canonical, m.key, phrase.start, phrase.end, gender or self._gender_of(m))
+            return _Speaker(m.canonical, m.key, phrase.start, phrase.end, self._gender_of(m) or gender)
         agent = agent_source(ctx, phrase)
         if agent is not None:
             return self._speaker(agent, before)

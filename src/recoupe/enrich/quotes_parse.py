@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from recoupe.enrich.nlp import glued_opener
 from recoupe.enrich.speech import AUX_FR, FILLERS_FR, Lexicon, fold, lexicon
 
 if TYPE_CHECKING:
@@ -91,7 +92,9 @@ def find_marked(text: str, language: str) -> list[Marked]:  # noqa: PLR0912 - on
     whenever an open quote would run past ``MAX_QUOTE_CHARS``, and at a mark that can only close
     (``…marche!", s'énerve`` after a missing opening mark). AFP-style single quotes (``'Mort-né'``)
     count only when the opening one follows a space or a dash and the closing one ends a word
-    followed by a space or punctuation (French only: English uses ``'`` for possessives).
+    followed by a space or punctuation (French only: English uses ``'`` for possessives). Two
+    apostrophes stand for a double mark (``''We wanted it,'' he said``: the New York Times' archive
+    text); ``open_at`` is the first of the opening pair, ``close_at`` the last of the closing pair.
     An unclosed mark is dropped.
     """
     spans: list[Marked] = []
@@ -99,6 +102,16 @@ def find_marked(text: str, language: str) -> list[Marked]:  # noqa: PLR0912 - on
     while i < n:
         ch = text[i]
         closer: str | None = None
+        if ch == "'" and text.startswith("''", i) and _doubled_opens(text, i):
+            found = _doubled_close(text, i + 2, min(n, i + 2 + MAX_QUOTE_CHARS))
+            if found >= 0:
+                start, end = _stripped(text, i + 2, found)
+                if end > start:
+                    spans.append(Marked(start, end, i, found + 1))
+                i = found + 2
+                continue
+            i += 2
+            continue
         if ch in _PAIRS:
             closer = _PAIRS[ch]
         elif ch == _STRAIGHT and not _closing_shaped(text, i):
@@ -130,15 +143,39 @@ def find_marked(text: str, language: str) -> list[Marked]:  # noqa: PLR0912 - on
         if found < 0:
             i += 1
             continue
-        start, end = i + 1, found
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = _stripped(text, i + 1, found)
         if end > start:
             spans.append(Marked(start, end, i, found))
         i = found + 1
     return spans
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _doubled_opens(text: str, i: int) -> bool:
+    """Two apostrophes that open a quotation: at a text or word start, a word right after."""
+    prev = text[i - 1] if i else " "
+    nxt = text[i + 2] if i + 2 < len(text) else " "
+    return (prev.isspace() or prev in "([\u2014\u2013-") and not nxt.isspace() and nxt != "'"
+
+
+def _doubled_close(text: str, j: int, limit: int) -> int:
+    """Offset of the two apostrophes that close a quotation opened by two, or -1 (none before a blank line)."""
+    while j < limit:
+        at = text.find("''", j, limit)
+        blank = text.find("\n\n", j, limit)
+        if at < 0 or (0 <= blank < at):
+            return -1
+        if not text[at - 1].isspace():
+            return at
+        j = at + 2
+    return -1
 
 
 def _closing_shaped(text: str, i: int) -> bool:
@@ -156,20 +193,24 @@ def _single_closes(text: str, j: int) -> bool:
     return (prev.isalnum() or prev in ".!?…") and (nxt.isspace() or nxt in ",.;:!?)-\u2013")
 
 
-def sentence_breaks(text: str, marked: list[Marked]) -> list[int]:
+def sentence_breaks(text: str, marked: list[Marked], language: str = "fr") -> list[int]:
     """Offsets where a sentence starts (0 included), ignoring full stops inside quotation marks.
 
     A break follows ``.``/``!``/``?``/``…`` (and any closing mark after it) when the next visible
     character starts a sentence (upper case, digit, opening mark), glued or not (``l'Élysée.Après``),
-    and not after a one-letter initial or a known abbreviation (``M.``); a line break is a break.
+    and not after a one-letter initial or a known abbreviation (``M.``); a line break is a break, and so
+    is a French word glued to the next sentence by a lost line break (``nlp.glued_opener``).
     """
     inside = bytearray(len(text))
     for span in marked:
         for k in range(span.open_at + 1, span.close_at):
             inside[k] = 1
     breaks = [0]
-    closes = {span.close_at for span in marked}
     n = len(text)
+    # ``exploitation"La RATP met``: a closing mark glued to the next sentence
+    glued = {span.close_at + 1 for span in marked if 0 < span.close_at < n - 2 and _glued_clause(text, span.close_at)}
+    if language == "fr":  # ``selon PepyConcernant l'avenir``: a lost line break
+        glued |= {m.start() for m in re.finditer(glued_opener(), text) if not inside[m.start()]}
     i = 0
     while i < n:
         ch = text[i]
@@ -181,24 +222,45 @@ def sentence_breaks(text: str, marked: list[Marked]) -> list[int]:
                 breaks.append(j)
             i = j
             continue
-        if i in closes and 0 < i < n - 2 and _glued_clause(text, i):
-            breaks.append(i + 1)  # ``exploitation"La RATP met``: a closing mark glued to the next sentence
+        if i in glued and i != breaks[-1]:
+            breaks.append(i)
         if ch in ".!?…" and not inside[i]:
-            j = i + 1
-            while j < n and (text[j] in ".!?…" or text[j] in _CLOSERS):
-                j += 1
-            k = j
-            while k < n and text[k] in " \t\u00a0":
-                k += 1
-            if k < n and (text[k].isupper() or text[k].isdigit() or text[k] in QUOTE_CHARS or text[k] in "-–—"):
-                word = re.search(r"(\w+)$", text[max(0, i - 12) : i])
-                abbreviation = word is not None and (fold(word.group(1)) in _ABBREV or len(word.group(1)) == 1)
-                if not abbreviation and not (text[i] == "." and i + 1 < n and text[i + 1].isdigit()):
-                    breaks.append(k)
+            j, start = _after_stop(text, i)
+            if start is not None:
+                breaks.append(start)
             i = max(j, i + 1)
             continue
         i += 1
     return breaks
+
+
+def _after_stop(text: str, i: int) -> tuple[int, int | None]:
+    """After the end punctuation at ``i``: where the scan goes on, and where the next sentence starts
+    (``None`` when it does not: lower case next, an initial or abbreviation, a decimal point)."""
+    n = len(text)
+    j = i + 1
+    while j < n and (text[j] in ".!?…" or text[j] in _CLOSERS):
+        j += 1
+    k = j
+    while k < n and text[k] in " \t\u00a0":
+        k += 1
+    if k < n and (text[k].isupper() or text[k].isdigit() or text[k] in QUOTE_CHARS or text[k] in "-–—"):
+        word = re.search(r"(\w+)$", text[max(0, i - 12) : i])
+        abbreviation = word is not None and (fold(word.group(1)) in _ABBREV or len(word.group(1)) == 1)
+        if not abbreviation and not (text[i] == "." and i + 1 < n and text[i + 1].isdigit()):
+            return j, k
+    return j, None
+
+
+def _glued_to(before: Token, tok: Token) -> bool:
+    """``tok`` starts a capitalised word stuck to the lower-case word ``before`` (no space)."""
+    return (
+        not before.whitespace_
+        and before.text[-1:].isalpha()
+        and before.text[-1:].islower()
+        and tok.text[:1].isupper()
+        and tok.text[1:2].islower()
+    )
 
 
 def _own(phrase: NounPhrase | None) -> NounPhrase | None:
@@ -234,7 +296,7 @@ class Context:
         self.text = self.doc.text
         self.mentions = sorted(self.mentions, key=lambda m: m.start)
         self.marked = find_marked(self.text, self.language)
-        self.breaks = sentence_breaks(self.text, self.marked)
+        self.breaks = sentence_breaks(self.text, self.marked, self.language)
         self._starts = [t.idx for t in self.doc]
         self._mention_starts = [m.start for m in self.mentions]
         self._open_marks = [m.open_at for m in self.marked]
@@ -364,6 +426,8 @@ class Context:
             low = fold(t.text)
             if (t.is_punct and t.text not in {"-", "'"}) or t.text in QUOTE_CHARS:
                 break
+            if j > k and _glued_to(doc[j - 1], t):
+                break  # "Pepy|Concernant": the next sentence, glued by a lost line break
             if low in _NP_STOP_FR or (t.pos_ in {"VERB", "AUX", "SCONJ"} and not self.mention_at(t.idx, t.idx + 1)):
                 break
             pronoun = t.pos_ == "PRON" and "Yes" not in t.morph.get("Poss", [])
@@ -498,11 +562,14 @@ class Context:
                 if (c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass") or c.dep_ == "nsubj:pass"
             ]
             subjects = [c for c in subjects if fold(c.text) not in {"-t", "ce", "c'", "cela", "ca", "it"}]
+            sentence_start = self.sentence_of(self.doc[i].idx)[0]
+            if len(subjects) > 1:  # two subjects for one verb (a misparse): the one in the verb's sentence
+                subjects = [c for c in subjects if c.idx >= sentence_start] or subjects
             if subjects:
                 subj = subjects[0]
                 if "Rel" in subj.morph.get("PronType", []) and tok.dep_.startswith("acl"):
                     subj = tok.head
-                if subj.idx < self.sentence_of(self.doc[i].idx)[0]:  # a subject in the sentence before
+                if subj.idx < sentence_start:  # a subject in the sentence before
                     return None
                 if self.quoted(subj.idx) or subj.pos_ not in {"NOUN", "PROPN", "PRON", "DET", "NUM", "X"}:
                     return None
