@@ -17,7 +17,7 @@ BM25_WEIGHTS = (10.0, 4.0, 1.0, 0.0)
 #: seconds one search may run before it is stopped (``StoreError``)
 SEARCH_BUDGET_S = 10.0
 #: matches a search ranks at most (more when it asks for more hits): see ``search_sql``
-SEARCH_CANDIDATES = 2_000
+SEARCH_CANDIDATES = 1_000
 
 
 def search_sql(*, outlet: bool, language: bool, since: bool, until: bool) -> str:

@@ -290,6 +290,13 @@ def search(
         f" CROSS JOIN LATERAL (SELECT {_SNIPPET_SOURCE} AS source) AS s"
         " ORDER BY top.rank DESC, a.id"
     )
+    # the candidates come from the configuration's GIN index: on a common word the planner may prefer to
+    # read the table until it has found enough matches, which tests (and reads) every row it passes, and on a
+    # phrase whose words are common but which is rare, the whole table; set back afterwards (a watchlist check
+    # searches inside a longer transaction)
+    seqscan = conn.execute(
+        text("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
+    ).scalar_one()
     if budget_s is not None:
         milliseconds = max(1, round(budget_s * 1000))
         conn.execute(text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": f"{milliseconds}ms"})
@@ -302,6 +309,7 @@ def search(
                 "add words, or choose an outlet, a language or dates"
             ) from exc
         raise
+    conn.execute(text("SELECT set_config('enable_seqscan', :was, true)"), {"was": seqscan})
     return [(row, float(row["rank"]), _ellipsis(str(row["snip"]), str(row["snip_source"]))) for row in rows]
 
 
