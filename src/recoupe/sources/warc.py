@@ -119,6 +119,7 @@ def read_warc(path: Path, settings: Settings, stats: WarcStats | None = None) ->
                 else:
                     counts.pages += 1
                 yield item
+                item = None  # not held while the next record is read: one body at a time
         except Exception as exc:  # noqa: BLE001 - warcio raises many kinds (AttributeError included) on damaged input
             counts.failed += 1
             yield _damaged(where, getattr(iterator, "offset", None), _reason(exc))
