@@ -44,7 +44,7 @@ def test_pages_fit_both_widths(
     ]
     with live_server(web_settings) as base:
         for width, viewport in WIDTHS.items():
-            page = browser.new_page(viewport=viewport)  # type: ignore[arg-type]
+            page = browser.new_page(viewport=viewport)
             dialogs, console = watch(page)
             for name, path, selector in pages:
                 page.goto(base + path)
