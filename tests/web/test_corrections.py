@@ -153,6 +153,15 @@ def test_edit_and_delete_write_what_the_api_writes(guarded: TestClient) -> None:
     assert client.get(f"/api/stories/{story_id}").json()["articles"] == before["articles"] - 1
     assert client.post(f"{path}/delete", data={"confirm": "yes", "token": TOKEN}).status_code == 404
 
+    # a story's last article: the story goes with it, and the home page says so
+    store = client.app.state.faces.store  # type: ignore[attr-defined]
+    alone = next(row for row in store.stories(limit=1000) if row.articles == 1)
+    (member,) = [a.id for a in store.articles(limit=1000) if store.story_of(a.id) == alone.id]
+    last = client.post(f"/articles/{member}/delete", data={"confirm": "yes", "token": TOKEN})
+    assert last.headers["location"] == "/?done=story-gone"
+    assert "it was its story&#39;s last article, so the story went with it" in client.get(last.headers["location"]).text
+    assert client.get(f"/stories/{alone.id}").status_code == 404
+
 
 def test_edit_an_outlet_and_delete_an_article_in_chromium(
     browser: Browser,
