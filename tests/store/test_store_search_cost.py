@@ -137,3 +137,27 @@ def test_ranking_looks_at_a_bounded_number_of_matches(store: Store, monkeypatch:
     assert store.search("zorglub", limit=3, outlet="Le Monde")[0].article.id == best.id  # 1 match: exact
     monkeypatch.setattr(fts_text, "SEARCH_CANDIDATES", 41)
     assert store.search("zorglub", limit=3)[0].article.id == best.id
+
+
+@pytest.mark.sqlite_only
+def test_a_stop_word_like_term_or_a_prefix_is_ranked_in_tiers(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite: bm25 would read a common term's whole list for its idf; such a query (and a prefix) is ranked
+    title first, then the rest, each in the index's order, with the tier as the score."""
+    body_only = [
+        article(f"Dépêche {i}", f"Il est question de zorglub ({i}).", url=f"https://ex.fr/{i}") for i in range(8)
+    ]
+    titled = article("Zorglub au conseil", "Le conseil a parlé de zorglub.", url="https://ex.fr/t")
+    store.add([*body_only, titled])
+    exact = store.search("zorglub", limit=3)  # 9 articles: under COMMON_DOCS, bm25
+    assert exact[0].article.id == titled.id
+    assert exact[0].score not in {fts_text.TITLE_TIER, fts_text.OTHER_TIER}
+    monkeypatch.setattr(fts_text, "COMMON_DOCS", 5)
+    tiered = store.search("zorglub", limit=3)
+    assert [hit.article.id for hit in tiered][:1] == [titled.id]
+    assert [hit.score for hit in tiered] == [fts_text.TITLE_TIER, fts_text.OTHER_TIER, fts_text.OTHER_TIER]
+    assert {hit.article.id for hit in tiered[1:]} <= {item.id for item in body_only}
+    monkeypatch.setattr(fts_text, "COMMON_DOCS", 10_000)
+    prefixed = store.search("zorg*", limit=20)
+    assert [hit.score for hit in prefixed] == [fts_text.TITLE_TIER] + [fts_text.OTHER_TIER] * 8
+    assert prefixed[0].article.id == titled.id
+    assert store.search("zorg* conseil", limit=20)[0].article.id == titled.id  # both in the title

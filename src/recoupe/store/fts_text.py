@@ -1,13 +1,43 @@
-"""The SQLite full-text search statement and the snippet marks, as plain text: no SQLAlchemy here.
+"""The SQLite full-text ranking and the snippet marks, on a DB-API ``sqlite3`` connection: no SQLAlchemy here.
 
-The store runs the statement through SQLAlchemy (``recoupe.store.sqlite``); the lean read path
-(``recoupe.store.lean``) runs the same statement on ``sqlite3`` alone, so that ``recoupe search``
-does not pay for importing SQLAlchemy. Both take it from here: one statement, one ranking.
+The store runs it on the connection under its SQLAlchemy one (``recoupe.store.sqlite``); the lean read
+path (``recoupe.store.lean``) on ``sqlite3`` alone, so that ``recoupe search`` does not pay for importing
+SQLAlchemy. Both take it from here: one ranking (``ranked``), then each reads the rows of the ids it gives.
+
+Why two ways of ranking. FTS5's ``bm25`` needs, for each term, the number of articles holding it (its
+idf), and counts them by reading the term's whole list of articles the first time it scores a row: a
+word in a third of a million articles costs about 30 ms before a single row is scored, however few rows
+are scored. So a term is first probed (``COMMON_DOCS``): a query whose terms are all in fewer articles is
+ranked by ``bm25`` over its first ``SEARCH_CANDIDATES`` matches (exact up to that many matches); a query
+with a stop-word-like term (or a ``prefix*``, whose probe would cost as much as the search: FTS5 merges
+the lists of every word of the prefix) is ranked in tiers instead: the matches with every term in the
+title first, then the others, each tier in the index's order (the rowid, i.e. the article id: a hash,
+so an even spread over the archive, not the newest). That tier ranking knows nothing of how often or
+how early a term occurs; it is what a search this broad can afford.
 """
 
 from __future__ import annotations
 
-__all__ = ["BM25_WEIGHTS", "FTS_MARK_END", "FTS_MARK_START", "SEARCH_BUDGET_S", "SEARCH_CANDIDATES", "search_sql"]
+from typing import TYPE_CHECKING, Any, Protocol
+
+from recoupe.store.query import match_of
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from recoupe.store.query import Term
+
+__all__ = [
+    "BM25_WEIGHTS",
+    "COMMON_DOCS",
+    "FTS_MARK_END",
+    "FTS_MARK_START",
+    "SEARCH_BUDGET_S",
+    "SEARCH_CANDIDATES",
+    "article_id_of",
+    "ranked",
+    "search_sql",
+]
 
 # Private-use characters mark matched terms in snippets; they are removed from indexed text.
 FTS_MARK_START = "\ue000"
@@ -18,38 +48,95 @@ BM25_WEIGHTS = (10.0, 4.0, 1.0, 0.0)
 SEARCH_BUDGET_S = 10.0
 #: matches a search ranks at most (more when it asks for more hits): see ``search_sql``
 SEARCH_CANDIDATES = 1_000
+#: a term in at least this many articles is stop-word-like: it filters, and the query is ranked in tiers
+COMMON_DOCS = 10_000
+#: tier scores (``SearchHit.score``): every term in the title, the others
+TITLE_TIER, OTHER_TIER = 2.0, 1.0
+
+
+class Cursor(Protocol):
+    def fetchall(self) -> list[Any]: ...
+
+
+class DbApi(Protocol):
+    """What ``ranked`` needs of a ``sqlite3.Connection``."""
+
+    def execute(self, sql: str, parameters: Mapping[str, Any], /) -> Cursor: ...
+
+
+def article_id_of(rowid: int) -> str:
+    """The article id of an FTS rowid (the inverse of ``sqlite.fts_rowid``)."""
+    return f"{rowid & 0xFFFFFFFFFFFFFFFF:016x}"
+
+
+def _filters(filters: Mapping[str, str]) -> tuple[str, str]:
+    """The join and the conditions of the filters asked for (bound by name)."""
+    conditions = {
+        "outlet": " AND fa.outlet_key = :outlet",
+        "language": " AND fa.language = :language",
+        "since": " AND fa.published_sort >= :since",
+        "until": " AND fa.published_sort < :until",
+    }
+    where = "".join(conditions[name] for name in conditions if name in filters)
+    # the FTS rowid is the article id (sqlite.fts_rowid): printf gives it back without reading the FTS row's
+    # content, which costs as much per match as the ranking itself
+    join = " JOIN articles AS fa ON fa.id = printf('%016x', articles_fts.rowid)" if where else ""
+    return join, where
+
+
+def _common(conn: DbApi, term: Term) -> bool:
+    """Whether ``term`` is in at least ``COMMON_DOCS`` articles (reads at most that many entries)."""
+    if term.prefix:
+        return True
+    probe = "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :match LIMIT :most)"
+    (count,) = conn.execute(probe, {"match": match_of([term]), "most": COMMON_DOCS}).fetchall()[0]
+    return int(count) >= COMMON_DOCS
+
+
+def ranked(conn: DbApi, terms: Sequence[Term], *, limit: int, filters: Mapping[str, str]) -> list[tuple[str, float]]:
+    """``(article id, score)`` of the best ``limit`` matches of ``terms``, best first (see the module docstring).
+
+    ``filters`` binds any of ``outlet`` (an outlet key), ``language``, ``since`` and ``until`` (bounds on
+    ``published_sort``); they apply inside the index query, before the limit.
+    """
+    match = match_of(list(terms))
+    if not any(_common(conn, term) for term in terms):
+        statement = search_sql(**{name: name in filters for name in ("outlet", "language", "since", "until")})
+        rows = conn.execute(statement, {"match": match, "limit": limit, **filters}).fetchall()
+        return [(article_id_of(int(rowid)), -float(rank)) for rowid, rank in rows]
+    join, where = _filters(filters)
+    tier = f"SELECT articles_fts.rowid FROM articles_fts{join} WHERE articles_fts MATCH :match{where} LIMIT :limit"
+    found: dict[int, float] = {}
+    for score, expression in ((TITLE_TIER, f"{{title}} : ({match})"), (OTHER_TIER, match)):
+        for (rowid,) in conn.execute(tier, {"match": expression, "limit": limit + len(found), **filters}).fetchall():
+            if len(found) < limit:
+                found.setdefault(int(rowid), score)
+        if len(found) >= limit:
+            break
+    return [(article_id_of(rowid), score) for rowid, score in found.items()]
 
 
 def search_sql(*, outlet: bool, language: bool, since: bool, until: bool) -> str:
-    """The ranked search statement; ``:match`` and ``:limit`` (plus the filters asked for) are bound.
+    """The bm25 statement: ``(rowid, rank)`` of the best ``:limit`` matches; ``:match`` and the filters bound.
 
     The index yields at most ``max(:limit, SEARCH_CANDIDATES)`` matches (filters applied there), in its
-    own order, with their bm25 score; the best ``:limit`` of them are kept before any article row is
-    joined. A search therefore costs about the same whatever the number of matches: the ranking is exact
-    when the query matches at most ``SEARCH_CANDIDATES`` articles, and otherwise the best of the first
-    ``SEARCH_CANDIDATES`` in rowid order, that is article-id order (ids are hashes: a sample spread evenly
-    over the archive, not the newest). Snippets are built afterwards, in Python (``recoupe.store.snippet``).
+    own order, with their bm25 score; the best ``:limit`` of them are kept. The ranking is exact when the
+    query matches at most ``SEARCH_CANDIDATES`` articles, and otherwise the best of the first
+    ``SEARCH_CANDIDATES`` in rowid order. The candidates' LIMIT comes without an ORDER BY, so FTS5 stops
+    walking its lists there instead of scoring every match.
     """
+    join, where = _filters(
+        {
+            name: ""
+            for name, wanted in (("outlet", outlet), ("language", language), ("since", since), ("until", until))
+            if wanted
+        }
+    )
     weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-    filters = ""
-    if outlet:
-        filters += " AND fa.outlet_key = :outlet"
-    if language:
-        filters += " AND fa.language = :language"
-    if since:
-        filters += " AND fa.published_sort >= :since"
-    if until:
-        filters += " AND fa.published_sort < :until"
-    join = " JOIN articles AS fa ON fa.id = printf('%016x', articles_fts.rowid)" if filters else ""
-    # the FTS rowid is the article id (fts_rowid): printf gives it back without reading the FTS row's
-    # content, which costs as much per match as the ranking itself. The candidates' LIMIT comes without an
-    # ORDER BY, so FTS5 stops walking its doclists there instead of scoring every match.
     return (
-        "SELECT a.*, top.rank AS rank FROM ("
         "SELECT fts_rowid, rank FROM ("
         f"SELECT articles_fts.rowid AS fts_rowid, bm25(articles_fts, {weights}) AS rank "
-        f"FROM articles_fts{join} WHERE articles_fts MATCH :match{filters} "
+        f"FROM articles_fts{join} WHERE articles_fts MATCH :match{where} "
         f"LIMIT max(:limit, {SEARCH_CANDIDATES})"
         ") ORDER BY rank, fts_rowid LIMIT :limit"
-        ") AS top JOIN articles AS a ON a.id = printf('%016x', top.fts_rowid) ORDER BY top.rank, a.id"
     )

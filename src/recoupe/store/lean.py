@@ -2,7 +2,7 @@
 
 Importing SQLAlchemy costs more CPU than the rest of ``recoupe search`` together (about 0.25 of its
 0.5 CPU-s), so the command asks this module first. It answers exactly as ``SqlStore.search`` does,
-with the same statement (``fts_text.search_sql``), snippets (``snippet``) and rows (``rows``), and
+with the same ranking (``fts_text.ranked``), snippets (``snippet``) and rows (``rows``), and
 only where it can: an SQLite file at the schema version it was written for (``SCHEMA_VERSION``, the
 store's ``migrations.LATEST``: a test keeps them equal). For anything else (a file to migrate or
 written by a newer recoupe, PostgreSQL, an SQLite without FTS5) it answers ``None`` and the caller
@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from recoupe.errors import QueryError, StoreError
 from recoupe.model import SearchHit
-from recoupe.store.fts_text import SEARCH_BUDGET_S, search_sql
-from recoupe.store.query import match_of, search_terms
+from recoupe.store.fts_text import SEARCH_BUDGET_S, ranked
+from recoupe.store.query import search_terms
 from recoupe.store.rows import article_from_row, outlet_key
 from recoupe.store.snippet import marked_snippet, split_snippet
 
@@ -84,12 +84,14 @@ def search(
         filters["since"] = since.isoformat()
     if until is not None and until < date.max:
         filters["until"] = (until + timedelta(days=1)).isoformat()
-    statement = search_sql(**{name: name in filters for name in ("outlet", "language", "since", "until")})
     if budget_s is not None:
         deadline = time.monotonic() + budget_s
         conn.set_progress_handler(lambda: int(time.monotonic() > deadline), PROGRESS_STEPS)
     try:
-        rows = conn.execute(statement, {"match": match_of(terms), "limit": limit, **filters}).fetchall()
+        best = ranked(conn, terms, limit=limit, filters=filters)
+        marks = ", ".join(f":i{index}" for index in range(len(best)))
+        ids = {f"i{index}": article_id for index, (article_id, _) in enumerate(best)}
+        by_id = {row["id"]: row for row in conn.execute(f"SELECT * FROM articles WHERE id IN ({marks})", ids)}
     except sqlite3.OperationalError as exc:
         if budget_s is not None and "interrupted" in str(exc):
             raise StoreError(
@@ -100,8 +102,9 @@ def search(
     finally:
         conn.close()
     hits = []
-    for row in rows:
+    for article_id, score in ((a, score) for a, score in best if a in by_id):
+        row = by_id[article_id]
         marked = marked_snippet((row["title"] or "", row["lead"] or "", row["body"] or ""), terms)
         snippet, spans = split_snippet(marked)
-        hits.append(SearchHit(article_from_row(row, article_id=row["id"]), -float(row["rank"]), snippet, spans))
+        hits.append(SearchHit(article_from_row(row, article_id=article_id), score, snippet, spans))
     return hits

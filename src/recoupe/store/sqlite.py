@@ -16,15 +16,15 @@ function cannot be written from the ``sqlite3`` shell or any other tool.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 
 from recoupe.errors import StoreError
-from recoupe.store.fts_text import BM25_WEIGHTS, FTS_MARK_END, FTS_MARK_START, search_sql
-from recoupe.store.query import match_of
+from recoupe.store.fts_text import BM25_WEIGHTS, FTS_MARK_END, FTS_MARK_START, ranked, search_sql
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -147,14 +147,11 @@ def search(
     filters: dict[str, str],
     budget_s: float | None,
 ) -> list[tuple[RowMapping, float]]:
-    """``(article row, score)`` of the best ``limit`` matches, best first (bm25).
+    """``(article row, score)`` of the best ``limit`` matches, best first (``fts_text.ranked``).
 
-    ``filters`` binds any of ``outlet``, ``language``, ``since`` and ``until`` (see ``search_sql``).
-    A statement still running after ``budget_s`` seconds is interrupted (``sqlite3``'s progress handler)
-    and raises ``StoreError``.
+    ``filters`` binds any of ``outlet``, ``language``, ``since`` and ``until``. A search still running after
+    ``budget_s`` seconds is interrupted (``sqlite3``'s progress handler) and raises ``StoreError``.
     """
-    params: dict[str, Any] = {"match": match_of(terms), "limit": limit, **filters}
-    statement = text(search_sql(**{name: name in filters for name in ("outlet", "language", "since", "until")}))
     raw = conn.connection.driver_connection
     if raw is None:
         raise StoreError("the database connection is closed")
@@ -162,9 +159,14 @@ def search(
         deadline = time.monotonic() + budget_s
         raw.set_progress_handler(lambda: int(time.monotonic() > deadline), PROGRESS_STEPS)
     try:
-        rows = conn.execute(statement, params).mappings().all()
-    except OperationalError as exc:
-        if budget_s is not None and "interrupted" in str(exc.orig):
+        best = ranked(raw, terms, limit=limit, filters=filters)
+        rows = conn.execute(
+            text("SELECT * FROM articles WHERE id IN :ids").bindparams(bindparam("ids", expanding=True)),
+            {"ids": [article_id for article_id, _ in best]},
+        ).mappings()
+        by_id = {row["id"]: row for row in rows}
+    except (OperationalError, sqlite3.OperationalError) as exc:
+        if budget_s is not None and "interrupted" in str(exc):
             raise StoreError(
                 f"the search took more than {budget_s:g} s and was stopped: "
                 "add words, or choose an outlet, a language or dates"
@@ -173,7 +175,7 @@ def search(
     finally:
         if budget_s is not None:
             raw.set_progress_handler(None, 0)
-    return [(row, -float(row["rank"])) for row in rows]
+    return [(by_id[article_id], score) for article_id, score in best if article_id in by_id]
 
 
 def database_problems(conn: Connection) -> list[str]:
