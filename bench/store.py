@@ -2,15 +2,16 @@
 
     .venv/bin/python bench/store.py [--sizes 10000 100000] [--backends sqlite postgresql]
         [--postgres postgresql://postgres@127.0.0.1:5432/test] [--queries 10] [--rounds 3]
-        [--ingest 2000] [--dask 0] [--data ../shared/data] [--keep DIR [--reuse]]
+        [--ingest 2000] [--dask 0 [--dask-rounds 2]] [--data ../shared/data] [--keep DIR [--reuse]]
+        [--skip-before]
 
 Synthetic archives from real French press text: the sentences of the 1,134 gj-dev articles
 (``<data>/gj-dev/articles.jsonl``; the seeds in ``tests/fixtures/seeds`` when it is missing) are recombined,
 seeded: article *i* takes a title sentence and 6 to 18 body sentences drawn at random, one of 40 outlets, a
-day in 2018-2020, language ``fr``, a URL of its own. Every size is built fresh through the store API
-(``Store.add`` in batches of 2,000: the ingest rules, the full-text index; no extraction, enrichment or
-stories), on SQLite (a file under ``--keep`` or a temporary folder) and on a PostgreSQL schema of its own,
-dropped afterwards.
+day in 2018-2020, language ``fr``, a URL of its own. Every size is built fresh, written straight into
+``articles`` and the full-text index (``build``: every generated article is distinct, so the ingest rules
+would store each one anyway; no extraction, enrichment or stories), on SQLite (a file under ``--keep`` or a
+temporary folder) and on a PostgreSQL schema of its own, dropped afterwards unless ``--reuse``.
 
 Queries, picked from the archive's own word counts (``--queries`` of each kind):
 
@@ -27,9 +28,10 @@ in the ranking statement, every match joined and given a snippet before the limi
 Ingest: ``recoupe ingest FILE.jsonl --no-enrich --no-stories`` as a user runs it (a subprocess: reading,
 extraction, the store), on ``--ingest`` generated articles, into a fresh SQLite file and a fresh PostgreSQL
 schema in the same run; articles per second and the ratio. ``--dask N``: ``recoupe ingest`` of N generated
-articles with enrichment on (stories off) into fresh PostgreSQL schemas, inline, then on a local Dask
-cluster of 1 and of 2 worker processes, which write their partitions (``recoupe.partitions``); the 2 / 1
-workers ratio says what the cluster gains on this machine, the 1 worker / inline ratio what it costs.
+articles with enrichment on (stories off) into fresh PostgreSQL schemas, inline and on a local Dask
+cluster of 1 and of 2 worker processes, which write their partitions (``recoupe.partitions``), in
+``--dask-rounds`` interleaved rounds (the load average is printed before each run); the 2 / 1 workers
+ratio of each round says what the cluster gains on this machine, the 1 worker / inline ratio what it costs.
 The headline figures are printed last.
 """
 
@@ -49,17 +51,23 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
+from sqlalchemy import Connection, text
+
 from recoupe.model import Article, DatePrecision, Provenance, PublishedDate
-from recoupe.store import Store, open_store
+from recoupe.store import Store, open_store, postgres
+from recoupe.store.rows import article_values
+from recoupe.store.schema import articles
+from recoupe.store.sqlite import fts_rowid
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_POSTGRES = os.environ.get("RECOUPE_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 OUTLETS = tuple(f"Journal {chr(65 + i // 10)}{i % 10}" for i in range(40))
 BATCH = 2_000
+CHUNK = 20_000  # articles per transaction when building
 KINDS = ("common", "rare", "phrase", "prefix")
 _SENTENCE = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý«])")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -132,13 +140,76 @@ def database(backend: str, folder: Path, name: str, server: str, *, reuse: bool 
         yield str(path)
 
 
-def build(store: Store, pool: list[str], size: int) -> float:
-    """Fill ``store`` with ``size`` articles (from the last whole batch it has); articles per second."""
-    first = store.count() // BATCH * BATCH
+def build(store: Store, url: str, backend: str, pool: list[str], size: int) -> float:
+    """Fill ``store`` with ``size`` articles (from the last whole chunk it has); articles per second.
+
+    The rows go straight into ``articles`` and the full-text index (SQLite: executemany; PostgreSQL: ``COPY``,
+    then the tsvectors computed by the server, the GIN indexes built once at the end), one transaction per
+    ``CHUNK`` articles: the ingest rules would store every generated article anyway (each has a URL and a
+    text of its own), and going through them cost 70 min for 1 M articles on SQLite.
+    """
+    first = store.count() // CHUNK * CHUNK
     started = time.perf_counter()
-    for offset in range(first, size, BATCH):
-        store.add(list(make_articles(pool, min(BATCH, size - offset), start=offset)))
+    if backend == "postgresql" and first < size:
+        with store.transaction(write=True) as conn:  # type: ignore[attr-defined] - SqlStore's own
+            postgres.drop_fts_indexes(conn)
+    for offset in range(first, size, CHUNK):
+        items = [
+            item
+            for start in range(offset, min(offset + CHUNK, size), BATCH)
+            for item in make_articles(pool, min(BATCH, size - start), start=start)
+        ]
+        with store.transaction(write=True) as conn:  # type: ignore[attr-defined] - SqlStore's own
+            (_write_postgres if backend == "postgresql" else _write_sqlite)(conn, items)
+        print(f"    {offset + len(items):,} articles ({time.perf_counter() - started:.0f} s)", flush=True)
+    if backend == "postgresql":
+        with store.transaction(write=True) as conn:  # type: ignore[attr-defined] - SqlStore's own
+            conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '1GB'")
+            postgres.fts_indexes(conn)
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as raw:  # VACUUM runs outside a transaction
+            raw.execute("VACUUM ANALYZE articles")
+            raw.execute("VACUUM ANALYZE articles_fts")
     return (size - first) / max(time.perf_counter() - started, 1e-9)
+
+
+def _rows(items: list[Article]) -> list[dict[str, object]]:
+    now = datetime.now(UTC)
+    return [{"id": item.id, **article_values(item), "ingested_at": now, "updated_at": now} for item in items]
+
+
+def _write_sqlite(conn: Connection, items: list[Article]) -> None:
+    conn.execute(articles.insert(), _rows(items))
+    conn.execute(
+        text(
+            "INSERT INTO articles_fts (rowid, title, lead, body, article_id) "
+            "VALUES (:rowid, :title, :lead, :body, :article_id)"
+        ),
+        [
+            {"rowid": fts_rowid(i.id), "title": i.title, "lead": i.lead, "body": i.body, "article_id": i.id}
+            for i in items
+        ],
+    )
+
+
+def _write_postgres(conn: Connection, items: list[Article]) -> None:
+    rows = _rows(items)
+    columns = list(rows[0])
+    raw = conn.connection.driver_connection
+    with raw.cursor() as cursor:
+        with cursor.copy(f"COPY articles ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row[name] for name in columns])
+        document = " || ".join(
+            f"setweight(to_tsvector('recoupe_french', {column}), '{weight}')"
+            for column, weight in (("title", "A"), ("lead", "B"), ("body", "D"))
+        )
+        cursor.execute(
+            f"INSERT INTO articles_fts (article_id, config, document) SELECT id, 'recoupe_french', {document} "
+            "FROM articles WHERE id = ANY(%s)",
+            ([item.id for item in items],),
+        )
 
 
 def pick_queries(pool: list[str], size: int, per_kind: int) -> dict[str, list[str]]:
@@ -229,29 +300,46 @@ def write_jsonl(path: Path, pool: list[str], count: int, *, seed: int) -> Path:
     return path
 
 
-def dask_rates(folder: Path, server: str, pool: list[str], count: int) -> dict[str, float]:
+def dask_rates(folder: Path, server: str, pool: list[str], count: int, rounds: int) -> dict[str, list[float]]:
     """``recoupe ingest`` (enrichment on, stories off) of ``count`` articles into PostgreSQL: articles per second
-    inline, then on a local Dask cluster of 1 and of 2 worker processes (the workers write)."""
+    inline, then on a local Dask cluster of 1 and of 2 worker processes (the workers write), ``rounds`` times,
+    the three interleaved (each round in another order) so that a change in the machine's load falls on all."""
     source = write_jsonl(folder / "dask.jsonl", pool, count, seed=13)
-    rates = {}
-    for label, options in (
+    runs = (
         ("inline", ["--executor", "local"]),
         ("dask 1 worker", ["--executor", "dask", "--workers", "1"]),
         ("dask 2 workers", ["--executor", "dask", "--workers", "2"]),
-    ):
-        with postgres_schema(server) as url:
-            command = [sys.executable, "-m", "recoupe.cli", "--db", url, "ingest", str(source), *options]
-            started = time.perf_counter()
-            done = subprocess.run([*command, "--no-stories", "--json"], capture_output=True, text=True, check=False)
-            seconds = time.perf_counter() - started
-            if done.returncode != 0:
-                raise SystemExit(f"ingest {label} failed: {done.stderr[-2000:]}")
-            summary = json.loads(done.stdout)
-            if (summary["new"], summary["enriched"]) != (count, count):
-                raise SystemExit(f"ingest {label}: {summary['new']} new, {summary['enriched']} enriched of {count}")
-        rates[label] = count / seconds
-        print(f"ingest with enrichment, {label}: {rates[label]:.1f} articles/s ({seconds:.1f} s)", flush=True)
+    )
+    rates: dict[str, list[float]] = {label: [] for label, _ in runs}
+    for round_ in range(rounds):
+        for label, options in runs[round_ % 3 :] + runs[: round_ % 3]:
+            with postgres_schema(server) as url:
+                command = [sys.executable, "-m", "recoupe.cli", "--db", url, "ingest", str(source), *options]
+                load = os.getloadavg()[0]
+                cpu = _children_cpu()
+                started = time.perf_counter()
+                done = subprocess.run([*command, "--no-stories", "--json"], capture_output=True, text=True, check=False)
+                seconds = time.perf_counter() - started
+                cpu = _children_cpu() - cpu
+                if done.returncode != 0:
+                    raise SystemExit(f"ingest {label} failed: {done.stderr[-2000:]}")
+                summary = json.loads(done.stdout)
+                if (summary["new"], summary["enriched"]) != (count, count):
+                    raise SystemExit(f"ingest {label}: {summary['new']} new, {summary['enriched']} enriched of {count}")
+            rates[label].append(count / seconds)
+            print(
+                f"round {round_ + 1} ingest with enrichment, {label}: {count / seconds:.2f} articles/s ({seconds:.1f} s"
+                f" wall, {cpu:.1f} CPU-s of the command and what it waited for, load {load:.1f} before)",
+                flush=True,
+            )
     return rates
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def main() -> None:
@@ -263,6 +351,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--ingest", type=int, default=2_000, help="articles for the ingest figure (0: skip)")
     parser.add_argument("--dask", type=int, default=0, help="articles for the Dask 1 vs 2 workers figure (0: skip)")
+    parser.add_argument("--skip-before", action="store_true", help="do not time the SQLite search before the bounds")
+    parser.add_argument("--dask-rounds", type=int, default=2, help="interleaved rounds of the Dask figure")
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--keep", type=Path, default=None, help="folder for the SQLite files (default: temporary)")
     parser.add_argument(
@@ -291,7 +381,7 @@ def main() -> None:
                 if reuse and store.count() == size:
                     print(f"  {backend}: reusing {url}", flush=True)
                 else:
-                    builds[backend, size] = build(store, pool, size)
+                    builds[backend, size] = build(store, url, backend, pool, size)
                     print(f"  {backend}: built at {builds[backend, size]:.0f} articles/s", flush=True)
                 for kind in KINDS:
                     times: list[float] = []
@@ -300,7 +390,7 @@ def main() -> None:
                     results[backend, size, kind] = times
                     line = f"  {backend} {size} {kind}: p50 {percentile(times, 0.5):.1f} ms"
                     print(f"{line}, p95 {percentile(times, 0.95):.1f} ms", flush=True)
-                    if backend == "sqlite" and kind in {"common", "prefix"}:
+                    if backend == "sqlite" and kind in {"common", "prefix"} and not args.skip_before:
                         old: list[float] = []
                         for query in queries[kind]:
                             old += timed(lambda q=query: old_sqlite_search(store, q), args.rounds)
@@ -313,7 +403,7 @@ def main() -> None:
             rates[backend] = ingest_rate(backend, folder, args.postgres, pool, args.ingest)
             print(f"ingest --no-enrich {backend}: {rates[backend]:.0f} articles/s", flush=True)
 
-    dask = dask_rates(folder, args.postgres, pool, args.dask) if args.dask else {}
+    dask = dask_rates(folder, args.postgres, pool, args.dask, args.dask_rounds) if args.dask else {}
 
     if results:
         print("\nsearch, limit 20, snippets included (ms): p50 / p95")
@@ -332,7 +422,7 @@ def main() -> None:
         print(f"sqlite {size:,} {kind}: p95 before the bounds {percentile(old, 0.95):.1f} ms, now", end=" ")
         print(f"{percentile(now, 0.95):.1f} ms ({ratio:.1f}x)")
     for (backend, size), rate in sorted(builds.items()):
-        print(f"build through Store.add: {backend} {size:,} at {rate:.0f} articles/s")
+        print(f"build (bulk rows and full-text index): {backend} {size:,} at {rate:.0f} articles/s")
     if len(rates) == 2:
         ratio = rates["postgresql"] / rates["sqlite"]
         print(
@@ -341,11 +431,13 @@ def main() -> None:
         )
 
     if dask:
+        best = {label: max(values) for label, values in dask.items()}
+        ratios = [two / one for one, two in zip(dask["dask 1 worker"], dask["dask 2 workers"], strict=True)]
         print(
-            f"ingest with enrichment of {args.dask:,} articles into PostgreSQL: inline {dask['inline']:.1f}/s, "
-            f"dask 1 worker {dask['dask 1 worker']:.1f}/s, 2 workers {dask['dask 2 workers']:.1f}/s "
-            f"(2 / 1 workers {dask['dask 2 workers'] / dask['dask 1 worker']:.2f}, "
-            f"1 worker / inline {dask['dask 1 worker'] / dask['inline']:.2f})"
+            f"ingest with enrichment of {args.dask:,} articles into PostgreSQL, best of {args.dask_rounds} interleaved"
+            f" rounds: inline {best['inline']:.2f}/s, dask 1 worker {best['dask 1 worker']:.2f}/s, 2 workers"
+            f" {best['dask 2 workers']:.2f}/s (2 / 1 workers per round: {', '.join(f'{r:.2f}' for r in ratios)};"
+            f" 1 worker / inline {best['dask 1 worker'] / best['inline']:.2f})"
         )
 
 
