@@ -11,6 +11,11 @@ left unassigned by a kill is assigned by the next run that sees it (or by ``reco
 
 Per-item policy: a record that cannot be read or holds no article becomes a ``Failure`` (where and
 why) in the report, and the run goes on. Errors of the store itself stop the run.
+
+Overlap: when the batch is both enriched and assigned to stories, and the story engine's embedder can
+compute ahead (``prefetch``, the default embedder), the embeddings of the batch's new and changed
+articles start in a background thread as soon as the batch is stored, and run while the batch is
+parsed and enriched (in this process or in the executor's workers); the engine then finds them ready.
 """
 
 from __future__ import annotations
@@ -32,7 +37,15 @@ if TYPE_CHECKING:
     from recoupe.enrich.nlp import NlpModels
     from recoupe.stories.assign import StoryEngine, StoryReport
 
-__all__ = ["IngestReport", "batches", "enrich_one", "enrich_stored", "extract_one", "ingest"]
+__all__ = [
+    "IngestReport",
+    "batches",
+    "embed_ahead",
+    "enrich_one",
+    "enrich_stored",
+    "extract_one",
+    "ingest",
+]
 
 
 @dataclass(slots=True)
@@ -114,6 +127,18 @@ def enrich_stored(store: Store, ids: list[str], models: NlpModels, executor: Exe
     report.enriched += len(done)
 
 
+def embed_ahead(stories: StoryEngine | None, articles: list[Article], stored: list[tuple[str, IngestOutcome]]) -> None:
+    """Start the embeddings of the new and changed ``articles`` (``stored``: their outcomes, in order), if the
+    story engine's embedder can compute ahead; what it computes is handed to the engine's ``update``."""
+    prefetch: Callable[[list[str]], None] | None = getattr(stories.embedder, "prefetch", None) if stories else None
+    if prefetch is None:
+        return
+    from recoupe.enrich.embed import embedding_text
+
+    changed = [a for a, (_, outcome) in zip(articles, stored, strict=True) if outcome is not IngestOutcome.UNCHANGED]
+    prefetch([embedding_text(article) for article in changed])
+
+
 def batches(items: Iterable[Record | Failure], size: int) -> Iterator[list[Record | Failure]]:
     """``items`` in lists of ``size`` (the last one shorter), read lazily."""
     iterator = iter(items)
@@ -156,6 +181,7 @@ def ingest(
                 report.count(outcome)
                 report.article_ids.append(article_id)
             if models is not None:
+                embed_ahead(stories, articles, stored)  # runs while the batch is enriched
                 enrich_stored(store, [article_id for article_id, _ in stored], models, executor, report)
             if stories is not None and report.stories is not None:
                 report.stories.add(stories.update([article_id for article_id, _ in stored]))

