@@ -347,13 +347,14 @@ class _Resolver:
                     return _Speaker(m.canonical, m.key, m.start, m.end, self._gender_of(m))
         if last is not None:
             return last
-        return self._topic(gender)
+        return self._topic(gender, before)
 
-    def _topic(self, gender: str | None) -> _Speaker | None:
-        """The person the article names most (outside quotes), for a pronoun with no antecedent."""
+    def _topic(self, gender: str | None, before: int) -> _Speaker | None:
+        """The person the article names most (outside quotes) before ``before``, for a pronoun with no
+        antecedent; none when the article has named nobody yet (the pronoun stays as written)."""
         counts: dict[str, list[Mention]] = {}
         for m in self.ctx.mentions:
-            if self._is_person(m) and not self.ctx.quoted(m.start):
+            if self._is_person(m) and not self.ctx.quoted(m.start) and m.start < before:
                 counts.setdefault(m.key, []).append(m)
         ranked = sorted(counts.values(), key=len, reverse=True)
         for group in ranked:

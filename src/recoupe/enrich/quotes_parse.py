@@ -45,6 +45,7 @@ _NP_LINK_EN = frozenset({"of", "and", "'s"})
 _NAME_LABELS = frozenset({"PER", "ORG", "MISC", "LOC"})
 _ARTICLES = frozenset({"l'", "la", "le", "les", "un", "une", "the", "a"})
 _OPENERS = frozenset({"le", "la", "les", "l'", "un", "une", "il", "elle", "ils", "elles", "on", "the"})
+_DEMONSTRATIVE_DET = frozenset({"ce", "cet", "cette", "ces", "this", "that", "these", "those"})
 _PERSONAL = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "he", "she", "they", "him", "her", "them"})
 
 
@@ -417,7 +418,8 @@ class Context:
         tok = doc[k]
         low = fold(tok.text)
         possessive = "Yes" in tok.morph.get("Poss", [])
-        if (tok.pos_ == "PRON" and not possessive) or low.lstrip("-") in _PERSONAL:
+        determiner = low in _DEMONSTRATIVE_DET and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN"  # "Cet été"
+        if (tok.pos_ == "PRON" and not possessive and not determiner) or low.lstrip("-") in _PERSONAL:
             return NounPhrase(tok.idx, tok.idx + len(tok.text), tok.text.lstrip("-"), None, pronoun=True)
         links = _NP_LINK_FR if self.language == "fr" else _NP_LINK_EN
         j = k
@@ -563,8 +565,9 @@ class Context:
             ]
             subjects = [c for c in subjects if fold(c.text) not in {"-t", "ce", "c'", "cela", "ca", "it"}]
             sentence_start = self.sentence_of(self.doc[i].idx)[0]
-            if len(subjects) > 1:  # two subjects for one verb (a misparse): the one in the verb's sentence
+            if len(subjects) > 1:  # a misparse: the subject in the verb's sentence, a name or pronoun first
                 subjects = [c for c in subjects if c.idx >= sentence_start] or subjects
+                subjects.sort(key=lambda c: not (fold(c.text) in _PERSONAL or self.mention_at(c.idx, c.idx + 1)))
             if subjects:
                 subj = subjects[0]
                 if "Rel" in subj.morph.get("PronType", []) and tok.dep_.startswith("acl"):

@@ -38,11 +38,12 @@ from typing import TYPE_CHECKING
 
 from recoupe.enrich import referent_turns
 from recoupe.enrich import referent_words as lex
-from recoupe.enrich.coref import subject_candidates
+from recoupe.enrich.coref import compatible, phrase_gender, pronoun_gender, subject_candidates
+from recoupe.enrich.quotes_parse import NounPhrase
 from recoupe.enrich.speech import fold
 
 if TYPE_CHECKING:
-    from recoupe.enrich.quotes_parse import Context, NounPhrase
+    from recoupe.enrich.quotes_parse import Context
     from recoupe.model import Mention
 
 __all__ = ["RULES", "Ask", "Referent", "can_speak", "head_noun", "refer"]
@@ -487,11 +488,14 @@ def _mention_close_before(ask: Ask) -> Referent | None:
     sent_start, _ = ask.ctx.sentence_of(where)
     previous, _ = ask.ctx.sentence_of(max(0, sent_start - 1))
     plural = fold(ask.name or "") in {"ils", "elles", "eux", "they", "them"}
+    gender = pronoun_gender(ask.name or "")
     for m in ask.ctx.mentions_before(where):
         if m.start < previous:
             return None
-        if m.label in ({"ORG"} if plural else {"PER", "ORG"}) and not ask.ctx.quoted(m.start):
-            return _entity(ask, m, ask.start, ask.end)
+        if m.label not in ({"ORG"} if plural else {"PER", "ORG"}) or ask.ctx.quoted(m.start):
+            continue
+        if compatible(gender, phrase_gender(ask.ctx, NounPhrase(m.start, m.end, m.text, m))):
+            return _entity(ask, m, ask.start, ask.end)  # "il" is not "la ministre … Brigitte Bourguignon"
     return None
 
 
