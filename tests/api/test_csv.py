@@ -68,7 +68,7 @@ def test_quotes_and_outlets_as_csv(client: TestClient) -> None:
 
 
 def test_crosscheck_as_csv_has_one_row_per_statement(client: TestClient, seeds_story: str) -> None:
-    report = client.get(f"/api/stories/{seeds_story}/crosscheck").json()
+    report = client.get(f"/api/stories/{seeds_story}/crosscheck", params={"wait": "true"}).json()
     answer = client.get(f"/api/stories/{seeds_story}/crosscheck", params={"format": "csv"})
     assert answer.status_code == 200
     assert answer.headers["content-disposition"] == f'attachment; filename="crosscheck-{seeds_story}.csv"'

@@ -122,7 +122,7 @@ def test_story_by_prefix(client: TestClient, seeds_story: str) -> None:
 
 def test_seeds_crosscheck(client: TestClient, seeds_story: str) -> None:
     """The bid is corroborated by all three; Bret Taylor's quote is told by one source only."""
-    report = client.get(f"/api/stories/{seeds_story[:10]}/crosscheck").json()
+    report = client.get(f"/api/stories/{seeds_story[:10]}/crosscheck", params={"wait": "true"}).json()
     assert report["story_id"] == seeds_story
     assert len(report["articles"]) == 3
     verdicts = report["verdicts"]
@@ -146,8 +146,8 @@ def test_seeds_crosscheck(client: TestClient, seeds_story: str) -> None:
 
 
 def test_crosscheck_verdict_filter(client: TestClient, seeds_story: str) -> None:
-    everything = client.get(f"/api/stories/{seeds_story}/crosscheck").json()
-    single = client.get(f"/api/stories/{seeds_story}/crosscheck", params={"verdict": "single-source"}).json()
+    everything = client.get(f"/api/stories/{seeds_story}/crosscheck", params={"wait": "true"}).json()
+    single = client.get(f"/api/stories/{seeds_story}/crosscheck", params={"verdict": "single-source", "wait": 1}).json()
     assert single["verdicts"]
     assert {v["verdict"] for v in single["verdicts"]} == {"single-source"}
     assert len(single["verdicts"]) == everything["counts"]["single-source"]
@@ -343,7 +343,7 @@ def test_etag_and_304(client: TestClient, seeds_story: str) -> None:
     assert cached.headers["etag"] == tag
     assert client.get(path, headers={"If-None-Match": f'"other", W/{tag}'}).status_code == 304
     assert client.get(path, headers={"If-None-Match": '"other"'}).status_code == 200
-    other = client.get(f"/api/stories/{seeds_story}/crosscheck")
+    other = client.get(f"/api/stories/{seeds_story}/crosscheck", params={"wait": "true"})
     assert other.headers["etag"] != tag
     assert client.get("/api/health").headers["cache-control"] == "no-cache"
     assert "etag" not in client.get("/api/stories/0000000000000000").headers

@@ -6,11 +6,12 @@ from datetime import date
 from typing import Annotated, Any, Literal, get_args
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import BeforeValidator
 
 from recoupe.api.csv_answer import CSV_RESPONSES, Format, csv_or_json, csv_response, prefers_csv
 from recoupe.api.routes_common import READ_RESPONSES, CachedRoute, Limit, Offset, next_link
-from recoupe.api.schemas import CrossCheckOut, StoryDetail, StoryPage, VerdictName
+from recoupe.api.schemas import CrossCheckOut, CrossCheckPending, StoryDetail, StoryPage, VerdictName
 from recoupe.enrich.entities import entity_key
 from recoupe.export import COLUMNS, statement_rows
 from recoupe.faces import Faces, faces_of
@@ -109,11 +110,46 @@ def get_story(story_id: StoryId, response: Response, faces: Annotated[Faces, Dep
     }
 
 
+#: seconds a cross-check request waits for one being computed before it answers 202 (a stored one is at once)
+CROSSCHECK_WAIT_S = 2.0
+#: the ``Retry-After`` of that 202 (a first cross-check takes 20-50 s; the story page reloads every 4 s)
+CROSSCHECK_RETRY_S = 5
+
+PENDING_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **CSV_RESPONSES,
+    202: {
+        "model": CrossCheckPending,
+        "description": "Not computed yet: it is being computed in the background (one computation per story "
+        "however many ask). Ask again at `poll` after `Retry-After` seconds, or add `wait=true` to wait for it.",
+        "headers": {
+            "Retry-After": {"description": "Seconds to wait before asking again.", "schema": {"type": "integer"}},
+            "Location": {"description": "Where to ask again (the same as `poll`).", "schema": {"type": "string"}},
+        },
+    },
+}
+
+
+def _pending(request: Request, story_id: str) -> JSONResponse:
+    """The 202 answer for a cross-check still being computed."""
+    path = f"/api/stories/{story_id}/crosscheck"
+    poll = f"{path}?{request.url.query}" if request.url.query else path
+    body = {
+        "status": "computing",
+        "story_id": story_id,
+        "poll": poll,
+        "retry_after": CROSSCHECK_RETRY_S,
+        "message": "the cross-check is being computed (a first one takes 20-50 s): ask again at poll, "
+        "or add wait=true to wait for it",
+    }
+    headers = {"Retry-After": str(CROSSCHECK_RETRY_S), "Location": poll, "Cache-Control": "no-store"}
+    return JSONResponse(body, status_code=202, headers=headers)
+
+
 @router.get(
     "/stories/{story_id}/crosscheck",
     response_model=CrossCheckOut,
     summary="A story's cross-check",
-    responses=CSV_RESPONSES,
+    responses=PENDING_RESPONSES,
 )
 def get_crosscheck(
     *,
@@ -122,6 +158,13 @@ def get_crosscheck(
     response: Response,
     faces: Annotated[Faces, Depends(faces_of)],
     verdict: Verdicts = None,
+    wait: Annotated[
+        bool,
+        Query(
+            description="true: wait for a cross-check being computed and answer it (200), never 202 "
+            "(a first one takes 20-50 s). A CSV answer always waits."
+        ),
+    ] = False,
     fmt: Format = None,
 ) -> dict[str, Any] | Response:
     """What every source says: groups of statements (figures, quotes, claims, what is said about an entity),
@@ -129,14 +172,25 @@ def get_crosscheck(
     differs-by-source: outlets report different sources, each statement's ``attributed_to``; corroborated;
     differing; single-source), the independent sources behind it, each conflict pair's relation, how central
     it is (``score``) and the exact passage of every article. The stored report while the story is
-    unchanged, computed otherwise (the first time can take a few seconds). As CSV: one row per statement
-    with its group's verdict (the columns of ``recoupe export statements``)."""
-    report = faces.crosscheck(story_id).to_dict()
+    unchanged (200 at once); otherwise it is computed in the background, once per story, and a request that
+    has waited a few seconds for it answers **202 Accepted** with ``Retry-After`` and where to ask again
+    (``poll``), until it is ready (200); ``wait=true`` waits for it instead. As CSV (which waits): one row per
+    statement with its group's verdict (the columns of ``recoupe export statements``)."""
+    resolved = faces.store.story_row(story_id).id  # a prefix or a merged story's id: one computation per story
+    csv = prefers_csv(request, fmt)
+    if wait or csv:
+        done = faces.crosscheck(resolved)  # a computation under way for the story is waited for, not repeated
+    else:
+        pending = faces.crosscheck_within(resolved, CROSSCHECK_WAIT_S)  # what the story page does
+        if pending is None:
+            return _pending(request, resolved)
+        done = pending
+    report = done.to_dict()
     response.headers["Content-Location"] = f"/api/stories/{report['story_id']}/crosscheck"
     if verdict:
         wanted = set(verdict)
         report["verdicts"] = [v for v in report["verdicts"] if v["verdict"] in wanted]
-    if prefers_csv(request, fmt):
+    if csv:
         columns = [name for name, _ in COLUMNS["statements"]]
         return csv_response(statement_rows(report), columns, f"crosscheck-{report['story_id']}")
     return report

@@ -20,6 +20,7 @@ __all__ = [
     "ArticlePage",
     "ArticleSummary",
     "CrossCheckOut",
+    "CrossCheckPending",
     "EntityDetail",
     "EntityOut",
     "EntityPage",
@@ -395,6 +396,16 @@ class CrossCheckOut(_Out):
     counts: dict[str, int] = Field(description="Verdicts of each kind, before any verdict filter.")
     articles: list[CrossCheckArticle]
     verdicts: list[VerdictOut]
+
+
+class CrossCheckPending(_Out):
+    """A cross-check not computed yet (``202 Accepted``): it is being computed in the background."""
+
+    status: Literal["computing"]
+    story_id: str = Field(description="The story's own id (whatever id or prefix was asked for).")
+    poll: str = Field(description="Where to ask again (also the `Location` header), with the same query.")
+    retry_after: int = Field(description="Seconds to wait before asking again (also the `Retry-After` header).")
+    message: str
 
 
 class EntityDetail(EntityOut):
