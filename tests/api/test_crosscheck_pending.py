@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+    from fastapi.testclient import TestClient
+
     from recoupe.config import Settings
 
 
@@ -170,3 +172,12 @@ def test_wait_answers_at_once_and_csv_waits(stale: tuple[Settings, str, dict[str
             found = store.crosscheck_report(story_id)
         assert found is not None
         assert found[0] == stored["signature"]  # the CSV request computed and stored it
+
+
+def test_the_openapi_spec_describes_the_202(client: TestClient) -> None:
+    operation = client.get("/api/openapi.json").json()["paths"]["/api/stories/{story_id}/crosscheck"]["get"]
+    accepted = operation["responses"]["202"]
+    assert accepted["content"]["application/json"]["schema"]["$ref"].endswith("/CrossCheckPending")
+    assert set(accepted["headers"]) == {"Retry-After", "Location"}
+    assert "wait" in {parameter["name"] for parameter in operation["parameters"]}
+    assert "202 Accepted" in operation["description"]

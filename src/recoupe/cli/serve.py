@@ -34,7 +34,8 @@ STOP_GRACE_S = 3
 def serve_command(app: AppContext, host: str, port: int, log_level: str) -> None:
     """Serve the web UI at / and the REST API at /api (OpenAPI at /api/openapi.json).
 
-    Reads are open; POST /api/ingest needs the api_token setting (RECOUPE_API_TOKEN)."""
+    Reads are open. Writes need the api_token setting (RECOUPE_API_TOKEN): POST /api/ingest, PATCH and
+    DELETE /api/articles/ID, and the article page's correction forms; without it the server is read-only."""
     import uvicorn
 
     from recoupe.app import create_app
