@@ -217,28 +217,48 @@ def _before(ctx: Context, span: Marked, short: bool) -> Attribution | None:
         ):
             begin = group_before(ctx, k, first)
             cue, cue_start = _cue_text(ctx, begin, k)
-            group = ctx.verb_group_at(begin)
-            subject = None
-            if group is not None and group.clitic is not None:
-                subject = ctx.inverted_subject(group, k + 3)
-            inverted = begin > 0 and (
-                doc[begin - 1].text in {",", *QUOTE_CHARS} or doc[begin - 1].text[-1:] in QUOTE_CHARS
-            )
-            if subject is None and begin > 0 and doc[begin - 1].text in QUOTE_CHARS:
-                subject = quoted_subject(ctx, doc[begin - 1].idx)
-            if subject is None and inverted and group is not None:
-                subject = ctx.inverted_subject(group, ctx.token_at(span.open_at))
-            if subject is None:  # the agent of a passive speaks, not the person described
-                subject = passive_agent(ctx, k) or named_before(ctx, begin)
-            if subject is None:
-                subject = ctx.subject_of(k)
-            if subject is None:
-                subject = apposed_subject(ctx, begin, first) or _nearest_before(ctx, tok.idx, sent_start)
-            if subject is None and k + 1 < len(doc):
-                subject = ctx.inverted_subject(VerbGroup(tok.idx, tok.idx, k), ctx.token_at(span.open_at))
+            subject = _cue_subject(ctx, span, k, begin, (first, sent_start))
             return Attribution(subject, cue, cue_start)
         k -= 1
     return None
+
+
+def infinitive_after(ctx: Context, char: int) -> bool:
+    """An infinitive follows character ``char`` (quotation marks aside): the phrase before it is whom the
+    speaker told, and what was said is that infinitive clause."""
+    doc = ctx.doc
+    k = ctx.token_at(char)
+    while k < len(doc) and doc[k].text in QUOTE_CHARS:
+        k += 1
+    return k < len(doc) and "Inf" in doc[k].morph.get("VerbForm", [])
+
+
+def _cue_subject(ctx: Context, span: Marked, k: int, begin: int, floors: tuple[int, int]) -> NounPhrase | None:
+    """Who speaks through the cue verb at token ``k`` (its group starting at ``begin``) before a quote:
+    an inverted clitic or subject, the agent of a passive, the name before the group, the parsed
+    subject, an apposed or nearby name, in that order. ``floors``: the sentence's first token and char."""
+    doc = ctx.doc
+    first, sent_start = floors
+    group = ctx.verb_group_at(begin)
+    subject = None
+    if group is not None and group.clitic is not None:
+        subject = ctx.inverted_subject(group, k + 3)
+    inverted = begin > 0 and (doc[begin - 1].text in {",", *QUOTE_CHARS} or doc[begin - 1].text[-1:] in QUOTE_CHARS)
+    if subject is None and begin > 0 and doc[begin - 1].text in QUOTE_CHARS:
+        subject = quoted_subject(ctx, doc[begin - 1].idx)
+    if subject is None and inverted and group is not None:
+        subject = ctx.inverted_subject(group, ctx.token_at(span.open_at))
+        if subject is not None and infinitive_after(ctx, subject.end):
+            subject = None  # "X, qui …, a déclaré au quotidien Y être "anéantie"": Y is told
+    if subject is None:  # the agent of a passive speaks, not the person described
+        subject = passive_agent(ctx, k) or named_before(ctx, begin)
+    if subject is None:
+        subject = ctx.subject_of(k)
+    if subject is None:
+        subject = apposed_subject(ctx, begin, first) or _nearest_before(ctx, doc[k].idx, sent_start)
+    if subject is None and k + 1 < len(doc):
+        subject = ctx.inverted_subject(VerbGroup(doc[k].idx, doc[k].idx, k), ctx.token_at(span.open_at))
+    return subject
 
 
 def passive_agent(ctx: Context, k: int) -> NounPhrase | None:
@@ -284,11 +304,22 @@ def _negated(ctx: Context, k: int) -> bool:
     return ("ne" in window or "n'" in window) and any(w in {"pas", "jamais", "rien", "guere"} for w in window)
 
 
+#: a name right after one of these is a complement ("cités par LCI", "au quotidien X"), not a subject
+COMPLEMENT_BEFORE = re.compile(
+    r"(?:\b(?:par|de|du|des|à|au|aux|avec|pour|sur|via|chez|dans|by|of|to|from|with|for|at)|\bd'|\bd’)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _nearest_before(ctx: Context, char: int, floor: int) -> NounPhrase | None:
+    """The nearest person or organisation named before ``char`` (down to ``floor``) as a subject can be:
+    outside quotes, not the complement of a preposition ("Les tabloïds …, cités par LCI, affirment")."""
     for m in ctx.mentions_before(char):
         if m.start < floor:
             break
         if m.label in {"PER", "ORG"} and not ctx.quoted(m.start):
+            if COMPLEMENT_BEFORE.search(ctx.text[max(0, m.start - 12) : m.start]):
+                continue
             return NounPhrase(m.start, m.end, m.text, m)
     return None
 

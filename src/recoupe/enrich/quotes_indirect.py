@@ -26,7 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from recoupe.enrich.quotes_direct import Attribution, group_before, named_before
+from recoupe.enrich.quotes_direct import (
+    COMPLEMENT_BEFORE,
+    Attribution,
+    group_before,
+    infinitive_after,
+    named_before,
+)
 from recoupe.enrich.quotes_parse import QUOTE_CHARS, Context, NounPhrase
 from recoupe.enrich.speech import fold
 
@@ -258,8 +264,9 @@ def _speaker(ctx: Context, verb: int) -> NounPhrase | None:
         for m in ctx.mentions_before(ctx.doc[verb].idx):
             if m.start < sent_start:
                 break
-            place = re.search(r"\b(?:sur|via|dans)\s+$", fold(ctx.text[max(0, m.start - 6) : m.start]))
-            if m.label in {"PER", "ORG"} and not ctx.quoted(m.start) and place is None:  # not "Sur Twitter, …"
+            # not "Sur Twitter, …", not "…, cités par LCI, affirment"
+            complement = COMPLEMENT_BEFORE.search(ctx.text[max(0, m.start - 12) : m.start])
+            if m.label in {"PER", "ORG"} and not ctx.quoted(m.start) and complement is None:
                 return NounPhrase(m.start, m.end, m.text, m)
     return subject
 
@@ -425,8 +432,8 @@ def _inverted(ctx: Context, k: int) -> list[IndirectCandidate]:
         return []
     sent_start, sent_end = ctx.sentence_of(doc[k].idx)
     subject = ctx.inverted_subject(group, ctx.token_at(sent_end))
-    if subject is None:
-        return []
+    if subject is None or infinitive_after(ctx, subject.end):
+        return []  # "X, qui …, a déclaré au quotidien Y être anéantie": X speaks, Y is told
     a, b = _trim(ctx, sent_start, doc[k].idx)
     if b <= a or text[a] in QUOTE_CHARS or text[b - 1] in QUOTE_CHARS or len(text[a:b].split()) < 4:
         return []

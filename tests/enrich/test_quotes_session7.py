@@ -1,0 +1,94 @@
+"""Speaker rules added for issue 12 on the tune2 set (each rule on a sentence written for the test)."""
+
+from __future__ import annotations
+
+import pytest
+
+from recoupe.enrich.entities import find_mentions
+from recoupe.enrich.nlp import NlpModels
+from recoupe.enrich.quotes import extract_quotes
+from recoupe.enrich.quotes_parse import Context, find_marked
+from recoupe.model import Quote
+
+MODELS = NlpModels()
+
+
+def _quotes(text: str, language: str = "fr") -> list[Quote]:
+    doc = MODELS.parse(text, language)
+    return extract_quotes(doc, find_mentions(doc, language), language)
+
+
+def _of(quotes: list[Quote], quoted: str) -> Quote:
+    return next(q for q in quotes if quoted in q.text)
+
+
+def test_word_glued_to_the_next_sentence_is_two_tokens_and_two_sentences() -> None:
+    text = "Le ministre est venu dimancheLes habitants l'attendaient."
+    doc = MODELS.parse(text, "fr")
+    assert [t.text for t in doc][3:6] == ["venu", "dimanche", "Les"]
+    ctx = Context(doc, "fr", find_mentions(doc, "fr"))
+    assert text.index("Les") in ctx.breaks
+
+
+@pytest.mark.parametrize("name", ["LeHuffPost", "AirAsia", "BlaBlaCar", "MoDem"])
+def test_names_in_camel_case_stay_whole(name: str) -> None:
+    doc = MODELS.parse(f"Selon {name}, le projet avance.", "fr")
+    assert name in [t.text for t in doc]
+
+
+def test_a_name_glued_to_the_next_sentence_is_cut_at_the_join() -> None:
+    text = "Des lignes rouvertes, selon Guillaume PepyConcernant l'avenir du réseau, rien ne change."
+    doc = MODELS.parse(text, "fr")
+    names = [m.text for m in find_mentions(doc, "fr")]
+    assert "Guillaume Pepy" in names
+    assert not any("Concernant" in n for n in names)
+
+
+def test_two_apostrophes_mark_a_quotation_in_english() -> None:
+    text = "''We wanted to control the real estate,'' Michael Cernech, the city manager, said on Monday."
+    spans = [text[m.start : m.end] for m in find_marked(text, "en")]
+    assert spans == ["We wanted to control the real estate,"]
+    assert find_marked("It's John's car and Mary's.", "en") == []
+
+
+def test_a_name_after_par_is_not_the_subject_of_the_cue() -> None:
+    text = (
+        "Les quotidiens britanniques The Sun et le Daily Mail, cités par LCI, affirment qu'elle a été vue "
+        "dans son jardin avec un homme."
+    )
+    quote = _of(_quotes(text), "elle a été vue")
+    assert quote.speaker != "LCI"
+
+
+def test_whom_the_speaker_told_is_not_the_speaker() -> None:
+    text = (
+        "La productrice Hester Ruoff, qui avait travaillé avec la victime sur plusieurs films, a déclaré au "
+        'quotidien The Daily Telegraph être "absolument anéantie".'
+    )
+    assert _of(_quotes(text), "absolument anéantie").speaker == "Hester Ruoff"
+
+
+def test_a_pronoun_before_anyone_is_named_stays_unresolved() -> None:
+    text = (
+        'Cette loi sera, a-t-il promis, "une réponse très ambitieuse" pour le grand âge. La réforme avait '
+        "déjà été promise par Nicolas Sarkozy en 2007."
+    )
+    quote = _of(_quotes(text), "une réponse très ambitieuse")
+    assert quote.speaker == "il"
+    assert quote.unresolved
+
+
+def test_il_is_not_the_woman_named_in_the_sentence() -> None:
+    text = (
+        "Le texte arrive au Parlement. Accompagné de la ministre déléguée Brigitte Bourguignon, il a souligné "
+        'que cette loi serait "très concrète".'
+    )
+    assert _of(_quotes(text), "très concrète").speaker != "Brigitte Bourguignon"
+
+
+def test_a_demonstrative_determiner_is_not_the_speaker() -> None:
+    text = (
+        "Le président Emmanuel Macron était à Lyon. Cet été, il avait dit espérer boucler cette loi avant la "
+        "fin de l'année."
+    )
+    assert _of(_quotes(text), "boucler cette loi").speaker == "Emmanuel Macron"
