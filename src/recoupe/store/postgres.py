@@ -272,8 +272,11 @@ def search(
     filtered = "".join(conditions[name] for name in filters)
     params.update(filters)
     join = " JOIN articles AS fa ON fa.id = f.article_id" if filtered else ""
-    # one ranked branch per configuration: that configuration's GIN index finds its rows matching its query,
-    # the first candidates (no ORDER BY: the heap scan stops there) are ranked, each tsvector read once
+    # one ranked branch per configuration: its rows matching its query, the first candidates (no ORDER BY: the
+    # scan stops there) ranked, each tsvector read once. The planner picks the scan: the configuration's GIN
+    # index for a rare term; for a common one the table read in order until the candidates are found, which
+    # costs less than the index's bitmap of every match (300 k articles, "gilets jaunes" in 233 k: 12 ms
+    # against 72 ms, EXPLAIN ANALYZE)
     branches = " UNION ALL ".join(
         f"(SELECT c.article_id, c.config, {query} AS query, ts_rank('{_RANK_WEIGHTS}', c.document, {query}) AS rank"
         f" FROM (SELECT f.article_id, f.config, f.document FROM articles_fts AS f{join}"
@@ -290,13 +293,6 @@ def search(
         f" CROSS JOIN LATERAL (SELECT {_SNIPPET_SOURCE} AS source) AS s"
         " ORDER BY top.rank DESC, a.id"
     )
-    # the candidates come from the configuration's GIN index: on a common word the planner may prefer to
-    # read the table until it has found enough matches, which tests (and reads) every row it passes, and on a
-    # phrase whose words are common but which is rare, the whole table; set back afterwards (a watchlist check
-    # searches inside a longer transaction)
-    seqscan = conn.execute(
-        text("SELECT current_setting('enable_seqscan'), set_config('enable_seqscan', 'off', true)")
-    ).scalar_one()
     if budget_s is not None:
         milliseconds = max(1, round(budget_s * 1000))
         conn.execute(text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": f"{milliseconds}ms"})
@@ -309,7 +305,6 @@ def search(
                 "add words, or choose an outlet, a language or dates"
             ) from exc
         raise
-    conn.execute(text("SELECT set_config('enable_seqscan', :was, true)"), {"was": seqscan})
     return [(row, float(row["rank"]), _ellipsis(str(row["snip"]), str(row["snip_source"]))) for row in rows]
 
 
