@@ -47,7 +47,7 @@ BM25_WEIGHTS = (10.0, 4.0, 1.0, 0.0)
 #: seconds one search may run before it is stopped (``StoreError``)
 SEARCH_BUDGET_S = 10.0
 #: matches a search ranks at most (more when it asks for more hits): see ``search_sql``
-SEARCH_CANDIDATES = 1_000
+SEARCH_CANDIDATES = 500
 #: a term in at least this many articles is stop-word-like: it filters, and the query is ranked in tiers
 COMMON_DOCS = 10_000
 #: tier scores (``SearchHit.score``): every term in the title, the others
