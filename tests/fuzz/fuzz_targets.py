@@ -1,4 +1,5 @@
-"""Fuzz targets (issue 17): the readers, parsers and search-query escaping, each with a Hypothesis strategy.
+"""Fuzz targets (issue 17): the readers, parsers, search-query escaping and what the stages after a reader
+do with an article (``article``: extracted and stored), each with a Hypothesis strategy.
 
 Each target takes one generated input and checks what a caller relies on: a reader yields only ``Record``
 and ``Failure`` items and raises nothing but ``InputError`` (which ``read_path`` turns into a failure); a
@@ -19,6 +20,7 @@ import json
 import sqlite3
 import tempfile
 from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +31,14 @@ from recoupe.config import Settings, load_settings
 from recoupe.errors import InputError, QueryError, RecoupeError
 from recoupe.extract import extract
 from recoupe.model import Failure, Provenance, Record
+from recoupe.pipeline import extract_one
 from recoupe.sources.decode import decode_bytes
 from recoupe.sources.feeds import read_feed_bytes
 from recoupe.sources.sitemaps import parse_sitemap
 from recoupe.sources.tabular import read_csv, read_json_array, read_jsonl
 from recoupe.sources.warc import read_warc
 from recoupe.sources.web import Fetcher
+from recoupe.store import Store, open_store
 from recoupe.store.query import fts_match
 
 __all__ = ["TARGETS", "Target"]
@@ -176,6 +180,51 @@ _QUERIES = st.one_of(
 )
 
 
+#: dates at the edges: Python's calendar, UTC offsets that move a day past it, timestamps, placeholders
+_EDGE_DATES = st.sampled_from(
+    [
+        "9999-12-31T23:00:00-14:00",
+        "Fri, 31 Dec 9999 23:00:00 -1400",
+        "9999-12-31",
+        "0001-01-01T00:00:00+14:00",
+        "0001-01-01",
+        "31 décembre 9999 à 23h59",
+        "2999-12-31T23:59:00-14:00",
+        "1000-01-01T00:00:00+14:00",
+        "253402300799999",
+        "99999999999999999999",
+        "-62135596800",
+        "1e308",
+        "0000-00-00",
+    ]
+)
+_DATES = st.one_of(
+    _EDGE_DATES,
+    st.datetimes(timezones=st.sampled_from([None, *(timezone(timedelta(hours=h)) for h in (-14, -1, 0, 5, 14))])).map(
+        datetime.isoformat
+    ),
+    st.integers(-(2**63), 2**63),
+    st.floats(allow_nan=True),
+    _TEXT,
+)
+_WORDS = st.text(alphabet="abcdefghij éèà\x00\u202e\ufeff.,'", min_size=1, max_size=40)
+
+
+@st.composite
+def _article_rows(draw: st.DrawFn) -> bytes:
+    """A JSON Lines row that reads as an article, with hostile dates and characters in its fields."""
+    body = " ".join(draw(st.lists(_WORDS, min_size=1, max_size=30)))
+    row: dict[str, object] = {
+        "title": draw(st.one_of(_WORDS, _TEXT)),
+        "text": body + " Le conseil municipal a voté jeudi un budget pour la rénovation des écoles du quartier.",
+        "date": draw(_DATES),
+    }
+    for name, value in (("url", _TEXT.map(lambda s: f"https://example.org/{s}")), ("outlet", _TEXT), ("lead", _TEXT)):
+        if draw(st.booleans()):
+            row[name] = draw(value)
+    return json.dumps(row, ensure_ascii=draw(st.booleans())).encode("utf-8", "surrogatepass")
+
+
 # -- targets ---------------------------------------------------------------------------------------------------
 
 
@@ -224,6 +273,30 @@ def text(data: bytes) -> None:
         extract(record, SETTINGS)
 
 
+_STORE: list[Store] = []
+
+
+def article(data: bytes) -> None:
+    """A row read, extracted and stored: what a stage after the reader does with the article must not raise
+    (a date Python cannot move to UTC raised OverflowError in the store, the story window past 9999-12-31
+    ValueError, a NUL StoreError on PostgreSQL)."""
+    if not _STORE:
+        _STORE.append(open_store(str(_FOLDER / "fuzz.db")))
+    for item in read_jsonl(io.BytesIO(data), "fuzz.jsonl", SETTINGS):
+        if not isinstance(item, Record):
+            continue
+        found = extract_one(item, SETTINGS)
+        if isinstance(found, Failure):
+            continue
+        if any("\x00" in str(value) for value in (found.title, found.lead, found.body, found.url, found.outlet)):
+            raise ValueError("a NUL character left in an article's text")
+        if found.published is not None:
+            found.published.sort_key()
+            day = found.published.value.date()
+            _ = (day - timedelta(days=400), day + timedelta(days=400))  # a story window's days either side
+        _STORE[0].add([found])
+
+
 _FTS = sqlite3.connect(":memory:")
 _FTS.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='unicode61 remove_diacritics 2')")
 _FTS.execute("INSERT INTO t VALUES ('Grève à la SNCF', 'Les syndicats dénoncent la réforme.')")
@@ -256,4 +329,5 @@ TARGETS: tuple[Target, ...] = (
     Target("warc", warc, _warc_bytes(), 2),
     Target("text", text, st.one_of(st.binary(max_size=300), _TEXT.map(lambda s: _encoded(s, "utf-8"))), 2),
     Target("search", search, _QUERIES, 4),
+    Target("article", article, _article_rows(), 2),
 )
