@@ -41,13 +41,19 @@ SECURITY_HEADERS = {
 
 @dataclass(slots=True)
 class Faces:
-    """What the API and the pages read: settings, the store, and the cross-check models (loaded lazily)."""
+    """What the API and the pages read: settings, the store, and the cross-check models (loaded lazily).
+
+    Three locks, so that a ready answer never waits behind work: ``_models_lock`` while a model object is
+    made; ``_compute_lock`` around a cross-check's computation (one at a time: they share the models and
+    the CPU); and none for a stored cross-check that is current, read by whichever thread asks.
+    """
 
     settings: Settings
     store: Store
     _embedder: Embedder | None = None
     _nlp: NlpModels | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _models_lock: threading.Lock = field(default_factory=threading.Lock)
+    _compute_lock: threading.Lock = field(default_factory=threading.Lock)
     #: one ingest at a time (``POST /api/ingest``); reads go on meanwhile
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
     #: cross-checks being computed for pages (``crosscheck_within``), by story id
@@ -58,7 +64,7 @@ class Faces:
     def embedder(self) -> Embedder:
         from recoupe.enrich.embed import make_embedder
 
-        with self._lock:
+        with self._models_lock:
             if self._embedder is None:
                 self._embedder = make_embedder(self.settings.embedder)
             return self._embedder
@@ -68,7 +74,7 @@ class Faces:
 
         from recoupe.enrich.nlp import NlpModels
 
-        with self._lock:
+        with self._models_lock:
             if self._nlp is None:
                 gazetteer = Path(self.settings.gazetteer) if self.settings.gazetteer else None
                 self._nlp = NlpModels(gazetteer=gazetteer)
@@ -81,28 +87,53 @@ class Faces:
 
         return StoryEngine.from_settings(self.store, self.settings, embedder=self.embedder())
 
-    def crosscheck(self, story_id: str) -> CrossCheck:
-        """The story's stored cross-check while it is current; computed (and stored) otherwise.
+    def stored_crosscheck(self, story_id: str) -> CrossCheck | None:
+        """The story's stored cross-check if its articles are unchanged since (else ``None``): read at once,
+        whatever is being computed meanwhile. No model is loaded (the signature needs the embedder's name)."""
+        from recoupe.crosscheck.cache import load_report
+        from recoupe.crosscheck.report import _story_items, from_dict, signature_of
 
-        ``story_id`` may be a prefix or a merged story's old id. One computation at a time.
+        resolved, items = _story_items(self.store, story_id)
+        stored = load_report(self.store, resolved, signature_of(items, self.embedder().name))
+        return None if stored is None else from_dict(stored)
+
+    def crosscheck(self, story_id: str) -> CrossCheck:
+        """The story's stored cross-check while it is current (at once); computed (and stored) otherwise.
+
+        ``story_id`` may be a prefix or a merged story's old id. One computation at a time: a story asked
+        while it is being computed waits for that computation and reads its result, never computes it twice.
         """
         from recoupe.crosscheck.report import load_or_compute
 
+        stored = self.stored_crosscheck(story_id)
+        if stored is not None:
+            return stored
         embedder, nlp = self.embedder(), self.nlp()
-        with self._lock:
+        with self._compute_lock:  # load_or_compute reads the store again: what the last computation stored
             return load_or_compute(self.store, self.store.story_row(story_id).id, embedder, nlp)
 
     def crosscheck_within(self, story_id: str, seconds: float) -> CrossCheck | None:
-        """``crosscheck(story_id)`` if it is ready within ``seconds`` (a stored, current one is, at once);
-        else ``None`` while it goes on being computed in the background, for a page that says it is working and
-        asks again (each story computed once however many times it is asked; its errors are raised here)."""
+        """``crosscheck(story_id)`` if it is ready within ``seconds`` (a stored, current one is, at once, even
+        while another story is computed); else ``None`` while it goes on being computed in the background, for
+        a page that says it is working and asks again (each story computed once however many times it is
+        asked; its errors are raised here, to the next one who asks)."""
         with self._pending_lock:
             future = self._pending.get(story_id)
-            if future is None:
-                if self._pool is None:
-                    self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recoupe-crosscheck")
-                future = self._pool.submit(self.crosscheck, story_id)
-                self._pending[story_id] = future
+            if future is not None and future.done():
+                del self._pending[story_id]
+                future.result()  # its error, if it failed; else what it computed is stored: read as below
+                future = None
+        if future is None:
+            stored = self.stored_crosscheck(story_id)
+            if stored is not None:
+                return stored
+            with self._pending_lock:
+                future = self._pending.get(story_id)
+                if future is None:
+                    if self._pool is None:
+                        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="recoupe-crosscheck")
+                    future = self._pool.submit(self.crosscheck, story_id)
+                    self._pending[story_id] = future
         try:
             return future.result(timeout=seconds)
         except TimeoutError:

@@ -22,6 +22,7 @@ import recoupe.crosscheck.report as report_module
 from recoupe.api.routes_stories import CROSSCHECK_RETRY_S
 from recoupe.api.schemas import CrossCheckOut
 from recoupe.enrich.entities import entity_key
+from recoupe.faces import Faces
 from recoupe.store import open_store
 
 if TYPE_CHECKING:
@@ -181,3 +182,94 @@ def test_the_openapi_spec_describes_the_202(client: TestClient) -> None:
     assert set(accepted["headers"]) == {"Retry-After", "Location"}
     assert "wait" in {parameter["name"] for parameter in operation["parameters"]}
     assert "202 Accepted" in operation["description"]
+
+
+def _another_checked_story(settings: Settings, story_id: str) -> tuple[str, dict[str, Any]]:
+    """A story other than ``story_id`` whose stored cross-check is current (``faces_db`` computed it), and
+    that report as stored."""
+    with open_store(settings.db) as store:
+        for row in store.stories(min_outlets=2, limit=100):
+            found = store.crosscheck_report(row.id)
+            if row.id != story_id and row.independent >= 2 and found is not None:
+                stored: dict[str, Any] = json.loads(found[1])
+                assert stored["signature"] == found[0]
+                return row.id, stored
+    raise AssertionError("faces_db has no other cross-checked story")
+
+
+def test_a_stored_cross_check_is_answered_while_another_story_is_computed(
+    stale: tuple[Settings, str, dict[str, Any]], gate: tuple[threading.Event, list[str]]
+) -> None:
+    settings, story_id, _ = stale
+    opened, asked = gate
+    other, stored = _another_checked_story(settings, story_id)
+    with _serve(settings) as base, httpx.Client(base_url=base, timeout=60) as http:
+        assert http.get(f"/api/stories/{story_id}/crosscheck").status_code == 202
+        assert asked == [story_id]  # its computation started, held at the gate from now on
+        path = f"/api/stories/{other}/crosscheck"
+        started = time.monotonic()
+        answer = http.get(path)
+        elapsed = time.monotonic() - started
+        assert answer.status_code == 200, answer.text
+        assert elapsed < CROSSCHECK_RETRY_S  # not the few seconds a computation is waited for
+        assert answer.json()["computed_at"] == stored["computed_at"]  # the stored report, read back
+        assert answer.json()["signature"] == stored["signature"]
+        assert _verdicts(answer.json()) == _verdicts(stored)
+        # wait=true and the CSV read it at once too (a short timeout: before, they waited for the gate)
+        waited = http.get(path, params={"wait": "true"}, timeout=15)
+        assert waited.status_code == 200, waited.text
+        assert waited.json()["computed_at"] == stored["computed_at"]
+        download = http.get(path, params={"format": "csv"}, timeout=15)
+        assert download.status_code == 200, download.text
+        assert len(list(csv.DictReader(io.StringIO(download.text)))) == sum(
+            len(v["statements"]) for v in stored["verdicts"]
+        )
+        # the story page shows its matrix, not "being computed"
+        page = http.get(f"/stories/{other}", timeout=15)
+        assert page.status_code == 200
+        assert 'class="matrix"' in page.text
+        assert "Cross-checking the" not in page.text
+        assert "refresh" not in page.headers
+        # the first story is still being computed, and the other one was never computed
+        assert not opened.is_set()
+        assert http.get(f"/api/stories/{story_id}/crosscheck").status_code == 202
+        assert asked == [story_id]
+        opened.set()
+        deadline = time.monotonic() + 120
+        while (first := http.get(f"/api/stories/{story_id}/crosscheck")).status_code == 202:
+            assert time.monotonic() < deadline, "the cross-check was never answered"
+            time.sleep(0.2)
+        assert first.status_code == 200, first.text
+        assert asked == [story_id]
+
+
+def test_a_stored_cross_check_is_read_without_the_models(
+    stale: tuple[Settings, str, dict[str, Any]], gate: tuple[threading.Event, list[str]]
+) -> None:
+    """``Faces`` over a real store: a current stored report is read without making the NLP models, and
+    without waiting for the computation lock that another story's computation holds."""
+    settings, story_id, _ = stale
+    opened, asked = gate
+    other, stored = _another_checked_story(settings, story_id)
+    with open_store(settings.db) as store:
+        reader = Faces(settings, store)
+        got = reader.crosscheck(other)
+        assert got.to_dict()["computed_at"] == stored["computed_at"]
+        assert reader._nlp is None  # no model made for a read
+        computing = threading.Thread(target=reader.crosscheck, args=(story_id,), daemon=True)
+        computing.start()
+        deadline = time.monotonic() + 60
+        while asked != [story_id]:
+            assert time.monotonic() < deadline, "the computation never started"
+            time.sleep(0.05)
+        started = time.monotonic()
+        within = reader.crosscheck_within(other, 0.0)
+        direct = reader.crosscheck(other[:10])  # by a prefix of its id
+        assert time.monotonic() - started < CROSSCHECK_RETRY_S
+        assert within is not None
+        assert within.to_dict() == direct.to_dict() == got.to_dict()
+        assert not opened.is_set()
+        opened.set()
+        computing.join(120)
+        assert not computing.is_alive()
+        assert asked == [story_id]
