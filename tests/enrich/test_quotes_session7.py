@@ -92,3 +92,14 @@ def test_a_demonstrative_determiner_is_not_the_speaker() -> None:
         "fin de l'année."
     )
     assert _of(_quotes(text), "boucler cette loi").speaker == "Emmanuel Macron"
+
+
+def test_english_name_with_an_apposition_before_the_verb_speaks() -> None:
+    text = "''I would have been all in,'' Mr. Regalado, the mayor of Miami, said in his office on Monday."
+    quotes = _quotes(text, "en")
+    assert [(q.text, q.speaker) for q in quotes] == [("I would have been all in,", "Regalado")]
+
+
+def test_party_members_are_not_the_party() -> None:
+    assert _quotes("Democrats said that the law was deeply flawed.", "en")[0].speaker == "Democrats"
+    assert _quotes("The Democratic Party said that it would apologize.", "en")[0].speaker == "Democratic Party"

@@ -230,6 +230,8 @@ class _Resolver:
         m = phrase.mention
         if m is None or _title_only(m):  # "son ancien Premier ministre Alain Juppé": the name, not the title
             m = apposed_name(ctx, phrase) or _final_name(ctx, phrase) or m
+        if m is not None and _party_members(m):
+            m = None  # "Democrats", "the Republican candidate", "les socialistes": people, not the party
         if m is not None:
             return _Speaker(m.canonical, m.key, phrase.start, phrase.end, self._gender_of(m) or gender)
         agent = agent_source(ctx, phrase)
@@ -362,6 +364,14 @@ class _Resolver:
                 m = group[0]
                 return _Speaker(m.canonical, m.key, m.start, m.end, self._gender_of(m))
         return None
+
+
+def _party_members(m: Mention) -> bool:
+    """A mention that names a party's members or qualifies a noun ("Democrats", "Republican", "socialistes")
+    while its canonical name is the party's ("Democratic Party", "Parti socialiste")."""
+    canonical, written = fold(m.canonical).split(), fold(m.text).split()
+    party = {"party", "parti"}
+    return bool(party & set(canonical)) and not party & set(written)
 
 
 def _final_name(ctx: Context, phrase: NounPhrase) -> Mention | None:

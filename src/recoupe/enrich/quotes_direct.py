@@ -178,11 +178,27 @@ def _after(ctx: Context, span: Marked) -> Attribution | None:  # noqa: PLR0911 -
     if ctx.language == "en":
         phrase = ctx.phrase_from(i, limit)
         if phrase is not None:
-            j = ctx.token_at(phrase.end)
+            j = _past_apposition(ctx, ctx.token_at(phrase.end), limit)
             group = ctx.verb_group_at(j) if j < n else None
             if group is not None:
                 return Attribution(phrase, ctx.text[group.start : group.end], group.start, "after")
     return None
+
+
+def _past_apposition(ctx: Context, j: int, limit: int) -> int:
+    """The token after an apposition that starts at token ``j`` (``, the city manager,`` in
+    ``"…," Michael Cernech, the city manager, said``) when a reporting verb follows it; else ``j``."""
+    doc = ctx.doc
+    if j >= min(limit, len(doc)) or doc[j].text != ",":
+        return j
+    k = j + 1
+    while k < min(limit, len(doc), j + 25) and doc[k].text != "," and doc[k].text not in QUOTE_CHARS:
+        k += 1
+    if k + 1 < min(limit, len(doc)) and doc[k].text == ",":
+        group = ctx.verb_group_at(k + 1)
+        if group is not None and ctx.is_say(doc[group.verb]):
+            return k + 1
+    return j
 
 
 def _before(ctx: Context, span: Marked, short: bool) -> Attribution | None:

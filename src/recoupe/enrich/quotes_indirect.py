@@ -437,6 +437,8 @@ def _inverted(ctx: Context, k: int) -> list[IndirectCandidate]:
     a, b = _trim(ctx, sent_start, doc[k].idx)
     if b <= a or text[a] in QUOTE_CHARS or text[b - 1] in QUOTE_CHARS or len(text[a:b].split()) < 4:
         return []
+    if ctx.marked_at(a) is not None:  # the quotation itself (''We wanted it,'' Mr. X, the manager, said)
+        return []
     verbs = [t for t in doc[ctx.token_at(a) : k] if t.pos_ in {"VERB", "AUX"}]
     if not verbs or not _keep(ctx, a, b):
         return []
