@@ -103,3 +103,19 @@ def test_english_name_with_an_apposition_before_the_verb_speaks() -> None:
 def test_party_members_are_not_the_party() -> None:
     assert _quotes("Democrats said that the law was deeply flawed.", "en")[0].speaker == "Democrats"
     assert _quotes("The Democratic Party said that it would apologize.", "en")[0].speaker == "Democratic Party"
+
+
+def test_a_relative_qui_speaks_for_the_name_before_it() -> None:
+    text = (
+        'La maire de Lille, Martine Aubry, a salué un élu "de grande qualité". Sébastien Lecornu (secrétaire '
+        "d'État) qui parle d'une \"grande tristesse\" était présent."
+    )
+    assert _of(_quotes(text), "grande tristesse").speaker == "Sébastien Lecornu"
+
+
+def test_pour_and_a_name_before_a_quotation() -> None:
+    text = (
+        'La maire de Lille, Martine Aubry, a salué un élu "de grande qualité". Pour Patrick Kanner (sénateur du '
+        'Nord), "ses valeurs humanistes manqueront à la vie politique de notre région".'
+    )
+    assert _of(_quotes(text), "ses valeurs humanistes").speaker == "Patrick Kanner"

@@ -185,6 +185,35 @@ def _after(ctx: Context, span: Marked) -> Attribution | None:  # noqa: PLR0911 -
     return None
 
 
+def _pour_person(ctx: Context, k: int, before: int) -> NounPhrase | None:
+    """``Pour Patrick Kanner (sénateur du Nord), "…"``: the person named right after a sentence-initial
+    ``Pour`` (a parenthesis aside), with the comma before the quotation."""
+    phrase = ctx.phrase_from(k + 1, ctx.token_at(before))
+    if phrase is None or phrase.mention is None or phrase.mention.label != "PER":
+        return None
+    rest = re.sub(r"\([^()]{0,80}\)", "", ctx.text[phrase.end : before]).strip()
+    return phrase if rest == "," else None
+
+
+def relative_antecedent(ctx: Context, begin: int) -> NounPhrase | None:
+    """``Sébastien Lecornu (secrétaire d'État) qui parle d'une "…"``: the name a relative ``qui`` right
+    before the verb group at token ``begin`` stands for (a parenthesis in between aside)."""
+    doc = ctx.doc
+    if begin < 2 or fold(doc[begin - 1].text) != "qui":
+        return None
+    k = begin - 2
+    if doc[k].text == ")":
+        while k > 0 and doc[k].text != "(" and begin - k < 30:
+            k -= 1
+        k -= 1
+    if k < 0 or doc[k].text == ",":
+        return None
+    m = ctx.mention_at(doc[k].idx, doc[k].idx + len(doc[k].text))
+    if m is None or m.label not in {"PER", "ORG"} or ctx.quoted(m.start):
+        return None
+    return NounPhrase(m.start, m.end, m.text, m)
+
+
 def _past_apposition(ctx: Context, j: int, limit: int) -> int:
     """The token after an apposition that starts at token ``j`` (``, the city manager,`` in
     ``"…," Michael Cernech, the city manager, said``) when a reporting verb follows it; else ``j``."""
@@ -218,6 +247,8 @@ def _before(ctx: Context, span: Marked, short: bool) -> Attribution | None:
             k -= 1
             continue
         low = fold(tok.text)
+        if low == "pour" and k == first and _pour_person(ctx, k, span.open_at):
+            return Attribution(_pour_person(ctx, k, span.open_at), tok.text, tok.idx)
         if low in _SELON or (low == "according" and fold(doc[k + 1].text) == "to"):
             start = k + 2 if low == "according" else k + 1
             phrase = ctx.phrase_from(start, ctx.token_at(span.open_at))
@@ -267,7 +298,7 @@ def _cue_subject(ctx: Context, span: Marked, k: int, begin: int, floors: tuple[i
         if subject is not None and infinitive_after(ctx, subject.end):
             subject = None  # "X, qui …, a déclaré au quotidien Y être "anéantie"": Y is told
     if subject is None:  # the agent of a passive speaks, not the person described
-        subject = passive_agent(ctx, k) or named_before(ctx, begin)
+        subject = passive_agent(ctx, k) or named_before(ctx, begin) or relative_antecedent(ctx, begin)
     if subject is None:
         subject = ctx.subject_of(k)
     if subject is None:
