@@ -119,3 +119,11 @@ def test_pour_and_a_name_before_a_quotation() -> None:
         'Nord), "ses valeurs humanistes manqueront à la vie politique de notre région".'
     )
     assert _of(_quotes(text), "ses valeurs humanistes").speaker == "Patrick Kanner"
+
+
+def test_a_demonstrative_description_is_the_person_just_spoken_of() -> None:
+    text = (
+        "« Il faut parler de laïcité », a estimé Gérard Collomb dimanche. « Moi je pense que c'est par la "
+        "pratique », a dit ce soutien de la première heure du chef de l'État."
+    )
+    assert _of(_quotes(text), "par la pratique").speaker == "Gérard Collomb"

@@ -257,6 +257,25 @@ def demonstrative(ask: Ask) -> Referent | None:
     return None
 
 
+def demonstrative_description(ask: Ask) -> Referent | None:
+    """ "ce soutien de la première heure du chef de l'État", "cet ancien ministre": a demonstrative
+    description of a person refers back to the person just spoken of: the last speaker close before, else
+    the last person named before the phrase (outside quotes)."""
+    words = fold(ask.name or "").split()
+    if len(words) < 2 or words[0] not in {"ce", "cet", "cette"} or lex.DEMONSTRATIVES.match(" ".join(words)):
+        return None
+    if _kind_of_head(_head(ask.name or "")) != "PER" or not can_speak(ask.ctx, ask.name or "", ask.start):
+        return None
+    previous = _previous(ask)
+    if previous is not None and previous.kind == "PER":
+        return previous
+    where = ask.start if ask.start is not None else ask.at
+    for m in ask.ctx.mentions_before(where):
+        if m.label == "PER" and not ask.ctx.quoted(m.start) and where - m.end <= REACH:
+            return _entity(ask, m, ask.start, ask.end)
+    return None
+
+
 def pronoun_subject(ask: Ask) -> Referent | None:
     """A pronoun or demonstrative left as written: the nearest earlier main-clause subject that can
     speak, resolved in turn (one level deep)."""
@@ -396,6 +415,7 @@ RULES: tuple[Rule, ...] = (
     named_entity,
     name_inside,
     demonstrative,
+    demonstrative_description,
     pronoun_subject,
     not_a_speaker,
     role_of_entity,
