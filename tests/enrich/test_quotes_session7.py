@@ -127,3 +127,13 @@ def test_a_demonstrative_description_is_the_person_just_spoken_of() -> None:
         "pratique », a dit ce soutien de la première heure du chef de l'État."
     )
     assert _of(_quotes(text), "par la pratique").speaker == "Gérard Collomb"
+
+
+def test_people_cited_by_a_paper_speak_not_the_paper() -> None:
+    text = (
+        "Des passagers du vol cités par le journal West Australian ont raconté avoir entendu un bruit sourd "
+        "avant l'atterrissage."
+    )
+    quote = _of(_quotes(text), "avoir entendu un bruit")
+    assert quote.speaker is not None
+    assert "passagers" in quote.speaker

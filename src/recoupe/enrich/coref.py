@@ -21,6 +21,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from recoupe.enrich import referent_words as lex
 from recoupe.enrich.quotes_parse import QUOTE_CHARS, Context, NounPhrase
 from recoupe.enrich.speech import fold
 
@@ -236,6 +237,9 @@ def agent_source(ctx: Context, phrase: NounPhrase) -> NounPhrase | None:
     part, par = doc[k], doc[k + 1]
     if "Part" not in part.morph.get("VerbForm", []) or fold(par.text) != "par":
         return None
+    words = [w for w in fold(phrase.text).replace("'", "' ").split() if w not in lex.DETERMINERS]
+    if words and (words[0] in lex.PERSON_NOUNS or lex.AGENT.search(words[0])):
+        return None  # "des passagers cités par le journal X": the passengers speak, the paper carries it
     return ctx.phrase_from(k + 2, k + 14)
 
 

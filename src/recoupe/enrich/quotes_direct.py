@@ -336,6 +336,10 @@ def named_before(ctx: Context, begin: int) -> NounPhrase | None:
         start = m.start
         if fold(ctx.text[max(0, start - 4) : start]).endswith(("de ", "du ", "des ", "d'", "de la ")):
             return None
+        if COMPLEMENT_BEFORE.search(ctx.text[max(0, start - 40) : start]) and "par" in fold(
+            ctx.text[max(0, start - 40) : start]
+        ).split()[-3:]:
+            return None  # "Des passagers cités par le journal West Australian ont raconté": not the subject
         if fold(ctx.text[max(0, start - 7) : start]).endswith(("de la ", "de l'")):
             return None
         det = ctx.text[max(0, start - 3) : start]
@@ -353,7 +357,8 @@ def _negated(ctx: Context, k: int) -> bool:
 
 #: a name right after one of these is a complement ("cités par LCI", "au quotidien X"), not a subject
 COMPLEMENT_BEFORE = re.compile(
-    r"(?:\b(?:par|de|du|des|à|au|aux|avec|pour|sur|via|chez|dans|by|of|to|from|with|for|at)|\bd'|\bd’)\s*$",
+    r"(?:\b(?:par|de|du|des|à|au|aux|avec|pour|sur|via|chez|dans|by|of|to|from|with|for|at)|\bd'|\bd’)\s*$"
+    r"|\b(?:par|by)\s+(?:(?:l'|l’|le|la|les|the)\s*)?(?:[a-zà-öø-ÿœ-]+\s+){0,2}$",  # "cités par le journal X"
     re.IGNORECASE,
 )
 
