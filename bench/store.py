@@ -18,7 +18,9 @@ Queries, picked from the archive's own word counts (``--queries`` of each kind):
 - ``common``: the most frequent words of 6 letters or more (each in 10-40 % of the articles);
 - ``rare``: words in about 1 article in 10,000;
 - ``phrase``: the most frequent two-word phrases of words of 5 letters or more, as written (``"gilets jaunes"``);
-- ``prefix``: the 5-letter prefixes of the common words (``manif*``).
+- ``prefix``: the 5-letter prefixes of the common words (``manif*``);
+- ``odd phrase``: two common words as a phrase they (almost) never form (``"contre gouvernement"``): the
+  worst case of a phrase, every article holding both words is checked.
 
 Each query runs ``--rounds`` times (``Store.search``, limit 20, snippets included) after one warm-up run;
 p50 and p95 are over all runs of a kind. On SQLite the search as it was before the bounds (``snippet()``
@@ -68,7 +70,7 @@ DEFAULT_POSTGRES = os.environ.get("RECOUPE_TEST_POSTGRES", "postgresql://postgre
 OUTLETS = tuple(f"Journal {chr(65 + i // 10)}{i % 10}" for i in range(40))
 BATCH = 2_000
 CHUNK = 20_000  # articles per transaction when building
-KINDS = ("common", "rare", "phrase", "prefix")
+KINDS = ("common", "rare", "phrase", "prefix", "odd phrase")
 _SENTENCE = re.compile(r"(?<=[.!?»])\s+(?=[A-ZÀ-Ý«])")
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -228,7 +230,9 @@ def pick_queries(pool: list[str], size: int, per_kind: int) -> dict[str, list[st
     rare = rare_pool[::step][:per_kind]
     phrases = [f'"{p}"' for p, _ in pairs.most_common(per_kind)]
     prefixes = list(dict.fromkeys(f"{w[:5]}*" for w in common))[:per_kind]
-    return {"common": common, "rare": rare, "phrase": phrases, "prefix": prefixes}
+    # two common words that (almost) never stand together: every article with both is checked for the phrase
+    odd = [f'"{a} {b}"' for a, b in itertools.permutations(common, 2) if pairs[f"{a} {b}"] <= sample // 5_000]
+    return {"common": common, "rare": rare, "phrase": phrases, "prefix": prefixes, "odd phrase": odd[:per_kind]}
 
 
 def percentile(values: list[float], share: float) -> float:
