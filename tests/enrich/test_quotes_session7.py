@@ -137,3 +137,18 @@ def test_people_cited_by_a_paper_speak_not_the_paper() -> None:
     quote = _of(_quotes(text), "avoir entendu un bruit")
     assert quote.speaker is not None
     assert "passagers" in quote.speaker
+
+
+def test_a_pronoun_takes_up_a_person_described_as_subject() -> None:
+    text = (
+        "Ce soir-là, six convives sont à table. Le cuisinier sait qu'il va être renvoyé. « Il ne m'a jamais "
+        "payé » ajoute-t-il."
+    )
+    speaker = _of(_quotes(text), "jamais payé").speaker
+    assert speaker is not None
+    assert "cuisinier" in speaker.lower()
+
+
+def test_the_station_he_spoke_on_is_not_the_speaker() -> None:
+    text = "Agé de 76 ans, il est revenu au micro de RTL sur son expérience. « Il m'adorait » témoigne-t-il."
+    assert _of(_quotes(text), "Il m'adorait").speaker != "RTL"

@@ -328,7 +328,7 @@ class _Resolver:
         lo = max(last_pos + 1, before - ANTECEDENT_REACH)
         skip = self.reported + self._spoken
         chained = False
-        for phrase in subject_candidates(self.ctx, lo, before, _ORG_NOUNS, skip):
+        for phrase in self._subjects_for_pronoun(lo, before, skip):
             known = phrase_gender(self.ctx, phrase)
             if known is None and phrase.mention is not None:
                 known = self._gender_of(phrase.mention)
@@ -350,6 +350,20 @@ class _Resolver:
         if last is not None:
             return last
         return self._topic(gender, before)
+
+    def _subjects_for_pronoun(self, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[NounPhrase]:
+        """Main-clause subjects a pronoun may take up, nearest first: names, organisation descriptions,
+        subject pronouns, and definite descriptions of a person with no name in them ("Le cuisinier sait
+        qu'il va être renvoyé. "…" ajoute-t-il")."""
+        found = subject_candidates(self.ctx, lo, hi, _ORG_NOUNS, skip)
+        starts = {p.start for p in found}
+        for phrase in subject_candidates(self.ctx, lo, hi, _ORG_NOUNS, skip, descriptions=True):
+            if phrase.start in starts or phrase.mention is not None or phrase.pronoun:
+                continue
+            words = [w for w in fold(phrase.text).replace("'", "' ").split() if w not in lex.DETERMINERS]
+            if words and (words[0] in lex.PERSON_NOUNS or lex.AGENT.search(words[0])):
+                found.append(phrase)
+        return sorted(found, key=lambda p: -p.start)
 
     def _topic(self, gender: str | None, before: int) -> _Speaker | None:
         """The person the article names most (outside quotes) before ``before``, for a pronoun with no

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from recoupe.enrich import referent_turns
 from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import compatible, phrase_gender, pronoun_gender, subject_candidates
+from recoupe.enrich.quotes_direct import COMPLEMENT_BEFORE
 from recoupe.enrich.quotes_parse import NounPhrase
 from recoupe.enrich.speech import fold
 
@@ -514,6 +515,8 @@ def _mention_close_before(ask: Ask) -> Referent | None:
             return None
         if m.label not in ({"ORG"} if plural else {"PER", "ORG"}) or ask.ctx.quoted(m.start):
             continue
+        if COMPLEMENT_BEFORE.search(ask.ctx.text[max(0, m.start - 40) : m.start]):
+            continue  # "il est revenu au micro de RTL": RTL is where he spoke, not who
         if compatible(gender, phrase_gender(ask.ctx, NounPhrase(m.start, m.end, m.text, m))):
             return _entity(ask, m, ask.start, ask.end)  # "il" is not "la ministre … Brigitte Bourguignon"
     return None
