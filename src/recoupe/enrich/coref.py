@@ -324,3 +324,28 @@ def quoted_subject(ctx: Context, close_at: int) -> NounPhrase | None:
         return None
     start = span.open_at - len(det.group(0))
     return NounPhrase(start, close_at + 1, ctx.text[start : close_at + 1])
+
+
+def pronoun_candidates(
+    ctx: Context, lo: int, hi: int, org_nouns: frozenset[str], skip: list[tuple[int, int]]
+) -> list[NounPhrase]:
+    """Main-clause subjects a pronoun may take up, nearest first: those of ``subject_candidates`` and
+    definite descriptions of a person with no name in them ("Le cuisinier sait qu'il va être renvoyé.
+    "…" ajoute-t-il")."""
+    found = subject_candidates(ctx, lo, hi, org_nouns, skip)
+    starts = {p.start for p in found}
+    for phrase in subject_candidates(ctx, lo, hi, org_nouns, skip, descriptions=True):
+        if phrase.start in starts or phrase.mention is not None or phrase.pronoun:
+            continue
+        words = [w for w in fold(phrase.text).replace("'", "' ").split() if w not in lex.DETERMINERS]
+        if words and (words[0] in lex.PERSON_NOUNS or lex.AGENT.search(words[0])):
+            found.append(phrase)
+    return sorted(found, key=lambda p: -p.start)
+
+
+def party_members(m: Mention) -> bool:
+    """A mention that names a party's members or qualifies a noun ("Democrats", "Republican", "socialistes")
+    while its canonical name is the party's ("Democratic Party", "Parti socialiste")."""
+    canonical, written = fold(m.canonical).split(), fold(m.text).split()
+    party = {"party", "parti"}
+    return bool(party & set(canonical)) and not party & set(written)

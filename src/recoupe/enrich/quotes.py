@@ -43,8 +43,10 @@ from recoupe.enrich.coref import (
     compatible,
     fronted_subject,
     impersonal_place,
+    party_members,
     person_keys,
     phrase_gender,
+    pronoun_candidates,
     pronoun_gender,
     sentence_subjects,
     subject_candidates,
@@ -230,7 +232,7 @@ class _Resolver:
         m = phrase.mention
         if m is None or _title_only(m):  # "son ancien Premier ministre Alain Juppé": the name, not the title
             m = apposed_name(ctx, phrase) or _final_name(ctx, phrase) or m
-        if m is not None and _party_members(m):
+        if m is not None and party_members(m):
             m = None  # "Democrats", "the Republican candidate", "les socialistes": people, not the party
         if m is not None:
             return _Speaker(m.canonical, m.key, phrase.start, phrase.end, self._gender_of(m) or gender)
@@ -328,7 +330,7 @@ class _Resolver:
         lo = max(last_pos + 1, before - ANTECEDENT_REACH)
         skip = self.reported + self._spoken
         chained = False
-        for phrase in self._subjects_for_pronoun(lo, before, skip):
+        for phrase in pronoun_candidates(self.ctx, lo, before, _ORG_NOUNS, skip):
             known = phrase_gender(self.ctx, phrase)
             if known is None and phrase.mention is not None:
                 known = self._gender_of(phrase.mention)
@@ -351,20 +353,6 @@ class _Resolver:
             return last
         return self._topic(gender, before)
 
-    def _subjects_for_pronoun(self, lo: int, hi: int, skip: list[tuple[int, int]]) -> list[NounPhrase]:
-        """Main-clause subjects a pronoun may take up, nearest first: names, organisation descriptions,
-        subject pronouns, and definite descriptions of a person with no name in them ("Le cuisinier sait
-        qu'il va être renvoyé. "…" ajoute-t-il")."""
-        found = subject_candidates(self.ctx, lo, hi, _ORG_NOUNS, skip)
-        starts = {p.start for p in found}
-        for phrase in subject_candidates(self.ctx, lo, hi, _ORG_NOUNS, skip, descriptions=True):
-            if phrase.start in starts or phrase.mention is not None or phrase.pronoun:
-                continue
-            words = [w for w in fold(phrase.text).replace("'", "' ").split() if w not in lex.DETERMINERS]
-            if words and (words[0] in lex.PERSON_NOUNS or lex.AGENT.search(words[0])):
-                found.append(phrase)
-        return sorted(found, key=lambda p: -p.start)
-
     def _topic(self, gender: str | None, before: int) -> _Speaker | None:
         """The person the article names most (outside quotes) before ``before``, for a pronoun with no
         antecedent; none when the article has named nobody yet (the pronoun stays as written)."""
@@ -378,14 +366,6 @@ class _Resolver:
                 m = group[0]
                 return _Speaker(m.canonical, m.key, m.start, m.end, self._gender_of(m))
         return None
-
-
-def _party_members(m: Mention) -> bool:
-    """A mention that names a party's members or qualifies a noun ("Democrats", "Republican", "socialistes")
-    while its canonical name is the party's ("Democratic Party", "Parti socialiste")."""
-    canonical, written = fold(m.canonical).split(), fold(m.text).split()
-    party = {"party", "parti"}
-    return bool(party & set(canonical)) and not party & set(written)
 
 
 def _final_name(ctx: Context, phrase: NounPhrase) -> Mention | None:
