@@ -24,7 +24,8 @@ the rounds is kept.
 - **start-up**: ``recoupe --help`` and ``recoupe search`` (a one-article store) against ``python -c pass``
   and against ``python -c "import sqlalchemy"`` (what a command that reads the store cannot avoid).
 - ``--workers 1 2``: only ``recoupe ingest --workers N`` of each corpus for each N, interleaved: CPU
-  seconds (the parent and its worker processes), wall seconds, and the load average before each run (the
+  seconds (the parent and its worker processes, ``tree_cpu``: ``getrusage`` does not see a process pool's
+  workers), wall seconds, and the load average before each run (the
   machine's other work shows in the wall time, not much in the CPU time).
 - ``--breakdown``: only where the default pipeline's CPU goes: one ``recoupe ingest`` (``--workers 1``) in a
   child whose functions are wrapped to add up the CPU time (``time.thread_time``; embeddings computed in
@@ -67,6 +68,51 @@ def child_cpu(command: list[str], env: dict[str, str] | None = None) -> tuple[fl
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-3000:]}")
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), done.stdout
+
+
+def _descendants_cpu(root: int) -> dict[int, float]:
+    """CPU seconds (utime + stime, from /proc) of every process below ``root``, by pid."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    cpu: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    below, grew = {root}, True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in below and pid not in below:
+                below.add(pid)
+                grew = True
+    return {pid: cpu[pid] for pid in below - {root} if pid in cpu}
+
+
+def tree_cpu(command: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
+    """Like ``child_cpu``, and also the CPU of the worker processes a process pool starts: those are the
+    children of multiprocessing's fork server, which nobody waits for, so ``getrusage`` never sees them. They
+    are read from /proc every 0.2 s while they run (the last value seen; Linux only)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    seen: dict[int, float] = {}
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as out, tempfile.TemporaryFile("w+") as err:
+        child = subprocess.Popen(command, stdout=out, stderr=err, env=env, text=True)
+        while child.poll() is None:
+            seen.update(_descendants_cpu(child.pid))
+            time.sleep(0.2)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out.seek(0)
+        err.seek(0)
+        if child.returncode != 0:
+            raise SystemExit(f"{' '.join(command)} failed:\n{err.read()[-3000:]}")
+        stdout = out.read()
+    own = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return own + sum(seen.values()), stdout
 
 
 def corpus_inputs(lang: str, first: int, folder: Path) -> Path:
@@ -223,7 +269,7 @@ def workers(counts: list[int], rounds: int, inputs: dict[str, Path], folder: Pat
                 db = folder / f"workers-{lang}-{count}-{run}.db"
                 load = os.getloadavg()[0]
                 started = time.perf_counter()
-                cpu, out = child_cpu(
+                cpu, out = tree_cpu(
                     [*RECOUPE, "--db", str(db), "ingest", str(path), "--workers", str(count), "--json"], env
                 )
                 wall = time.perf_counter() - started
