@@ -152,3 +152,16 @@ def test_a_pronoun_takes_up_a_person_described_as_subject() -> None:
 def test_the_station_he_spoke_on_is_not_the_speaker() -> None:
     text = "Agé de 76 ans, il est revenu au micro de RTL sur son expérience. « Il m'adorait » témoigne-t-il."
     assert _of(_quotes(text), "Il m'adorait").speaker != "RTL"
+
+
+def test_pour_and_a_name_after_a_quotation() -> None:
+    text = 'Les oppositions dénoncent le recours aux ordonnances, "indigent" pour le socialiste Boris Vallaud.'
+    assert _of(_quotes(text), "indigent").speaker == "Boris Vallaud"
+
+
+def test_pour_qui_speaks_for_the_name_before_it() -> None:
+    text = (
+        "Des membres de la majorité ont défendu les ordonnances, comme le MoDem Jean-Paul Mattéi, pour qui "
+        'elles constituent "un gage de sécurité juridique".'
+    )
+    assert _of(_quotes(text), "un gage de sécurité juridique").speaker == "Jean-Paul Mattéi"

@@ -164,6 +164,10 @@ def _after(ctx: Context, span: Marked) -> Attribution | None:  # noqa: PLR0911 -
         start = i + 2 if low == "according" else i + 1
         cue = doc[i].text if low != "according" else "according to"
         return Attribution(ctx.phrase_from(start, limit), cue, doc[i].idx, "after")
+    if low == "pour" and ctx.language == "fr":  # ""indigent" pour le socialiste Boris Vallaud"
+        phrase = ctx.phrase_from(i + 1, limit)
+        if phrase is not None and phrase.mention is not None and phrase.mention.label == "PER":
+            return Attribution(phrase, doc[i].text, doc[i].idx, "after")
     comma = any(t.text == "," for t in doc[ctx.token_at(span.close_at + 1) : i])
     group = ctx.verb_group_at(i, any_verb=ctx.language == "fr" and comma)
     if group is not None:
@@ -249,6 +253,11 @@ def _before(ctx: Context, span: Marked, short: bool) -> Attribution | None:
         low = fold(tok.text)
         if low == "pour" and k == first and _pour_person(ctx, k, span.open_at):
             return Attribution(_pour_person(ctx, k, span.open_at), tok.text, tok.idx)
+        if low == "qui" and k >= 3 and fold(doc[k - 1].text) == "pour" and doc[k - 2].text == ",":
+            named = ctx.mention_at(doc[k - 3].idx, doc[k - 3].idx + len(doc[k - 3].text))
+            if named is not None and named.label == "PER":  # "le MoDem X, pour qui elles sont "…""
+                relative = NounPhrase(named.start, named.end, named.text, named)
+                return Attribution(relative, f"{doc[k - 1].text} {tok.text}", doc[k - 1].idx)
         if low in _SELON or (low == "according" and fold(doc[k + 1].text) == "to"):
             start = k + 2 if low == "according" else k + 1
             phrase = ctx.phrase_from(start, ctx.token_at(span.open_at))
@@ -336,9 +345,10 @@ def named_before(ctx: Context, begin: int) -> NounPhrase | None:
         start = m.start
         if fold(ctx.text[max(0, start - 4) : start]).endswith(("de ", "du ", "des ", "d'", "de la ")):
             return None
-        if COMPLEMENT_BEFORE.search(ctx.text[max(0, start - 40) : start]) and "par" in fold(
-            ctx.text[max(0, start - 40) : start]
-        ).split()[-3:]:
+        if (
+            COMPLEMENT_BEFORE.search(ctx.text[max(0, start - 40) : start])
+            and "par" in fold(ctx.text[max(0, start - 40) : start]).split()[-3:]
+        ):
             return None  # "Des passagers cités par le journal West Australian ont raconté": not the subject
         if fold(ctx.text[max(0, start - 7) : start]).endswith(("de la ", "de l'")):
             return None
