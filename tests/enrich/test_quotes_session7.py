@@ -165,3 +165,22 @@ def test_pour_qui_speaks_for_the_name_before_it() -> None:
         'elles constituent "un gage de sécurité juridique".'
     )
     assert _of(_quotes(text), "un gage de sécurité juridique").speaker == "Jean-Paul Mattéi"
+
+
+def test_the_police_is_not_the_chief_of_police() -> None:
+    text = (
+        "Mohamad Mat Yusop, le chef de la police de l'État de Negeri Sembilan, a dit avoir inspecté le bungalow. "
+        "La jeune fille avait péri des suites d'une hémorragie interne, avait conclu la police en août."
+    )
+    speaker = _of(_quotes(text), "avait péri").speaker
+    assert speaker is not None
+    assert speaker != "Mohamad Mat Yusop"
+    assert "police" in speaker.lower()
+
+
+def test_pour_after_a_quotation_that_ended_its_sentence_is_the_next_sentence() -> None:
+    text = (
+        'Ce à quoi la socialiste Valérie Rabault a répliqué: "Plus la réforme est importante, plus le Parlement '
+        "doit être impliqué.\" Pour Pierre Dharréville, ce recours est le signe de l'impréparation du gouvernement."
+    )
+    assert _of(_quotes(text), "Plus la réforme").speaker == "Valérie Rabault"

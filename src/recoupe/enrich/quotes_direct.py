@@ -164,7 +164,8 @@ def _after(ctx: Context, span: Marked) -> Attribution | None:  # noqa: PLR0911 -
         start = i + 2 if low == "according" else i + 1
         cue = doc[i].text if low != "according" else "according to"
         return Attribution(ctx.phrase_from(start, limit), cue, doc[i].idx, "after")
-    if low == "pour" and ctx.language == "fr":  # ""indigent" pour le socialiste Boris Vallaud"
+    ended = ctx.text[span.close_at - 1 : span.close_at] in {".", "!", "?", "…"}  # '…impliqué." Pour X, …'
+    if low == "pour" and ctx.language == "fr" and not ended:  # '"indigent" pour le socialiste Boris Vallaud'
         phrase = ctx.phrase_from(i + 1, limit)
         if phrase is not None and phrase.mention is not None and phrase.mention.label == "PER":
             return Attribution(phrase, doc[i].text, doc[i].idx, "after")

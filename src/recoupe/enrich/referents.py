@@ -318,13 +318,15 @@ def role_of_entity(ask: Ask) -> Referent | None:
     head = _head(ask.name or "")
     if not head or not _singular_definite(ask.name or "") or _holds_name(ask, _PERSONS):
         return None
-    words = set(_words(ask.name or "")) - {head}
+    described = _words(ask.name or "")
+    words = set(described) - {head}
     best: tuple[int, int, Mention] | None = None
     for key, roles in ask.roles.items():
         for role in roles:
             role_words = _words(role)
-            if head not in role_words:
-                continue
+            inside = len(described) >= 3 and f" {' '.join(described)} " in f" {' '.join(role_words)} "
+            if _head(role) != head and not inside:
+                continue  # "la police" is not "le chef de la police"; a long piece of the role is
             m = _nearest_mention(ask, key)
             if m is None:
                 continue
