@@ -184,3 +184,13 @@ def test_pour_after_a_quotation_that_ended_its_sentence_is_the_next_sentence() -
         "doit être impliqué.\" Pour Pierre Dharréville, ce recours est le signe de l'impréparation du gouvernement."
     )
     assert _of(_quotes(text), "Plus la réforme").speaker == "Valérie Rabault"
+
+
+def test_a_gerund_after_a_content_clause_belongs_to_the_main_speaker() -> None:
+    text = (
+        "M. Kim a dit à M. Xi que les succès de la Chine lui faisaient autant plaisir que ceux de la Corée du "
+        "Nord, selon KCNA, en ajoutant qu'il envoyait des salutations à chacun des membres du Parti."
+    )
+    speaker = _of(_quotes(text), "envoyait des salutations").speaker
+    assert speaker is not None
+    assert "succès" not in speaker

@@ -557,12 +557,14 @@ class Context:
         infinitive or coordinated verb to the verb that has one ("tout en rappelant", "avant d'ajouter",
         "a nié … mais a confirmé"); a relative ``qui`` is replaced by its antecedent."""
         tok = self.doc[i]
-        for _ in range(4):
+        for step in range(4):
             subjects = [
                 c
                 for c in tok.children
                 if (c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass") or c.dep_ == "nsubj:pass"
             ]
+            if step and tok.dep_ == "ccomp" and tok.head.i != tok.i:
+                subjects = []  # "X a dit que les succès … lui faisaient plaisir, en ajoutant": X adds, not "succès"
             subjects = [c for c in subjects if fold(c.text) not in {"-t", "ce", "c'", "cela", "ca", "it"}]
             sentence_start = self.sentence_of(self.doc[i].idx)[0]
             if len(subjects) > 1:  # a misparse: the subject in the verb's sentence, a name or pronoun first
