@@ -194,3 +194,8 @@ def test_a_gerund_after_a_content_clause_belongs_to_the_main_speaker() -> None:
     speaker = _of(_quotes(text), "envoyait des salutations").speaker
     assert speaker is not None
     assert "succès" not in speaker
+
+
+def test_an_elided_article_glued_to_a_heading_starts_a_sentence() -> None:
+    doc = MODELS.parse("Alerte sur les feux de forêtsL'été 2020 est sec.", "fr")
+    assert [t.text for t in doc][5:8] == ["forêts", "L'", "été"]

@@ -75,7 +75,8 @@ _WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "di
 def glued_opener() -> str:
     """Regex (no groups) of a French word glued to the next sentence by a lost line break, matched at
     the join: three lower-case letters behind, a capitalised stop word or weekday ahead that ends the
-    token (``dimancheLes registres``, ``selon PepyConcernant l'avenir``). Names in camel case
+    token, or an elided article (``dimancheLes registres``, ``selon PepyConcernant l'avenir``,
+    ``forêtsL'été``). Names in camel case
     (``LeHuffPost``, ``AirAsia``, ``MoDem``, ``BlaBlaCar``) do not end in such a word after three
     lower-case letters."""
     from spacy.lang.fr.stop_words import STOP_WORDS
@@ -83,7 +84,8 @@ def glued_opener() -> str:
     words = {w.capitalize() for w in STOP_WORDS if len(w) >= 2 and w.isalpha()}
     words |= {w.capitalize() for w in _WEEKDAYS_FR}
     ahead = "|".join(sorted(words, key=len, reverse=True))
-    return rf"(?<=[a-zà-öø-ÿœ]{{3}})(?=(?:{ahead})(?![\w'’]))"
+    elided = r"(?:[LDJNSC]|Qu|Lorsqu|Puisqu)['’](?=\w)"  # "forêtsL'été 2020"
+    return rf"(?<=[a-zà-öø-ÿœ]{{3}})(?=(?:{ahead})(?![\w'’])|{elided})"
 
 
 def _split_glued_sentences(nlp: Language) -> None:
