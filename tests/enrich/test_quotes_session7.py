@@ -199,3 +199,14 @@ def test_a_gerund_after_a_content_clause_belongs_to_the_main_speaker() -> None:
 def test_an_elided_article_glued_to_a_heading_starts_a_sentence() -> None:
     doc = MODELS.parse("Alerte sur les feux de forêtsL'été 2020 est sec.", "fr")
     assert [t.text for t in doc][5:8] == ["forêts", "L'", "été"]
+
+
+def test_an_inverted_content_may_end_with_a_quotation() -> None:
+    text = (
+        "La productrice Hester Ruoff a travaillé avec la victime sur plusieurs films. Mme Garcia-Berteaux était "
+        'une "très proche amie", a-t-elle déclaré.'
+    )
+    quotes = _quotes(text)
+    clause = _of(quotes, "Mme Garcia-Berteaux était")
+    assert clause.kind == "indirect"
+    assert clause.speaker == "Hester Ruoff"

@@ -435,8 +435,8 @@ def _inverted(ctx: Context, k: int) -> list[IndirectCandidate]:
     if subject is None or infinitive_after(ctx, subject.end):
         return []  # "X, qui …, a déclaré au quotidien Y être anéantie": X speaks, Y is told
     a, b = _trim(ctx, sent_start, doc[k].idx)
-    if b <= a or text[a] in QUOTE_CHARS or text[b - 1] in QUOTE_CHARS or len(text[a:b].split()) < 4:
-        return []
+    if b <= a or text[a] in QUOTE_CHARS or len(text[a:b].split()) < 4:
+        return []  # a content may end with a quotation (X était une "très proche amie", a-t-elle déclaré)
     if ctx.marked_at(a) is not None:  # the quotation itself (''We wanted it,'' Mr. X, the manager, said)
         return []
     verbs = [t for t in doc[ctx.token_at(a) : k] if t.pos_ in {"VERB", "AUX"}]
