@@ -210,3 +210,10 @@ def test_an_inverted_content_may_end_with_a_quotation() -> None:
     clause = _of(quotes, "Mme Garcia-Berteaux était")
     assert clause.kind == "indirect"
     assert clause.speaker == "Hester Ruoff"
+
+
+def test_a_share_of_people_polled_is_the_speaker_as_written() -> None:
+    text = "Nearly nine out of 10 say they will need to develop new skills to advance their careers."
+    quote = _quotes(text, "en")[0]
+    assert quote.speaker == "Nearly nine out of 10"
+    assert quote.unresolved

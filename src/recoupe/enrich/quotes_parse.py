@@ -578,6 +578,10 @@ class Context:
                     return None
                 if self.quoted(subj.idx) or subj.pos_ not in {"NOUN", "PROPN", "PRON", "DET", "NUM", "X"}:
                     return None
+                if (subj.like_num or subj.text == "%") and subj.right_edge.i - subj.left_edge.i < 10:
+                    first, last = self.doc[subj.left_edge.i], self.doc[subj.right_edge.i]  # "Nearly nine out of 10"
+                    start, end = first.idx, last.idx + len(last.text)
+                    return NounPhrase(start, end, self.text[start:end])
                 left = subj.i
                 floor = subj.left_edge.i
                 while left - 1 >= floor and self.doc[left - 1].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"}:

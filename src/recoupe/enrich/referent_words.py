@@ -97,6 +97,7 @@ PERSON_NOUNS = word_set(
 NUMBER = re.compile(r"[\d.,\s%]+|one|two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|dix")
 SHARE = re.compile(
     r"\d+ ?%|\bper ?cent\b|\bpercent\b|\bpour ?cent\b|\b(?:third|thirds|half|majority|quarter|tiers|moitie|majorite)\b"
+    r"|\bout of \d+\b|\bsur (?:\d+|dix)\b"
 )
 #: nouns that carry what an outlet or a person said ("selon des informations de Mediapart")
 CARRIERS = word_set("information informations revelations revelation propos colonnes confidences")
