@@ -217,3 +217,18 @@ def test_a_share_of_people_polled_is_the_speaker_as_written() -> None:
     quote = _quotes(text, "en")[0]
     assert quote.speaker == "Nearly nine out of 10"
     assert quote.unresolved
+
+
+def test_outlets_with_a_number_in_their_name_keep_it() -> None:
+    doc = MODELS.parse("L'information a été révélée par Europe 1, puis reprise par 20 Minutes et France 24.", "fr")
+    names = {m.canonical for m in find_mentions(doc, "fr")}
+    assert {"Europe 1", "20 Minutes", "France 24"} <= names
+    assert "Europe" not in names
+
+
+def test_pour_x_before_an_inverted_cue_keeps_x_as_speaker() -> None:
+    text = (
+        'Pour Xavier Bertrand, Philippe Rapeneau "était attachant comme personne. Il aimait la vie", a-t-il '
+        "témoigné sur les réseaux sociaux."
+    )
+    assert _of(_quotes(text), "attachant comme personne").speaker == "Xavier Bertrand"

@@ -437,7 +437,9 @@ def _inverted(ctx: Context, k: int) -> list[IndirectCandidate]:
     a, b = _trim(ctx, sent_start, doc[k].idx)
     if b <= a or text[a] in QUOTE_CHARS or len(text[a:b].split()) < 4:
         return []  # a content may end with a quotation (X était une "très proche amie", a-t-elle déclaré)
-    if ctx.marked_at(a) is not None:  # the quotation itself (''We wanted it,'' Mr. X, the manager, said)
+    # the quotation itself (''We wanted it,'' Mr. X, the manager, said), or a source given first ("Pour X, Y
+    # "…", a-t-il témoigné": "pour X" speaks)
+    if ctx.marked_at(a) is not None or fold(text[a : a + 8]).split()[:1] in (["pour"], ["selon"], ["d'apres"]):
         return []
     verbs = [t for t in doc[ctx.token_at(a) : k] if t.pos_ in {"VERB", "AUX"}]
     if not verbs or not _keep(ctx, a, b):
