@@ -8,11 +8,13 @@ drop fails.
 
 The report half (40 other documents, 372 quotes) was scored at the end of session 5 (2026-12-06), after
 every rule of that session was written, none of them read it: F1 85.1, speaker accuracy 73.6; and again at
-the end of session 7 (2026-12-07), after the rules tuned on tune2: F1 85.1, speaker 73.3. Its floors below
-are pinned on those scorings; rules must not be tuned on its misses (they are not printed here).
+the middle of session 7 (2026-12-07), after the first rules tuned on tune2: F1 85.1, speaker 73.3; and at the
+end of session 7, after all of them: F1 86.6, speaker 74.8. Its floors below are pinned on those scorings;
+rules must not be tuned on its misses (they are not printed here).
 
 tune2 (40 more test documents, 333 quotes, annotated in session 7 by an annotator who never ran recoupe)
-was scored once blind before anyone read it (F1 86.3, speaker 71.1), then tuned on (86.9 / 76.3).
+was scored once blind before anyone read it (F1 86.3, speaker 71.1), then tuned on (89.0 / 82.8). The tune
+half measured 89.8 / 89.3 at the end of session 7.
 """
 
 from __future__ import annotations
@@ -32,10 +34,10 @@ TUNE2 = TUNE.with_name("tune2.jsonl")
 
 F1_FLOOR = 0.87
 SPEAKER_FLOOR = 0.85
-REPORT_F1_FLOOR = 0.83  # 0.851 at its one scoring
-REPORT_SPEAKER_FLOOR = 0.71  # 0.736 at its first scoring, 0.733 at its second (session 7)
-TUNE2_F1_FLOOR = 0.85  # 0.863 scored blind before anyone read it, 0.869 after session 7's rules
-TUNE2_SPEAKER_FLOOR = 0.74  # 0.711 blind, 0.763 after session 7's rules
+REPORT_F1_FLOOR = 0.84  # 0.851 at its first scoring (session 5), 0.866 at the end of session 7
+REPORT_SPEAKER_FLOOR = 0.72  # 0.736 at its first scoring, 0.733 mid-session 7, 0.748 at the end of session 7
+TUNE2_F1_FLOOR = 0.87  # 0.863 scored blind before anyone read it, 0.890 after session 7's rules
+TUNE2_SPEAKER_FLOOR = 0.80  # 0.711 blind, 0.828 after session 7's rules
 
 
 def _score(path: Path) -> QuoteScores:
