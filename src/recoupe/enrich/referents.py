@@ -251,11 +251,7 @@ def demonstrative(ask: Ask) -> Referent | None:
     folded = fold(ask.name or "").strip()
     if not lex.DEMONSTRATIVES.match(folded) and folded not in {"celui", "celle", "ce dernier", "cette derniere"}:
         return None
-    where = ask.start if ask.start is not None else ask.at
-    for m in ask.ctx.mentions_before(where):
-        if m.label == "PER" and not ask.ctx.quoted(m.start) and where - m.end <= REACH:
-            return _entity(ask, m, ask.start, ask.end)
-    return None
+    return _last_person_named(ask)
 
 
 def demonstrative_description(ask: Ask) -> Referent | None:
@@ -270,11 +266,7 @@ def demonstrative_description(ask: Ask) -> Referent | None:
     previous = _previous(ask)
     if previous is not None and previous.kind == "PER":
         return previous
-    where = ask.start if ask.start is not None else ask.at
-    for m in ask.ctx.mentions_before(where):
-        if m.label == "PER" and not ask.ctx.quoted(m.start) and where - m.end <= REACH:
-            return _entity(ask, m, ask.start, ask.end)
-    return None
+    return _last_person_named(ask)
 
 
 def pronoun_subject(ask: Ask) -> Referent | None:
@@ -498,6 +490,15 @@ def _singular_definite(text: str) -> bool:
 def _definite(text: str) -> bool:
     first = fold(text.strip()).replace("'", "' ").split()[:1]
     return bool(first) and first[0] in {"le", "la", "l'", "les", "ce", "cette", "ces", "the", "this"}
+
+
+def _last_person_named(ask: Ask) -> Referent | None:
+    """The last person named before the phrase (outside quotes, within ``REACH``)."""
+    where = ask.start if ask.start is not None else ask.at
+    for m in ask.ctx.mentions_before(where):
+        if m.label == "PER" and not ask.ctx.quoted(m.start) and where - m.end <= REACH:
+            return _entity(ask, m, ask.start, ask.end)
+    return None
 
 
 def _nearest_mention(ask: Ask, key: str) -> Mention | None:
