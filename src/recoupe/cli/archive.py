@@ -21,8 +21,9 @@ __all__ = ["COMMANDS"]
 def copy_command(app: AppContext, source: str, target: str, as_json: bool) -> None:
     """Copy the archive at SOURCE into TARGET (files or URLs, e.g. news.db postgresql://host/db).
 
-    Articles, revisions, enrichments, embeddings, stories, cross-checks and fetch state; rows TARGET
-    already has are kept, so an interrupted copy carries on when run again. TARGET is created if needed.
+    Articles (deleted ones included), revisions, enrichments, embeddings, stories, cross-checks, fetch
+    state, watchlists, what they saw and their alerts; rows TARGET already has are kept, so an interrupted
+    copy carries on when run again. TARGET is created if needed.
     """
     with open_store(source) as origin, open_store(target) as destination:
         tasks: dict[str, TaskID] = {}
