@@ -21,6 +21,7 @@ def handmade(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> TestClient:
     from tests.web.conftest import handmade_check
 
     monkeypatch.setattr(Faces, "crosscheck", lambda _self, _story_id: handmade_check())
+    monkeypatch.setattr(Faces, "stored_crosscheck", lambda _self, _story_id: handmade_check())  # read first
     return client
 
 

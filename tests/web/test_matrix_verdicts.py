@@ -26,6 +26,7 @@ LEADING = ["conflicting", "updated", "differs-by-source", "corroborated", "diffe
 def handmade(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> TestClient:
     """The web client, every story's cross-check being the hand-built one."""
     monkeypatch.setattr(Faces, "crosscheck", lambda _self, _story_id: handmade_check())
+    monkeypatch.setattr(Faces, "stored_crosscheck", lambda _self, _story_id: handmade_check())  # read first
     return client
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from recoupe.enrich.quotes_direct import (
     COMPLEMENT_BEFORE,
@@ -35,6 +36,9 @@ from recoupe.enrich.quotes_direct import (
 )
 from recoupe.enrich.quotes_parse import QUOTE_CHARS, Context, NounPhrase
 from recoupe.enrich.speech import fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["IndirectCandidate", "indirect_candidates"]
 
@@ -442,9 +446,22 @@ def _inverted(ctx: Context, k: int) -> list[IndirectCandidate]:
     if ctx.marked_at(a) is not None or fold(text[a : a + 8]).split()[:1] in (["pour"], ["selon"], ["d'apres"]):
         return []
     verbs = [t for t in doc[ctx.token_at(a) : k] if t.pos_ in {"VERB", "AUX"}]
-    if not verbs or not _keep(ctx, a, b):
+    if not verbs or not _keep(ctx, a, b) or _introduces_its_quotation(ctx, a, b, verbs):
         return []
     return [IndirectCandidate(a, b, Attribution(subject, text[group.start : group.end], group.start))]
+
+
+def _introduces_its_quotation(ctx: Context, a: int, b: int, verbs: list[Token]) -> bool:
+    """A content ``a:b`` ending with a quotation that it introduces itself: a reporting verb of its own
+    ('X a répondu : « … » « … », a déclaré Y') or a colon before the quotation ('X a tenu à apporter des
+    précisions : "…", indique-t-il'). Such a clause is not what the later cue reports."""
+    text = ctx.text
+    if text[b - 1] not in QUOTE_CHARS:
+        return False
+    if any(ctx.is_say(t) and not ctx.quoted(t.idx) for t in verbs):
+        return True
+    span = next((m for m in ctx.marked if m.close_at == b - 1), None)
+    return span is not None and text[a : span.open_at].rstrip().endswith(":")
 
 
 def indirect_candidates(ctx: Context) -> list[IndirectCandidate]:
