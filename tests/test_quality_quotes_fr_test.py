@@ -9,12 +9,12 @@ drop fails.
 The report half (40 other documents, 372 quotes) was scored at the end of session 5 (2026-12-06), after
 every rule of that session was written, none of them read it: F1 85.1, speaker accuracy 73.6; and again at
 the middle of session 7 (2026-12-07), after the first rules tuned on tune2: F1 85.1, speaker 73.3; and at the
-end of session 7, after all of them: F1 86.6, speaker 74.8. Its floors below are pinned on those scorings;
-rules must not be tuned on its misses (they are not printed here).
+end of session 7, after all of them: F1 86.4, speaker 74.6 (86.6 / 74.8 just before the last two fixes).
+Its floors below are pinned on those scorings; rules must not be tuned on its misses (never printed here).
 
 tune2 (40 more test documents, 333 quotes, annotated in session 7 by an annotator who never ran recoupe)
-was scored once blind before anyone read it (F1 86.3, speaker 71.1), then tuned on (89.0 / 82.8). The tune
-half measured 89.8 / 89.3 at the end of session 7.
+was scored once blind before anyone read it (F1 86.3, speaker 71.1), then tuned on (88.8 / 82.8). The tune
+half measured 90.0 / 89.5 at the end of session 7.
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ TUNE2 = TUNE.with_name("tune2.jsonl")
 
 F1_FLOOR = 0.87
 SPEAKER_FLOOR = 0.85
-REPORT_F1_FLOOR = 0.84  # 0.851 at its first scoring (session 5), 0.866 at the end of session 7
-REPORT_SPEAKER_FLOOR = 0.72  # 0.736 at its first scoring, 0.733 mid-session 7, 0.748 at the end of session 7
-TUNE2_F1_FLOOR = 0.87  # 0.863 scored blind before anyone read it, 0.890 after session 7's rules
+REPORT_F1_FLOOR = 0.84  # 0.851 at its first scoring (session 5), 0.864 at the end of session 7
+REPORT_SPEAKER_FLOOR = 0.72  # 0.736 at its first scoring, 0.733 mid-session 7, 0.746 at its end
+TUNE2_F1_FLOOR = 0.87  # 0.863 scored blind before anyone read it, 0.888 after session 7's rules
 TUNE2_SPEAKER_FLOOR = 0.80  # 0.711 blind, 0.828 after session 7's rules
 
 
