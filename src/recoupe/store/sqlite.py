@@ -58,6 +58,22 @@ PROGRESS_STEPS = 1_000
 FTS5_PROBE = "CREATE VIRTUAL TABLE temp.recoupe_fts5_probe USING fts5(x)"
 
 
+def _wal(cursor: sqlite3.Cursor) -> None:
+    """``PRAGMA journal_mode = WAL``, asked again while another connection holds the new file's lock:
+    switching the journal mode answers "database is locked" at once, without the busy handler, when two
+    processes open a new database together. Bounded by the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+        else:
+            return
+
+
 def create_sqlite_engine(url: URL) -> Engine:
     """An engine for an SQLite URL with WAL, ``synchronous=NORMAL``, foreign keys and a busy timeout."""
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -68,7 +84,7 @@ def create_sqlite_engine(url: URL) -> Engine:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _wal(cursor)
             cursor.execute("PRAGMA synchronous = NORMAL")
             cursor.execute("PRAGMA foreign_keys = ON")
         finally:
