@@ -252,8 +252,9 @@ def _before(ctx: Context, span: Marked, short: bool) -> Attribution | None:
             k -= 1
             continue
         low = fold(tok.text)
-        if low == "pour" and k == first and _pour_person(ctx, k, span.open_at):
-            return Attribution(_pour_person(ctx, k, span.open_at), tok.text, tok.idx)
+        person = _pour_person(ctx, k, span.open_at) if low == "pour" and k == first else None
+        if person is not None:
+            return Attribution(person, tok.text, tok.idx)
         if low == "qui" and k >= 3 and fold(doc[k - 1].text) == "pour" and doc[k - 2].text == ",":
             named = ctx.mention_at(doc[k - 3].idx, doc[k - 3].idx + len(doc[k - 3].text))
             if named is not None and named.label == "PER":  # "le MoDem X, pour qui elles sont "…""
@@ -346,10 +347,7 @@ def named_before(ctx: Context, begin: int) -> NounPhrase | None:
         start = m.start
         if fold(ctx.text[max(0, start - 4) : start]).endswith(("de ", "du ", "des ", "d'", "de la ")):
             return None
-        if (
-            COMPLEMENT_BEFORE.search(ctx.text[max(0, start - 40) : start])
-            and "par" in fold(ctx.text[max(0, start - 40) : start]).split()[-3:]
-        ):
+        if AGENT_BEFORE.search(ctx.text[max(0, start - 40) : start]):
             return None  # "Des passagers cités par le journal West Australian ont raconté": not the subject
         if fold(ctx.text[max(0, start - 7) : start]).endswith(("de la ", "de l'")):
             return None
@@ -367,9 +365,11 @@ def _negated(ctx: Context, k: int) -> bool:
 
 
 #: a name right after one of these is a complement ("cités par LCI", "au quotidien X"), not a subject
+_AGENT = r"\b(?:par|by)\s+(?:(?:l'|l’|le|la|les|the)\s*)?(?:[a-zà-öø-ÿœ-]+\s+){0,2}$"  # "cités par le journal X"
+#: the agent of a participle right before a name ("cités par le journal X"): X carries, does not speak
+AGENT_BEFORE = re.compile(_AGENT, re.IGNORECASE)
 COMPLEMENT_BEFORE = re.compile(
-    r"(?:\b(?:par|de|du|des|à|au|aux|avec|pour|sur|via|chez|dans|by|of|to|from|with|for|at)|\bd'|\bd’)\s*$"
-    r"|\b(?:par|by)\s+(?:(?:l'|l’|le|la|les|the)\s*)?(?:[a-zà-öø-ÿœ-]+\s+){0,2}$",  # "cités par le journal X"
+    r"(?:\b(?:par|de|du|des|à|au|aux|avec|pour|sur|via|chez|dans|by|of|to|from|with|for|at)|\bd'|\bd’)\s*$|" + _AGENT,
     re.IGNORECASE,
 )
 
