@@ -207,11 +207,8 @@ def test_a_stored_cross_check_is_answered_while_another_story_is_computed(
         assert http.get(f"/api/stories/{story_id}/crosscheck").status_code == 202
         assert asked == [story_id]  # its computation started, held at the gate from now on
         path = f"/api/stories/{other}/crosscheck"
-        started = time.monotonic()
         answer = http.get(path)
-        elapsed = time.monotonic() - started
-        assert answer.status_code == 200, answer.text
-        assert elapsed < CROSSCHECK_RETRY_S  # not the few seconds a computation is waited for
+        assert answer.status_code == 200, answer.text  # not 202: the stored report, not queued behind the gate
         assert answer.json()["computed_at"] == stored["computed_at"]  # the stored report, read back
         assert answer.json()["signature"] == stored["signature"]
         assert _verdicts(answer.json()) == _verdicts(stored)
