@@ -90,12 +90,9 @@ class Faces:
     def stored_crosscheck(self, story_id: str) -> CrossCheck | None:
         """The story's stored cross-check if its articles are unchanged since (else ``None``): read at once,
         whatever is being computed meanwhile. No model is loaded (the signature needs the embedder's name)."""
-        from recoupe.crosscheck.cache import load_report
-        from recoupe.crosscheck.report import _story_items, from_dict, signature_of
+        from recoupe.crosscheck.report import load_current
 
-        resolved, items = _story_items(self.store, story_id)
-        stored = load_report(self.store, resolved, signature_of(items, self.embedder().name))
-        return None if stored is None else from_dict(stored)
+        return load_current(self.store, story_id, self.embedder().name)
 
     def crosscheck(self, story_id: str) -> CrossCheck:
         """The story's stored cross-check while it is current (at once); computed (and stored) otherwise.

@@ -226,6 +226,14 @@ def crosscheck_story(store: Store, story_id: str, embedder: Embedder, nlp: NlpMo
     return crosscheck_articles(resolved, items, cached_embed(store, embedder), embedder.name, nlp)
 
 
+def load_current(store: Store, story_id: str, model: str) -> CrossCheck | None:
+    """The story's stored cross-check if its articles are unchanged since it was computed with the embedder
+    named ``model``; ``None`` otherwise. Reads only: no model is loaded, nothing is computed."""
+    resolved, items = _story_items(store, story_id)
+    stored = load_report(store, resolved, signature_of(items, model))
+    return None if stored is None else from_dict(stored)
+
+
 def load_or_compute(
     store: Store, story_id: str, embedder: Embedder, nlp: NlpModels | None = None, *, refresh: bool = False
 ) -> CrossCheck:
