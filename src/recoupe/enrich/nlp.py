@@ -43,6 +43,9 @@ RULER = "recoupe_gazetteer"
 
 @lru_cache(maxsize=8)
 def _load(package: str, gazetteer: Path | None, exclude: tuple[str, ...]) -> Language:
+    from recoupe.enrich import regex_cache
+
+    regex_cache.install()  # spaCy's French token_match: compiled once per machine, not per process
     import spacy
 
     from recoupe.enrich.gazetteer import load_gazetteer
