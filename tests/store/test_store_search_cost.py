@@ -161,3 +161,31 @@ def test_a_stop_word_like_term_or_a_prefix_is_ranked_in_tiers(store: Store, monk
     assert [hit.score for hit in prefixed] == [fts_text.TITLE_TIER] + [fts_text.OTHER_TIER] * 8
     assert prefixed[0].article.id == titled.id
     assert store.search("zorg* conseil", limit=20)[0].article.id == titled.id  # both in the title
+
+
+@pytest.mark.sqlite_only
+def test_a_rare_phrase_of_common_words_is_ranked_in_tiers(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite: bm25's idf of a phrase walks the lists of its words however rare the phrase is, so a phrase is
+    probed word by word; when every match is among the first ``2 * limit``, the tiers come from that one walk."""
+    both = [
+        article(f"Dépêche {i}", f"Le conseil a parlé du zorglub ({i}).", url=f"https://ex.fr/{i}") for i in range(8)
+    ]
+    in_body = article("Une dépêche", "Il parle du conseil zorglub.", url="https://ex.fr/body")
+    in_title = article("Le conseil zorglub se réunit", "Rien de plus.", url="https://ex.fr/title")
+    store.add([*both, in_body, in_title])
+    exact = store.search('"conseil zorglub"', limit=5)  # 10 articles hold each word: under COMMON_DOCS, bm25
+    assert [hit.article.id for hit in exact] == [in_title.id, in_body.id]
+    assert exact[0].score not in {fts_text.TITLE_TIER, fts_text.OTHER_TIER}
+    monkeypatch.setattr(fts_text, "COMMON_DOCS", 5)  # each word is common, the phrase (2 articles) is not
+    tiered = store.search('"conseil zorglub"', limit=5)
+    assert [(hit.article.id, hit.score) for hit in tiered] == [
+        (in_title.id, fts_text.TITLE_TIER),
+        (in_body.id, fts_text.OTHER_TIER),
+    ]
+    assert store.search('"zorglub conseil"', limit=5) == []
+    words = store.search("zorglub conseil", limit=20)  # two terms: the title tier from its own query
+    assert [hit.score for hit in words] == [fts_text.TITLE_TIER] + [fts_text.OTHER_TIER] * 9
+    assert words[0].article.id == in_title.id
+    assert [hit.article.id for hit in store.search("zorglub conseil", limit=2)][:1] == [in_title.id]
+    monkeypatch.setattr(fts_text, "COMMON_DOCS", 100)
+    assert [hit.article.id for hit in store.search('"conseil zorglub" dépêche', limit=5)] == [in_body.id]

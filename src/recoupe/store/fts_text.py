@@ -14,18 +14,22 @@ the lists of every word of the prefix) is ranked in tiers instead: the matches w
 title first, then the others, each tier in the index's order (the rowid, i.e. the article id: a hash,
 so an even spread over the archive, not the newest). That tier ranking knows nothing of how often or
 how early a term occurs; it is what a search this broad can afford.
+
+A phrase is probed word by word: ``bm25``'s idf of a phrase walks the lists of its words (the
+intersection, led by the shortest list) however few articles hold the phrase, so a phrase of common
+words (``"gouvernement emmanuel"``, in no article) is ranked in tiers even when it is rare. The tiers take
+the first ``2 * limit`` matches first: when there are fewer, they are every match, and a query of one
+term tells its title tier in that same walk (``highlight`` of the title) instead of a second walk.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
-from recoupe.store.query import match_of
+from recoupe.store.query import Term, match_of, tokens_of
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
-
-    from recoupe.store.query import Term
 
 __all__ = [
     "BM25_WEIGHTS",
@@ -85,12 +89,17 @@ def _filters(filters: Mapping[str, str]) -> tuple[str, str]:
 
 
 def _common(conn: DbApi, term: Term) -> bool:
-    """Whether ``term`` is in at least ``COMMON_DOCS`` articles (reads at most that many entries)."""
+    """Whether ranking ``term`` by ``bm25`` reads ``COMMON_DOCS`` entries or more: a prefix, a word in that many
+    articles, a phrase of such words (each probe reads at most that many entries)."""
     if term.prefix:
         return True
     probe = "SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :match LIMIT :most)"
-    (count,) = conn.execute(probe, {"match": match_of([term]), "most": COMMON_DOCS}).fetchall()[0]
-    return int(count) >= COMMON_DOCS
+    words = tokens_of(term.text)
+    for word in words if len(words) > 1 else [term.text]:
+        (count,) = conn.execute(probe, {"match": match_of([Term(word)]), "most": COMMON_DOCS}).fetchall()[0]
+        if int(count) < COMMON_DOCS:
+            return False
+    return True
 
 
 def ranked(conn: DbApi, terms: Sequence[Term], *, limit: int, filters: Mapping[str, str]) -> list[tuple[str, float]]:
@@ -99,21 +108,43 @@ def ranked(conn: DbApi, terms: Sequence[Term], *, limit: int, filters: Mapping[s
     ``filters`` binds any of ``outlet`` (an outlet key), ``language``, ``since`` and ``until`` (bounds on
     ``published_sort``); they apply inside the index query, before the limit.
     """
+    if limit <= 0:
+        return []
     match = match_of(list(terms))
     if not any(_common(conn, term) for term in terms):
         statement = search_sql(**{name: name in filters for name in ("outlet", "language", "since", "until")})
         rows = conn.execute(statement, {"match": match, "limit": limit, **filters}).fetchall()
         return [(article_id_of(int(rowid)), -float(rank)) for rowid, rank in rows]
+    return _tiers(conn, match, one_term=len(terms) == 1, limit=limit, filters=filters)
+
+
+def _tiers(
+    conn: DbApi, match: str, *, one_term: bool, limit: int, filters: Mapping[str, str]
+) -> list[tuple[str, float]]:
+    """The best ``limit`` matches in tiers: the first matches (index order) with every term in the title, then
+    the first others. The first ``2 * limit`` matches are read first; fewer are every match, and then the title
+    tier is taken from them: for one term by ``highlight`` of the title (a mark: the term is in it), in the same
+    walk of the lists; for several by one more query on the title alone (none when nothing matched)."""
     join, where = _filters(filters)
-    tier = f"SELECT articles_fts.rowid FROM articles_fts{join} WHERE articles_fts MATCH :match{where} LIMIT :limit"
-    found: dict[int, float] = {}
-    for score, expression in ((TITLE_TIER, f"{{title}} : ({match})"), (OTHER_TIER, match)):
-        for (rowid,) in conn.execute(tier, {"match": expression, "limit": limit + len(found), **filters}).fetchall():
-            if len(found) < limit:
-                found.setdefault(int(rowid), score)
-        if len(found) >= limit:
+    flag = f", instr(highlight(articles_fts, 0, '{FTS_MARK_START}', ''), '{FTS_MARK_START}')" if one_term else ""
+    select = (
+        f"SELECT articles_fts.rowid{{}} FROM articles_fts{join} WHERE articles_fts MATCH :match{where} LIMIT :limit"
+    )
+    rows = conn.execute(select.format(flag), {"match": match, "limit": 2 * limit, **filters}).fetchall()
+    first = [int(row[0]) for row in rows]
+    if len(first) < 2 * limit and one_term:
+        titled = [int(row[0]) for row in rows if row[1]]
+    elif first:
+        in_title = {"match": f"{{title}} : ({match})", "limit": limit, **filters}
+        titled = [int(rowid) for (rowid,) in conn.execute(select.format(""), in_title).fetchall()]
+    else:
+        return []
+    tiers = dict.fromkeys(titled[:limit], TITLE_TIER)
+    for rowid in first:
+        if len(tiers) >= limit:
             break
-    return [(article_id_of(rowid), score) for rowid, score in found.items()]
+        tiers.setdefault(rowid, OTHER_TIER)
+    return [(article_id_of(rowid), score) for rowid, score in tiers.items()]
 
 
 def search_sql(*, outlet: bool, language: bool, since: bool, until: bool) -> str:
