@@ -41,6 +41,7 @@ __all__ = [
     "IngestReport",
     "batches",
     "embed_ahead",
+    "enrich_many",
     "enrich_one",
     "enrich_stored",
     "extract_one",
@@ -109,6 +110,17 @@ def enrich_one(article: Article, models: NlpModels) -> Enrichment | Failure:
         return Failure(article.provenance, f"enrichment crashed: {type(exc).__name__}: {exc}", "EnrichmentError")
 
 
+def enrich_many(articles: list[Article], models: NlpModels) -> list[Enrichment | Failure]:
+    """``enrich_one`` of each article, in order, their texts parsed together first (one ``nlp.pipe`` pass per
+    language: less CPU than one call per text, the same enrichments)."""
+    with models.parsed_ahead((article.text, article.language) for article in articles):
+        return [enrich_one(article, models) for article in articles]
+
+
+#: articles enriched together by one call of ``enrich_many`` (one executor task)
+ENRICH_CHUNK = 16
+
+
 def enrich_stored(store: Store, ids: list[str], models: NlpModels, executor: Executor, report: IngestReport) -> None:
     """Enrich the stored articles ``ids`` that lack a current enrichment, and store the results."""
     from recoupe.enrich import ENRICHER_VERSION
@@ -116,9 +128,11 @@ def enrich_stored(store: Store, ids: list[str], models: NlpModels, executor: Exe
     todo = store.missing_enrichment(ids, ENRICHER_VERSION)
     if not todo:
         return
-    stage = partial(enrich_one, models=models)
+    stage = partial(enrich_many, models=models)
+    articles = [store.get(article_id) for article_id in todo]
+    chunks = [articles[at : at + ENRICH_CHUNK] for at in range(0, len(articles), ENRICH_CHUNK)]
     done: list[Enrichment] = []
-    for result in executor.map(stage, [store.get(article_id) for article_id in todo]):
+    for result in (result for results in executor.map(stage, chunks) for result in results):
         if isinstance(result, Failure):
             report.failures.append(result)
         else:

@@ -18,6 +18,7 @@ enrichers (French reporting verbs, English "say"), and cost little (rule/lookup 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,9 @@ MAX_NLP_CHARS = 100_000
 
 #: name of the gazetteer ruler in every pipeline
 RULER = "recoupe_gazetteer"
+
+#: docs parsed ahead by ``NlpModels.parsed_ahead`` in this process, by (pipeline's id, text), each taken once
+_AHEAD: dict[tuple[int, str], Doc] = {}
 
 
 @lru_cache(maxsize=8)
@@ -126,8 +130,36 @@ class NlpModels:
         return _load(package, gazetteer, tuple(sorted(self.exclude)))
 
     def parse(self, text: str, language: str) -> Doc:
-        """``text`` analysed by the language's pipeline (cut at ``max_chars``)."""
-        return self.pipeline(language)(text[: self.max_chars])
+        """``text`` analysed by the language's pipeline (cut at ``max_chars``); the doc parsed ahead for it
+        inside ``parsed_ahead``, if there is one."""
+        cut = text[: self.max_chars]
+        nlp = self.pipeline(language)
+        doc = _AHEAD.pop((id(nlp), cut), None) if _AHEAD else None
+        return nlp(cut) if doc is None else doc
+
+    @contextmanager
+    def parsed_ahead(self, texts: Iterable[tuple[str, str | None]]) -> Iterator[None]:
+        """Inside, ``parse`` hands out docs parsed ahead through ``nlp.pipe`` for ``texts`` ((text, language)
+        pairs; languages without a model are skipped): one batched pass per language, which costs less than
+        one call per text (the same docs: ``tests/enrich/test_nlp_batch.py``). A text whose doc is not taken
+        inside is dropped on leaving; if the batched pass fails, each text is parsed on its own in ``parse``,
+        where its failure is its own."""
+        by_language: dict[str, list[str]] = {}
+        for text, language in texts:
+            if language is not None and self.supports(language) and text.strip():
+                by_language.setdefault(language, []).append(text[: self.max_chars])
+        try:
+            for language, cuts in by_language.items():
+                unique = list(dict.fromkeys(cuts))
+                try:
+                    docs = list(self.parse_many(unique, language))
+                except Exception:  # noqa: BLE001 - each text is parsed again alone, and fails alone, in parse
+                    docs = []
+                key = id(self.pipeline(language))
+                _AHEAD.update(((key, cut), doc) for cut, doc in zip(unique, docs, strict=False))
+            yield
+        finally:
+            _AHEAD.clear()
 
     def parse_many(self, texts: Iterable[str], language: str, *, n_process: int = 1) -> Iterator[Doc]:
         """Docs for ``texts`` in order, through ``nlp.pipe`` (batched; ``n_process`` > 1 forks workers)."""
