@@ -100,14 +100,15 @@ def events_block(store: Store, half: str) -> dict[str, Any]:
         by_story[p][g] += 1
     split = sorted(e for e, stories in by_event.items() if len(stories) > 1)
     mixed = sorted(s for s, evs in by_story.items() if len(evs) > 1)
+    listed = half == "tune"  # the reporting half's misses are never read (nor "all"): its figures only
     print(
         f"\n== events ({half} half): {len(set(gold))} events, {len(items)} labelled articles "
         f"({len(missing)} not in the store)"
     )
-    for event_id in split:
+    for event_id in split if listed else ():
         parts = ", ".join(str(n) for _, n in by_event[event_id].most_common())
         print(f"  split  {event_id} {events[event_id]['name'][:60]}: stories of {parts}")
-    for story in mixed:
+    for story in mixed if listed else ():
         names = "; ".join(f"{e} x{n}" for e, n in by_story[story].most_common())
         print(f"  mixed  story {story[:8]}: {names}")
     return {"bcubed": result, "baseline": base, "split": len(split), "mixed": len(mixed), "events": len(set(gold))}

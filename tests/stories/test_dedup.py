@@ -181,3 +181,22 @@ def test_shingles_and_containment() -> None:
 def test_threshold_is_checked() -> None:
     with pytest.raises(ValueError, match="threshold"):
         CopyIndex(threshold=0.0)
+
+
+def test_copies_of_a_dispatch_read_last_include_the_sites_own_version(names: list[str]) -> None:
+    index = CopyIndex()
+    dispatch = _original(names[8], outlet="Le Point")  # read last: its page came after the reprints
+    own = _article("Notre article", dispatch.body + "\n\nUn paragraphe de la rédaction.", "Le Point", "own")
+    reprint = _article("Reprise", dispatch.body, "Le Journal", "reprint")
+    other = _original(names[9], outlet="Autre Site")
+    for article in (own, reprint, other):
+        index.add(article)
+    index.add(dispatch, prefer={dispatch.id})
+    found = index.copies_of(dispatch.id, prefer={dispatch.id})
+    assert {(m.article_id, m.copy_of, m.similarity) for m in found} == {
+        (reprint.id, dispatch.id, 1.0),
+        (own.id, dispatch.id, 1.0),  # containment: the dispatch's text is all in the site's longer version
+    }
+    # without ``prefer`` the site's own article is no copy of the site's other text
+    assert [m.article_id for m in index.copies_of(dispatch.id)] == [reprint.id]
+    assert index.copies_of("unknown") == []

@@ -139,3 +139,34 @@ def test_an_editorial_is_related_not_a_member(tmp_path: Path) -> None:
     assert [item.article.id for item in page.timeline] == ids[:2]
     assert [(item.article.id, item.genre) for item in page.related] == [(ids[2], "opinion")]
     assert store.story_row(story).title.startswith("Événement")
+
+
+def test_reprints_dated_before_their_dispatch_are_its_copies_not_each_others(tmp_path: Path) -> None:
+    body = _body()
+    store, engine = _engine(tmp_path)
+    rewrite = _article(
+        "Événement : la reprise",
+        f"{body}\nNotre rédaction a joint la préfecture, qui n'a pas souhaité commenter.",
+        "figaro.example",
+        date(2019, 1, 5),
+        "reprise",
+    )
+    own = _article(
+        "Événement : notre version",
+        f"{body}\nLes manifestants doivent se retrouver à nouveau samedi prochain.",
+        "point.example",
+        date(2019, 1, 5),
+        "version",
+    )
+    dispatch = _article(
+        "Événement (dépêche)",
+        f"06/01/2019 08:10:00 -\nParis (AFP) - {body}\n© 2019 AFP",
+        "point.example",  # the site runs the dispatch its own version rewrites, dated the next morning
+        date(2019, 1, 6),
+        "depeche",
+    )
+    ids = [i for i, _ in store.add([rewrite, own, dispatch])]
+    engine.update(ids)
+    assert {k: v[0] for k, v in _marks(store).items()} == {ids[0]: ids[2], ids[1]: ids[2]}
+    engine.recluster()  # every article read again, in another run: the same marks
+    assert {k: v[0] for k, v in _marks(store).items()} == {ids[0]: ids[2], ids[1]: ids[2]}

@@ -329,11 +329,40 @@ class StoryEngine:
                 found[article.id] = (match.copy_of, match.similarity)
             else:
                 found[match.copy_of] = (article.id, match.similarity)  # the stored one is the copy
+        self._repoint_to_dispatches(changed, found, tx)
         stored = tx.copies_of(sorted({m[0] for m in found.values() if m} - set(found)))
         for copy, mark in list(found.items()):
             if mark is not None and stored.get(mark[0], ("",))[0] == copy:
                 found[mark[0]] = None  # an older mark the other way round: the rule above decides
         return found
+
+    def _repoint_to_dispatches(
+        self, changed: list[Article], found: dict[str, tuple[str, float] | None], tx: StoryTx
+    ) -> None:
+        """Mark as the copy of each changed agency dispatch the reprints of it read before it.
+
+        A site's page may be dated before the agency's stamp (Le Point's own version of the dispatch it
+        hosts, a reprint the site dated by the day it posted it): read first, such a reprint was marked the
+        copy of another site's rewrite of the dispatch, or of nothing. Once the dispatch is read, each article
+        reproducing it whose mark points to no agency dispatch is its copy (the best-matching dispatch when
+        several are); marks to a dispatch are kept.
+        """
+        dispatches = [a.id for a in changed if a.id in self._agency]
+        if not dispatches:
+            return
+        offers: dict[str, tuple[str, float]] = {}
+        for dispatch in dispatches:
+            for match in self._copies.copies_of(dispatch, prefer=self._agency):
+                if match.article_id in self._agency:
+                    continue  # another dispatch: ordered by time and stamps in ``_find_copies``
+                best = offers.get(match.article_id)
+                if best is None or match.similarity > best[1]:
+                    offers[match.article_id] = (dispatch, match.similarity)
+        current = tx.copies_of(sorted(set(offers) - set(found)))
+        for copy, (dispatch, similarity) in offers.items():
+            mark = found[copy] if copy in found else current.get(copy)
+            if mark is None or mark[0] not in self._agency:
+                found[copy] = (dispatch, similarity)
 
     def _item(self, member: StoryMember) -> ClusterItem:
         news = is_news(genre_of(member.title, member.head, member.url))

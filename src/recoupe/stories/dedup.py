@@ -217,6 +217,29 @@ class CopyIndex:
             return None, body_key, values, minhash
         return CopyMatch(article.id, best[3], round(best[1], 4)), body_key, values, minhash
 
+    def copies_of(self, article_id: str, prefer: Container[str] = frozenset()) -> list[CopyMatch]:
+        """The indexed articles whose body mostly reproduces the indexed ``article_id``'s (each a ``CopyMatch``
+        of that article to ``article_id``), the other way round from ``find``: by the same rules, a site's own
+        article counting as the copy of a ``prefer``-ed dispatch the site hosts whichever was read first.
+
+        The story engine asks it of an agency dispatch it has just read, so that reprints read before the
+        dispatch (a page dated before the agency's stamp) are the dispatch's copies, not another site's.
+        """
+        entry = self._entries.get(article_id)
+        if entry is None:
+            return []
+        found = []
+        for other_id in self._lsh.query(self._minhash(entry.shingles)):
+            other = self._entries[other_id]
+            hosted = (other_id in prefer) != (article_id in prefer)
+            if other_id == article_id or (_same_outlet(entry.outlet, other.outlet) and not hosted):
+                continue
+            shared = len(entry.shingles & other.shingles)
+            score = shared / min(len(entry.shingles), len(other.shingles))
+            if score >= self.threshold and (shared >= MIN_OVERLAP or entry.shingles == other.shingles):
+                found.append(CopyMatch(other_id, article_id, round(score, 4)))
+        return sorted(found, key=lambda match: (-match.similarity, match.article_id))
+
     def _remove(self, article_id: str) -> None:
         entry = self._entries.pop(article_id, None)
         if entry is None:
