@@ -238,13 +238,15 @@ def breakdown_child(inputs: str, db: str) -> None:
 
     # the embeddings computed in place, inside "stories" (ahead, in their own thread, they cost the same CPU)
     pipeline.embed_ahead = lambda *_: None
-    # inclusive parts: "enrich" holds "keywords" and "spaCy parse", which holds "spaCy load"; "stories" holds
+    # inclusive parts: "enrich" (a chunk of articles: their batched parse, then each enricher) holds "keywords"
+    # and "spaCy parse", which holds "spaCy load"; "stories" holds
     # "embed" and "embed load"
     wrapped = [
         (pipeline, "extract_one", "extract"),
-        (enrich_package, "enrich", "enrich"),
+        (pipeline, "enrich_many", "enrich"),
         (enrich_package, "extract_keywords", "keywords"),
         (nlp.NlpModels, "parse", "spaCy parse"),
+        (nlp.NlpModels, "parse_batch", "spaCy parse"),  # a chunk's texts parsed together (enrich_many)
         (nlp, "_load", "spaCy load"),
         (embed_fast, "load_e5", "embed load"),
         (embed_fast.E5Model, "embed", "embed"),

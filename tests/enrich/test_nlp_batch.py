@@ -107,5 +107,5 @@ def test_a_failed_batch_is_parsed_one_by_one(
     def broken(*_args: object, **_kwargs: object) -> object:
         raise RuntimeError("batch broke")
 
-    monkeypatch.setattr(NlpModels, "parse_many", broken)
+    monkeypatch.setattr(NlpModels, "parse_batch", broken)
     assert _json(enrich_many(articles, models)) == alone

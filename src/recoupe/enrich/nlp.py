@@ -152,7 +152,7 @@ class NlpModels:
             for language, cuts in by_language.items():
                 unique = list(dict.fromkeys(cuts))
                 try:
-                    docs = list(self.parse_many(unique, language))
+                    docs = self.parse_batch(unique, language)
                 except Exception:  # noqa: BLE001 - each text is parsed again alone, and fails alone, in parse
                     docs = []
                 key = id(self.pipeline(language))
@@ -160,6 +160,10 @@ class NlpModels:
             yield
         finally:
             _AHEAD.clear()
+
+    def parse_batch(self, texts: list[str], language: str) -> list[Doc]:
+        """Docs for ``texts`` in order, all parsed before returning (``parse_many`` as a list)."""
+        return list(self.parse_many(texts, language))
 
     def parse_many(self, texts: Iterable[str], language: str, *, n_process: int = 1) -> Iterator[Doc]:
         """Docs for ``texts`` in order, through ``nlp.pipe`` (batched; ``n_process`` > 1 forks workers)."""
