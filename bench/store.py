@@ -60,7 +60,7 @@ from urllib.parse import quote
 from sqlalchemy import Connection, text
 
 from recoupe.model import Article, DatePrecision, Provenance, PublishedDate
-from recoupe.store import Store, open_store, postgres
+from recoupe.store import Store, open_store, phrase_pairs, postgres
 from recoupe.store.rows import article_values
 from recoupe.store.schema import articles
 from recoupe.store.sqlite import fts_rowid
@@ -167,7 +167,7 @@ def build(store: Store, url: str, backend: str, pool: list[str], size: int) -> f
     if backend == "postgresql":
         with store.transaction(write=True) as conn:  # type: ignore[attr-defined] - SqlStore's own
             conn.exec_driver_sql("SET LOCAL maintenance_work_mem = '1GB'")
-            postgres.fts_indexes(conn)
+            postgres.fts_indexes(conn, pairs=True)
         import psycopg
 
         with psycopg.connect(url, autocommit=True) as raw:  # VACUUM runs outside a transaction
@@ -207,11 +207,14 @@ def _write_postgres(conn: Connection, items: list[Article]) -> None:
             f"setweight(to_tsvector('recoupe_french', {column}), '{weight}')"
             for column, weight in (("title", "A"), ("lead", "B"), ("body", "D"))
         )
+        # the tsvectors computed by the server, their word pairs here (as the store's fts_insert does)
         cursor.execute(
-            f"INSERT INTO articles_fts (article_id, config, document) SELECT id, 'recoupe_french', {document} "
-            "FROM articles WHERE id = ANY(%s)",
-            ([item.id for item in items],),
+            f"SELECT id, CAST({document} AS TEXT) FROM articles WHERE id = ANY(%s)", ([item.id for item in items],)
         )
+        vectors = cursor.fetchall()
+        with cursor.copy("COPY articles_fts (article_id, config, document, pairs) FROM STDIN") as copy:
+            for article_id, vector in vectors:
+                copy.write_row([article_id, "recoupe_french", vector, phrase_pairs.pairs_of(vector)])
 
 
 def pick_queries(pool: list[str], size: int, per_kind: int) -> dict[str, list[str]]:

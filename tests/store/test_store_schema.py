@@ -14,6 +14,7 @@ from recoupe.store import SqlStore, Store, open_store
 from recoupe.store import migrations as migrations_module
 from recoupe.store import sqlite as sqlite_module
 from recoupe.store.migrations import LATEST, MIGRATIONS
+from recoupe.store.phrase_pairs import pairs_of
 from recoupe.store.rows import article_values
 from recoupe.store.schema import articles, schema_version
 
@@ -203,8 +204,11 @@ def _fts_indexes(store: SqlStore) -> set[str]:
         return {str(name) for name in conn.exec_driver_sql(query).scalars()}
 
 
-def test_postgresql_has_one_full_text_index_per_configuration_after_migration_11(postgres_url: str) -> None:
-    per_config = {"ix_articles_fts_recoupe_french", "ix_articles_fts_recoupe_english", "ix_articles_fts_recoupe_simple"}
+def test_postgresql_full_text_indexes_and_word_pairs_after_migrations_11_and_12(postgres_url: str) -> None:
+    """One GIN index per configuration (11), and the word pairs of each row with their own (12), on a store
+    taken back to version 10 with its articles."""
+    configs = ("recoupe_french", "recoupe_english", "recoupe_simple")
+    per_config = {f"ix_articles_fts_{name}" for name in configs} | {f"ix_articles_fts_pairs_{name}" for name in configs}
     with open_store(postgres_url) as store:
         assert isinstance(store, SqlStore)
         assert _fts_indexes(store) == {"articles_fts_pkey", *per_config}
@@ -212,11 +216,17 @@ def test_postgresql_has_one_full_text_index_per_configuration_after_migration_11
         with store.transaction(write=True) as conn:  # back to version 10: one index over every configuration
             for name in per_config:
                 conn.exec_driver_sql(f"DROP INDEX {name}")
+            conn.exec_driver_sql("ALTER TABLE articles_fts DROP COLUMN pairs")
             conn.exec_driver_sql("CREATE INDEX ix_articles_fts_document ON articles_fts USING GIN (document)")
-            conn.execute(schema_version.delete().where(schema_version.c.version == 11))
+            conn.execute(schema_version.delete().where(schema_version.c.version >= 11))
     with open_store(postgres_url) as store:
         assert isinstance(store, SqlStore)
         assert _fts_indexes(store) == {"articles_fts_pkey", *per_config}
         assert _recorded_versions(store) == list(range(1, LATEST + 1))
         assert [hit.article.title for hit in store.search("bénéfique")] == [CLUBIC_TITLE]
+        assert [hit.article.title for hit in store.search('"but non lucratif"')] == [CLUBIC_TITLE]
+        with store.transaction(write=False) as conn:
+            rows = conn.exec_driver_sql("SELECT CAST(document AS TEXT), pairs FROM articles_fts").all()
+        assert len(rows) == 2
+        assert all(list(pairs) == pairs_of(vector) and len(pairs) > 10 for vector, pairs in rows)
         assert store.check_integrity() == []

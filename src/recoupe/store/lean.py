@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["SCHEMA_VERSION", "search"]
 
 #: the schema version whose tables this module reads (``recoupe.store.migrations.LATEST``)
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 BUSY_TIMEOUT_S = 10.0
 # virtual-machine steps between two looks at the search's clock (as ``recoupe.store.sqlite``)
 PROGRESS_STEPS = 1_000

@@ -101,6 +101,14 @@ def _fts_index_per_config(conn: Connection, dialect: str) -> None:
         postgres.fts_indexes(conn)
 
 
+def _fts_word_pairs(conn: Connection, dialect: str) -> None:
+    """PostgreSQL: ``articles_fts.pairs``, adjacent lexemes for phrase searches (SQLite: nothing)."""
+    if dialect == "postgresql":
+        from recoupe.store import postgres
+
+        postgres.pairs_column(conn)
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "articles and article_revisions tables", _create_tables),
     Migration(2, "full-text index articles_fts", _create_full_text),
@@ -115,6 +123,7 @@ MIGRATIONS: list[Migration] = [
     ),
     Migration(10, "watchlists: checked_at (a check looks at what changed since the last)", _add_watch_checked_at),
     Migration(11, "full-text: one GIN index per text search configuration (PostgreSQL)", _fts_index_per_config),
+    Migration(12, "full-text: pairs of adjacent lexemes for phrases (PostgreSQL)", _fts_word_pairs),
 ]
 LATEST = MIGRATIONS[-1].version
 
