@@ -237,8 +237,18 @@ def _figures_align(
         and a.key in alone
         and b.key in alone
         and similar_sentences(a, b)
+        and not _other_entities(a, b)
         and _frames_allow(a, b, topic, many=places)
     )
+
+
+def _other_entities(a: Statement, b: Statement) -> bool:
+    """Both sentences name entities and no word of them is shared ("Nathalie Loiseau … 13 %" / "Jordan
+    Bardella … 10 %": alike sentences about other people); words, not keys, as an entity's span may differ
+    ("la descente des Champs-Élysées" / "les Champs-Élysées")."""
+    words_a = {w for key in a.entities for w in key.split()}
+    words_b = {w for key in b.entities for w in key.split()}
+    return bool(words_a and words_b and not words_a & words_b)
 
 
 #: two sources' counts of one crowd differ by this factor at most (police and organisers: 2 to 4 times)

@@ -112,7 +112,16 @@ def _clean(np: str) -> str | None:
     content = [w for w in folded if w not in {"la", "le", "les", "l", "un", "une", "the", "a", "an"}]
     if not content or content[0] in _REPORTS or content[0] in _NOT_SOURCES or len(content[0]) < 3:
         return None
+    if any(w[:1].isdigit() or w in _NUMBER_WORDS for w in folded):  # "a confirmé la mort de huit élèves",
+        return None  # "annonce un fonctionnement normal de la ligne 11": what is said, not who says it
     return " ".join(words)
+
+
+_NUMBER_WORDS = frozenset(
+    {"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt",
+     "trente", "quarante", "cinquante", "cent", "cents", "mille", "million", "millions", "milliard", "milliards",
+     "two", "three", "four", "five", "seven", "eight", "nine", "ten", "hundred", "thousand"}
+)  # fmt: skip
 
 
 #: first words that never begin a source: possessives, weekdays, prepositions, "selon" itself
@@ -190,6 +199,8 @@ def sources_in(sentence: str) -> tuple[Marker, ...]:
     return tuple(sorted(kept, key=lambda m: m.start))
 
 
+#: a clause that gives a part of the count before it ("…, dont 400 000 à Paris")
+_PART = re.compile(r"(?:,|\()\s*(?:dont|including|among them|parmi lesquels|parmi lesquelles)\s+[^,;]*$", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:()\u2013\u2014]| - ")
 
 
@@ -208,6 +219,11 @@ def source_for(sentence: str, span: tuple[int, int], others: Sequence[tuple[int,
     inside = [m for m in markers if own[0] <= m.start < own[1]]
     if inside:
         return min(inside, key=lambda m: abs(m.start - span[0])).text
+    if _PART.search(sentence, 0, span[0]) and own[0] > 0:  # "la CGT revendique 2 millions de manifestants,
+        # dont 400 000 à Paris": a part of the count before it, by the same source
+        before = [o for o in others if o[1] <= own[0]]
+        if before:
+            return source_for(sentence, max(before), [o for o in others if o != max(before)])
     free = []
     for marker in markers:
         clause = _clause(sentence, marker.start)

@@ -34,16 +34,16 @@ __all__ = [
 # -- hedges in front of a figure (the figure's own text never holds them), matched on folded text --------
 _END = r"\s*$"
 APPROX_BEFORE = re.compile(
-    r"\b(environ|pres d(e|')|quelque|autour d(e|')|approximativement|a peu pres|grosso modo|presque|"
+    r"\b(environ|pres d(e|es|u|')|quelque|autour d(e|es|u|')|approximativement|a peu pres|grosso modo|presque|"
     r"pas loin d(e|')|de l'ordre d(e|')|estimee?s? a|en moyenne|about|around|nearly|almost|approximately|"
     r"roughly|some|close to|an estimated|estimated|~)" + _END
 )
 LOWER_BEFORE = re.compile(
-    r"\b(plus d(e|')|au moins|au-dela d(e|')|superieure? a|superieurs? a|depass\w* (les |la |le )?|"
+    r"\b(plus d(e|es|u|')|au moins|au-dela d(e|es|u|')|superieure? a|superieurs? a|depass\w* (les |la |le )?|"
     r"more than|over|at least|upwards of|in excess of|above|exceed\w* )" + _END
 )
 UPPER_BEFORE = re.compile(
-    r"\b(moins d(e|')|jusqu'a|au plus|au maximum|inferieure? a|inferieurs? a|sous (les |la |le )?|"
+    r"\b(moins d(e|es|u|')|jusqu'a|au plus|au maximum|inferieure? a|inferieurs? a|sous (les |la |le )?|"
     r"less than|fewer than|under|up to|at most|no more than|below)" + _END
 )
 LOWER_AFTER = re.compile(r"^\s*(et plus|ou plus|au moins|or more|and more|plus)\b")

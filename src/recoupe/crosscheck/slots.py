@@ -56,7 +56,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("interpellation", "interpelle", "arrestation", "arrete", "garde", "arrest", "arrested", "detained"),
     ("salaire", "remuneration", "paie", "wage", "salary", "traitement"),
     ("chomage", "chomeur", "unemployment", "jobless"),
-    ("prix", "tarif", "cout", "price", "cost", "coute"),
+    ("prix", "tarif", "cout", "price", "cost"),
     ("participation", "votant", "turnout", "electeur", "vote", "voter", "inscrit"),
     ("voix", "suffrage"),
     ("supplementaire", "nouveau", "additionnel", "extra", "additional", "new"),
@@ -77,7 +77,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("amende", "penalite", "sanction", "fine", "penalty"),
     ("age", "year-old"),
     ("naissance", "nee", "naitre", "born", "birth"),
-    ("emploi", "poste", "job", "payroll"),
+    ("emploi", "poste", "embauche", "job", "payroll", "hire", "hiring"),
     ("annuel", "annuelle", "an", "annee", "year", "yearly", "annual"),
     ("mensuel", "mensuelle", "mois", "month", "monthly"),
     ("trimestriel", "trimestre", "quarter", "quarterly"),
@@ -86,16 +86,22 @@ _CONCEPT = {word: words[0] for words in CONCEPTS for word in words}
 #: counted nouns that pool everything ("30 000 personnes", "200 people"): never a slot by themselves
 GENERIC = frozenset({"personne", "people", "gen", "individu", "homme", "femme", "person", "fois", "cas", "unite"})
 _UP, _DOWN = "hausse", "baisse"
+#: concepts that name what a figure measures (the others say how it moves or over which period)
+MEASURES = frozenset(words[0] for words in CONCEPTS) - {
+    "hausse", "baisse", "supplementaire", "annuel", "mensuel", "trimestriel", "offre", "age", "naissance"
+}  # fmt: skip
 #: concepts that tell two slots apart when each frame has a different one ("sur un an" / "sur un mois")
 EXCLUSIVE: tuple[frozenset[str], ...] = (
     frozenset({"annuel", "mensuel", "trimestriel"}),
-    frozenset({"primaire", "college", "lycee", "universite", "maternelle", "elementaire"}),
+    frozenset({"primaire", "college", "lycee", "universite", "maternelle", "elementaire", "secondaire"}),
     frozenset({"homme", "femme"}),
     frozenset({"naissance", "mort"}),
     frozenset({"adulte", "enfant", "mineur"}),
 )
 #: counted nouns of a toll: two bare counts of them in one story are one slot
 TOLLS = frozenset({"mort", "blesse", "disparu", "interpellation", "evacue"})
+#: counted nouns of a running total (a toll, cases): their values on two days are one count, updated
+CUMULATIVE = TOLLS | {"cas", "contamination", "hospitalise"}
 _TIME_WORDS = frozenset(
     {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
      "decembre", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -128,7 +134,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 #: an earlier event than the story's: the pluperfect of a verb with "avoir" ("avait été interpellé", "avaient
 #: déjà manifesté", "s'était rendu") or a word that says so ("précédente interpellation", "auparavant")
 _EARLIER = re.compile(
-    r"\b(?:(?:avai(?:t|ent)|s['’]étai(?:t|ent))\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|u|us|it|ts)\b"
+    r"\b(?:(?:avai(?:t|ent)|s['’]étai(?:t|ent))\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|i|is|u|us|it|ts|int|ert)\b"
     r"|précédent(?:e|s|es)?\b|auparavant\b|had\s+(?:\w+\s+)?\w+ed\b|previous(?:ly)?\b)",
     re.IGNORECASE,
 )
@@ -154,6 +160,35 @@ _CUMULATIVE = re.compile(
     r"\b(?:depuis le (?:début|17 novembre|premier)|au total depuis|since the (?:start|beginning))\b", re.IGNORECASE
 )
 _CLOCK = re.compile(r"\d{1,2}h\d{0,2}")
+#: a figure told as expected, not as measured ("pourrait culminer à 3,90 mètres", "tablaient sur 870 000",
+#: "41 °C attendus samedi", "economists had expected 845,000"): a forecast is another slot than the result.
+#: Not "prévoit"/"prévu": an agreement that "prévoit une hausse de 7 %" provides for it, it does not forecast it
+_FORECAST = re.compile(
+    r"(?<!qu['’])(?<!que )(?<!comme )(?<!than )(?<!as )"  # "bien plus qu'attendu", "than expected": a result
+    r"\b(?:devrai(?:t|ent)|pourrai(?:t|ent)|prévision\w*|attendu(?:e|s|es)?|"
+    r"attendai(?:t|ent)|"
+    r"s['’]attend\w*|tabl\w* sur|anticip\w*|pronostic\w*|projections?|expected|forecasts?|projected|"
+    r"predicted|anticipated)\b",
+    re.IGNORECASE,
+)
+#: the figure told as measured: a past participle after "a"/"ont"/"est" ("a atteint", "est monté"), an
+#: imperfect of a verb that is no forecast ("atteignait"), a record; English past forms
+_OBSERVED = re.compile(
+    r"(?<!['’])\b(?:(?:a|ont|est|sont|avait|avaient|été)\s+(?:\w+\s+)?(?!(?:prévu|attendu|anticipé|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|parti|aussi|ici|lui|celui)\b)\w+"
+    r"(?:é|ée|és|ées|i|is|u|us|it|int|te)\b|(?!(?:tabl|attend|prév|pouv|dev|compt|espér|anticip|envisag)\w*)\w{3,}"
+    r"(?:ait|aient)\b|record|reached|rose|fell|hit|climbed|recorded|added|created)\b",
+    re.IGNORECASE,
+)
+#: how far before a figure the verb that says it was measured may be ("a atteint 3,27 mètres")
+OBSERVED_CHARS = 40
+#: a threshold, not a measure ("à partir de 3,45 mètres, la voie est fermée", "dès 3,45 m", "above 4 m")
+_THRESHOLD = re.compile(
+    r"\b(?:à partir d(?:e|u|es|['’])|dès|au-delà d(?:e|u|es|['’])|au-dessus d(?:e|u|es|['’])|from|above)\s*$",
+    re.IGNORECASE,
+)
+#: between a figure's window and the year right after or before it ("contre 436 en 2015", "pour 2020 environ")
+_YEAR_GAP = re.compile(r"[\s,]*(?:en|in|de|du|of|pour|for)?\s*", re.IGNORECASE)
 _PLACE_BEFORE = frozenset({"a", "au", "aux", "en", "dans", "in", "at", "near", "pres"})
 
 
@@ -173,6 +208,9 @@ class Frame:
     # a total "depuis le début du mouvement"
     names: frozenset[str] = frozenset()  # names around it (read for ages: whose age it is)
     months: frozenset[str] = frozenset()  # months named around it ("149 000 postes en septembre")
+    #: how it is told: "forecast" (expected, not yet measured), "threshold" (a condition: "à partir de 3,45 m"),
+    #: "observed" (measured: "a atteint", "atteignait"), "" when the words do not say
+    modality: str = ""
 
 
 _ELISION = re.compile(r"^(?:[dlnsjmtc]|qu|jusqu|lorsqu|puisqu)['’]")
@@ -256,8 +294,12 @@ def frame_of(
             concepts.add(concept(word))
         previous = word
     for o_start, o_end in others:  # a date figure next to it ("contre 28 % en 2017") says which year
-        near = (before[0].start() if before else span[0]) <= o_start and o_end <= (
-            after[-1].end() if after else span[1]
+        reach = after[-1].end() if after else span[1]  # the window ends where the next figure starts
+        start = before[0].start() if before else span[0]  # … or where the previous one ends
+        near = (start <= o_start and o_end <= reach) or (
+            _YEAR_GAP.fullmatch(sentence, reach, o_start) is not None  # "contre 436 en 2015"
+            if o_start >= span[1]
+            else o_end <= start and _YEAR_GAP.fullmatch(sentence, o_end, start) is not None  # "pour 2020 environ 300"
         )
         year = re.search(r"\b(19|20)\d\d\b", sentence[o_start:o_end])
         if near and year:
@@ -273,13 +315,32 @@ def frame_of(
     return Frame(
         frozenset(concepts),
         frozenset(places),
-        frozenset(days),
-        frozenset(years),
+        days=frozenset(days),
+        years=frozenset(years),
         earlier=earlier,
         last_period=last_period is not None,
         names=frozenset(names),
         months=frozenset(months),
+        modality=_modality(sentence, span, lo_window, hi_window),
     )
+
+
+def _modality(sentence: str, span: tuple[int, int], lo: int, hi: int) -> str:
+    """``Frame.modality``: a threshold by the words right before the figure, else a forecast by the words of
+    its window, else a measure by a past tense before it ("" when the words say none)."""
+    if _THRESHOLD.search(sentence, max(0, span[0] - 25), span[0]):
+        return "threshold"
+    if _FORECAST.search(sentence, lo, hi):
+        return "forecast"
+    return "observed" if _OBSERVED.search(sentence, max(lo, span[0] - OBSERVED_CHARS), span[0]) else ""
+
+
+def _told_apart(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
+    """A threshold and a measure, a forecast and a result: two slots, whatever they count (not for dates)."""
+    if a.kind == "date" or frame_a.modality == frame_b.modality:
+        return False
+    modalities = {frame_a.modality, frame_b.modality}
+    return "threshold" in modalities or modalities == {"forecast", "observed"}
 
 
 def _unit_concept(figure: Figure) -> str | None:
@@ -308,20 +369,33 @@ def _units_agree(a: Figure, b: Figure) -> bool:
 def _apart(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame) -> bool:
     """Whether the frames name two different places, days or years (a figure with no year is of its
     article's year when the other names one)."""
-    for mine, theirs in ((frame_a.places, frame_b.places), (frame_a.days, frame_b.days)):
-        if mine and theirs and not mine & theirs:
-            return True
-    if a.kind == "date" or b.kind == "date":
+    if frame_a.places and frame_b.places and not frame_a.places & frame_b.places:
+        return True
+    if a.kind == "date" or b.kind == "date":  # "lundi 16 juillet": the weekday is the date's own
         return False
+    # a turnout on Saturday and one on Sunday are two counts; a toll is a running total: Wednesday's 48 dead and
+    # Thursday's 61 are one toll, updated
+    toll = _unit_concept(a) in CUMULATIVE and _unit_concept(b) in CUMULATIVE
+    if frame_a.days and frame_b.days and not frame_a.days & frame_b.days and not toll:
+        return True
     years_a = frame_a.years or ({frame_a.default_year} if frame_a.default_year and frame_b.years else set())
     years_b = frame_b.years or ({frame_b.default_year} if frame_b.default_year and frame_a.years else set())
     return bool(years_a and years_b and not years_a & years_b)
+
+
+def _measures_apart(concepts_a: frozenset[str], concepts_b: frozenset[str]) -> bool:
+    """Each frame names what it measures and they name different things ("taux de chômage" / "taux de
+    participation")."""
+    measures_a, measures_b = concepts_a & MEASURES, concepts_b & MEASURES
+    return bool(measures_a and measures_b and not measures_a & measures_b)
 
 
 def _contrasted(concepts_a: frozenset[str], concepts_b: frozenset[str]) -> bool:
     """One rises and the other falls ("hausse" / "baisse": a polarity question, left to the polarity rules),
     or the frames hold two concepts of one ``EXCLUSIVE`` group ("sur un an" / "sur un mois")."""
     if {_UP, _DOWN} <= (concepts_a | concepts_b) and not ({_UP, _DOWN} & concepts_a & concepts_b):
+        return True
+    if _measures_apart(concepts_a, concepts_b):
         return True
     return any(
         (concepts_a & group) and (concepts_b & group) and not (concepts_a & concepts_b & group) for group in EXCLUSIVE
@@ -404,8 +478,11 @@ def _other_event(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
         # "7 000 manifestants à 14 h" / "contre 8 000 la semaine dernière"; but "194 000 emplois le mois
         # dernier" / "149 000 postes en septembre" name one month two ways
         return True
-    # "Jean-Jacques, 59 ans" / "Adrien, un gilet jaune de 38 ans": two people's ages
-    return a.unit == "an" and bool(frame_a.names and frame_b.names and not frame_a.names & frame_b.names)
+    # "Jean-Jacques, 59 ans" / "Adrien, un gilet jaune de 38 ans": two people's ages; "Nathalie Loiseau (LREM)
+    # … à 13 %" / "Jordan Bardella (RN) … à 10 %": two people's scores
+    return (a.unit == "an" or a.kind == "percent") and bool(
+        frame_a.names and frame_b.names and not frame_a.names & frame_b.names
+    )
 
 
 def _elsewhere(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, many_places: bool) -> bool:
@@ -413,7 +490,7 @@ def _elsewhere(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, many_places
 
     On a story of many places (a round-up of a day of protest, city by city) a figure's area counts as its
     place, and a count whose place is not said is not the count of a city."""
-    if _apart(a, frame_a, b, frame_b) or _other_event(a, frame_a, frame_b):
+    if _apart(a, frame_a, b, frame_b) or _other_event(a, frame_a, frame_b) or _told_apart(a, frame_a, frame_b):
         return True
     where_a, where_b = _where(frame_a, many_places), _where(frame_b, many_places)
     return bool(where_a and where_b and not where_a & where_b) or (many_places and bool(where_a) != bool(where_b))
@@ -422,7 +499,7 @@ def _elsewhere(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, many_places
 def distinct(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_places: bool = False) -> bool:
     """Whether the frames say the two figures are of different things whatever their sentences: elsewhere
     (``_elsewhere``), or two different counted nouns."""
-    if _elsewhere(a, frame_a, b, frame_b, many_places):
+    if _elsewhere(a, frame_a, b, frame_b, many_places) or _measures_apart(frame_a.concepts, frame_b.concepts):
         return True
     unit_a, unit_b = _unit_concept(a), _unit_concept(b)  # "18 personnes" / "une centaine d'armes"
     return bool(

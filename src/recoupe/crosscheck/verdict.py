@@ -61,6 +61,8 @@ EVOLVING = frozenset(
     {"mort", "blesse", "interpellation", "manifestant", "participation", "evacue", "disparu", "foyer",
      "hospitalise", "sinistre", "secouru", "rescued", "cas", "contamination", "hectare", "victime", "vigilance"}
 )  # fmt: skip
+#: what a share that moves over a day measures (a turnout at noon and at 17:00, a strike rate)
+EVOLVING_SHARES = frozenset({"participation", "greve"})
 SEVERITY = ("conflicting", "updated", "differs-by-source")
 
 
@@ -241,6 +243,8 @@ def _evolving(a: Statement, b: Statement) -> bool:
             words |= statement.frame.concepts
         if statement.figure is not None and statement.figure.unit:
             words.add(concept(statement.figure.unit))
+    if a.figure is not None and a.figure.kind == "percent":  # a share of deaths or of cases does not move
+        return bool(words & EVOLVING_SHARES)  # over a day; a turnout, a strike rate do
     return bool(words & EVOLVING)
 
 

@@ -1,0 +1,115 @@
+"""Figure slots and sources, as a second set of pairs written blind showed them wrong (issue 11, session 8).
+
+Every sentence here is written for the test in the manner of French press; none is from an evaluation set.
+"""
+
+from __future__ import annotations
+
+from recoupe.crosscheck.attribution import source_for
+from recoupe.crosscheck.rules import values_compatible
+from recoupe.crosscheck.slots import Frame, distinct, frame_of, same_referent
+from recoupe.model import Figure
+
+
+def _figure(
+    sentence: str, written: str, value: float | str, unit: str | None, kind: str = "count"
+) -> tuple[Figure, Frame]:
+    start = sentence.index(written)
+    figure = Figure(start, start + len(written), written, kind, value, unit)
+    others = []
+    for year in ("2015", "2016", "2018", "2019"):
+        at = sentence.find(year)
+        if at >= 0 and year not in written:
+            others.append((at, at + 4))
+    return figure, frame_of(sentence, (start, start + len(written)), others, "fr")
+
+
+def test_a_frame_keeps_its_weekdays_and_its_years_apart() -> None:
+    _, frame = _figure("Quelque 8 000 personnes ont défilé samedi à Bordeaux en 2019.", "8 000", 8000, "personne")
+    assert frame.days == {"samedi"}
+    assert frame.years == {"2019"}
+    # a year written right after the figure says which year it is of
+    _, earlier = _figure("Les noyades ont fait 406 morts cet été, contre 436 en 2015.", "436", 436, "mort")
+    assert "2015" in earlier.years
+
+
+def test_a_forecast_is_not_the_measure_and_two_forecasts_are_one_slot() -> None:
+    measured = _figure(
+        "La Seine a atteint 3,27 mètres jeudi en fin d'après-midi.", "3,27 mètres", 3.27, "m", "quantity"
+    )
+    forecast = _figure("Le fleuve pourrait culminer à 3,90 mètres dans la nuit.", "3,90 mètres", 3.9, "m", "quantity")
+    other = _figure("Selon les hydrologues, il devrait atteindre 4,10 mètres.", "4,10 mètres", 4.1, "m", "quantity")
+    assert forecast[1].modality == other[1].modality == "forecast"
+    assert measured[1].modality == "observed"
+    assert distinct(*measured, *forecast)
+    assert not distinct(*forecast, *other)
+    expected = _figure("Les analystes attendaient 850 000 créations d'emplois.", "850 000", 850_000, "emploi")
+    created = _figure("L'économie a créé 943 000 emplois en juillet.", "943 000 emplois", 943_000, "emploi")
+    assert distinct(*expected, *created)
+    beyond = _figure("L'économie a créé 943 000 emplois, bien plus qu'attendu.", "943 000 emplois", 943_000, "emploi")
+    assert beyond[1].modality == "observed"  # compared with the forecast, not one
+    # an agreement that "prévoit" a rise provides for it: no forecast
+    _, provided = _figure("Un accord prévoit une hausse de 7 % des salaires.", "7 %", 7, "%", "percent")
+    assert provided.modality != "forecast"
+
+
+def test_a_threshold_is_not_a_level() -> None:
+    level = _figure("La Seine atteignait 3,23 mètres au pont d'Austerlitz.", "3,23 mètres", 3.23, "m", "quantity")
+    threshold = _figure("À partir de 3,45 mètres, la voie sur berge est fermée.", "3,45 mètres", 3.45, "m", "quantity")
+    assert threshold[1].modality == "threshold"
+    assert distinct(*level, *threshold)
+
+
+def test_two_rates_of_different_things() -> None:
+    unemployment = _figure("Le taux de chômage recule à 5,2 % en juillet.", "5,2 %", 5.2, "%", "percent")
+    participation = _figure("Le taux de participation atteint 61,7 % en juillet.", "61,7 %", 61.7, "%", "percent")
+    assert distinct(*unemployment, *participation)
+    also_unemployment = _figure("Le chômage est tombé à 5,4 % en juillet.", "5,4 %", 5.4, "%", "percent")
+    assert not distinct(*unemployment, *also_unemployment)
+
+
+def test_two_peoples_scores_are_two_slots() -> None:
+    loiseau = _figure(
+        "Dans ce sondage, Nathalie Loiseau recueille 13 % des intentions de vote.", "13 %", 13, "%", "percent"
+    )
+    bardella = _figure(
+        "Dans ce sondage, Jordan Bardella recueille 10 % des intentions de vote.", "10 %", 10, "%", "percent"
+    )
+    assert not same_referent(*loiseau, *bardella)
+
+
+def test_a_toll_runs_over_days_a_turnout_does_not() -> None:
+    wednesday = _figure("Mercredi soir, le virus avait fait 48 morts en France.", "48 morts", 48, "mort")
+    thursday = _figure("Jeudi soir, le bilan atteint 61 décès en France.", "61 décès", 61, "décès")
+    assert not distinct(*wednesday, *thursday)
+    saturday = _figure("Samedi, 8 000 manifestants ont défilé à Lyon.", "8 000 manifestants", 8000, "manifestant")
+    sunday = _figure("Dimanche, 3 000 manifestants ont défilé à Lyon.", "3 000 manifestants", 3000, "manifestant")
+    assert distinct(*saturday, *sunday)
+
+
+def test_what_is_said_is_not_who_says_it() -> None:
+    sentence = "Le gouverneur du Texas, Greg Abbott, a confirmé la mort de huit élèves et de deux enseignants."
+    at = sentence.index("huit élèves")
+    assert source_for(sentence, (at, at + len("huit élèves"))) != "la mort de huit élèves"
+    sentence = "La RATP, elle, annonce un fonctionnement normal de la ligne 11 et des lignes automatiques."
+    at = sentence.index("11")
+    assert source_for(sentence, (at, at + 2)) is None
+
+
+def test_a_part_of_a_count_has_the_count_s_source() -> None:
+    sentence = "La CGT revendique plus de deux millions de manifestants en France, dont 400 000 à Paris."
+    total, part = sentence.index("deux millions"), sentence.index("400 000")
+    others = [(total, total + len("deux millions de manifestants")), (part, part + len("400 000"))]
+    assert source_for(sentence, others[1], others) == "La CGT"
+
+
+def test_a_fraction_near_a_rate() -> None:
+    rate = Figure(0, 4, "73 %", "percent", 73.0, "%")
+    three_quarters = Figure(0, 12, "trois quarts", "percent", 75.0, "%")
+    assert not values_compatible(rate, three_quarters)  # as written, 73 is not three quarters …
+    from recoupe.crosscheck.rules import compatible_in
+
+    text = "Près des trois quarts des faits ont lieu au domicile."
+    at = text.index("trois quarts")
+    hedged = Figure(at, at + 12, "trois quarts", "percent", 75.0, "%")
+    assert compatible_in("Dans 73 % des cas, à domicile.", Figure(5, 9, "73 %", "percent", 73.0, "%"), text, hedged)
