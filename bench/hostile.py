@@ -45,15 +45,20 @@ import dataclasses
 import gzip
 import io
 import json
+import sys
 import tempfile
 import threading
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests import procs
+from tests.procs import http_server
 from warcio.archiveiterator import ArchiveIterator
 
 from recoupe.config import Settings, load_settings
@@ -248,16 +253,11 @@ def _drip_server(seconds: int) -> Iterator[str]:
                     self.wfile.write(b"x")
                     self.wfile.flush()
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/drip"
-    finally:
-        stop.set()
-        httpd.shutdown()
-        httpd.server_close()
+    with http_server(Handler) as base:
+        try:
+            yield f"{base}/drip"
+        finally:
+            stop.set()
 
 
 def drip(settings: Settings) -> None:
@@ -296,7 +296,6 @@ def concurrent(rounds: int, inputs: Path) -> None:
     against one ingest of the whole file: articles, stories, vectors, and ``recoupe check``."""
     import os
     import subprocess
-    import sys
 
     print(f"\nTwo ingest processes at once, stories on ({inputs.name}), {rounds} rounds")
     print("| round | articles (once / together) | stories (once / together) | same stories | vectors | check |")
@@ -304,9 +303,8 @@ def concurrent(rounds: int, inputs: Path) -> None:
     env = {**os.environ, "RECOUPE_ENRICH": "false", "RECOUPE_BATCH_SIZE": "3"}
     lines = inputs.read_text(encoding="utf-8").splitlines(keepends=True)
 
-    def recoupe(db: Path, *args: str) -> subprocess.Popen[bytes]:
-        command = [sys.executable, "-m", "recoupe.cli", "--db", str(db), *args]
-        return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    def recoupe(db: Path, *args: str) -> subprocess.Popen[str]:
+        return procs.recoupe("--db", str(db), *args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -2,31 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient  # pyproject ignores Starlette's ask for httpx2
+from tests.procs import copy_db
 
 from recoupe.app import create_app
 from recoupe.config import Settings, load_settings
 
 TOKEN = "test-token-\u00e9t\u00e9"  # non-ASCII on purpose: compared as bytes
-
-
-def copy_db(source: Path, folder: Path) -> Path:
-    """A writable copy of a database and its ``.vectors`` folder in ``folder``."""
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / source.name
-    for suffix in ("", "-wal", "-shm"):
-        if Path(f"{source}{suffix}").exists():
-            shutil.copy2(f"{source}{suffix}", f"{target}{suffix}")
-    vectors = Path(f"{source}.vectors")
-    if vectors.is_dir():
-        shutil.copytree(vectors, Path(f"{target}.vectors"))
-    return target
 
 
 def api_settings(db: Path, **values: object) -> Settings:

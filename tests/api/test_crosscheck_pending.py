@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
-from tests.web.conftest import _serve
+from tests.procs import serve_app
 
 import recoupe.crosscheck.report as report_module
 from recoupe.api.routes_stories import CROSSCHECK_RETRY_S
@@ -103,7 +103,7 @@ def test_a_first_request_is_accepted_then_answered(
     settings, story_id, stored = stale
     opened, asked = gate
     path = f"/api/stories/{story_id}/crosscheck"
-    with _serve(settings) as base, httpx.Client(base_url=base, timeout=60) as http:
+    with serve_app(settings) as base, httpx.Client(base_url=base, timeout=60) as http:
         # two first requests at once (one by a prefix of the id): both 202, one computation started
         answers: dict[str, httpx.Response] = {}
 
@@ -157,7 +157,7 @@ def test_a_first_request_is_accepted_then_answered(
 def test_wait_answers_at_once_and_csv_waits(stale: tuple[Settings, str, dict[str, Any]]) -> None:
     settings, story_id, stored = stale
     path = f"/api/stories/{story_id}/crosscheck"
-    with _serve(settings) as base, httpx.Client(base_url=base, timeout=300) as http:
+    with serve_app(settings) as base, httpx.Client(base_url=base, timeout=300) as http:
         answer = http.get(path, params={"wait": "true"})
         assert answer.status_code == 200, answer.text
         _same_report(answer.json(), stored)
@@ -203,7 +203,7 @@ def test_a_stored_cross_check_is_answered_while_another_story_is_computed(
     settings, story_id, _ = stale
     opened, asked = gate
     other, stored = _another_checked_story(settings, story_id)
-    with _serve(settings) as base, httpx.Client(base_url=base, timeout=60) as http:
+    with serve_app(settings) as base, httpx.Client(base_url=base, timeout=60) as http:
         assert http.get(f"/api/stories/{story_id}/crosscheck").status_code == 202
         assert asked == [story_id]  # its computation started, held at the gate from now on
         path = f"/api/stories/{other}/crosscheck"

@@ -7,13 +7,14 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
+from tests.procs import http_server
 
 from recoupe.app import create_app
 from recoupe.config import Settings, load_settings
@@ -29,47 +30,44 @@ BODY = (
 BAD_DECLARATION = b'<?xml version="1.0" encoding="\xe9"?><rss version="2.0"><channel><item><title>a</title></item>'
 
 
+_STOP = threading.Event()  # set when the module's site stops: ``/drip`` stops dripping
+
+
+class _Site(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+    def do_GET(self) -> None:
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            if self.path == "/bad-declaration.xml":
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("Content-Length", str(len(BAD_DECLARATION)))
+                self.end_headers()
+                self.wfile.write(BAD_DECLARATION)
+            elif self.path == "/drip":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                for _ in range(120):  # a byte every 0.25 s: well within the read timeout, 30 s in all
+                    if _STOP.wait(0.25):
+                        return
+                    self.wfile.write(b"x")
+                    self.wfile.flush()
+            else:
+                self.send_response(404)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+
+
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    stop = threading.Event()
-
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-            pass
-
-        def do_GET(self) -> None:
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                if self.path == "/bad-declaration.xml":
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/rss+xml")
-                    self.send_header("Content-Length", str(len(BAD_DECLARATION)))
-                    self.end_headers()
-                    self.wfile.write(BAD_DECLARATION)
-                elif self.path == "/drip":
-                    self.send_response(200)
-                    self.send_header("Content-Type", "text/html")
-                    self.end_headers()
-                    for _ in range(120):  # a byte every 0.25 s: well within the read timeout, 30 s in all
-                        if stop.wait(0.25):
-                            return
-                        self.wfile.write(b"x")
-                        self.wfile.flush()
-                else:
-                    self.send_response(404)
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        stop.set()
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    _STOP.clear()
+    with http_server(_Site) as url:
+        try:
+            yield url
+        finally:
+            _STOP.set()
 
 
 @pytest.fixture

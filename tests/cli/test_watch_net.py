@@ -12,18 +12,15 @@ is shown by making the pipeline raise on one article and on one whole round.
 from __future__ import annotations
 
 import contextlib
-import os
 import signal
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from tests.procs import http_server, recoupe, recoupe_env, running
 
 import recoupe.cli.watch as watch_module
 from recoupe.cli.main import cli
@@ -72,75 +69,57 @@ GOOD = {"Budget des écoles de Maurepas", "Éoliennes au large de Concarneau", "
 STORED = {*GOOD, POISON, "Le dernier jour du calendrier"}
 
 
-@pytest.fixture
-def site() -> Iterator[str]:
+class _Site(BaseHTTPRequestHandler):
     """The feeds above, ``/drop.xml`` (headers, half a feed, then the connection closed) and no robots.txt."""
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-            pass
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
 
-        def do_GET(self) -> None:
-            with contextlib.suppress(OSError):
-                if self.path in FEEDS:
-                    body = FEEDS[self.path]
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/rss+xml")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                elif self.path == "/drop.xml":
-                    body = FEEDS["/good.xml"]
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/rss+xml")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body[: len(body) // 2])
-                    self.wfile.flush()
-                    self.connection.shutdown(2)  # the rest never comes
-                else:
-                    self.send_error(404)
+    def do_GET(self) -> None:
+        with contextlib.suppress(OSError):
+            if self.path in FEEDS:
+                body = FEEDS[self.path]
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            elif self.path == "/drop.xml":
+                body = FEEDS["/good.xml"]
+                self.send_response(200)
+                self.send_header("Content-Type", "application/rss+xml")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[: len(body) // 2])
+                self.wfile.flush()
+                self.connection.shutdown(2)  # the rest never comes
+            else:
+                self.send_error(404)
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    with http_server(_Site) as url:
+        yield url
 
 
 def _env(db: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "RECOUPE_DB": str(db),
-        "RECOUPE_ENRICH": "false",
-        "RECOUPE_EMBEDDER": "fast-use",
-        "RECOUPE_FETCH_DELAY": "0",
-        "RECOUPE_BATCH_SIZE": "8",  # the whole hostile feed in one batch
-    }
+    # batches of 8: the whole hostile feed in one batch
+    return recoupe_env(db, enrich="false", embedder="fast-use", fetch_delay=0, batch_size=8)
 
 
 def test_watch_goes_on_after_a_dropped_connection_and_stores_edge_dates(site: str, tmp_path: Path) -> None:
     db = tmp_path / "net.db"
     feeds = [f"{site}/hostile.xml", f"{site}/drop.xml", f"{site}/good.xml"]
-    command = [sys.executable, "-m", "recoupe.cli", "watch", "--every", "0.5s"]
+    args = ["watch", "--every", "0.5s"]
     for feed in feeds:
-        command += ["--feed", feed]
-    with subprocess.Popen(
-        command, cwd=tmp_path, env=_env(db), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    ) as process:
-        try:
-            assert process.stdout is not None
-            rounds = [process.stdout.readline() for _ in range(2)]
-            process.send_signal(signal.SIGTERM)
-            _, errors = process.communicate(timeout=120)
-        finally:
-            if process.poll() is None:
-                process.kill()
+        args += ["--feed", feed]
+    process = recoupe(*args, env=_env(db), cwd=tmp_path)
+    with running(process):
+        assert process.stdout is not None
+        rounds = [process.stdout.readline() for _ in range(2)]
+        process.send_signal(signal.SIGTERM)
+        _, errors = process.communicate(timeout=120)
     assert process.returncode == 0, errors
     # round 1: the five articles stored (the edge dates unknown, the NUL dropped); the cut feed failed
     assert rounds[0].startswith("round 1 · 5 new · 0 updated · 0 unchanged · 0 not modified · 1 failed"), rounds

@@ -28,11 +28,12 @@ import gzip
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.procs import http_server
 
 from recoupe.config import Settings
 from recoupe.model import Article, Failure, Record
@@ -168,17 +169,12 @@ def _handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
 def web() -> Iterator[LoopbackServer]:
     """A ``ThreadingHTTPServer`` on 127.0.0.1 (a free port) for the module's tests."""
     server = LoopbackServer(url="")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(server))
-    server.url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield server
-    finally:
-        server.release.set()
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+    with http_server(_handler(server)) as url:
+        server.url = url
+        try:
+            yield server
+        finally:
+            server.release.set()
 
 
 @pytest.fixture

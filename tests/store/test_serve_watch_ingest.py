@@ -18,23 +18,20 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
 import signal
-import socket
 import subprocess
-import sys
 import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from tests.procs import free_port, http_server, recoupe, recoupe_env, recoupe_run, running, wait_for_http
 from tests.store import test_concurrent_ingest_processes as two_ingests
-from tests.store.test_concurrent_ingest_processes import _records, _running, _stories, _write
+from tests.store.test_concurrent_ingest_processes import _records, _stories, _write
 
 from recoupe.store import open_store
 
@@ -96,22 +93,8 @@ def _site(records: list[dict[str, str]]) -> Iterator[str]:
             else:
                 self._send(404, b"not found", "text/plain")
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/feed.xml"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    with http_server(Handler) as base:
+        yield f"{base}/feed.xml"
 
 
 def _call(url: str, body: object | None = None) -> tuple[int, object]:
@@ -123,45 +106,17 @@ def _call(url: str, body: object | None = None) -> tuple[int, object]:
 
 
 def _env(db: str) -> dict[str, str]:
-    return {
-        **os.environ,
-        "RECOUPE_DB": db,
-        "RECOUPE_EMBEDDER": "fast-use",
-        "RECOUPE_ENRICH": "false",
-        "RECOUPE_FETCH_DELAY": "0",
-        "RECOUPE_BATCH_SIZE": "3",
-        "RECOUPE_API_TOKEN": TOKEN,
-    }
+    return recoupe_env(db, embedder="fast-use", enrich="false", fetch_delay=0, batch_size=3, api_token=TOKEN)
 
 
 def _start(command: str, *args: str, env: dict[str, str], cwd: Path) -> subprocess.Popen[str]:
     """``recoupe COMMAND ARGS`` in the background, its standard error in ``cwd/COMMAND.err``."""
     with (cwd / f"{command}.err").open("w", encoding="utf-8") as log:
-        return subprocess.Popen(
-            [sys.executable, "-m", "recoupe.cli", command, *args],
-            env=env,
-            cwd=cwd,
-            stdout=subprocess.PIPE,
-            stderr=log,
-            text=True,
-        )
+        return recoupe(command, *args, env=env, cwd=cwd, stderr=log)
 
 
 def _log(cwd: Path, command: str) -> str:
     return (cwd / f"{command}.err").read_text(encoding="utf-8", errors="replace")
-
-
-def _wait_for(base: str, serve: subprocess.Popen[str], cwd: Path) -> None:
-    deadline = time.monotonic() + 120
-    while True:  # serve answers once it has bound its port
-        try:
-            _call(f"{base}/api/stories")
-        except OSError:
-            assert serve.poll() is None, _log(cwd, "serve")
-            assert time.monotonic() < deadline, "serve did not start"
-            time.sleep(0.2)
-        else:
-            return
 
 
 def _post_and_read(base: str, posted: list[dict[str, str]]) -> int:
@@ -204,18 +159,18 @@ def test_serve_watch_and_ingest_at_once_give_the_stories_of_one_run(
     paged, filed, posted = records[:16], records[16:40], records[32:]  # records[32:40]: in the file and posted
     jsonl = _write(tmp_path / "filed.jsonl", filed)
     open_store(db_url).close()  # the schema exists before the three start
-    env, port = _env(db_url), _free_port()
+    env, port = _env(db_url), free_port()
     base = f"http://127.0.0.1:{port}"
     with _site(paged) as feed:
         serve = _start("serve", "--port", str(port), env=env, cwd=tmp_path)
         watch = _start("watch", "--feed", feed, "--every", "1s", env=env, cwd=tmp_path)
         ingest = _start("ingest", str(jsonl), "--feed", feed, "--json", env=env, cwd=tmp_path)
-        with _running(serve, watch, ingest):
+        with running(serve, watch, ingest):
             ingest_done = threading.Event()
             rounds: list[str] = []
             reader = threading.Thread(target=lambda: rounds.extend(_watched(watch, ingest_done)), daemon=True)
             reader.start()
-            _wait_for(base, serve, tmp_path)
+            wait_for_http(f"{base}/api/stories", serve, lambda: _log(tmp_path, "serve"))  # serve has bound its port
             posted_new = _post_and_read(base, posted)
             out, _ = ingest.communicate(timeout=600)
             ingest_done.set()
@@ -234,14 +189,12 @@ def test_serve_watch_and_ingest_at_once_give_the_stories_of_one_run(
         assert all(found[4] == 0 for found in watched), rounds  # no failure in any round
         # every article stored as new by exactly one of the writers: 0 duplicated
         assert sum(found[0] for found in watched) + summary["new"] + posted_new == len(records)
-        check = subprocess.run(
-            [sys.executable, "-m", "recoupe.cli", "check"], env=env, cwd=tmp_path, capture_output=True, check=False
-        )
+        check = recoupe_run("check", env=env, cwd=tmp_path)
         assert check.returncode == 0, check.stdout + check.stderr
 
         everything = _write(tmp_path / "everything.jsonl", records[16:])  # the file and the posted records
         alone = _start("ingest", str(everything), "--feed", feed, env=_env(second_db), cwd=tmp_path)
-        with _running(alone):
+        with running(alone):
             alone.communicate(timeout=600)
         assert alone.returncode == 0, _log(tmp_path, "ingest")
 

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
-import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from fastapi.testclient import TestClient  # pyproject ignores Starlette's ask for httpx2
+from tests.procs import copy_db as writable_copy
+from tests.procs import serve_app
 
 from recoupe.app import create_app
 from recoupe.config import Settings, load_settings
@@ -35,19 +35,6 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"
 
 def settings_for(db: Path, **values: object) -> Settings:
     return load_settings({"db": str(db), **values}, env={}, config_file=None)
-
-
-def writable_copy(source: Path, folder: Path) -> Path:
-    """A copy of a database and its ``.vectors`` folder in ``folder``, for a test that writes."""
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / source.name
-    for suffix in ("", "-wal", "-shm"):
-        if Path(f"{source}{suffix}").exists():
-            shutil.copy2(f"{source}{suffix}", f"{target}{suffix}")
-    vectors = Path(f"{source}.vectors")
-    if vectors.is_dir():
-        shutil.copytree(vectors, Path(f"{target}.vectors"))
-    return target
 
 
 @pytest.fixture(scope="session")
@@ -83,12 +70,7 @@ def xss_db(faces_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     from recoupe.store import open_store
     from recoupe.stories.assign import StoryEngine
 
-    folder = tmp_path_factory.mktemp("xss")
-    path = folder / faces_db.name
-    shutil.copy2(faces_db, path)
-    vectors = faces_db.parent / (faces_db.name + ".vectors")
-    if vectors.exists():
-        shutil.copytree(vectors, folder / vectors.name)
+    path = writable_copy(faces_db, tmp_path_factory.mktemp("xss"))
     settings = settings_for(path)
     with open_store(settings.db) as store:
         engine = StoryEngine.from_settings(store, settings)
@@ -101,31 +83,10 @@ def xss_db(faces_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@contextmanager
-def _serve(settings: Settings) -> Iterator[str]:
-    import uvicorn
-
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=0, log_level="warning", ws="none")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError("the test server did not start")
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-
-
 @pytest.fixture(scope="session")
 def live_server() -> Callable[[Settings], AbstractContextManager[str]]:
     """``with live_server(settings) as base_url:``: the app under uvicorn on a free loopback port."""
-    return _serve
+    return serve_app
 
 
 @pytest.fixture(scope="session")
