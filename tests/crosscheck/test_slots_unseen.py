@@ -113,3 +113,46 @@ def test_a_fraction_near_a_rate() -> None:
     at = text.index("trois quarts")
     hedged = Figure(at, at + 12, "trois quarts", "percent", 75.0, "%")
     assert compatible_in("Dans 73 % des cas, à domicile.", Figure(5, 9, "73 %", "percent", 73.0, "%"), text, hedged)
+
+
+def test_two_ages_a_year_apart_conflict() -> None:
+    seventeen = Figure(0, 6, "17 ans", "quantity", 17.0, "an")
+    sixteen = Figure(0, 6, "16 ans", "quantity", 16.0, "an")
+    assert not values_compatible(seventeen, sixteen)  # an age is counted down: 17 is not 16 rounded
+    assert values_compatible(seventeen, Figure(0, 6, "17 ans", "quantity", 17.0, "an"))
+
+
+def test_two_counts_joined_by_et_are_no_range() -> None:
+    from recoupe.crosscheck.rules import compatible_in
+
+    text_a = "Mercredi soir, le bilan faisait état de 48 morts en France."
+    text_b = "Jeudi soir, le bilan s'établit à 61 décès et 2 876 cas confirmés."
+    a = Figure(text_a.index("48"), text_a.index("48") + 8, "48 morts", "count", 48.0, "mort")
+    b = Figure(text_b.index("61"), text_b.index("61") + 8, "61 décès", "count", 61.0, "décès")
+    assert not compatible_in(text_a, a, text_b, b)
+
+
+def test_who_made_the_count_or_the_forecast() -> None:
+    sentence = "Le dernier bilan, publié jeudi soir par la Direction générale de la santé, s'établit à 61 décès."
+    at = sentence.index("61 décès")
+    assert source_for(sentence, (at, at + 8)) == "la Direction générale de la santé"
+    sentence = "Les économistes interrogés par Dow Jones attendaient 845 000 embauches."
+    at = sentence.index("845 000")
+    assert source_for(sentence, (at, at + 7)) == "Dow Jones"
+
+
+def test_who_heads_an_institution_speaks_for_it() -> None:
+    from recoupe.crosscheck.attribution import same_source
+
+    assert same_source("le directeur général de la santé", "la Direction générale de la santé")
+    assert same_source("le ministre de l'Intérieur", "le ministère de l'Intérieur")
+    assert not same_source("le ministère de l'Intérieur", "la CGT")
+
+
+def test_a_counted_noun_of_several_words() -> None:
+    created = _figure(
+        "Les analystes tablaient sur 870 000 créations de postes.", "870 000", 870_000, "création de postes"
+    )
+    hires = _figure("Les économistes attendaient 845 000 embauches en juillet.", "845 000", 845_000, "embauche")
+    assert not distinct(*created, *hires)
+    assert same_referent(*created, *hires)

@@ -185,7 +185,32 @@ def _subject(sentence: str) -> list[Marker]:
 
 
 #: the rules, in order; a later rule's marker that overlaps an earlier one is dropped
-RULES: tuple[Callable[[str], list[Marker]], ...] = (_selon, _inverted, _subject)
+#: "le bilan publié jeudi soir par la Direction générale de la santé", "les économistes interrogés par Refinitiv":
+#: who made a report, a count or a forecast
+_BY = re.compile(
+    rf"\b(?:publié|communiqué|établi|diffusé|fourni|dressé|donné|rendu public|interrogé|sondé|consulté|released|"
+    rf"published|issued|surveyed|polled)(?:e|s|es)?"
+    rf"\s+(?:[\w’']+\s+){{0,3}}?(?:par|by)\s+(?P<np>{_NP})",
+    re.IGNORECASE,
+)
+
+
+def _by(sentence: str) -> list[Marker]:
+    found = []
+    for match in _BY.finditer(sentence):
+        np = match.group("np")
+        name = _NAME_RUN.match(np)  # "par Dow Jones attendaient 845 000": the name, not the words after it
+        source = name.group() if name else _clean(np)
+        if source is not None:
+            at = match.start("np") + np.find(source.split()[0])
+            found.append(Marker(source, at, at + len(source)))
+    return found
+
+
+_NAME_RUN = re.compile(rf"{_CAPITALISED}(?: {_CAPITALISED})*")
+
+
+RULES: tuple[Callable[[str], list[Marker]], ...] = (_selon, _inverted, _subject, _by)
 
 
 @lru_cache(maxsize=2048)
@@ -233,6 +258,9 @@ def source_for(sentence: str, span: tuple[int, int], others: Sequence[tuple[int,
 
 
 #: the same source under two names (the Paris police count is the préfecture's)
+#: who heads an institution speaks for it ("le ministre de l'Intérieur" / "le ministère de l'Intérieur")
+_HEAD_OF = {"directeur": "direction", "directrice": "direction", "ministre": "ministere", "prefet": "prefecture",
+            "maire": "mairie", "generale": "general"}  # fmt: skip
 _SAME = {"prefecture": "police", "prefecture police": "police", "force ordre": "police", "policier": "police"}
 
 
@@ -243,6 +271,7 @@ def source_key(source: str | None) -> str | None:
     words = [w.strip("'’") for w in re.split(r"[\s'’\-]+", fold(source))]
     drop = {"la", "le", "les", "l", "un", "une", "des", "de", "du", "d", "the", "a", "an", "of", "paris"}
     kept = [w[:-1] if len(w) > 3 and w.endswith(("s", "x")) else w for w in words if w and w not in drop]
+    kept = [_HEAD_OF.get(w, w) for w in kept]  # "le directeur général de la santé" speaks for its direction
     key = " ".join(kept)
     return _SAME.get(key, key) or None
 

@@ -190,8 +190,9 @@ def _written(figure: Figure) -> tuple[float, float, float]:
 def _hedge(figure: Figure, before: str, after: str) -> str:
     """``range``, ``approx``, ``lower``, ``upper`` or ``exact``: what the words around the figure make of it."""
     before, after = fold(before)[-30:], fold(after)[:20]
+    counted = figure.kind != "date" and figure.text[-1:].isalpha()  # "61 décès et 2 876 cas": two counts
     if RANGE_BEFORE.search(before) or (
-        RANGE_AFTER.match(after) and (figure.kind == "date" or not DAY_OF_MONTH_AFTER.match(after))
+        RANGE_AFTER.match(after) and not counted and (figure.kind == "date" or not DAY_OF_MONTH_AFTER.match(after))
     ):
         return "range"
     if figure.kind == "date":
@@ -216,9 +217,21 @@ def _interval(figure: Figure, hedge: str) -> Interval:
         return (value - half, math.inf)
     if hedge == "upper":
         return (-math.inf, value + max(half, step))
+    return _as_written(figure, value, half, step)
+
+
+def _as_written(figure: Figure, value: float, half: float, step: float) -> Interval:
+    """The values an unhedged figure may stand for."""
     if figure.kind == "percent" and half:  # "3 %" is 2,5-3,5 % rounded, not 3,5 % cut: "3,5 %" is another rate
         return (value - half * 0.999, value + half * 0.999)
+    if _an_age(figure, step):  # "16 ans" is 16 to 17, never rounded up from 16,5: "17 ans" is another age
+        return (value, value + step * 0.999)
     return (value - half, value + max(half, step))
+
+
+def _an_age(figure: Figure, step: float) -> bool:
+    """A whole number of years ("17 ans", "84 years"): an age, counted down, not rounded."""
+    return figure.kind == "quantity" and step == 1.0 and fold(figure.unit or "") in {"an", "ans", "year", "years"}
 
 
 def _compatible(a: Figure, b: Figure, hedge_a: str, hedge_b: str) -> bool:

@@ -83,6 +83,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("trimestriel", "trimestre", "quarter", "quarterly"),
 )  # fmt: skip
 _CONCEPT = {word: words[0] for words in CONCEPTS for word in words}
+_HEADS = frozenset(words[0] for words in CONCEPTS)
 #: counted nouns that pool everything ("30 000 personnes", "200 people"): never a slot by themselves
 GENERIC = frozenset({"personne", "people", "gen", "individu", "homme", "femme", "person", "fois", "cas", "unite"})
 _UP, _DOWN = "hausse", "baisse"
@@ -122,7 +123,10 @@ _ATTRIBUTION = frozenset(
     {"selon", "apres", "according", "indique", "affirme", "precise", "declare", "estime", "annonce", "recense",
      "compte", "denombre", "revendique", "avance", "said", "says", "told", "reported", "bilan", "provisoire",
      "dernier", "premier", "etat", "fait", "font", "chiffre", "source", "definitif", "latest", "alourdit",
-     "alourdi", "grimpe", "passe", "environ", "contre", "tandis"}
+     "alourdi", "grimpe", "passe", "environ", "contre", "tandis", "etablit", "etablissait", "etabli", "publie",
+     "interroge", "interroges", "sonde", "sondes", "consulte", "consultes", "tablaient", "tablait", "attendaient",
+     "attendait", "attendu", "attendus", "attendue", "attendues", "economiste", "economistes", "analyste",
+     "analystes", "previsionniste", "previsionnistes", "expected", "forecast", "economists", "analysts"}
 )  # fmt: skip
 #: reporting and counting verbs, by their first letters: who says it is not what is measured
 _REPORTING = re.compile(
@@ -330,7 +334,8 @@ def _modality(sentence: str, span: tuple[int, int], lo: int, hi: int) -> str:
     its window, else a measure by a past tense before it ("" when the words say none)."""
     if _THRESHOLD.search(sentence, max(0, span[0] - 25), span[0]):
         return "threshold"
-    if _FORECAST.search(sentence, lo, hi):
+    clause = max(sentence.rfind(mark, 0, span[0]) for mark in ",;:") + 1  # "attendaient 845 000 embauches et un
+    if _FORECAST.search(sentence, min(lo, clause), hi):  # taux de chômage de 5,7 %": both are expected
         return "forecast"
     return "observed" if _OBSERVED.search(sentence, max(lo, span[0] - OBSERVED_CHARS), span[0]) else ""
 
@@ -346,7 +351,13 @@ def _told_apart(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
 def _unit_concept(figure: Figure) -> str | None:
     if duration_unit(figure) is not None:  # "un mois" and "deux semaines": one length, in other units
         return "duree"
-    return concept(figure.unit) if figure.kind in {"count", "quantity"} and figure.unit else None
+    if figure.kind not in {"count", "quantity"} or not figure.unit:
+        return None
+    words = figure.unit.split()
+    if len(words) > 1:  # "créations de postes": the word the concepts know ("poste": jobs), else the head
+        known = [concept(w) for w in words if concept(w) in _HEADS]
+        return known[-1] if known else concept(words[0])
+    return concept(figure.unit)
 
 
 def _about_concepts(figure: Figure) -> frozenset[str]:
@@ -546,8 +557,8 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     if units and units <= TOLLS:  # a toll: nothing else said on either side is enough ("3 morts" / "5 morts, selon le
         # dernier bilan"); the counted noun agrees
         return bool(shared) or (len(concepts_a - units) <= 1 and len(concepts_b - units) <= 1)
-    if agrees:  # the counted noun agrees: one more shared word (the event, a modifier) is enough
-        return bool(shared)
+    if agrees:  # the counted noun agrees: one more shared word (the event, a modifier) is enough, or both
+        return bool(shared) or frame_a.modality == frame_b.modality == "forecast"  # being expected
     if units - GENERIC:  # "huit personnes blessées" / "quinze policiers blessés": a part is not the whole
         return False
     return len(shared) >= (1 if a.kind in {"money", "percent"} else 2)
