@@ -48,7 +48,16 @@ def _ingest(db: str, inputs: list[str]) -> None:
         assert not report.failures
 
 
-def test_two_engines_at_once_make_the_stories_one_engine_makes(db: str, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def alone(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The same articles through one engine, on SQLite: the stories both engines' runs are compared with
+    (the same inputs and the same engine for either store: computed once for the module)."""
+    path = str(tmp_path_factory.mktemp("alone") / "alone.db")
+    _ingest(path, [str(CROSSLINGUAL), str(FIXTURES / "seeds")])
+    return path
+
+
+def test_two_engines_at_once_make_the_stories_one_engine_makes(db: str, alone: str, tmp_path: Path) -> None:
     lines = CROSSLINGUAL.read_text(encoding="utf-8").splitlines(keepends=True)
     halves = []
     for index, part in enumerate((lines[0::2], lines[1::2])):
@@ -58,8 +67,6 @@ def test_two_engines_at_once_make_the_stories_one_engine_makes(db: str, tmp_path
     open_store(db).close()
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(lambda inputs: _ingest(db, inputs), halves))
-    alone = str(tmp_path / "alone.db")
-    _ingest(alone, [str(CROSSLINGUAL), str(FIXTURES / "seeds")])
     with open_store(db) as together, open_store(alone) as single:
         assert together.count() == single.count() == len(lines) + 2
         assert together.check_integrity() == []
