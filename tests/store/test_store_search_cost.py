@@ -8,6 +8,7 @@ measured by ``bench/store.py``, not asserted here.
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 
 import pytest
@@ -16,9 +17,9 @@ from recoupe.errors import StoreError
 from recoupe.store import Store, fts_text, snippet
 from recoupe.store.query import parse_query, tokens_of
 from recoupe.store.snippet import MAX_MATCHES, TOKENS, WINDOW_CHARS, marked_snippet
-from recoupe.store.sqlite import fts_rowid
+from recoupe.store.sqlite import FTS_TOKENIZE, fts_rowid
 
-from .corpus import CLUBIC_BODY, MUSK_BODY, article, make_corpus
+from .corpus import CLUBIC_BODY, CLUBIC_TITLE, MUSK_BODY, MUSK_TITLE, article, make_corpus
 
 REPEATS = 40_000  # the issue's case: 10 s of CPU per search before the snippets were bounded
 
@@ -189,3 +190,50 @@ def test_a_rare_phrase_of_common_words_is_ranked_in_tiers(store: Store, monkeypa
     assert [hit.article.id for hit in store.search("zorglub conseil", limit=2)][:1] == [in_title.id]
     monkeypatch.setattr(fts_text, "COMMON_DOCS", 100)
     assert [hit.article.id for hit in store.search('"conseil zorglub" dépêche', limit=5)] == [in_body.id]
+
+
+def test_the_prefix_folding_agrees_with_the_tokenizer() -> None:
+    """``fts_text.FOLDABLE``: each letter (and its capital) is folded by ``_fold_prefix`` as FTS5's
+    ``unicode61 remove_diacritics 2`` folds it; letters outside it are left to FTS5."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute(f"CREATE VIRTUAL TABLE t USING fts5(x, tokenize = '{FTS_TOKENIZE}')")
+    conn.execute("CREATE VIRTUAL TABLE v USING fts5vocab(t, instance)")
+    letters = sorted(fts_text.FOLDABLE | {char.upper() for char in fts_text.FOLDABLE})
+    conn.execute("INSERT INTO t VALUES (?)", (" ".join(f"q{char}q" for char in letters),))
+    folded = [term for (term,) in conn.execute('SELECT term FROM v ORDER BY "offset"')]
+    assert folded == [f"q{fts_text._fold_prefix(char)}q" for char in letters]
+    assert fts_text._fold_prefix("ſ") is None  # FTS5 folds it to s, Python's lower() does not
+    assert fts_text._fold_prefix("Œuv") is None
+
+
+@pytest.mark.sqlite_only
+def test_a_prefix_expanded_into_its_words_finds_what_fts5_finds(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLite: a prefix becomes the OR of the indexed words it stands for; the same articles, tiers and order
+    as FTS5's own prefix query (``PREFIX_WORDS = 0``), for prefixes of every word of the corpus."""
+    items = [
+        article(MUSK_TITLE, MUSK_BODY, url="https://ex.fr/m"),
+        article(CLUBIC_TITLE, CLUBIC_BODY, url="https://ex.fr/c"),
+    ]
+    items += [
+        article(
+            f"Dépêche {i} : Œuvre, ſtyle", f"{i} COVID-19 covid-{i}9 l'été ÉTÉ {CLUBIC_BODY}", url=f"https://ex.fr/{i}"
+        )
+        for i in range(12)
+    ]
+    store.add(items)
+    words = {word for item in items for word in f"{item.title} {item.body}".split()}
+    prefixes = {f"{word[:size]}*" for word in words for size in (1, 2, 4, 6) if word[:size].strip("*")}
+    prefixes |= {"covid-1*", "COVID-*", "l'ét*", "été*", "ÉTÉ*", "zzz*", "mil* musk", "open* offr*"}
+    calls: list[str] = []
+    expand = fts_text._prefix_words
+    monkeypatch.setattr(fts_text, "_prefix_words", lambda conn, term: calls.append(term.text) or expand(conn, term))
+
+    def found(query: str) -> list[tuple[str, float]]:
+        return [(hit.article.id, hit.score) for hit in store.search(query, limit=10)]
+
+    expanded = {query: found(query) for query in sorted(prefixes)}
+    monkeypatch.setattr(fts_text, "PREFIX_WORDS", 0)
+    for query, hits in expanded.items():
+        assert hits == found(query), query
+    assert sum(bool(hits) for hits in expanded.values()) > len(prefixes) // 2
+    assert calls  # the expansion was asked for
