@@ -146,9 +146,9 @@ def build(store: Store, url: str, backend: str, pool: list[str], size: int) -> f
     """Fill ``store`` with ``size`` articles (from the last whole chunk it has); articles per second.
 
     The rows go straight into ``articles`` and the full-text index (SQLite: executemany; PostgreSQL: ``COPY``,
-    then the tsvectors computed by the server, the GIN indexes built once at the end), one transaction per
-    ``CHUNK`` articles: the ingest rules would store every generated article anyway (each has a URL and a
-    text of its own), and going through them cost 70 min for 1 M articles on SQLite.
+    then the tsvectors computed by the server and their word pairs here, the GIN indexes built once at the end),
+    one transaction per ``CHUNK`` articles: the ingest rules would store every generated article anyway (each
+    has a URL and a text of its own), and going through them cost 70 min for 1 M articles on SQLite.
     """
     first = store.count() // CHUNK * CHUNK
     started = time.perf_counter()
