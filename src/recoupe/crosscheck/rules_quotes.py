@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -160,7 +161,8 @@ def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False, shortened_
     words_a, words_b = folded_words(a.text), folded_words(b.text)
     keys_a, keys_b = [w for w, _, _ in words_a], [w for w, _, _ in words_b]
     shorter = min(len(keys_a), len(keys_b))
-    if same_report and keys_a == keys_b and _same_speaker(a, b) is False:
+    said = _utterance(keys_a)  # a term in guillemets ("destruction involontaire par incendie") has no speaker
+    if same_report and keys_a == keys_b and said and _same_speaker(a, b) is False:
         return [_speaker_conflict(a, b)]
     if shorter < QUOTE_MIN_WORDS:
         return _short_conflicts(a, b, words_a, words_b)
@@ -168,6 +170,47 @@ def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False, shortened_
     blocks = [m for m in matcher.get_matching_blocks() if m.size]
     if not blocks or sum(m.size for m in blocks) / shorter < QUOTE_SAME:
         return []
+    # the same words in another order ("Nous rebâtirons cette cathédrale" / "Cette cathédrale, nous la
+    # rebâtirons"): a quote fitted to the writer's sentence, no wording changed
+    same_words = _content(keys_a) == _content(keys_b)
+    found = [] if same_words else _wording_conflicts(a, b, words_a, words_b, matcher, shortened_ok=shortened_ok)
+    if (shorter >= SPEAKER_MIN_WORDS or same_report) and said and _same_speaker(a, b) is False:
+        found.append(_speaker_conflict(a, b))
+    return found
+
+
+#: words that make a quote something said (a person, a verb of being or saying), not a term
+_SAID = frozenset(
+    {"je", "j", "nous", "on", "vous", "tu", "c", "est", "sont", "suis", "sommes", "etes", "sera", "serons", "ai",
+     "avons", "avez", "faut", "doit", "peut", "veut", "va", "allons", "i", "we", "you", "is", "are", "was", "will",
+     "must", "can", "me", "moi", "mon", "ma", "mes", "notre", "nos", "my", "our"}
+)  # fmt: skip
+
+
+def _utterance(words: list[str]) -> bool:
+    """Whether quoted words read as something a person said: a first or second person, a common verb, or
+    a sentence's length (``SPEAKER_MIN_WORDS``); a short noun phrase is a term the writer quotes."""
+    return len(words) >= SPEAKER_MIN_WORDS or any(w in _SAID for w in words)
+
+
+def _content(words: list[str]) -> Counter[str]:
+    """A quote's words that carry meaning, whatever their order (grammar words left out)."""
+    grammar = _grammar()
+    return Counter(w for w in words if w not in grammar and not (len(w) == 1 and not w.isdigit()))
+
+
+def _wording_conflicts(
+    a: Quote,
+    b: Quote,
+    words_a: list[tuple[str, int, int]],
+    words_b: list[tuple[str, int, int]],
+    matcher: difflib.SequenceMatcher[str],
+    *,
+    shortened_ok: bool,
+) -> list[Conflict]:
+    """The words one version of a quote changes against the other, leaving out what is no change of wording."""
+    keys_a, keys_b = [w for w, _, _ in words_a], [w for w, _, _ in words_b]
+    blocks = [m for m in matcher.get_matching_blocks() if m.size]
     found: list[Conflict] = []
     cut = bool(_ELLIPSIS.search(a.text) or _ELLIPSIS.search(b.text))
     first, last = blocks[0], blocks[-1]
@@ -197,8 +240,6 @@ def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False, shortened_
         text_a = a.text[words_a[i1][1] : words_a[i2 - 1][2]] if i1 < i2 else "∅"
         text_b = b.text[words_b[j1][1] : words_b[j2 - 1][2]] if j1 < j2 else "∅"
         found.append(Conflict("quote_wording", f"« {text_a} » vs « {text_b} »", a_span, b_span))
-    if (shorter >= SPEAKER_MIN_WORDS or same_report) and _same_speaker(a, b) is False:
-        found.append(_speaker_conflict(a, b))
     return found
 
 
