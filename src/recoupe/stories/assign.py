@@ -36,7 +36,6 @@ from recoupe.stories.genre import genre_of, is_news
 from recoupe.stories.index import MANIFEST, VectorIndex
 from recoupe.stories.lexical import HEAD_CHARS, LexicalIndex, lexical_text
 from recoupe.stories.story import summarise
-from recoupe.stories.timeref import days_referred
 from recoupe.stories.wire import Credit, dispatch_of
 
 if TYPE_CHECKING:
@@ -371,8 +370,7 @@ class StoryEngine:
         if member.id not in self._lexical:
             self._lexical.add(member.id, text)
         words = self._lexical.vector(text) if self.params.lexical_weight else None
-        refers = _refers(member) if self.params.look_back else frozenset()
-        return ClusterItem(member.id, member.vector, member.days, member.entities, member.order, news, words, refers)
+        return ClusterItem(member.id, member.vector, member.days, member.entities, member.order, news, words)
 
     def _note(self, article: Article) -> None:
         self._lexical.add(article.id, lexical_text(article.title, _head(article)))
@@ -536,13 +534,6 @@ def _order(article: Article) -> str:
         return "~"
     key = published.sort_key()
     return key if published.precision is DatePrecision.MINUTE else key[:10]
-
-
-def _refers(member: StoryMember) -> frozenset[int]:
-    """The earlier days a French article's title and head name (``timeref``); none for other languages."""
-    if member.language != "fr" or member.days is None or member.days[0] != member.days[1]:
-        return frozenset()
-    return days_referred(f"{member.title}\n{member.head}", member.days[0])
 
 
 def _later(first: str, second: str) -> bool:

@@ -77,8 +77,6 @@ class Calibration:
     lexical_weight: float = 0.0
     lexical_offset: float = 0.0
     lexical_cap: float = 1.0
-    day_relief: float = 0.0
-    look_back: bool = False
 
 
 #: chosen on half A of the NeuS/AllSides dev stories, scored on half B and on all (bench/stories.py)
@@ -104,8 +102,6 @@ class StoryParams:
     lexical_weight: float = 0.0
     lexical_offset: float = 0.0
     lexical_cap: float = 1.0
-    day_relief: float = 0.0
-    look_back: bool = False  # no day gap when the later article names the earlier one's day (``timeref``)
 
     @property
     def max_bonus(self) -> float:
@@ -138,8 +134,6 @@ class StoryParams:
             lexical_weight=base.lexical_weight if base and threshold <= 0 else 0.0,
             lexical_offset=base.lexical_offset if base else 0.0,
             lexical_cap=base.lexical_cap if base else 1.0,
-            day_relief=base.day_relief if base and threshold <= 0 else 0.0,
-            look_back=bool(base and base.look_back),
         )
 
 
@@ -158,7 +152,6 @@ class ClusterItem:
     order: str
     news: bool = True  # False: an opinion, analysis, explainer, live blog … (``genre``): never clustered
     words: Mapping[str, float] | None = None  # TF-IDF of title and lead (``lexical``); None: no lexical term
-    refers: frozenset[int] = frozenset()  # earlier days (ordinals) its title and lead name (``timeref``)
 
 
 def day_gap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int:
@@ -166,14 +159,6 @@ def day_gap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int:
     if a is None or b is None:
         return 0
     return max(0, a[0] - b[1], b[0] - a[1])
-
-
-def _looks_back(a: ClusterItem, b: ClusterItem) -> bool:
-    """Whether either article names a day the other was published on (a follow-up of the other's event)."""
-    return any(
-        later.refers and earlier.days is not None and any(earlier.days[0] <= d <= earlier.days[1] for d in later.refers)
-        for later, earlier in ((a, b), (b, a))
-    )
 
 
 def _weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
@@ -196,19 +181,15 @@ def pair_scores(items: Sequence[ClusterItem], idf: Mapping[str, float], params: 
     for i in range(count):
         for j in range(i):
             gap = day_gap(items[i].days, items[j].days)
-            if gap and params.look_back and gap <= params.window_days and _looks_back(items[i], items[j]):
-                gap = 0
             if gap > params.window_days:
                 value = NEVER
             else:
-                words_i, words_j = items[i].words, items[j].words
-                lexical = bool(params.lexical_weight) and words_i is not None and words_j is not None
-                shared = min(cosine(words_i or {}, words_j or {}), params.lexical_cap) if lexical else 0.0
-                relief = params.day_relief * shared / params.lexical_cap if lexical else 0.0
-                value = scores[i, j] - params.day_penalty * gap * (1.0 - relief)
+                value = scores[i, j] - params.day_penalty * gap
                 if params.entity_weight:
                     value += params.entity_weight * _weighted_jaccard(items[i].entities, items[j].entities, idf)
-                if lexical:
+                words_i, words_j = items[i].words, items[j].words
+                if params.lexical_weight and words_i is not None and words_j is not None:
+                    shared = min(cosine(words_i, words_j), params.lexical_cap)
                     value += params.lexical_weight * (shared - params.lexical_offset)
             scores[i, j] = scores[j, i] = value
     np.fill_diagonal(scores, NEVER)
