@@ -118,14 +118,14 @@ def running(*processes: subprocess.Popen[Any]) -> Iterator[None]:
 
 def wait_for_http(
     url: str, process: subprocess.Popen[Any], log: Callable[[], str] = str, timeout: float = 120
-) -> bytes:
-    """Poll ``url`` until it answers (what it answered); fail with ``log()`` if ``process`` exits first, or
+) -> tuple[int, bytes]:
+    """Poll ``url`` until it answers: its status and body; fail with ``log()`` if ``process`` exits first, or
     once ``timeout`` seconds have gone by."""
     deadline = time.monotonic() + timeout
     while True:
         try:
             with urllib.request.urlopen(url, timeout=30) as answer:
-                return bytes(answer.read())
+                return int(answer.status), bytes(answer.read())
         except OSError:
             assert process.poll() is None, log()
             assert time.monotonic() < deadline, f"{url} did not answer within {timeout:g} s"

@@ -9,14 +9,13 @@ story, the stories those of one sequential ingest of the same articles, and ``re
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
+from tests.procs import recoupe, recoupe_env, recoupe_run, running
 
 from recoupe.store import open_store
 
@@ -51,11 +50,8 @@ def _write(path: Path, records: list[dict[str, str]]) -> Path:
 
 
 def _start(db: str, source: Path, cwd: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "RECOUPE_DB": db, "RECOUPE_EMBEDDER": "fast-use"}
-    command = [sys.executable, "-m", "recoupe.cli", "ingest", str(source), "--no-enrich", "--batch-size", "3"]
-    return subprocess.Popen(
-        [*command, "--json"], env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    env = recoupe_env(db, embedder="fast-use")
+    return recoupe("ingest", str(source), "--no-enrich", "--batch-size", "3", "--json", env=env, cwd=cwd)
 
 
 def _stories(db: str) -> tuple[list[str], set[frozenset[str]]]:
@@ -81,17 +77,6 @@ def second_db(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> I
         yield str(tmp_path / "sequential.db")
 
 
-@contextmanager
-def _running(*processes: subprocess.Popen[str]) -> Iterator[None]:
-    try:
-        yield
-    finally:
-        for process in processes:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-
-
 def test_two_overlapping_ingests_at_once_lose_nothing_double_nothing(
     db_url: str, second_db: str, tmp_path: Path
 ) -> None:
@@ -103,7 +88,7 @@ def test_two_overlapping_ingests_at_once_lose_nothing_double_nothing(
     open_store(db_url).close()  # the schema exists before the two start
 
     one, two = _start(db_url, first, tmp_path), _start(db_url, second, tmp_path)
-    with _running(one, two):
+    with running(one, two):
         outputs = [process.communicate(timeout=300) for process in (one, two)]
     for process, (_, err) in zip((one, two), outputs, strict=True):
         assert process.returncode == 0, err
@@ -113,7 +98,7 @@ def test_two_overlapping_ingests_at_once_lose_nothing_double_nothing(
     assert all(summary["failed"] == 0 for summary in summaries)
 
     alone = _start(second_db, everything, tmp_path)
-    with _running(alone):
+    with running(alone):
         _, err = alone.communicate(timeout=300)
     assert alone.returncode == 0, err
 
@@ -121,11 +106,5 @@ def test_two_overlapping_ingests_at_once_lose_nothing_double_nothing(
     alone_urls, alone_stories = _stories(second_db)
     assert together_urls == alone_urls == sorted(str(r["url"]) for r in records)  # 0 lost, 0 duplicated
     assert together_stories == alone_stories
-    check = subprocess.run(
-        [sys.executable, "-m", "recoupe.cli", "--db", db_url, "check"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    check = recoupe_run("--db", db_url, "check", cwd=tmp_path)
     assert check.returncode == 0, check.stdout + check.stderr

@@ -6,17 +6,15 @@ article holding a word tens of thousands of times ran for minutes and kept ``ser
 
 from __future__ import annotations
 
-import os
 import signal
-import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
+from tests.procs import free_port, recoupe, recoupe_env, running, wait_for_http
 
 from recoupe.store import open_store
 
@@ -25,12 +23,6 @@ from .corpus import MUSK_BODY, article
 pytestmark = pytest.mark.sqlite_only
 
 STOP_WITHIN_S = 10.0  # serve's grace (3 s) plus the interpreter's exit, with room on a loaded machine
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _get(url: str, timeout: float = 30) -> tuple[int, bytes]:
@@ -47,27 +39,15 @@ def test_serve_answers_flooded_searches_and_stops_on_sigterm(tmp_path: Path) -> 
                 article("Zorglub", MUSK_BODY, url="https://ex.fr/plain"),
             ]
         )
-    port = _free_port()
-    env = {**os.environ, "RECOUPE_DB": str(db)}
+    port = free_port()
     log = tmp_path / "serve.log"
     with log.open("wb") as sink:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "recoupe.cli", "serve", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=sink,
-        )
-    try:
+        server = recoupe("serve", "--port", str(port), env=recoupe_env(db), stdout=subprocess.DEVNULL, stderr=sink)
+    with running(server):
         base = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                status, body = _get(f"{base}/api/search?q=zorglub")
-                break
-            except OSError:
-                assert server.poll() is None, log.read_text(errors="replace")
-                assert time.monotonic() < deadline, "serve did not start"
-                time.sleep(0.2)
+        status, body = wait_for_http(
+            f"{base}/api/search?q=zorglub", server, lambda: log.read_text(errors="replace"), 60
+        )
         assert status == 200
         assert b"Inondation" in body
         status, page = _get(f"{base}/search?q=zorglub")
@@ -91,7 +71,3 @@ def test_serve_answers_flooded_searches_and_stops_on_sigterm(tmp_path: Path) -> 
         code = server.wait(timeout=60)
         assert time.monotonic() - sent < STOP_WITHIN_S
         assert code in {0, -signal.SIGTERM}  # uvicorn re-raises the signal once it has shut down
-    finally:
-        if server.poll() is None:
-            server.kill()
-            server.wait()
