@@ -32,8 +32,9 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def http_server(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
-    """``handler`` served on 127.0.0.1 (a free port) from a daemon thread: ``with http_server(H) as base_url:``."""
+def http_server(handler: Callable[..., BaseHTTPRequestHandler]) -> Iterator[str]:
+    """``handler`` (a handler class, or a ``partial`` of one) served on 127.0.0.1 (a free port) from a daemon
+    thread: ``with http_server(Handler) as base_url:``."""
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)

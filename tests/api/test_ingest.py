@@ -4,14 +4,14 @@ fetched from a loopback server serving committed OrangeSum pages."""
 from __future__ import annotations
 
 import shutil
-import threading
 from collections.abc import Iterator
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from tests.procs import http_server
 
 from recoupe.api.schemas import MAX_INGEST_RECORDS
 
@@ -76,15 +76,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with http_server(partial(Quiet, directory=str(root))) as url:
+        yield url
 
 
 def _error(response: Any, status: int) -> dict[str, Any]:

@@ -4,13 +4,13 @@ ingests, the second finds nothing new (every page answers 304)."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.procs import http_server, recoupe, recoupe_env, running
 
 from recoupe.cli.main import cli
 from recoupe.cli.watch import parse_interval
@@ -60,16 +60,9 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
 @pytest.fixture
 def site() -> Iterator[Site]:
     site = Site()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
-    site.url = f"http://127.0.0.1:{httpd.server_address[1]}"
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with http_server(_handler(site)) as url:
+        site.url = url
         yield site
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
 
 
 @pytest.fixture
@@ -124,32 +117,18 @@ def test_intervals() -> None:
 def test_sigterm_stops_watch_cleanly(site: Site, tmp_path: Path) -> None:
     """A real ``recoupe watch`` process, stopped by SIGTERM while it waits for its next round: it exits 0 and
     leaves a consistent store with what it read."""
-    import os
     import signal
-    import subprocess
-    import sys
 
     db = tmp_path / "signal.db"
-    env = {
-        **os.environ,
-        "RECOUPE_DB": str(db),
-        "RECOUPE_ENRICH": "false",
-        "RECOUPE_STORIES": "false",
-        "RECOUPE_FETCH_DELAY": "0",
-    }
-    command = [sys.executable, "-m", "recoupe.cli", "watch", "--sitemap", f"{site.url}/sitemap.xml", "--every", "1h"]
-    with subprocess.Popen(
-        command, cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    ) as process:
-        try:
-            assert process.stdout is not None
-            first = process.stdout.readline()  # the first round's line: it now waits an hour for the next
-            assert "round 1 · 2 new" in first, first
-            process.send_signal(signal.SIGTERM)
-            assert process.wait(timeout=60) == 0
-        finally:
-            if process.poll() is None:
-                process.kill()
+    env = recoupe_env(db, enrich="false", stories="false", fetch_delay=0)
+    process = recoupe("watch", "--sitemap", f"{site.url}/sitemap.xml", "--every", "1h", env=env, cwd=tmp_path)
+    with running(process):
+        assert process.stdout is not None
+        first = process.stdout.readline()  # the first round's line: it now waits an hour for the next
+        assert "round 1 · 2 new" in first, first
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 0
+        process.communicate()  # its pipes closed
     with open_store(str(db)) as store:
         assert store.count() == 2
         assert store.check_integrity() == []
