@@ -16,7 +16,7 @@ work on a copy: the script re-assigns its stories). What it prints, in one run:
 3. **Wire provenance**: dispatches recognised per agency and credit, copy marks (each with outlets, days,
    stamp times and similarity; the first ``--copies`` printed for reading by hand), **mutual pairs** (A copy
    of B and B copy of A: must be 0), stories whose independent-source count differs from their outlet count.
-4. **Genres**: articles per genre, and labelled news articles not read as news.
+4. **Genres**: articles per genre, and news articles of the tuning half's labels not read as news.
 5. **Furniture in what users read**: story titles and summary sentences of stories of two articles or more
    that carry press furniture ("LIRE AUSSI", "EN DIRECT", "VIDÉO -", "NDLR", found_credits, agency stamps,
    datelines, newsletter and paywall lines), and story titles taken from a non-news article.
@@ -169,7 +169,7 @@ def furniture_block(store: Store, labelled: set[str]) -> dict[str, int]:
     off = [
         a for a in articles if a.url in labelled and genre_of(a.title, a.lead or a.body[:300], a.url) is not Genre.NEWS
     ]
-    print(f"\n== genres: {dict(genres)}; labelled articles not read as news: {len(off)}")
+    print(f"\n== genres: {dict(genres)}; tuning-half labelled articles not read as news: {len(off)}")
     for a in off:
         print(f"  {genre_of(a.title, a.lead or a.body[:300], a.url).value}: {a.title[:80]}")
     titles = sentences = bad_titles = bad_sentences = op_titles = 0
@@ -232,7 +232,7 @@ def main() -> None:
         engine.recluster()
         seconds = time.perf_counter() - start
         engine.close()
-    urls, _ = load_labels("all")
+    urls, _ = load_labels("tune")  # genres are read on the tuning half's labels only
     ev = events_block(store, args.half)
     wire = wire_block(store, args.copies)
     furniture = furniture_block(store, set(urls))
