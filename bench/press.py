@@ -19,7 +19,8 @@ work on a copy: the script re-assigns its stories). What it prints, in one run:
 4. **Genres**: articles per genre, and news articles of the tuning half's labels not read as news.
 5. **Furniture in what users read**: story titles and summary sentences of stories of two articles or more
    that carry press furniture ("LIRE AUSSI", "EN DIRECT", "VIDÉO -", "NDLR", found_credits, agency stamps,
-   datelines, newsletter and paywall lines), and story titles taken from a non-news article.
+   datelines, newsletter and paywall lines), story titles taken from a non-news article, and summary
+   sentences that repeat an earlier one of the same summary (two sites' versions of one dispatch sentence).
 
 Headline figures last. Without the corpus (a fresh clone) there is nothing to measure: the script says so.
 """
@@ -36,11 +37,12 @@ from pathlib import Path
 from typing import Any
 
 from recoupe.config import load_settings
+from recoupe.folding import fold
 from recoupe.store import Store, open_store
 from recoupe.store import stories as story_rows
 from recoupe.stories.assign import StoryEngine
 from recoupe.stories.genre import Genre, genre_of
-from recoupe.stories.story import load_story
+from recoupe.stories.story import load_story, repeats
 from recoupe.stories.wire import Credit, dispatch_of
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -172,7 +174,7 @@ def furniture_block(store: Store, labelled: set[str]) -> dict[str, int]:
     print(f"\n== genres: {dict(genres)}; tuning-half labelled articles not read as news: {len(off)}")
     for a in off:
         print(f"  {genre_of(a.title, a.lead or a.body[:300], a.url).value}: {a.title[:80]}")
-    titles = sentences = bad_titles = bad_sentences = op_titles = 0
+    titles = sentences = bad_titles = bad_sentences = op_titles = repeated = 0
     shown = 0
     for row in store.stories(limit=100_000):
         if row.articles < 2:
@@ -188,6 +190,8 @@ def furniture_block(store: Store, labelled: set[str]) -> dict[str, int]:
             op_titles += 1
         if FURNITURE.search(row.title):
             bad_titles += 1
+        said = [frozenset(re.findall(r"\w{3,}", fold(s).casefold())) for _, s in story.summary]
+        repeated += sum(1 for i, w in enumerate(said) if any(repeats(w, v) for v in said[:i]))
         for _, sentence in story.summary:
             sentences += 1
             if FURNITURE.search(sentence):
@@ -197,7 +201,7 @@ def furniture_block(store: Store, labelled: set[str]) -> dict[str, int]:
                     print(f"  furniture in summary: {sentence[:110]!r}")
     print(
         f"story titles {titles}: furniture in {bad_titles}, from a non-news article {op_titles}; "
-        f"summary sentences {sentences}: furniture in {bad_sentences}"
+        f"summary sentences {sentences}: furniture in {bad_sentences}, repeating an earlier one {repeated}"
     )
     return {
         "titles": titles,
@@ -205,6 +209,7 @@ def furniture_block(store: Store, labelled: set[str]) -> dict[str, int]:
         "op_titles": op_titles,
         "sentences": sentences,
         "bad_sentences": bad_sentences,
+        "repeated": repeated,
     }
 
 
@@ -257,7 +262,8 @@ def main() -> None:
     print(
         f"furniture: story titles {furniture['bad_titles']}/{furniture['titles']}, "
         f"from non-news {furniture['op_titles']}; "
-        f"summary sentences {furniture['bad_sentences']}/{furniture['sentences']}"
+        f"summary sentences {furniture['bad_sentences']}/{furniture['sentences']}, "
+        f"repeating another site's version {furniture['repeated']}"
     )
 
 

@@ -78,3 +78,30 @@ def test_key_figures_are_the_amounts_several_sources_give() -> None:
     sources = {"a1": "le monde", "b1": "reuters", "c1": "afp", "c2": "afp"}
     assert key_figures(found, sources) == [("97,4 milliards de dollars", 3), ("157 milliards de dollars", 2)]
     assert key_figures(found, sources, limit=1) == [("97,4 milliards de dollars", 3)]
+
+
+def test_two_sites_versions_of_one_dispatch_sentence_are_said_once() -> None:
+    figaro = _article(
+        "figaro",
+        "",
+        "Le prévenu est jugé pour l'«organisation sans déclaration préalable» de deux manifestations, le 22 décembre "
+        "et le 2 janvier. Son avocat a plaidé la relaxe devant le tribunal correctionnel.",
+        "lefigaro.fr",
+    )
+    point = _article(
+        "point",
+        "",
+        'Il est jugé pour l\'"organisation sans déclaration préalable" de deux manifestations, le 22 décembre et le '
+        "2 janvier. Le parquet a requis un mois de prison avec sursis et 500 euros d'amende contre le prévenu.",
+        "lepoint.fr",
+    )
+    humanite = _article(
+        "huma",
+        "",
+        "Le parquet a requis un mois de prison avec sursis contre le prévenu, jugé pour deux manifestations non "
+        "déclarées. Le jugement sera rendu le 29 mars.",
+        "humanite.fr",
+    )
+    summary = [sentence for _, sentence in summary_sentences([figaro, point, humanite], count=3)]
+    assert sum("sans déclaration préalable" in s for s in summary) == 1  # one site's version, not both
+    assert any("parquet a requis" in s for s in summary)

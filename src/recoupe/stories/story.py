@@ -42,12 +42,15 @@ __all__ = [
     "load_story",
     "member_agencies",
     "read_enrichment",
+    "repeats",
     "source_keys",
     "summarise",
     "summary_sentences",
 ]
 
 SUMMARY_SENTENCES = 3
+#: word Jaccard from which a summary sentence repeats one already chosen (two sites' versions of one dispatch)
+REPEAT = 0.6
 #: the source key of an article whose outlet is not given starts so (``?`` and its id): no independent outlet
 NOT_GIVEN = "?"
 #: figures shown with a story's summary: those several of its independent sources give alike
@@ -154,8 +157,14 @@ def _words(sentence: str) -> frozenset[str]:
     return frozenset(_WORD.findall(fold(sentence).casefold()))
 
 
+def repeats(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two sentences' words (``_words``) say the same thing: word Jaccard at least ``REPEAT``."""
+    return bool(a and b) and len(a & b) / len(a | b) >= REPEAT
+
+
 def summary_sentences(articles: Sequence[Article], count: int = SUMMARY_SENTENCES) -> list[tuple[str, str]]:
-    """``(article id, sentence)`` pairs: the most central sentences across ``articles``, one per article.
+    """``(article id, sentence)`` pairs: the most central sentences across ``articles``, one per article,
+    none repeating another (``repeats``: sites running one dispatch print its sentence almost alike).
 
     A sentence's centrality is the mean, over the *other* articles, of its best word overlap (Jaccard)
     with their sentences; a story of one article gives its first sentences.
@@ -177,10 +186,15 @@ def summary_sentences(articles: Sequence[Article], count: int = SUMMARY_SENTENCE
             scored.append((-centrality, rank, position, article_id, sentence))
     chosen: list[tuple[int, int, str, str]] = []
     used_articles: set[str] = set()
+    said: list[frozenset[str]] = []
     for _, rank, position, article_id, sentence in sorted(scored):
         if article_id in used_articles:
             continue
+        words = _words(sentence)
+        if any(repeats(words, other) for other in said):
+            continue  # another site's version of a sentence already chosen (one dispatch, two sites)
         used_articles.add(article_id)
+        said.append(words)
         chosen.append((position, rank, article_id, sentence))
         if len(chosen) == count:
             break
