@@ -15,7 +15,9 @@ work on a copy: the script re-assigns its stories). What it prints, in one run:
    change for French press is checked for a regression on the English set the calibration came from.
 3. **Wire provenance**: dispatches recognised per agency and credit, copy marks (each with outlets, days,
    stamp times and similarity; the first ``--copies`` printed for reading by hand), **mutual pairs** (A copy
-   of B and B copy of A: must be 0), stories whose independent-source count differs from their outlet count.
+   of B and B copy of A: must be 0), stories whose independent-source count differs from their outlet count,
+   and the marks by what they point to (``mark_kinds``: the stamped dispatch the copy reproduces best, another
+   dispatch, or an unstamped text, with or without a stamped dispatch reproducing the copy in the corpus).
 4. **Genres**: articles per genre, and news articles of the tuning half's labels not read as news.
 5. **Furniture in what users read**: story titles and summary sentences of stories of two articles or more
    that carry press furniture ("LIRE AUSSI", "EN DIRECT", "VIDÉO -", "NDLR", found_credits, agency stamps,
@@ -41,6 +43,7 @@ from recoupe.folding import fold
 from recoupe.store import Store, open_store
 from recoupe.store import stories as story_rows
 from recoupe.stories.assign import StoryEngine
+from recoupe.stories.dedup import containment, shingles
 from recoupe.stories.genre import Genre, genre_of
 from recoupe.stories.story import load_story, repeats
 from recoupe.stories.wire import Credit, dispatch_of
@@ -162,7 +165,37 @@ def wire_block(store: Store, show: int) -> dict[str, Any]:
     rows = store.stories(limit=100_000)
     fewer = sum(1 for r in rows if r.independent < r.outlets)
     agency_sources = sum(1 for s in stamps.values() if s.credit is Credit.DISPATCH)
-    return {"marks": len(marks), "mutual": mutual, "fewer": fewer, "dispatches": agency_sources}
+    kinds = mark_kinds(articles, marks, {i for i, s in stamps.items() if s.credit is Credit.DISPATCH})
+    print(
+        f"copy marks to the stamped dispatch the copy reproduces best {kinds['best dispatch']}, to another "
+        f"dispatch {kinds['other dispatch']}, to an unstamped text while a stamped dispatch reproduces the copy "
+        f"{kinds['unstamped, dispatch found']}, to an unstamped text with none found {kinds['unstamped, none']} "
+        "(the last two are read by hand)"
+    )
+    return {"marks": len(marks), "mutual": mutual, "fewer": fewer, "dispatches": agency_sources} | kinds
+
+
+def mark_kinds(articles: dict[str, Any], marks: dict[str, tuple[str, float]], dispatches: set[str]) -> Counter[str]:
+    """Copy marks by what they point to, against every stamped dispatch within three days of the copy (shingle
+    containment at the copy threshold, 0.6): the best-matching one, another one, or an unstamped text."""
+    texts = {i: shingles(a.body) for i, a in articles.items() if i in dispatches or i in marks}
+    kinds: Counter[str] = Counter(
+        dict.fromkeys(("best dispatch", "other dispatch", "unstamped, dispatch found", "unstamped, none"), 0)
+    )
+    for copy, (original, _) in marks.items():
+        day = articles[copy].published.value.date().toordinal() if articles[copy].published else None
+
+        def near(other: str, day: int | None = day) -> bool:
+            published = articles[other].published
+            return day is None or published is None or abs(published.value.date().toordinal() - day) <= 3
+
+        found = [(containment(texts[copy], texts[d]), d) for d in dispatches if d != copy and near(d)]
+        best = max((f for f in found if f[0] >= 0.6), default=None)
+        if original in dispatches:
+            kinds["best dispatch" if best is not None and best[1] == original else "other dispatch"] += 1
+        else:
+            kinds["unstamped, dispatch found" if best is not None else "unstamped, none"] += 1
+    return kinds
 
 
 def furniture_block(store: Store, labelled: set[str]) -> dict[str, int]:
@@ -257,7 +290,9 @@ def main() -> None:
         print(f"NeuS dev: B-cubed P {neus[0]:.3f} R {neus[1]:.3f} F1 {neus[2]:.3f} ({neus[3]} stories)")
     print(
         f"wire: {wire['dispatches']} agency dispatches, {wire['marks']} copy marks, {wire['mutual']} mutual pairs, "
-        f"{wire['fewer']} stories with fewer independent sources than outlets"
+        f"{wire['fewer']} stories with fewer independent sources than outlets; marks to the best dispatch "
+        f"{wire['best dispatch']}, to another dispatch {wire['other dispatch']}, to an unstamped text "
+        f"{wire['unstamped, dispatch found']} with and {wire['unstamped, none']} without a dispatch found"
     )
     print(
         f"furniture: story titles {furniture['bad_titles']}/{furniture['titles']}, "
