@@ -224,6 +224,8 @@ def test_a_prefix_expanded_into_its_words_finds_what_fts5_finds(store: Store, mo
     words = {word for item in items for word in f"{item.title} {item.body}".split()}
     prefixes = {f"{word[:size]}*" for word in words for size in (1, 2, 4, 6) if word[:size].strip("*")}
     prefixes |= {"covid-1*", "COVID-*", "l'ét*", "été*", "ÉTÉ*", "zzz*", "mil* musk", "open* offr*"}
+    assert fts_text._indexed(store._engine.raw_connection().driver_connection) == len(items)  # type: ignore[attr-defined]
+    monkeypatch.setattr(fts_text, "EXPAND_FROM_DOCS", 0)  # the corpus is small
     calls: list[str] = []
     expand = fts_text._prefix_words
     monkeypatch.setattr(fts_text, "_prefix_words", lambda conn, term: calls.append(term.text) or expand(conn, term))
