@@ -206,3 +206,33 @@ def test_the_same_day_and_the_same_exact_figure_corroborate() -> None:
     ]
     assert {"0,8 %"} in corroborated
     assert {"16 janvier"} in corroborated or {"jeudi 16 janvier"} in corroborated
+
+
+def test_a_subject_set_apart_by_a_relative_clause_is_the_source() -> None:
+    sentence = (
+        "La coordination, qui réunit syndicats de journalistes, associations et ONG, a revendiqué samedi soir "
+        "500 000 manifestants dans toute la France."
+    )
+    at = sentence.index("500 000")
+    assert source_for(sentence, (at, at + 7)) == "La coordination"
+
+
+def test_two_sources_counting_people_in_one_place() -> None:
+    from dataclasses import replace
+
+    from recoupe.crosscheck.slots import counted_alike
+
+    def in_paris(figure: tuple[Figure, Frame]) -> tuple[Figure, Frame]:  # the place its sentence names
+        return figure[0], replace(figure[1], area=frozenset({"paris"}))
+
+    police = in_paris(
+        _figure("À Paris, la préfecture de police a compté 112 000 manifestants.", "112 000", 112_000, "manifestant")
+    )
+    union = in_paris(
+        _figure("À Paris, la centrale syndicale a compté 550 000 personnes.", "550 000", 550_000, "personne")
+    )
+    assert counted_alike(*police, *union)
+    arrested = in_paris(_figure("À Paris, 13 000 personnes ont été interpellées.", "13 000", 13_000, "personne"))
+    assert not counted_alike(*police, *arrested)  # people arrested are no turnout
+    weapons = in_paris(_figure("À Paris, la police a saisi 300 armes.", "300", 300, "arme"))
+    assert not counted_alike(*police, *weapons)

@@ -168,9 +168,19 @@ _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on", "nous", "je", "he", "
 _LINKS = frozenset({"while", "as", "but", "and", "et", "mais", "alors", "tandis", "whereas", "which", "who", "que"})
 
 
+#: a subject set apart from its verb by a relative clause or an apposition: "La coordination, qui réunit
+#: syndicats et associations, a revendiqué 500 000 manifestants"
+_SUBJECT_APART = re.compile(
+    rf"(?P<np>\b(?:{_DET}){_WORD}(?: (?:de |d'|d’|du |des )?{_WORD}){{0,3}}|\b{_CAPITALISED}(?: {_CAPITALISED}){{0,2}})"
+    rf"(?:\s+\S+)?,\s*(?:qui|dont|que|which|who)\b[^;.«»]{{1,120}}?,\s*"
+    rf"(?:(?:a|ont|avait|avaient|en|y|has|have|had)\s+)*(?:{_COUNTING})\b",
+    re.IGNORECASE,
+)
+
+
 def _subject(sentence: str) -> list[Marker]:
     found = []
-    for match in _SUBJECT.finditer(sentence):
+    for match in [*_SUBJECT.finditer(sentence), *_SUBJECT_APART.finditer(sentence)]:
         np, at = match.group("np"), match.start("np")
         while len(np.split()) > 1 and fold(np.split()[0]) in _LINKS:  # "while organizers claimed"
             first = np.split()[0]

@@ -99,6 +99,10 @@ EXCLUSIVE: tuple[frozenset[str], ...] = (
     frozenset({"naissance", "mort"}),
     frozenset({"adulte", "enfant", "mineur"}),
 )
+#: counted nouns of a crowd ("550 000 personnes" counted by a union may be its demonstrators), and the
+#: generic nouns of people
+CROWDS = frozenset({"manifestant", "greve"})
+_PERSONS = frozenset({"personne", "people", "gen", "individu", "person"})
 #: counted nouns of a toll: two bare counts of them in one story are one slot
 TOLLS = frozenset({"mort", "blesse", "disparu", "interpellation", "evacue"})
 #: counted nouns of a running total (a toll, cases): their values on two days are one count, updated
@@ -432,14 +436,30 @@ def counted_alike(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_
     """Whether two counts count the same thing by their counted noun alone ("340 000 participants" /
     "800 000 personnes rassemblées"; "167 cas avérés" / "300 cas avérés"), nothing telling them apart: what
     two figures given by two different sources must share to be one slot (``recoupe.crosscheck.align``)."""
-    if a.kind != "count" or b.kind != "count" or distinct(a, frame_a, b, frame_b, many_places=many_places):
+    if a.kind != "count" or b.kind != "count":
+        return False
+    unit_a, unit_b = _unit_concept(a), _unit_concept(b)
+    if (
+        {unit_a, unit_b} & _PERSONS
+        and {unit_a, unit_b} & CROWDS
+        and not _counted_noun_agrees(a, frame_a.concepts, b, frame_b.concepts)
+    ):
+        # "À Paris, la CGT a compté 550 000 personnes" / "À Paris, la préfecture a compté 112 000 manifestants":
+        # the same place, and nothing around the people says they are anything else
+        generic = frame_a if unit_a in _PERSONS else frame_b
+        where_a, where_b = frame_a.places | frame_a.area, frame_b.places | frame_b.area
+        return (
+            bool(where_a & where_b)
+            and not _elsewhere(a, frame_a, b, frame_b, many_places)
+            and not generic.concepts & MEASURES
+        )
+    if distinct(a, frame_a, b, frame_b, many_places=many_places):
         return False
     if _counted_noun_agrees(a, frame_a.concepts, b, frame_b.concepts):
         return True
-    unit_a = _unit_concept(a)  # a generic noun ("cas", "personnes") with the same words after it
-    return (
+    return (  # a generic noun ("cas", "personnes") with the same words after it
         unit_a is not None
-        and unit_a == _unit_concept(b)
+        and unit_a == unit_b
         and fold(a.unit or "") == fold(b.unit or "")
         and (bool((frame_a.concepts & frame_b.concepts) - GENERIC))
     )
