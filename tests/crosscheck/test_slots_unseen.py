@@ -236,3 +236,19 @@ def test_two_sources_counting_people_in_one_place() -> None:
     assert not counted_alike(*police, *arrested)  # people arrested are no turnout
     weapons = in_paris(_figure("À Paris, la police a saisi 300 armes.", "300", 300, "arme"))
     assert not counted_alike(*police, *weapons)
+
+
+def test_a_count_says_what_it_counts_whatever_its_sentence_names() -> None:
+    # the same city's arrests in the morning and the evening: one names the demonstrators, the other the police
+    morning = _figure(
+        "Dans le centre historique, interdit aux manifestants, quinze interpellations préventives ont eu lieu.",
+        "quinze interpellations",
+        15,
+        "interpellation",
+    )
+    evening = _figure("Les policiers avaient procédé à 19 interpellations.", "19 interpellations", 19, "interpellation")
+    assert not distinct(*morning, *evening)
+    # a custody is a part of the arrests, not their count
+    custody = _figure("Au total, 82 gardes à vue ont été décidées.", "82 gardes à vue", 82, "gardes à vue")
+    arrests = _figure("Au total, 244 interpellations ont eu lieu.", "244 interpellations", 244, "interpellation")
+    assert distinct(*custody, *arrests)

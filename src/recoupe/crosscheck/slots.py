@@ -53,7 +53,8 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("mort", "deces", "decede", "victime", "tue", "tuer", "perir", "peri", "dead", "death", "killed", "died",
      "fatalitie", "fatality", "toll", "mortel", "meurtrier", "meurtriere"),
     ("blesse", "blessure", "injured", "wounded", "injurie", "injury"),
-    ("interpellation", "interpelle", "arrestation", "arrete", "garde", "arrest", "arrested", "detained"),
+    ("interpellation", "interpelle", "arrestation", "arrete", "arrest", "arrested", "detained"),
+    ("garde", "custody"),  # "82 gardes à vue" of "244 interpellations": a part, not the same count
     ("salaire", "remuneration", "paie", "wage", "salary", "traitement"),
     ("chomage", "chomeur", "unemployment", "jobless"),
     ("prix", "tarif", "cout", "price", "cost"),
@@ -398,6 +399,12 @@ def _apart(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame) -> bool:
     return bool(years_a and years_b and not years_a & years_b)
 
 
+def _unspecific(a: Figure, b: Figure) -> bool:
+    """Neither figure counts a specific noun (rates, amounts, "personnes"): the words around them say what
+    they measure. A count of "interpellations" says it itself, whatever else its sentence names."""
+    return all(_unit_concept(f) is None or _unit_concept(f) in GENERIC for f in (a, b))
+
+
 def _measures_apart(concepts_a: frozenset[str], concepts_b: frozenset[str]) -> bool:
     """Each frame names what it measures and they name different things ("taux de chômage" / "taux de
     participation")."""
@@ -409,8 +416,6 @@ def _contrasted(concepts_a: frozenset[str], concepts_b: frozenset[str]) -> bool:
     """One rises and the other falls ("hausse" / "baisse": a polarity question, left to the polarity rules),
     or the frames hold two concepts of one ``EXCLUSIVE`` group ("sur un an" / "sur un mois")."""
     if {_UP, _DOWN} <= (concepts_a | concepts_b) and not ({_UP, _DOWN} & concepts_a & concepts_b):
-        return True
-    if _measures_apart(concepts_a, concepts_b):
         return True
     return any(
         (concepts_a & group) and (concepts_b & group) and not (concepts_a & concepts_b & group) for group in EXCLUSIVE
@@ -530,7 +535,9 @@ def _elsewhere(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, many_places
 def distinct(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_places: bool = False) -> bool:
     """Whether the frames say the two figures are of different things whatever their sentences: elsewhere
     (``_elsewhere``), or two different counted nouns."""
-    if _elsewhere(a, frame_a, b, frame_b, many_places) or _measures_apart(frame_a.concepts, frame_b.concepts):
+    if _elsewhere(a, frame_a, b, frame_b, many_places) or (
+        _unspecific(a, b) and _measures_apart(frame_a.concepts, frame_b.concepts)
+    ):
         return True
     unit_a, unit_b = _unit_concept(a), _unit_concept(b)  # "18 personnes" / "une centaine d'armes"
     return bool(
@@ -562,6 +569,8 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
         return False
     concepts_a, concepts_b = frame_a.concepts | about_a, frame_b.concepts | about_b
     if _elsewhere(a, frame_a, b, frame_b, many_places) or _contrasted(concepts_a, concepts_b):
+        return False
+    if _unspecific(a, b) and _measures_apart(concepts_a - topic, concepts_b - topic):
         return False
     agrees = _counted_noun_agrees(a, concepts_a, b, concepts_b)
     if similar and (agrees or a.kind in {"money", "percent"}):  # sentences that say the same thing
