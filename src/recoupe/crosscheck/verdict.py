@@ -293,8 +293,9 @@ def timeline_of(
 
 def _named(quote: Quote) -> bool:
     """A speaker the enrichment tied to an entity and written with a name ("prince Harry", not "il")."""
-    words = (quote.speaker or "").split()
-    # a name begins with a capital ("prince Harry" aside): "ministre de la Transformation" is a description
+    words = re.sub(r"^(?:la|le|les|l['’]|the)\s*", "", quote.speaker or "", flags=re.IGNORECASE).split()
+    # a name begins with a capital ("prince Harry" aside; "la CGT", "le Medef": an organisation's name after its
+    # article): "ministre de la Transformation" is a description
     return bool(quote.speaker_key) and len(quote.speaker or "") > 3 and bool(words) and words[0][:1].isupper()
 
 
