@@ -119,6 +119,9 @@ def stop_words(language: str) -> frozenset[str]:
         from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 
         return frozenset(fold(w) for w in EN_STOP) | LIGHT_FORMS
+    from recoupe.enrich import regex_cache
+
+    regex_cache.install()  # importing spacy.lang.fr compiles its huge token pattern: once per machine
     from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
 
     return frozenset(fold(w) for w in FR_STOP) | LIGHT_FORMS

@@ -96,6 +96,10 @@ class Statement:
 def _sentencizer(language: str) -> Language:
     import spacy
 
+    from recoupe.enrich import regex_cache
+
+    regex_cache.install()  # spacy.blank("fr") compiles French's huge token pattern: once per machine
+
     try:
         nlp = spacy.blank(language)
     except (ImportError, KeyError, ValueError):  # a language spaCy has no tokenizer rules for
