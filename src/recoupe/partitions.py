@@ -60,6 +60,20 @@ class PartitionRunner(Protocol):
 
     def map_partitions(self, function: Callable[[In], Out], items: Iterable[In]) -> Iterator[Out]: ...
 
+    @property
+    def threads(self) -> int:
+        """How many tasks the workers run at once."""
+        ...
+
+
+def split(records: list[In], size: int, threads: int) -> list[list[In]]:
+    """``records`` in partitions of at most ``size`` (articles written per transaction), and small enough
+    that every worker thread gets one when there are fewer than ``size`` per thread: 200 articles on 2
+    workers are two partitions of 100, not one of 200 that leaves a worker idle."""
+    per_thread = -(-len(records) // max(1, threads)) if records else 1
+    step = max(1, min(size, per_thread))
+    return [records[start : start + step] for start in range(0, len(records), step)]
+
 
 @dataclass(frozen=True, slots=True)
 class PartitionResult:
@@ -179,7 +193,7 @@ def ingest_on_workers(
     for chunk in batches(items, size * PARTITIONS_PER_ROUND):
         records = [item for item in chunk if isinstance(item, Record)]
         report.failures.extend(item for item in chunk if isinstance(item, Failure))
-        parts = [records[start : start + size] for start in range(0, len(records), size)]
+        parts = split(records, size, runner.threads)
         for result in runner.map_partitions(task, parts):
             report.failures.extend(result.failures)
             report.enriched += result.enriched

@@ -187,3 +187,15 @@ def test_a_batch_past_its_timeout_is_a_clear_error(scheduler: str) -> None:
             list(executor.map(slow, [1]))
     finally:
         executor.close()
+
+
+def test_partitions_leave_no_worker_idle() -> None:
+    from recoupe.partitions import split
+
+    records = list(range(200))
+    # 200 articles on 2 workers: two partitions of 100, not one of 200 (a transaction holds at most 200)
+    assert [len(p) for p in split(records, 200, 2)] == [100, 100]
+    assert [len(p) for p in split(records, 50, 2)] == [50, 50, 50, 50]
+    assert [len(p) for p in split(records[:3], 200, 8)] == [1, 1, 1]
+    assert split([], 200, 2) == []
+    assert [x for p in split(records, 64, 3) for x in p] == records

@@ -115,6 +115,12 @@ class DaskExecutor:
         futures = [self._client.submit(apply_chunk, function, chunk, pure=False) for chunk in chunks]
         return self._results(futures)
 
+    @property
+    def threads(self) -> int:
+        """How many tasks the cluster's workers run at once (their threads, summed)."""
+        threads: int = sum(self._client.nthreads().values())
+        return max(1, threads)
+
     def map_partitions(self, function: Callable[[In], Out], items: Iterable[In]) -> Iterator[Out]:
         """``function`` over each item as a task of its own (a partition a worker writes), results in order.
 
