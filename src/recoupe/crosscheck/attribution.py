@@ -90,9 +90,12 @@ _INVERTED = re.compile(
     rf"\s+(?P<np>{_DET}{_WORD}(?: (?:de |d'|d’|du |des )?{_WORD}){{0,4}}|{_CAPITALISED}(?: {_CAPITALISED}){{0,3}})",
     re.IGNORECASE,
 )
+#: a subject naming a source: a determiner and up to four words, or a capitalised name
+_SUBJECT_NP = (
+    rf"\b(?:{_DET}){_WORD}(?: (?:de |d'|d’|du |des )?{_WORD}){{0,3}}|\b{_CAPITALISED}(?: {_CAPITALISED}){{0,2}}"
+)
 _SUBJECT = re.compile(
-    rf"(?P<np>\b(?:{_DET}){_WORD}(?: (?:de |d'|d’|du |des )?{_WORD}){{0,3}}|\b{_CAPITALISED}(?: {_CAPITALISED}){{0,2}}|"
-    rf"\b(?:police|officials|organizers|organisers|authorities))"
+    rf"(?P<np>{_SUBJECT_NP}|\b(?:police|officials|organizers|organisers|authorities))"
     # "les organisateurs de la « Manif pour tous »"
     rf"(?:\s+(?:de |du |des )?(?:la |le |l'|l’)?[«“][^»”]{{1,40}}[»”])?\s+"
     rf"(?:(?:a|ont|avait|avaient|en|y|has|have|had)\s+)*(?:{_COUNTING})\b",
@@ -171,8 +174,7 @@ _LINKS = frozenset({"while", "as", "but", "and", "et", "mais", "alors", "tandis"
 #: a subject set apart from its verb by a relative clause or an apposition: "La coordination, qui réunit
 #: syndicats et associations, a revendiqué 500 000 manifestants"
 _SUBJECT_APART = re.compile(
-    rf"(?P<np>\b(?:{_DET}){_WORD}(?: (?:de |d'|d’|du |des )?{_WORD}){{0,3}}|\b{_CAPITALISED}(?: {_CAPITALISED}){{0,2}})"
-    rf"(?:\s+\S+)?,\s*(?:qui|dont|que|which|who)\b[^;.«»]{{1,120}}?,\s*"
+    rf"(?P<np>{_SUBJECT_NP})(?:\s+\S+)?,\s*(?:qui|dont|que|which|who)\b[^;.«»]{{1,120}}?,\s*"
     rf"(?:(?:a|ont|avait|avaient|en|y|has|have|had)\s+)*(?:{_COUNTING})\b",
     re.IGNORECASE,
 )

@@ -205,9 +205,8 @@ class CopyIndex:
             # hosts (``prefer``): Le Point's rewrite of the AFP text it also runs copies AFP, not a reprint
             if other_id == article.id or (_same_outlet(outlet, entry.outlet) and not hosted(other_id)):
                 continue
-            shared = len(values & entry.shingles)
-            score = shared / min(len(values), len(entry.shingles))
-            if score < self.threshold or (shared < MIN_OVERLAP and values != entry.shingles):
+            score = self._containment(values, entry.shingles)
+            if score is None:
                 continue
             # best containment first; on a tie, the earliest indexed article (the original, not a copy of it)
             preferred = other_id in prefer
@@ -216,6 +215,15 @@ class CopyIndex:
         if best is None:
             return None, body_key, values, minhash
         return CopyMatch(article.id, best[3], round(best[1], 4)), body_key, values, minhash
+
+    def _containment(self, a: frozenset[int], b: frozenset[int]) -> float | None:
+        """How much of the shorter of two bodies' shingles the other holds, if enough for a copy (at least
+        ``threshold`` and ``MIN_OVERLAP`` shingles, or the same shingles); ``None`` otherwise."""
+        shared = len(a & b)
+        score = shared / min(len(a), len(b))
+        if score < self.threshold or (shared < MIN_OVERLAP and a != b):
+            return None
+        return score
 
     def copies_of(self, article_id: str, prefer: Container[str] = frozenset()) -> list[CopyMatch]:
         """The indexed articles whose body mostly reproduces the indexed ``article_id``'s (each a ``CopyMatch``
@@ -234,9 +242,8 @@ class CopyIndex:
             hosted = (other_id in prefer) != (article_id in prefer)
             if other_id == article_id or (_same_outlet(entry.outlet, other.outlet) and not hosted):
                 continue
-            shared = len(entry.shingles & other.shingles)
-            score = shared / min(len(entry.shingles), len(other.shingles))
-            if score >= self.threshold and (shared >= MIN_OVERLAP or entry.shingles == other.shingles):
+            score = self._containment(other.shingles, entry.shingles)
+            if score is not None:
                 found.append(CopyMatch(other_id, article_id, round(score, 4)))
         return sorted(found, key=lambda match: (-match.similarity, match.article_id))
 
