@@ -36,7 +36,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import (
     agent_source,
     apposed_name,
@@ -55,8 +54,19 @@ from recoupe.enrich.quotes_dialogue import Turn, interviewee, most_named, turns
 from recoupe.enrich.quotes_direct import Attribution, DirectCandidate, block_quotes, direct_candidates
 from recoupe.enrich.quotes_indirect import indirect_candidates
 from recoupe.enrich.quotes_parse import Context, NounPhrase
-from recoupe.enrich.referents import Ask, Referent, refer
+from recoupe.enrich.referents import Ask, Referent, other_role, refer, unquoted
 from recoupe.enrich.roles import find_roles
+from recoupe.enrich.speakers_describe import (
+    DEFINITE,
+    MODIFIERS,
+    ORG_NOUNS,
+    complement,
+    final_name,
+    looks_plural,
+    person_head,
+    subject_rank,
+    title_only,
+)
 from recoupe.enrich.speech import fold
 from recoupe.model import Quote
 
@@ -80,103 +90,6 @@ LONG_QUOTE_WORDS = 8
 
 _PLURAL = frozenset({"ils", "elles", "they", "eux"})
 _FEMININE = frozenset({"elle", "elles", "she"})
-_DEFINITE = frozenset({"le", "la", "l'", "ce", "cette", "the", "this"})
-_MODIFIERS = frozenset(
-    {
-        "ancien",
-        "ancienne",
-        "ex",
-        "jeune",
-        "nouveau",
-        "nouvelle",
-        "premier",
-        "premiere",
-        "actuel",
-        "actuelle",
-        "former",
-        "new",
-    }
-)
-_ORG_NOUNS = frozenset(
-    [
-        "ministere",
-        "direction",
-        "syndicat",
-        "federation",
-        "journal",
-        "magazine",
-        "quotidien",
-        "hebdomadaire",
-        "chaine",
-        "parquet",
-        "entourage",
-        "gouvernement",
-        "police",
-        "gendarmerie",
-        "mairie",
-        "prefecture",
-        "site",
-        "agence",
-        "societe",
-        "entreprise",
-        "groupe",
-        "compagnie",
-        "association",
-        "tribunal",
-        "cour",
-        "rapport",
-        "etude",
-        "sondage",
-        "organisme",
-        "institut",
-        "collectif",
-        "conseil",
-        "commission",
-        "parti",
-        "service",
-        "departement",
-        "armee",
-        "poste",
-        "reglement",
-        "article",
-        "texte",
-        "communique",
-        "document",
-        "ville",
-        "etat",
-        "pays",
-        "club",
-        "equipe",
-        "fondation",
-        "office",
-        "bureau",
-        "administration",
-        "autorite",
-        "autorites",
-        "medias",
-        "media",
-        "executif",
-        "elysee",
-        "palais",
-        "assemblee",
-        "senat",
-        "union",
-        "radio",
-        "television",
-        "station",
-        "presse",
-        "revue",
-        "tabloid",
-        "company",
-        "government",
-        "ministry",
-        "police",
-        "office",
-        "report",
-        "study",
-        "newspaper",
-    ]
-)
 #: a definite description refers to a person named next to the same noun at most this far before it
 DESCRIPTION_REACH = 1500
 #: a pronoun looks for a subject antecedent at most this many characters back
@@ -196,8 +109,11 @@ class _Speaker:
 class _Resolver:
     """Resolves phrases to speakers in text order, remembering who spoke where."""
 
-    def __init__(self, ctx: Context, reported: list[tuple[int, int]]) -> None:
+    def __init__(
+        self, ctx: Context, reported: list[tuple[int, int]], roles: dict[str, list[str]] | None = None
+    ) -> None:
         self.ctx = ctx
+        self.roles = roles or {}
         self.history: list[tuple[int, _Speaker]] = []
         self.person_keys = person_keys(ctx)
         self.reported = reported  # the quotes' spans: names inside them are not antecedents
@@ -230,8 +146,8 @@ class _Resolver:
             return _Speaker(found.name, found.key, phrase.start, phrase.end, found.gender or gender)
         gender = phrase_gender(ctx, phrase)
         m = phrase.mention
-        if m is None or _title_only(m):  # "son ancien Premier ministre Alain Juppé": the name, not the title
-            m = apposed_name(ctx, phrase) or _final_name(ctx, phrase) or m
+        if m is None or title_only(m):  # "son ancien Premier ministre Alain Juppé": the name, not the title
+            m = apposed_name(ctx, phrase) or final_name(ctx, phrase) or m
         if m is not None and party_members(m):
             m = None  # "Democrats", "the Republican candidate", "les socialistes": people, not the party
         if m is not None:
@@ -249,12 +165,12 @@ class _Resolver:
         """The person introduced as a main-clause subject between a quote (ending at ``lo``) and its
         continuation (at ``hi``): a name, or a description that resolves to a person. A subject pronoun
         on the way continues the earlier speaker."""
-        found = subject_candidates(self.ctx, lo, hi, _ORG_NOUNS, self.reported, descriptions=True)
+        found = subject_candidates(self.ctx, lo, hi, ORG_NOUNS, self.reported, descriptions=True)
         found += [p for p in sentence_subjects(self.ctx, lo, hi) if p.mention is None or p.mention.start > p.start]
         for phrase in sorted(found, key=lambda p: -p.start):
             if phrase.pronoun:
                 return None
-            m = phrase.mention or apposed_name(self.ctx, phrase) or _final_name(self.ctx, phrase)
+            m = phrase.mention or apposed_name(self.ctx, phrase) or final_name(self.ctx, phrase)
             if m is not None:
                 if self._is_person(m):
                     return phrase
@@ -287,10 +203,10 @@ class _Resolver:
         Bachar al-Assad" beats "Donald Trump, président élu"), else a person of the same gender named in
         the same or the previous sentence. Descriptions of organisations are left alone."""
         words = fold(text).replace("'", "' ").split()
-        if len(words) < 2 or words[0] not in _DEFINITE:
+        if len(words) < 2 or words[0] not in DEFINITE:
             return None
-        nouns = [w for w in words[1:] if w not in _MODIFIERS]
-        if not nouns or nouns[0] in _ORG_NOUNS or words[0] in {"les", "ces"}:
+        nouns = [w for w in words[1:] if w not in MODIFIERS]
+        if not nouns or not person_head(nouns[0]) or words[0] in {"les", "ces"}:
             return None
         head = nouns[0]
         persons = self._persons_before(before)
@@ -301,8 +217,9 @@ class _Resolver:
         for m in persons:
             if before - m.end > DESCRIPTION_REACH:
                 break
-            around = fold(self.ctx.text[max(0, m.start - 40) : m.end + 50])
-            if not re.search(rf"\b{re.escape(head)}\b", around):
+            # the article's words around the name: never the description's own, nor a quote's
+            around = fold(unquoted(self.ctx, max(0, m.start - 40), min(m.end + 50, before)))
+            if not re.search(rf"\b{re.escape(head)}\b", around) or complement(self.ctx.text, m.start):
                 continue
             score = sum(1 for w in content if w[:5] in around)
             if best is None or score > best[0]:
@@ -311,26 +228,29 @@ class _Resolver:
             return best[1]
         sent_start, _ = self.ctx.sentence_of(before)
         previous, _ = self.ctx.sentence_of(max(0, sent_start - 1))
-        for m in persons:
-            if m.start < previous:
-                break
-            if compatible(gender, self._gender_of(m)) and not _complement(self.ctx.text, m.start):
-                return m
-        return None
+        near = [m for m in persons if m.start >= previous]
+        agreeing = [
+            m
+            for m in near
+            if compatible(gender, self._gender_of(m))
+            and not complement(self.ctx.text, m.start)
+            and not other_role(self.roles.get(m.key, ()), head)
+        ]
+        return min(agreeing, key=lambda m: subject_rank(self.ctx, m), default=None)
 
     def _antecedent(self, pronoun: str, before: int, gender: str | None) -> _Speaker | None:
         history = [(pos, s) for pos, s in self.history[-HISTORY:] if pos <= before]
         if pronoun in _PLURAL:
-            plural = [(pos, s) for pos, s in history if s.name and _looks_plural(s.name)]
+            plural = [(pos, s) for pos, s in history if s.name and looks_plural(s.name)]
             return plural[-1][1] if plural else None
         singular = [
-            (pos, s) for pos, s in history if s.name and not _looks_plural(s.name) and compatible(gender, s.gender)
+            (pos, s) for pos, s in history if s.name and not looks_plural(s.name) and compatible(gender, s.gender)
         ]
         last_pos, last = singular[-1] if singular else (-1, None)
         lo = max(last_pos + 1, before - ANTECEDENT_REACH)
         skip = self.reported + self._spoken
         chained = False
-        for phrase in pronoun_candidates(self.ctx, lo, before, _ORG_NOUNS, skip):
+        for phrase in pronoun_candidates(self.ctx, lo, before, ORG_NOUNS, skip):
             known = phrase_gender(self.ctx, phrase)
             if known is None and phrase.mention is not None:
                 known = self._gender_of(phrase.mention)
@@ -347,7 +267,7 @@ class _Resolver:
                 if m.start < max(lo, floor):
                     break
                 inside = any(a <= m.start < b for a, b in skip)
-                if not inside and compatible(gender, self._gender_of(m)) and not _complement(self.ctx.text, m.start):
+                if not inside and compatible(gender, self._gender_of(m)) and not complement(self.ctx.text, m.start):
                     return _Speaker(m.canonical, m.key, m.start, m.end, self._gender_of(m))
         if last is not None:
             return last
@@ -366,30 +286,6 @@ class _Resolver:
                 m = group[0]
                 return _Speaker(m.canonical, m.key, m.start, m.end, self._gender_of(m))
         return None
-
-
-def _final_name(ctx: Context, phrase: NounPhrase) -> Mention | None:
-    """A person's name closing a description in apposition ("l'ancien patron du parti Jean-François Copé")."""
-    m = ctx.mention_at(max(phrase.start, phrase.end - 2), phrase.end)
-    if m is None or m.label != "PER" or m.end != phrase.end or m.start <= phrase.start:
-        return None
-    return None if _complement(ctx.text, m.start) else m
-
-
-def _title_only(m: Mention) -> bool:
-    """A "name" the tagger made of a title ("Premier ministre", "Première ministre")."""
-    words = fold(m.text).split()
-    return bool(words) and all(w in lex.TITLES or w in {"premier", "premiere"} for w in words)
-
-
-def _complement(text: str, start: int) -> bool:
-    """Whether a name at ``start`` is a ``de`` complement ("l'épouse de Christophe")."""
-    return fold(text[max(0, start - 4) : start]).endswith(("de ", "du ", "des ", "d'"))
-
-
-def _looks_plural(name: str) -> bool:
-    words = fold(name).split()
-    return bool(words) and (words[0] in {"les", "des", "ces", "plusieurs"} or " et " in f" {fold(name)} ")
 
 
 def _sentence_like(text: str) -> bool:
@@ -559,8 +455,8 @@ def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list
     spans = {(d.start, d.end) for d in directs}
     items = directs + [i for i in indirects if (i.start, i.end) not in spans and not _turn_cue(i, dialogue)]
     items.sort(key=lambda item: (item.start, -item.end))
-    resolver = _Resolver(ctx, [(item.start, item.end) for item in items])
     roles = find_roles(doc, ctx.mentions)
+    resolver = _Resolver(ctx, [(item.start, item.end) for item in items], roles)
     before: list[tuple[int, Referent]] = []
     quotes: list[Quote] = []
     for item in items:

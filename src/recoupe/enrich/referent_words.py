@@ -13,6 +13,7 @@ __all__ = [
     "ABSTRACT_EN",
     "AGENT",
     "CARRIERS",
+    "COLLECTIVE_MEDIA",
     "DEMONSTRATIVES",
     "DETERMINERS",
     "GLUED",
@@ -23,9 +24,11 @@ __all__ = [
     "NUMBER",
     "ORG_NOUNS",
     "PERSON_NOUNS",
+    "PREPOSITION_BEFORE",
     "PRONOUNS",
     "QUANTIFIERS",
     "SHARE",
+    "TIME_WORDS",
     "TITLES",
     "word_set",
 ]
@@ -52,6 +55,12 @@ MONTHS = word_set(
     "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre january february "
     "march april june july august september october november december"
 )
+#: days and other time nouns: "ce samedi", "la première fois", "cette semaine" never speak
+TIME_WORDS = word_set(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche matin matinee soir soiree nuit jour journee semaine "
+    "week-end mois annee an fois heure heures minute lendemain veille monday tuesday wednesday thursday friday "
+    "saturday sunday morning evening night day week month year time"
+)
 #: head nouns of news outlets
 MEDIA_NOUNS = word_set(
     "journal quotidien hebdomadaire magazine mensuel chaine radio television tele site tabloid revue presse "
@@ -64,7 +73,7 @@ ORG_NOUNS = word_set(
     "palais police gendarmerie armee regiment tribunal cour justice ville region departement etat club "
     "equipe service services universite hopital ecole banque fabricant constructeur plateforme plate-forme "
     "start-up firme laboratoire rapport etude sondage communique document texte bilan descriptif lettre "
-    "courrier entourage union majorite opposition poste article reglement assemblee senat capitainerie "
+    "courrier entourage union majorite jury mouvement opposition poste article reglement assemblee senat capitainerie "
     "company government ministry department agency "
     "union party committee campaign administration office report study survey poll court firm group team "
     "spokesman spokeswoman"
@@ -99,6 +108,10 @@ SHARE = re.compile(
     r"\d+ ?%|\bper ?cent\b|\bpercent\b|\bpour ?cent\b|\b(?:third|thirds|half|majority|quarter|tiers|moitie|majorite)\b"
     r"|\bout of \d+\b|\bsur (?:\d+|dix)\b"
 )
+#: a name right after one of these (folded text) is a complement: the person spoken about or to
+PREPOSITION_BEFORE = re.compile(r"(?:\b(?:de|du|des|sur|chez|contre|avec|pour|envers|a|aux|par)\s+|\bd')$")
+#: media nouns that stand for many outlets at once ("la presse italienne", "les médias")
+COLLECTIVE_MEDIA = word_set("presse medias media press")
 #: nouns that carry what an outlet or a person said ("selon des informations de Mediapart")
 CARRIERS = word_set("information informations revelations revelation propos colonnes confidences")
 #: common nouns that end like agent nouns but do not speak

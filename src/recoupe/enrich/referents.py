@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from recoupe.enrich.quotes_parse import Context
     from recoupe.model import Mention
 
-__all__ = ["RULES", "Ask", "Referent", "can_speak", "head_noun", "refer"]
+__all__ = ["RULES", "Ask", "Referent", "can_speak", "head_noun", "other_role", "refer", "unquoted"]
 
 
 #: a pronoun or a role looks back this far for its referent
@@ -114,6 +114,14 @@ def _head(text: str) -> str:
     return ""
 
 
+def other_role(roles: Sequence[str], head: str) -> bool:
+    """Whether an entity's roles name it by another person noun than ``head`` ("Le procureur de Charente,
+    Jean-David Cavaillé" is not "la préfète"): a role headed by a person noun, none with the same stem."""
+    heads = [_head(r) for r in roles]
+    persons = [h for h in heads if h in lex.PERSON_NOUNS or h in lex.TITLES]
+    return bool(persons) and not any(h[:5] == head[:5] for h in heads)
+
+
 def _plain(text: str) -> bool:
     return not any(ch.isupper() for ch in text.lstrip()[1:2]) and text[:1].islower()
 
@@ -128,7 +136,7 @@ def can_speak(ctx: Context, text: str, start: int | None) -> bool:
     if lex.SHARE.search(fold(raw)):
         return True  # a share of people polled ("49%", "Nearly a third", "deux tiers des Français")
     head = _head(raw)
-    if not head or head in lex.MONTHS or head.isdigit() or _is_place(ctx, raw, start):
+    if not head or head in lex.MONTHS or head in lex.TIME_WORDS or head.isdigit() or _is_place(ctx, raw, start):
         return False
     first = next((w for w in re.findall(r"[\w'-]+", raw) if fold(w) not in lex.DETERMINERS), "")
     if (first[:1].isupper() and not raw[:1].islower()) or first.isupper():
@@ -140,7 +148,9 @@ def _is_place(ctx: Context, raw: str, start: int | None) -> bool:
     if start is None:
         return False
     m = ctx.mention_at(start, start + len(raw))
-    return m is not None and m.label == "LOC" and " ".join(_words(m.text)) == " ".join(_words(raw))
+    if m is None or m.label != "LOC" or not m.text[:1].isupper():
+        return False  # "préfète du Rhône" tagged as a place is a role
+    return " ".join(_words(m.text)) == " ".join(_words(raw))
 
 
 def _speaking_noun(ctx: Context, head: str, start: int | None) -> bool:
@@ -346,11 +356,16 @@ def role_next_to_name(ask: Ask) -> Referent | None:
     for m in ask.ctx.mentions:
         if ask.ctx.quoted(m.start) or m.label != "PER":
             continue
-        if _after_de(ask.ctx.text, m.start):
-            continue  # "à propos de Jacques Chirac": a complement, not the one described
+        if lex.PREPOSITION_BEFORE.search(fold(ask.ctx.text[max(0, m.start - 12) : m.start])):
+            continue  # "à propos de Jacques Chirac", "rapporte-t-il à Marianne": a complement, not the one described
         lo = max(0, m.start - 140, ask.ctx.sentence_of(m.start)[0])
-        left = _words(ask.ctx.text[lo : m.start])[-16:]
-        right = _words(ask.ctx.text[m.end : m.end + 60])[:6]
+        hi = m.end + 60
+        if ask.start is not None and ask.end is not None and not _apposed(ask.ctx.text, ask, m):
+            # the description's own words are no context, unless the name stands in apposition to it
+            lo = max(lo, ask.end) if lo <= ask.start < m.start else lo
+            hi = min(hi, ask.start) if m.end <= ask.start < hi else hi
+        left = _words(unquoted(ask.ctx, lo, m.start))[-16:]
+        right = _words(unquoted(ask.ctx, m.end, hi))[:6]
         if head not in left and head not in right[:3]:
             continue
         score = (len(words & set(left + right)), -abs(ask.at - m.start))
@@ -366,6 +381,8 @@ def organisation_named(ask: Ask) -> Referent | None:
     if not _singular_definite(ask.name or "") or (head not in lex.ORG_NOUNS and head not in lex.MEDIA_NOUNS):
         return None
     if len(_words(ask.name or "")) > 2:  # "la direction de la Poste" says which one itself
+        return None
+    if head in lex.COLLECTIVE_MEDIA:  # "la presse italienne", "les médias": many outlets, not the last named
         return None
     for m in ask.ctx.mentions_before(ask.start if ask.start is not None else ask.at):
         if m.label != "ORG" or ask.at - m.end > REACH * 2:
@@ -391,6 +408,8 @@ def last_speaker_in_role(ask: Ask) -> Referent | None:
     pos, ref = ask.before[-1]
     if ask.at - pos > LAST_SPEAKER_REACH or ref.key is None or ref.kind != "PER":
         return None
+    if other_role(ask.roles.get(ref.key, ()), head):
+        return None  # "la préfète" after "le procureur X" spoke: another person
     return Referent(ref.name, ref.key, "PER", start=ask.start, end=ask.end)
 
 
@@ -460,10 +479,6 @@ def _cleaned(ask: Ask) -> Ask:
 _PERSONS = frozenset({"PER"})
 
 
-def _after_de(text: str, start: int) -> bool:
-    return fold(text[max(0, start - 4) : start]).endswith(("de ", "du ", "des ", "d'"))
-
-
 def _holds_name(ask: Ask, labels: frozenset[str] = frozenset({"PER", "ORG", "LOC", "MISC"})) -> bool:
     """Whether the description holds a name of its own ("la direction de la Poste"); for a person's title
     only another person counts ("le délégué général de la FCD" is still a title)."""
@@ -473,6 +488,21 @@ def _holds_name(ask: Ask, labels: frozenset[str] = frozenset({"PER", "ORG", "LOC
     return any(
         ask.start < m.start and m.end <= ask.end and fold(m.text) != own and m.label in labels for m in ask.ctx.mentions
     )
+
+
+def unquoted(ctx: Context, lo: int, hi: int) -> str:
+    """The article's own words between ``lo`` and ``hi``: what is inside quotation marks is someone's speech
+    ("ma femme et mes gosses"), not what the article says of a name."""
+    return "".join(" " if ctx.quoted(i) else ch for i, ch in enumerate(ctx.text[lo:hi], lo))
+
+
+def _apposed(text: str, ask: Ask, m: Mention) -> bool:
+    """Whether the name ``m`` stands right next to the description ("le délégué général de la FCD, Jacques
+    Creyssel", "Renaud Muselier, président de la région"): at most a comma, a bracket or a word between."""
+    if ask.start is None or ask.end is None:
+        return False
+    between = text[ask.end : m.start] if m.start >= ask.end else text[m.end : ask.start]
+    return len(between) <= 30 and len(between.split()) <= 1 and not re.search(r"[.!?\"«»“”]", between)
 
 
 def _singular_definite(text: str) -> bool:

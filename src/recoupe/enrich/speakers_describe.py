@@ -1,0 +1,90 @@
+"""Speaker phrases that describe rather than name: which persons a definite description ("le musicien",
+"la préfète de Charente") may take up, and the word lists ``quotes._Resolver`` reads. Plain functions over
+the parse (``quotes_parse.Context``); the rules that settle what is left are in ``referents``."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from recoupe.enrich import referent_words as lex
+from recoupe.enrich.referent_words import word_set
+from recoupe.enrich.speech import fold
+
+if TYPE_CHECKING:
+    from recoupe.enrich.quotes_parse import Context, NounPhrase
+    from recoupe.model import Mention
+
+__all__ = [
+    "DEFINITE",
+    "MODIFIERS",
+    "ORG_NOUNS",
+    "complement",
+    "final_name",
+    "looks_plural",
+    "person_head",
+    "subject_rank",
+    "title_only",
+]
+
+DEFINITE = frozenset({"le", "la", "l'", "ce", "cette", "the", "this"})
+#: adjectives before a description's head noun ("l'ancien ministre")
+MODIFIERS = word_set("ancien ancienne ex jeune nouveau nouvelle premier premiere actuel actuelle former new")
+#: head nouns of organisations and documents: a description headed by one names no person
+ORG_NOUNS = word_set(
+    "ministere direction syndicat federation journal magazine quotidien hebdomadaire chaine parquet "
+    "entourage gouvernement police gendarmerie mairie prefecture site agence societe entreprise "
+    "groupe compagnie association tribunal cour rapport etude sondage organisme institut collectif "
+    "conseil commission parti service departement armee poste reglement article texte communique "
+    "document ville etat pays club equipe fondation office bureau administration autorite autorites "
+    "medias media executif elysee palais assemblee senat union radio television station presse revue "
+    "tabloid company government ministry police office report study newspaper"
+)
+
+
+def final_name(ctx: Context, phrase: NounPhrase) -> Mention | None:
+    """A person's name closing a description in apposition ("l'ancien patron du parti Jean-François Copé")."""
+    m = ctx.mention_at(max(phrase.start, phrase.end - 2), phrase.end)
+    if m is None or m.label != "PER" or m.end != phrase.end or m.start <= phrase.start:
+        return None
+    return None if complement(ctx.text, m.start) else m
+
+
+def title_only(m: Mention) -> bool:
+    """A "name" the tagger made of a title ("Premier ministre", "Première ministre")."""
+    words = fold(m.text).split()
+    return bool(words) and all(w in lex.TITLES or w in {"premier", "premiere"} for w in words)
+
+
+def complement(text: str, start: int) -> bool:
+    """Whether a name at ``start`` is a prepositional complement ("l'épouse de Christophe", "tiré sur Yohan
+    Cohen", "un poste chez Céline Dion"): the person spoken about or to, not one a description takes up."""
+    return lex.PREPOSITION_BEFORE.search(fold(text[max(0, start - 12) : start])) is not None
+
+
+def person_head(head: str) -> bool:
+    """Whether a description's head noun can name a person: not an organisation ("le mouvement", "le
+    jury", "la direction") nor an abstract noun."""
+    if head in ORG_NOUNS or head in lex.ORG_NOUNS or head in lex.MEDIA_NOUNS:
+        return False
+    return head in lex.PERSON_NOUNS or not _ABSTRACT_HEAD.search(head)
+
+
+_ABSTRACT_HEAD = re.compile(r"(?:tion|sion|ment|isme|ance|ence|ude)s?$")
+
+
+def subject_rank(ctx: Context, m: Mention) -> tuple[int, int]:
+    """Centering order of the persons a description may take up: the subject of a main clause first ("Lassana
+    Bathily se trouvait …, lorsqu'Amédy Coulibaly avait fait irruption"), then another subject, then any
+    other mention; the nearest first within a rank."""
+    tok = ctx.doc[ctx.token_covering(m.start)]
+    while tok.head.i != tok.i and tok.dep_ == "flat:name":
+        tok = tok.head
+    if tok.dep_.startswith("nsubj"):
+        return (0 if tok.head.dep_ == "ROOT" else 1, -m.start)
+    return (2, -m.start)
+
+
+def looks_plural(name: str) -> bool:
+    words = fold(name).split()
+    return bool(words) and (words[0] in {"les", "des", "ces", "plusieurs"} or " et " in f" {fold(name)} ")
