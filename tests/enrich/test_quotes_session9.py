@@ -84,3 +84,32 @@ def test_a_day_is_never_a_speaker() -> None:
     ctx = Context(doc, "fr", find_mentions(doc, "fr"))
     assert not rules.can_speak(ctx, "ce samedi", None)
     assert not rules.can_speak(ctx, "la première fois", None)
+
+
+def test_a_plural_pronoun_takes_up_the_plural_subject_before_it() -> None:
+    text = (
+        "Par ailleurs, plusieurs comédiennes et animatrices ont été entendues par la police. Elles accusent "
+        'Yassine Belattar de "harcèlement moral au travail".'
+    )
+    assert _said(text, "harcèlement").speaker == "plusieurs comédiennes et animatrices"
+    text = (
+        "Christophe Dettinger a perdu son procès. Mi-avril, des donateurs de la cagnotte ont saisi la justice. "
+        'Ils dénoncent une "censure morale".'
+    )
+    assert _said(text, "censure morale").speaker == "des donateurs de la cagnotte"
+
+
+def test_a_plural_pronoun_is_not_a_thing() -> None:
+    text = (
+        "Paul Durand et Marie Petit ont porté plainte. Les fonds ont été bloqués en janvier. Selon eux, la "
+        'plateforme a "détourné l\'objet du contrat".'
+    )
+    assert _said(text, "détourné").speaker == "Paul Durand et Marie Petit"
+
+
+def test_a_plural_pronoun_takes_up_a_collective_speaker() -> None:
+    text = (
+        'Jean Dupont a porté plainte. Cette annonce relève d\'une "opération de communication", selon un '
+        "collectif d'avocats. Dans un communiqué, ils affirment avoir alerté en vain le ministère."
+    )
+    assert _said(text, "alerté en vain").speaker == "un collectif d'avocats"

@@ -64,6 +64,7 @@ from recoupe.enrich.speakers_describe import (
     final_name,
     looks_plural,
     person_head,
+    plural_subject,
     subject_rank,
     title_only,
 )
@@ -242,6 +243,10 @@ class _Resolver:
         history = [(pos, s) for pos, s in self.history[-HISTORY:] if pos <= before]
         if pronoun in _PLURAL:
             plural = [(pos, s) for pos, s in history if s.name and looks_plural(s.name)]
+            lo = max(plural[-1][0] + 1 if plural else 0, before - ANTECEDENT_REACH)
+            subject = plural_subject(self.ctx, lo, before, self.reported, feminine=pronoun.startswith("elle"))
+            if subject is not None:  # a plural subject since the last plural speaker
+                return self._speaker(subject, subject.start)
             return plural[-1][1] if plural else None
         singular = [
             (pos, s) for pos, s in history if s.name and not looks_plural(s.name) and compatible(gender, s.gender)

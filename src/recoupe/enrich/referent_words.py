@@ -109,7 +109,9 @@ SHARE = re.compile(
     r"|\bout of \d+\b|\bsur (?:\d+|dix)\b"
 )
 #: a name right after one of these (folded text) is a complement: the person spoken about or to
-PREPOSITION_BEFORE = re.compile(r"(?:\b(?:de|du|des|sur|chez|contre|avec|pour|envers|a|aux|par)\s+|\bd')$")
+PREPOSITION_BEFORE = re.compile(
+    r"(?:\b(?:de|du|des|sur|chez|contre|avec|pour|envers|a|aux|par)\s+|\bd')(?:l'|la\s+|le\s+|les\s+)?$"
+)
 #: media nouns that stand for many outlets at once ("la presse italienne", "les médias")
 COLLECTIVE_MEDIA = word_set("presse medias media press")
 #: nouns that carry what an outlet or a person said ("selon des informations de Mediapart")

@@ -8,11 +8,12 @@ import re
 from typing import TYPE_CHECKING
 
 from recoupe.enrich import referent_words as lex
+from recoupe.enrich.quotes_parse import NounPhrase
 from recoupe.enrich.referent_words import word_set
 from recoupe.enrich.speech import fold
 
 if TYPE_CHECKING:
-    from recoupe.enrich.quotes_parse import Context, NounPhrase
+    from recoupe.enrich.quotes_parse import Context
     from recoupe.model import Mention
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "final_name",
     "looks_plural",
     "person_head",
+    "plural_subject",
     "subject_rank",
     "title_only",
 ]
@@ -47,6 +49,8 @@ def final_name(ctx: Context, phrase: NounPhrase) -> Mention | None:
     m = ctx.mention_at(max(phrase.start, phrase.end - 2), phrase.end)
     if m is None or m.label != "PER" or m.end != phrase.end or m.start <= phrase.start:
         return None
+    if " et " in f" {fold(ctx.text[phrase.start : m.start])}":
+        return None  # "Paul Durand et Marie Petit": two people, not the last one
     return None if complement(ctx.text, m.start) else m
 
 
@@ -86,5 +90,55 @@ def subject_rank(ctx: Context, m: Mention) -> tuple[int, int]:
 
 
 def looks_plural(name: str) -> bool:
-    words = fold(name).split()
-    return bool(words) and (words[0] in {"les", "des", "ces", "plusieurs"} or " et " in f" {fold(name)} ")
+    """Whether "ils" / "elles" can take up a speaker: a plural ("les", "des", "plusieurs"), a coordination
+    ("X et Y"), or a collective of people ("un collectif d'avocats", "un groupe de salariés")."""
+    words = fold(name).replace("'", "' ").split()
+    if not words:
+        return False
+    if words[0] in {"les", "des", "ces", "plusieurs"} or " et " in f" {fold(name)} ":
+        return True
+    return len(words) >= 3 and words[1] in _COLLECTIVES and words[2] in {"de", "d'", "des"}
+
+
+_COLLECTIVES = frozenset({"collectif", "groupe", "poignee", "centaine", "dizaine", "millier", "coalition"})
+
+
+def plural_subject(ctx: Context, lo: int, hi: int, skip: list[tuple[int, int]], *, feminine: bool) -> NounPhrase | None:
+    """The nearest plural subject of a main clause between ``lo`` and ``hi`` (outside quotes and ``skip``)
+    that "ils" / "elles" can take up: a plural noun ("40 donateurs de Leetchi ont saisi …", "Les
+    sapeurs-pompiers … ont lancé") or a coordination ("plusieurs comédiennes et animatrices"); for
+    "elles", one the parse does not call masculine."""
+    doc = ctx.doc
+    k = min(ctx.token_at(hi), len(doc)) - 1
+    floor = max(0, ctx.token_at(lo))
+    while k >= floor:
+        tok = doc[k]
+        k -= 1
+        if not tok.dep_.startswith("nsubj") or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if ctx.quoted(tok.idx) or any(a <= tok.idx < b for a, b in skip):
+            continue
+        head = tok.head
+        if not (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")):
+            continue
+        coordinated = any(c.dep_ == "conj" for c in tok.children)
+        if "Plur" not in tok.morph.get("Number", []) and not coordinated:
+            continue
+        if feminine and "Masc" in tok.morph.get("Gender", []) and not coordinated:
+            continue
+        if tok.pos_ == "NOUN" and not _can_speak_plural(fold(tok.text)):
+            continue  # "les fonds", "les prix": things
+        phrase = ctx.phrase_from(tok.left_edge.i, tok.i + 14)
+        if phrase is None or phrase.pronoun or phrase.end <= tok.idx:
+            continue
+        m = phrase.mention
+        whole = m is not None and (m.start, m.end) == (phrase.start, phrase.end)
+        return NounPhrase(phrase.start, phrase.end, phrase.text, m if whole else None)
+    return None
+
+
+def _can_speak_plural(word: str) -> bool:
+    """Whether a plural common noun names people or organisations ("donateurs", "élus", "syndicats")."""
+    base = word[:-1] if word.endswith(("s", "x")) else word
+    nouns = lex.PERSON_NOUNS | lex.ORG_NOUNS | lex.MEDIA_NOUNS
+    return word in nouns or base in nouns or lex.AGENT.search(word) is not None
