@@ -37,7 +37,9 @@ from recoupe.folding import fold
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-__all__ = ["Marker", "moment_of", "moment_rank", "same_source", "source_for", "source_key", "sources_in"]
+__all__ = [
+    "Marker", "moment_of", "moment_rank", "office_and_name", "same_source", "source_for", "source_key", "sources_in",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +299,37 @@ def same_source(a: str | None, b: str | None) -> bool:
         return key_a == key_b
     words_a, words_b = set(key_a.split()), set(key_b.split())
     return words_a <= words_b or words_b <= words_a
+
+
+#: the head of a description that names an office ("le ministre de l'Intérieur", "le procureur", "the sheriff"):
+#: its holder may be the person another outlet names
+_OFFICES = frozenset(
+    {"ministre", "ministere", "prefet", "prefete", "prefecture", "president", "presidente", "maire", "procureur",
+     "procureure", "parquet", "porte-parole", "gouvernement", "secretaire", "directeur", "directrice", "chef",
+     "gouverneur", "sherif", "minister", "ministry", "prosecutor", "governor", "mayor", "spokesman",
+     "spokeswoman", "spokesperson", "sheriff", "chief", "premier", "premiere"}
+)  # fmt: skip
+_DETERMINERS = frozenset({"la", "le", "les", "l", "un", "une", "the", "a", "an"})
+
+
+def _a_name(source: str) -> bool:
+    """A source written as a person's name: capitalised words, no determiner ("Gérald Darmanin")."""
+    words = source.replace("’", "'").split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and fold(words[0]) not in _DETERMINERS
+
+
+def office_and_name(a: str | None, b: str | None) -> bool:
+    """One source is a person's name and the other an office ("Gérald Darmanin" / "le ministre de
+    l'Intérieur"): the holder of the office may be that person, so the two are not told apart."""
+    if not a or not b:
+        return False
+    for name, other in ((a, b), (b, a)):
+        words = [w for w in re.split(r"[\s'’]+", fold(other)) if w]
+        if _a_name(name) and not _a_name(other) and words and words[0] in _DETERMINERS:
+            head = words[1] if len(words) > 1 else ""
+            if head in _OFFICES:
+                return True
+    return False
 
 
 # -- moments ----------------------------------------------------------------------------------------------

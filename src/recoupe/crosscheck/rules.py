@@ -233,6 +233,8 @@ def _as_written(figure: Figure, value: float, half: float, step: float) -> Inter
     """The values an unhedged figure may stand for."""
     if figure.kind == "percent" and half:  # "3 %" is 2,5-3,5 % rounded, not 3,5 % cut: "3,5 %" is another rate
         return (value - half * 0.999, value + half * 0.999)
+    if figure.unit == "an" and fold(figure.text).rstrip("s").endswith("genaire"):  # "octogénaire": 80 to 89
+        return (value, value + 9.999)
     if _an_age(figure, step):  # "16 ans" is 16 to 17, never rounded up from 16,5: "17 ans" is another age
         return (value, value + step * 0.999)
     return (value - half, value + max(half, step))

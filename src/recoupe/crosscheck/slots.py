@@ -25,6 +25,24 @@ from typing import TYPE_CHECKING
 from recoupe.crosscheck.rules import same_slot
 from recoupe.crosscheck.rules_base import stop_words
 from recoupe.crosscheck.rules_time import duration_unit
+from recoupe.crosscheck.slots_lexicon import ATTRIBUTION as _ATTRIBUTION
+from recoupe.crosscheck.slots_lexicon import CONCEPT_OF as _CONCEPT
+from recoupe.crosscheck.slots_lexicon import (
+    CONCEPTS,
+    CROWDS,
+    CUMULATIVE,
+    EXCLUSIVE,
+    GENERIC,
+    MEASURES,
+    TOLLS,
+)
+from recoupe.crosscheck.slots_lexicon import DAYS as _DAYS
+from recoupe.crosscheck.slots_lexicon import DOWN as _DOWN
+from recoupe.crosscheck.slots_lexicon import HEADS as _HEADS
+from recoupe.crosscheck.slots_lexicon import MONTHS as _MONTHS
+from recoupe.crosscheck.slots_lexicon import PERSONS as _PERSONS
+from recoupe.crosscheck.slots_lexicon import TIME_WORDS as _TIME_WORDS
+from recoupe.crosscheck.slots_lexicon import UP as _UP
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -40,103 +58,10 @@ WINDOW = 10
 #: share of the smaller frame's concepts the two frames must have in common
 SHARED_SHARE = 0.4
 
-#: words that say the same thing about a figure, folded and singular; the first word names the concept
-CONCEPTS: tuple[tuple[str, ...], ...] = (
-    ("hausse", "augmentation", "augmente", "augmenter", "progression", "progresse", "progresser", "croissance",
-     "accroissement", "revalorisation", "bond", "envol", "grimpe", "rise", "increase", "growth", "grew", "rose",
-     "risen", "gain", "jump", "climb"),
-    ("baisse", "recul", "recule", "reculer", "diminution", "diminue", "diminuer", "chute", "repli", "contraction",
-     "decline", "declined", "fall", "fell", "drop", "dropped", "decrease", "cut", "plunge"),
-    ("manifestant", "mobilise", "mobilisation", "participant", "protestataire", "defile", "defiler", "manifeste",
-     "manifester", "cortege", "rassemble", "rassembler", "rassemblement", "demonstrator", "protester", "marcher",
-     "rally", "protest"),
-    ("mort", "deces", "decede", "victime", "tue", "tuer", "perir", "peri", "dead", "death", "killed", "died",
-     "fatalitie", "fatality", "toll", "mortel", "meurtrier", "meurtriere"),
-    ("blesse", "blessure", "injured", "wounded", "injurie", "injury"),
-    ("interpellation", "interpelle", "arrestation", "arrete", "arrest", "arrested", "detained"),
-    ("garde", "custody"),  # "82 gardes à vue" of "244 interpellations": a part, not the same count
-    ("salaire", "remuneration", "paie", "wage", "salary", "traitement"),
-    ("chomage", "chomeur", "unemployment", "jobless"),
-    ("prix", "tarif", "cout", "price", "cost"),
-    ("participation", "votant", "turnout", "electeur", "vote", "voter", "inscrit"),
-    ("voix", "suffrage"),
-    ("supplementaire", "nouveau", "additionnel", "extra", "additional", "new"),
-    ("vigilance", "alerte", "alert", "warning"),
-    ("habitant", "resident", "inhabitant"),
-    ("eleve", "etudiant", "student", "pupil", "lyceen", "collegien"),
-    ("salarie", "employe", "travailleur", "worker", "employee", "staff", "effectif"),
-    ("evacue", "evacuation", "evacuated", "evacuee"),
-    ("foyer", "menage", "logement", "household", "home"),
-    ("offre", "proposition", "offer", "bid"),
-    ("rachat", "achat", "acquisition", "buyout", "takeover", "purchase"),
-    ("greve", "grevistes", "gréviste", "strike", "striker"),
-    ("disparu", "missing"),
-    ("policier", "gendarme", "agent", "officer", "police"),
-    ("train", "tgv", "ter", "rame"),
-    ("vol", "avion", "flight"),
-    ("budget", "enveloppe", "credit"),
-    ("amende", "penalite", "sanction", "fine", "penalty"),
-    ("age", "year-old"),
-    ("naissance", "nee", "naitre", "born", "birth"),
-    ("emploi", "poste", "embauche", "job", "payroll", "hire", "hiring"),
-    ("annuel", "annuelle", "an", "annee", "year", "yearly", "annual"),
-    ("mensuel", "mensuelle", "mois", "month", "monthly"),
-    ("trimestriel", "trimestre", "quarter", "quarterly"),
-)  # fmt: skip
-_CONCEPT = {word: words[0] for words in CONCEPTS for word in words}
-_HEADS = frozenset(words[0] for words in CONCEPTS)
-#: counted nouns that pool everything ("30 000 personnes", "200 people"): never a slot by themselves
-GENERIC = frozenset({"personne", "people", "gen", "individu", "homme", "femme", "person", "fois", "cas", "unite"})
-_UP, _DOWN = "hausse", "baisse"
-#: concepts that name what a figure measures (the others say how it moves or over which period)
-MEASURES = frozenset(words[0] for words in CONCEPTS) - {
-    "hausse", "baisse", "supplementaire", "annuel", "mensuel", "trimestriel", "offre", "age", "naissance"
-}  # fmt: skip
-#: concepts that tell two slots apart when each frame has a different one ("sur un an" / "sur un mois")
-EXCLUSIVE: tuple[frozenset[str], ...] = (
-    frozenset({"annuel", "mensuel", "trimestriel"}),
-    frozenset({"primaire", "college", "lycee", "universite", "maternelle", "elementaire", "secondaire"}),
-    frozenset({"homme", "femme"}),
-    frozenset({"naissance", "mort"}),
-    frozenset({"adulte", "enfant", "mineur"}),
-)
-#: counted nouns of a crowd ("550 000 personnes" counted by a union may be its demonstrators), and the
-#: generic nouns of people
-CROWDS = frozenset({"manifestant", "greve"})
-_PERSONS = frozenset({"personne", "people", "gen", "individu", "person"})
-#: counted nouns of a toll: two bare counts of them in one story are one slot
-TOLLS = frozenset({"mort", "blesse", "disparu", "interpellation", "evacue"})
-#: counted nouns of a running total (a toll, cases): their values on two days are one count, updated
-CUMULATIVE = TOLLS | {"cas", "contamination", "hospitalise"}
-_TIME_WORDS = frozenset(
-    {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
-     "decembre", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december", "heure", "heures", "matin", "soir", "midi", "journee", "hier", "aujourd", "hui",
-     "demain", "veille", "lendemain", "semaine", "today", "yesterday", "tomorrow", "week",
-     "fin", "debut", "milieu", "mi", "soiree", "matinee", "apres", "end", "morning", "evening"}
-)  # fmt: skip
-_MONTHS = frozenset(
-    {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre",
-     "decembre", "january", "february", "march", "april", "june", "july", "august", "september", "october",
-     "november", "december"}
-)  # fmt: skip
-_DAYS = frozenset(
-    {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday", "tuesday", "wednesday",
-     "thursday", "friday", "saturday", "sunday"}
-)  # fmt: skip
-_ATTRIBUTION = frozenset(
-    {"selon", "apres", "according", "indique", "affirme", "precise", "declare", "estime", "annonce", "recense",
-     "compte", "denombre", "revendique", "avance", "said", "says", "told", "reported", "bilan", "provisoire",
-     "dernier", "premier", "etat", "fait", "font", "chiffre", "source", "definitif", "latest", "alourdit",
-     "alourdi", "grimpe", "passe", "environ", "contre", "tandis", "etablit", "etablissait", "etabli", "publie",
-     "interroge", "interroges", "sonde", "sondes", "consulte", "consultes", "tablaient", "tablait", "attendaient",
-     "attendait", "attendu", "attendus", "attendue", "attendues", "economiste", "economistes", "analyste",
-     "analystes", "previsionniste", "previsionnistes", "expected", "forecast", "economists", "analysts"}
-)  # fmt: skip
 #: reporting and counting verbs, by their first letters: who says it is not what is measured
 _REPORTING = re.compile(
     r"^(indiqu|annonc|affirm|precis|declar|estim|assur|expliqu|rapport|soulign|communiqu|recens|compt|denombr|"
-    r"revendiqu|avanc|evalu|chiffr|ajout|confirm|said|says|told|report|estimat|count|announc|claim|stat)"
+    r"revendiqu|avanc|evalu|chiffr|ajout|confirm|said|says|told|report(?!e(?:e|es|s)?$|er$)|estimat|count|announc|claim|stat)"
 )
 _UPDATE_WORDS = frozenset({"s'alourdit", "alourdit", "s'est", "revu", "passe", "grimpe"})
 _TOKEN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
@@ -222,7 +147,7 @@ class Frame:
     modality: str = ""
 
 
-_ELISION = re.compile(r"^(?:[dlnsjmtc]|qu|jusqu|lorsqu|puisqu)['’]")
+_ELISION = re.compile(r"^(?:[dlnsjmtc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -313,6 +238,8 @@ def frame_of(
         year = re.search(r"\b(19|20)\d\d\b", sentence[o_start:o_end])
         if near and year:
             years.add(year.group())
+    if not names:  # "Nathalie Loiseau (LREM) gagne quatre points, à 13 %": the sentence's subject is whose it is
+        names = _names_before(sentence, lo, skip)
     lo_window = before[0].start() if before else span[0]
     hi_window = after[-1].end() if after else span[1]
     earlier = bool(_EARLIER.search(sentence, lo_window, hi_window))
@@ -332,6 +259,26 @@ def frame_of(
         months=frozenset(months),
         modality=_modality(sentence, span, lo_window, hi_window),
     )
+
+
+def _names_before(sentence: str, end: int, skip: Sequence[tuple[int, int]]) -> set[str]:
+    """The names written before ``end`` in the sentence's clause (from its last semicolon), not the sources
+    it names (``skip``) nor places after a preposition, nor the sentence's first word."""
+    names: set[str] = set()
+    previous = ""
+    for match in _TOKEN.finditer(sentence, sentence.rfind(";", 0, end) + 1, end):
+        word = fold(_ELISION.sub("", match.group()))
+        if (
+            match.group()[:1].isupper()
+            and match.start() > 0
+            and previous not in _PLACE_BEFORE
+            and word not in _MONTHS
+            and word not in _DAYS
+            and not any(lo <= match.start() < hi for lo, hi in skip)
+        ):
+            names.add(word)
+        previous = word
+    return names
 
 
 def _modality(sentence: str, span: tuple[int, int], lo: int, hi: int) -> str:
@@ -506,10 +453,20 @@ def topic_concepts(frames: Sequence[tuple[str, Frame]], *, share: float = 0.5, l
     return frozenset(word for word, n in counts.items() if n >= bar)
 
 
+#: rates that move over one day: a turnout, a strike rate
+_RATES_OF_THE_DAY = frozenset({"participation", "greve"})
+
+
 def _other_event(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
     """Told as another event or of another one: an earlier date, a previous period, another person's age."""
-    if a.kind == "date" and frame_a.earlier != frame_b.earlier:
-        return True  # "a été interpellé le 2 janvier" / "avait été interpellé le 22 décembre": two arrests
+    if frame_a.earlier != frame_b.earlier and (
+        a.kind == "date"
+        or (a.kind in {"percent", "money"} and not (frame_a.concepts | frame_b.concepts) & _RATES_OF_THE_DAY)
+    ):
+        # "a été interpellé le 2 janvier" / "avait été interpellé le 22 décembre": two arrests; "sera revalorisé
+        # de 1,8 %" / "avait déjà progressé de 2,01 %": two rises. Not a count (a toll told in the pluperfect is
+        # the toll), nor a rate of the day ("26,41 % avaient voté à 12 heures" is the turnout, at noon)
+        return True
     if frame_a.last_period != frame_b.last_period and not (frame_b if frame_a.last_period else frame_a).months:
         # "7 000 manifestants à 14 h" / "contre 8 000 la semaine dernière"; but "194 000 emplois le mois
         # dernier" / "149 000 postes en septembre" name one month two ways

@@ -28,6 +28,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from text_to_num import text2num  # type: ignore[import-untyped]
+
 from recoupe.crosscheck.attribution import moment_of, source_for, sources_in
 from recoupe.crosscheck.slots import Frame, frame_of
 from recoupe.folding import fold
@@ -223,9 +225,31 @@ def _last_place(mentions: Sequence[Mention], start: int, end: int) -> list[Menti
     return places[-1:]
 
 
-_ORDINALS = {"premier": 1, "première": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
-             "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9,
-             "dixième": 10}  # fmt: skip
+#: ordinals written in words: "premier", "seconde", "douzième", "vingt-et-unième" (``ordinal_value``)
+_ORDINAL_WORD = r"premi(?:er|ère)|seconde?|(?:[a-zé]+-)*[a-zé]+ième"
+#: the cardinal under an ordinal's stem where it is not the stem itself ("cinquième" of "cinq")
+_ORDINAL_STEMS = {"cinqu": "cinq", "neuv": "neuf", "quatr": "quatre", "onz": "onze", "douz": "douze", "treiz": "treize",
+                  "quatorz": "quatorze", "quinz": "quinze", "seiz": "seize", "trent": "trente", "quarant": "quarante",
+                  "cinquant": "cinquante", "soixant": "soixante", "mill": "mille"}  # fmt: skip
+
+
+def ordinal_value(word: str) -> int | None:
+    """The number of a French ordinal in words ("douzième" 12, "vingt-et-unième" 21; ``None`` if not one)."""
+    folded = word.casefold()
+    if folded in {"premier", "première"}:
+        return 1
+    if folded in {"second", "seconde"}:
+        return 2
+    if not folded.endswith("ième"):
+        return None
+    parts = re.split(r"([ \-]+)", folded[: -len("ième")])
+    parts[-1] = _ORDINAL_STEMS.get(parts[-1], parts[-1])
+    try:
+        return int(text2num("".join(parts), "fr"))
+    except ValueError:
+        return None
+
+
 #: what the cross-check compares beyond the enrichment's figures (which, like the gold set, leave out "un"
 #: alone and ordinals): "pendant un mois" against "pendant deux semaines", "le 43e jour de grève" against
 #: "le 42e jour"; ordinals only of days, weeks and months, the count of a movement's length, never of a
@@ -236,7 +260,7 @@ _ONE_PERIOD = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL_PERIOD = re.compile(
-    r"\b(?P<n>\d{1,4}(?:e|ème|eme)|" + "|".join(_ORDINALS) + r")\s+(?P<unit>jour|journée|semaine|mois)\b",
+    rf"\b(?P<n>\d{{1,4}}(?:e|ème|eme)|{_ORDINAL_WORD})\s+(?P<unit>jour|journée|semaine|mois)\b",
     re.IGNORECASE,
 )
 
@@ -269,22 +293,32 @@ def is_moment(text: str, figure: Figure) -> bool:
 _DURATION_UNIT = re.compile(r"(?:heure|h|minute|min|jour|semaine|mois|an|annee|hour|day|week|month|year)s?")
 
 
+#: an age by its decade ("une octogénaire": 80 to 89 years; ``rules`` reads the decade from the word)
+_DECADE_AGE = re.compile(r"\b(?P<n>(?P<d>quadra|quinqua|sexa|septua|octo|nona)g[ée]naires?)\b(?P<unit>)", re.IGNORECASE)
+_DECADES = {"quadra": 40, "quinqua": 50, "sexa": 60, "septua": 70, "octo": 80, "nona": 90}
+
+
 def compared_periods(text: str, figures: Sequence[Figure]) -> list[Figure]:
     """Periods the enrichment leaves out, as figures for the cross-check only: "un mois" after a preposition
-    of time (a quantity of 1) and the ordinal of a day, week or month of a movement (a count: "43e jour" is
-    the 43rd, exactly)."""
+    of time (a quantity of 1), the ordinal of a day, week or month of a movement (a count: "43e jour" and
+    "douzième journée" are the 43rd and the 12th, exactly) and an age by its decade ("octogénaire")."""
     taken = [(f.start, f.end) for f in figures]
     found: list[Figure] = []
-    for match in [*_ONE_PERIOD.finditer(text), *_ORDINAL_PERIOD.finditer(text)]:
+    for match in [*_ONE_PERIOD.finditer(text), *_ORDINAL_PERIOD.finditer(text), *_DECADE_AGE.finditer(text)]:
         start, end = match.start("n"), match.end("unit")
         if any(lo < end and start < hi for lo, hi in taken):
             continue
         word, unit = match.group("n").casefold(), fold(match.group("unit")).casefold()
         unit = {"journee": "jour", "annee": "an"}.get(unit, unit)
-        if match.re is _ONE_PERIOD:
+        if match.re is _DECADE_AGE:
+            decade = float(_DECADES[match.group("d").casefold()])
+            found.append(Figure(start, end, text[start:end], "quantity", decade, "an"))
+        elif match.re is _ONE_PERIOD:
             found.append(Figure(start, end, text[start:end], "quantity", 1.0, unit))
         else:
-            value = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
+            value = ordinal_value(word) or int(re.sub(r"\D", "", word) or 0)
+            if not value:
+                continue
             found.append(Figure(start, end, text[start:end], "count", float(value), unit))
     return found
 

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from recoupe.crosscheck.attribution import moment_rank, same_source, source_key
+from recoupe.crosscheck.attribution import moment_rank, office_and_name, same_source, source_key
 from recoupe.crosscheck.rules import (
     Conflict,
     compatible_in,
@@ -251,10 +251,12 @@ def _evolving(a: Statement, b: Statement) -> bool:
 def relation(a: Statement, b: Statement, kind: str) -> str:
     """How to read a conflict between ``a`` and ``b``: ``differs-by-source``, ``updated`` or ``conflicting``.
 
-    Two different sources named: each outlet reports its own. Then a count that moves, given at two known
-    moments: an update. Then one side naming a source the other does not: each reports another account."""
+    Two different sources named (not a person and an office they may hold): each outlet reports its own.
+    Then a count that moves, given at two known moments: an update. Then one side naming a source the other
+    does not: each reports another account."""
     key_a, key_b = source_key(a.attributed_to), source_key(b.attributed_to)
-    if key_a and key_b and not same_source(key_a, key_b) and kind in {"figure", "claim"}:
+    named_apart = not same_source(key_a, key_b) and not office_and_name(a.attributed_to, b.attributed_to)
+    if key_a and key_b and named_apart and kind in {"figure", "claim"}:
         return "differs-by-source"
     if kind == "figure" and a.figure is not None and a.figure.kind in {"count", "percent"} and _evolving(a, b):
         moment_a, moment_b = moment_rank(a.published, a.when), moment_rank(b.published, b.when)
