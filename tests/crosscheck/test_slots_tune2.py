@@ -10,7 +10,7 @@ import pytest
 
 from recoupe.crosscheck.attribution import office_and_name
 from recoupe.crosscheck.rules import values_compatible
-from recoupe.crosscheck.slots import Frame, concept, distinct, frame_of
+from recoupe.crosscheck.slots import Frame, concept, distinct, frame_of, same_referent
 from recoupe.crosscheck.statements import compared_periods, ordinal_value
 from recoupe.model import Figure
 
@@ -82,3 +82,26 @@ def test_words_that_say_the_same_thing_about_a_figure() -> None:
     # "reportée" is no reporting verb: it stays in the frame
     _, frame = _figure("La finale, reportée à dimanche, réunira 80 000 spectateurs.", "80 000", 80_000, "spectateur")
     assert concept("reportee") in frame.concepts
+
+
+def test_two_coordinated_shares_keep_their_own_words() -> None:
+    sentence = "Le ministère compte 38 % de grévistes dans les collèges et 24 % dans les lycées."
+    start = sentence.index("24 %")
+    first = sentence.index("38 %")
+    lycees = frame_of(sentence, (start, start + 4), [(first, first + 4)], "fr")
+    assert concept("lycees") in lycees.concepts
+    assert concept("colleges") not in lycees.concepts  # the words before "et" are the 38 %'s
+    union = _figure("Le Snes annonce 45 % de grévistes dans les collèges.", "45 %", 45, "%", "percent")
+    figure = Figure(start, start + 4, "24 %", "percent", 24.0, "%")
+    assert not same_referent(figure, lycees, *union)
+
+
+def test_two_shares_of_one_whole_are_one_slot_only_when_the_part_is_shared() -> None:
+    young = _figure("Les moins de 25 ans représentent 12 % de ces accidents.", "12 %", 12, "%", "percent")
+    night_text = "Trois accidents sur dix ont lieu la nuit, selon la Sécurité routière."
+    at = night_text.index("Trois accidents sur dix")
+    night = Figure(at, at + 23, "Trois accidents sur dix", "percent", 30.0, "%", about="accidents")
+    night_frame = frame_of(night_text, (at, at + 23), [], "fr")
+    assert not same_referent(*young, night, night_frame)
+    also_night = _figure("Quelque 30 % des accidents surviennent la nuit.", "30 %", 30, "%", "percent")
+    assert same_referent(*also_night, night, night_frame)

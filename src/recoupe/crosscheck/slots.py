@@ -145,6 +145,8 @@ class Frame:
     #: how it is told: "forecast" (expected, not yet measured), "threshold" (a condition: "à partir de 3,45 m"),
     #: "observed" (measured: "a atteint", "atteignait"), "" when the words do not say
     modality: str = ""
+    #: what a share is of: the noun right after "de" ("9 % de ces décès": décès), not what tells two shares apart
+    whole: frozenset[str] = frozenset()
 
 
 _ELISION = re.compile(r"^(?:[dlnsjmtc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
@@ -165,9 +167,18 @@ def concept(word: str) -> str:
     return singular
 
 
+_AND = re.compile(r"\b(?:et|ou|and|or)\b", re.IGNORECASE)
+
+
 def _clause_of(sentence: str, span: tuple[int, int], others: Sequence[tuple[int, int]]) -> tuple[int, int]:
     """Where a figure's frame may reach: not across another figure, a semicolon, or a turn to another fact."""
     lo = max([o[1] for o in others if o[1] <= span[0]] + [sentence.rfind(";", 0, span[0]) + 1])
+    if any(o[1] == lo for o in others):  # "42 % de grévistes dans le primaire et 35 % dans le secondaire": what
+        # stands before the "et" is the previous figure's (not after a comma: "prévu le 28 juin, est repoussé au
+        # lundi 1er et au mardi 2 juillet" lists two days of one new date)
+        joins = list(_AND.finditer(sentence, lo, span[0]))
+        if joins and "," not in sentence[lo : joins[-1].start()]:
+            lo = joins[-1].end()
     hi = min([o[0] for o in others if o[0] >= span[1]] + [len(sentence)])
     semicolon = sentence.find(";", span[1])
     if 0 <= semicolon < hi:
@@ -258,7 +269,28 @@ def frame_of(
         names=frozenset(names),
         months=frozenset(months),
         modality=_modality(sentence, span, lo_window, hi_window),
+        whole=_whole(after),
     )
+
+
+_OF = frozenset({"de", "des", "du", "of"})
+_OF_DETERMINERS = frozenset({"ces", "ses", "leurs", "leur", "la", "le", "les", "l", "the", "these", "those", "their"})
+
+
+def _whole(after: Sequence[re.Match[str]]) -> frozenset[str]:
+    """The concept of the noun after "de" right after a figure ("9 % de ces décès"), if any."""
+    words = [fold(m.group()) for m in after[:4]]
+    if not words:
+        return frozenset()
+    first = words[0]
+    if first.startswith(("d'", "d’")):
+        words = [first[2:], *words[1:]]
+    elif first in _OF:
+        words = words[1:]
+    else:
+        return frozenset()
+    nouns = [w for w in words if w not in _OF_DETERMINERS]
+    return frozenset({concept(nouns[0])}) if nouns else frozenset()
 
 
 def _names_before(sentence: str, end: int, skip: Sequence[tuple[int, int]]) -> set[str]:
@@ -314,6 +346,11 @@ def _unit_concept(figure: Figure) -> str | None:
 
 def _about_concepts(figure: Figure) -> frozenset[str]:
     return frozenset(concept(w) for w in _TOKEN.findall(figure.about or "") if len(w) > 2)
+
+
+def _whole_of(figure: Figure, frame: Frame) -> frozenset[str]:
+    """What a share is of: the noun after it, or the noun of a fraction ("quatre décès sur dix")."""
+    return frame.whole | (_about_concepts(figure) if " sur " in figure.text else frozenset())
 
 
 def _units_agree(a: Figure, b: Figure) -> bool:
@@ -532,6 +569,11 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     agrees = _counted_noun_agrees(a, concepts_a, b, concepts_b)
     if similar and (agrees or a.kind in {"money", "percent"}):  # sentences that say the same thing
         return True
+    if a.kind == "percent" and not (_RATES_OF_THE_DAY | {_UP, _DOWN}) & (concepts_a | concepts_b):  # two shares
+        # of one whole ("9 % de ces décès" / "quatre décès sur dix"): one slot only when something else than the
+        # whole is shared (a turnout, a strike rate: the share of voters, of staff, is what is measured)
+        wholes = _whole_of(a, frame_a) | _whole_of(b, frame_b)
+        concepts_a, concepts_b = concepts_a - wholes, concepts_b - wholes
     units = {u for u in (_unit_concept(a), _unit_concept(b)) if u}
     if agrees:  # "douze personnes interpellées" counts "interpellations"
         units -= GENERIC
