@@ -69,7 +69,8 @@ def test_two_candidates_scores_named_before_another_figure_are_two_slots() -> No
 def test_an_earlier_rise_is_another_rise_but_a_turnout_told_in_the_pluperfect_is_the_turnout() -> None:
     now = _figure("Les pensions seront revalorisées de 4 % au 1er juillet.", "4 %", 4, "%", "percent")
     before = _figure("Elles avaient déjà été augmentées de 1,1 % en janvier.", "1,1 %", 1.1, "%", "percent")
-    assert before[1].earlier and not now[1].earlier
+    assert before[1].earlier
+    assert not now[1].earlier
     assert distinct(*now, *before)
     noon = _figure("À midi, 25,5 % des électeurs avaient voté.", "25,5 %", 25.5, "%", "percent")
     evening = _figure("La participation s'élevait à 61 % à 17 heures.", "61 %", 61, "%", "percent")
