@@ -1,7 +1,7 @@
 """Real French press (gj-dev): events in a running story, wire provenance and press furniture, in one run.
 
     .venv/bin/python bench/press.py --db /tmp/me/gj.db [--neus-db /tmp/me/neus.db] [--half tune|report]
-        [--data ../shared/data/gj-dev] [--copies 40] [--no-recluster]
+        [--data ../shared/data/gj-dev] [--copies 40] [--no-recluster] [--conventions]
 
 ``--db`` is a store holding the gj-dev articles (``recoupe --db PATH ingest ../shared/data/gj-dev/articles.jsonl``;
 work on a copy: the script re-assigns its stories). What it prints, in one run:
@@ -23,6 +23,8 @@ work on a copy: the script re-assigns its stories). What it prints, in one run:
    that carry press furniture ("LIRE AUSSI", "EN DIRECT", "VIDÉO -", "NDLR", found_credits, agency stamps,
    datelines, newsletter and paywall lines), story titles taken from a non-news article, and summary
    sentences that repeat an earlier one of the same summary (two sites' versions of one dispatch sentence).
+6. **Press conventions** in the enrichment (``--conventions``, issue 13 item 3): short direct quotes (terms in
+   guillemets), role and pronoun speakers, role fragments read as persons, furniture in article summaries.
 
 Headline figures last. Without the corpus (a fresh clone) there is nothing to measure: the script says so.
 """
@@ -246,6 +248,71 @@ def furniture_block(store: Store, labelled: set[str]) -> dict[str, int]:
     }
 
 
+#: a speaker that is a pronoun or an article (``il``, ``la``): never a speaker
+PRONOUN_SPEAKERS = frozenset(
+    ["il", "elle", "ils", "elles", "on", "le", "la", "les", "l'", "lui", "eux", "celui", "celle", "ceux", "celles"]
+)
+#: a speaker that is a role ("le président de la République", "la ministre de la Justice"), not a person
+ROLE_SPEAKER = re.compile(
+    r"^(?:le |la |l'|les )?(?:president|presidente|premier ministre|premiere ministre|ministre|chef de l'etat|"
+    r"chef du gouvernement|secretaire d'etat|porte-parole|prefet|prefete|procureur|procureure|maire)\b"
+)
+
+
+def conventions_block(store: Store) -> dict[str, int]:
+    """French press conventions in the stored enrichment (issue 13, item 3), counted over every article.
+
+    - **scare quotes read as quotes**: direct quotes of three words or fewer (« gilets jaunes », « anticasseurs »:
+      a term in guillemets, not reported speech);
+    - **role speakers**: quotes whose speaker is a role ("le président de la République", "la ministre de la
+      Justice") rather than the person; persons whose name is a fragment of a role ("de la République");
+    - **pronoun speakers**: quotes whose speaker is a pronoun or an article;
+    - **furniture in article summaries** (``FURNITURE``).
+    """
+    counts: Counter[str] = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for article in all_articles(store):
+        found = store.enrichment(article.id)
+        if found is None:
+            continue
+        counts["articles"] += 1
+        fragment = False
+        for quote in found.quotes:
+            speaker = fold(quote.speaker or "").casefold().replace("\u2019", "'").strip()
+            if quote.kind == "direct":
+                counts["direct"] += 1
+                if len(re.findall(r"\w+", quote.text)) <= 3:
+                    counts["scare"] += 1
+                    examples["scare"].append(quote.text)
+            counts["quotes"] += 1
+            if speaker and ROLE_SPEAKER.match(speaker):
+                counts["role speakers"] += 1
+                examples["role speakers"].append(quote.speaker or "")
+            if speaker in PRONOUN_SPEAKERS:
+                counts["pronoun speakers"] += 1
+        for entity in found.entities:
+            if entity.label == "PER" and re.match(r"(?:de la|de l'|du|des) ", fold(entity.canonical).casefold()):
+                fragment = True
+                examples["role fragments"].append(entity.canonical)
+        counts["articles with a role fragment as a person"] += fragment
+        if found.summary:
+            counts["summaries"] += 1
+            if FURNITURE.search(found.summary):
+                counts["furniture in summaries"] += 1
+                examples["furniture in summaries"].append(found.summary[:100])
+    for name, shown in examples.items():
+        common = "; ".join(f"{text!r} x{n}" for text, n in Counter(shown).most_common(6))
+        print(f"  {name}: {common}")
+    print(
+        f"\n== conventions: {counts['articles']} articles; direct quotes {counts['direct']}, of three words or fewer "
+        f"{counts['scare']}; quotes {counts['quotes']}, role speakers {counts['role speakers']}, pronoun speakers "
+        f"{counts['pronoun speakers']}; articles with a role fragment as a person "
+        f"{counts['articles with a role fragment as a person']}; article summaries {counts['summaries']}, "
+        f"with furniture {counts['furniture in summaries']}"
+    )
+    return dict(counts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", required=True, help="a store holding gj-dev (a copy: stories are re-assigned)")
@@ -255,6 +322,7 @@ def main() -> None:
     parser.add_argument("--copies", type=int, default=40, help="copy marks printed for reading")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-recluster", action="store_true", help="score the stories as stored")
+    parser.add_argument("--conventions", action="store_true", help="count press conventions in the enrichment")
     args = parser.parse_args()
     if not (Path(args.data) / "articles.jsonl").is_file():
         print(f"no gj-dev corpus at {args.data}: nothing to measure (it is not distributed with recoupe)")
@@ -274,6 +342,7 @@ def main() -> None:
     ev = events_block(store, args.half)
     wire = wire_block(store, args.copies)
     furniture = furniture_block(store, set(urls))
+    conventions = conventions_block(store) if args.conventions else None
     stories_count = store.story_count()
     store.close()
     neus = neus_block(args.neus_db, args.workers, not args.no_recluster) if args.neus_db else None
@@ -300,6 +369,15 @@ def main() -> None:
         f"summary sentences {furniture['bad_sentences']}/{furniture['sentences']}, "
         f"repeating another site's version {furniture['repeated']}"
     )
+    if conventions is not None:
+        print(
+            f"conventions: direct quotes of three words or fewer {conventions.get('scare', 0)}/"
+            f"{conventions.get('direct', 0)}, role speakers {conventions.get('role speakers', 0)}/"
+            f"{conventions.get('quotes', 0)}, pronoun speakers {conventions.get('pronoun speakers', 0)}, "
+            f"articles with a role fragment as a person "
+            f"{conventions.get('articles with a role fragment as a person', 0)}, article summaries with furniture "
+            f"{conventions.get('furniture in summaries', 0)}/{conventions.get('summaries', 0)}"
+        )
 
 
 if __name__ == "__main__":

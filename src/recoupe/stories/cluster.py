@@ -31,6 +31,24 @@ component of the graph of such pairs ("edges") separately gives exactly the glob
 that arrives only re-clusters the component it joins. The result depends on the set of articles, not on
 the order they arrived in (items are sorted by date and id before clustering; ties go to the first pair).
 
+**Next-day follow-ups** (``attach_follow_ups``). The day penalty keeps each day's coverage of a running
+topic apart, right for a new event and wrong for its follow-up (a protest's Sunday tally, a visit reported
+the next day by a daily's print edition, reactions to a trial): it reads like its event one day later, and
+average link leaves it alone or with an unrelated piece of its day. After average link, a **small story**
+(at most ``FOLLOW_UP_STORY`` articles) joins an earlier, bigger story, and before that each article of a
+small story may move to one, when all of these hold:
+
+1. **time**: the unit starts the day after the story's last day (not later) and ends at most two days after it;
+2. **what the event names**: each of the unit's articles names some of the story's own rare entities (those
+   two or more of its articles name, with ``idf >= FOLLOW_UP_RARE_IDF``: the running topic's persons and places
+   are named everywhere and do not count), together weighing ``FOLLOW_UP_WEIGHT`` of ``idf`` or more;
+3. **fit**: the mean pair score of the unit with the story, the day penalty waived, reaches the threshold (an
+   article: and its mean with the rest of its own small story); at least one pair scores the threshold as it
+   is, so the two are in one component and clustering components apart gives the same result.
+
+Each pass decides its moves against the clusters as the pass found them (the story with the most specific
+weight wins), so the result still depends only on the set of articles.
+
 **Stable ids.** When a component is re-clustered, each new cluster takes the id of the old story it
 shares most articles with (largest overlap first); an old story left without a cluster redirects to the
 cluster that took most of its articles (a merge); a cluster with no old story, the part split off a
@@ -56,6 +74,7 @@ __all__ = [
     "Calibration",
     "ClusterItem",
     "StoryParams",
+    "attach_follow_ups",
     "average_link",
     "cluster_items",
     "day_gap",
@@ -65,6 +84,12 @@ __all__ = [
 ]
 
 NEVER = -1.0  # the score of a pair that may not be linked (too far apart in time)
+#: an entity named by at most about 5 % of the articles (``log(1 / 0.05)``) is specific to an event
+FOLLOW_UP_RARE_IDF = 3.0
+#: the rarity a follow-up must share with the event's own entities: two rare names, or one very rare and another
+FOLLOW_UP_WEIGHT = 8.0
+#: the largest story that is attached whole, or whose articles are moved one by one, as a follow-up
+FOLLOW_UP_STORY = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,9 +261,112 @@ def cluster_items(
     """
     ordered = sorted(items, key=lambda item: (item.order, item.id))
     news = [item for item in ordered if item.news]
-    groups = [[news[i] for i in group] for group in average_link(pair_scores(news, idf, params), params.threshold)]
+    scores = pair_scores(news, idf, params)
+    found = attach_follow_ups(news, average_link(scores, params.threshold), scores, idf, params)
+    groups = [[news[i] for i in group] for group in found]
     groups.extend([item] for item in ordered if not item.news)
     return sorted(groups, key=lambda group: (group[0].order, group[0].id))
+
+
+def _specific(items: Sequence[ClusterItem], group: Sequence[int], idf: Mapping[str, float]) -> frozenset[str]:
+    """The rare entities (``FOLLOW_UP_RARE_IDF``) that at least two articles of ``group`` name."""
+    counts = Counter(key for i in group for key in items[i].entities if idf.get(key, 0.0) >= FOLLOW_UP_RARE_IDF)
+    return frozenset(key for key, count in counts.items() if count >= 2)
+
+
+def _span(items: Sequence[ClusterItem], group: Sequence[int]) -> tuple[int, int] | None:
+    """First and last day of ``group`` (``None`` when a date is unknown)."""
+    days = [items[i].days for i in group]
+    known = [d for d in days if d is not None]
+    if len(known) < len(days):
+        return None
+    return min(d[0] for d in known), max(d[1] for d in known)
+
+
+def _waived_fit(
+    items: Sequence[ClusterItem],
+    unit: Sequence[int],
+    story: Sequence[int],
+    scores: NDArray[np.float64],
+    params: StoryParams,
+) -> float | None:
+    """The mean pair score of ``unit`` with ``story``, the day penalty waived; ``None`` without an edge between them."""
+    pairs = scores[np.ix_(unit, story)]
+    if (pairs <= NEVER).any() or not (pairs >= params.threshold).any():
+        return None
+    waived = [
+        float(scores[i, j]) + params.day_penalty * day_gap(items[i].days, items[j].days) for i in unit for j in story
+    ]
+    return sum(waived) / len(waived)
+
+
+def _followed(
+    items: Sequence[ClusterItem],
+    unit: Sequence[int],
+    groups: Sequence[Sequence[int]],
+    scores: NDArray[np.float64],
+    idf: Mapping[str, float],
+    *,
+    params: StoryParams,
+    own: int,
+    floor: float,
+) -> int | None:
+    """The index of the story ``unit`` (articles of ``groups[own]``) is a follow-up of, if any (module docstring)."""
+    span = _span(items, unit)
+    if span is None:
+        return None
+    best: tuple[float, float, int] | None = None
+    for index, group in enumerate(groups):
+        story = _span(items, group) if index != own and len(group) >= 2 else None
+        if story is None or not story[1] < span[0] <= story[1] + 1 or span[1] > story[1] + 2:
+            continue
+        specific = _specific(items, group, idf)
+        named = [items[i].entities & specific for i in unit]
+        weight = sum(idf[key] for key in frozenset().union(*named))
+        if weight < FOLLOW_UP_WEIGHT or not all(named):
+            continue
+        fit = _waived_fit(items, unit, group, scores, params)
+        if fit is not None and fit >= max(floor, params.threshold) and (best is None or (weight, fit) > best[:2]):
+            best = (weight, fit, index)
+    return None if best is None else best[2]
+
+
+def attach_follow_ups(
+    items: Sequence[ClusterItem],
+    groups: Sequence[Sequence[int]],
+    scores: NDArray[np.float64],
+    idf: Mapping[str, float],
+    params: StoryParams,
+) -> list[list[int]]:
+    """``groups`` (clusters of row indices of ``items`` and ``scores``) with next-day follow-ups moved to the
+    earlier story they continue (the module docstring says when); clusters sorted by their smallest index."""
+    found = [list(group) for group in groups]
+    moves = []
+    for own, group in enumerate(found):
+        for article in group if len(group) <= FOLLOW_UP_STORY else ():
+            rest = [i for i in group if i != article]
+            floor = float(np.mean(scores[article, rest])) if rest else params.threshold
+            target = _followed(items, [article], found, scores, idf, params=params, own=own, floor=floor)
+            if target is not None:
+                moves.append((article, own, target))
+    for article, own, target in moves:
+        found[own].remove(article)
+        found[target].append(article)
+    found = [group for group in found if group]
+    joins: dict[int, int] = {}
+    for own, group in enumerate(found):
+        if len(group) > FOLLOW_UP_STORY:
+            continue
+        target = _followed(items, group, found, scores, idf, params=params, own=own, floor=params.threshold)
+        if target is not None and len(found[target]) > len(group):
+            joins[own] = target
+    for own in sorted(joins):
+        target = joins[own]
+        while target in joins:  # a story joining one that joins a third (each bigger): all go to the last
+            target = joins[target]
+        found[target].extend(found[own])
+        found[own] = []
+    return sorted((sorted(group) for group in found if group), key=lambda group: group[0])
 
 
 def idf_of(document_frequency: Mapping[str, int], total: int) -> dict[str, float]:
