@@ -113,3 +113,23 @@ def test_a_plural_pronoun_takes_up_a_collective_speaker() -> None:
         "collectif d'avocats. Dans un communiqué, ils affirment avoir alerté en vain le ministère."
     )
     assert _said(text, "alerté en vain").speaker == "un collectif d'avocats"
+
+
+def test_one_of_a_group_is_a_description_not_a_fragment() -> None:
+    text = (
+        'Deux des six agresseurs ont déclaré vendredi regretter leur geste. "Je suis allé vraiment trop loin", '
+        "a déclaré l'un d'eux en larmes."
+    )
+    q = _said(text, "trop loin")
+    assert (q.speaker, q.unresolved) == ("l'un d'eux", True)
+    assert _said('"Je ne regrette rien", a affirmé l\'une des victimes.', "regrette rien").speaker == (
+        "l'une des victimes"
+    )
+
+
+def test_a_person_described_as_subject_speaks_the_next_quote() -> None:
+    text = (
+        "\"Je suis allé trop loin\", a déclaré l'un d'eux devant le juge Antoine Martin. La jeune femme s'est elle "
+        "aussi excusée. \"C'est grave. Je n'avais jamais fait ça.\""
+    )
+    assert _said(text, "C'est grave").speaker == "La jeune femme"

@@ -36,6 +36,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import (
     agent_source,
     apposed_name,
@@ -177,8 +178,8 @@ class _Resolver:
                     return phrase
                 continue
             gender = phrase_gender(self.ctx, phrase)
-            if self._described(phrase.text.strip(), phrase.start, gender) is not None:
-                return phrase
+            if self._described(phrase.text.strip(), phrase.start, gender) is not None or _person_noun(phrase.text):
+                return phrase  # a name, or a person described ("La jeune femme s'est elle aussi excusée")
         return None
 
     def _is_person(self, m: Mention) -> bool:
@@ -291,6 +292,12 @@ class _Resolver:
                 m = group[0]
                 return _Speaker(m.canonical, m.key, m.start, m.end, self._gender_of(m))
         return None
+
+
+def _person_noun(text: str) -> bool:
+    """A definite singular description headed by a person noun ("la jeune femme", "le cuisinier")."""
+    words = [w for w in fold(text).replace("'", "' ").split() if w not in MODIFIERS]
+    return len(words) >= 2 and words[0] in DEFINITE and words[1] in lex.PERSON_NOUNS
 
 
 def _sentence_like(text: str) -> bool:

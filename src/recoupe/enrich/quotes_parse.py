@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from recoupe.enrich import referent_words as lex
 from recoupe.enrich.nlp import glued_opener
 from recoupe.enrich.speech import AUX_FR, FILLERS_FR, Lexicon, fold, lexicon
 
@@ -31,13 +32,9 @@ _PAIRS = {"\u00ab": "\u00bb", "\u201c": "\u201d", "\u2039": "\u203a", "\u201e": 
 _STRAIGHT = '"'
 _CLOSERS = set(_PAIRS.values())
 QUOTE_CHARS = frozenset('"\u00ab\u00bb\u201c\u201d\u2039\u203a\u201e')
-_ABBREV = frozenset(
-    {"m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "st", "ste", "mr", "mrs", "ms", "jr", "etc", "no", "vs", "p"}
-)
+_ABBREV = lex.word_set("m mm mme mmes mlle dr pr me st ste mr mrs ms jr etc no vs p")
 _CLITICS = frozenset({"-t", "-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on", "-he", "-she"})
-_SUBJECT_CLITICS = frozenset(
-    {"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-on", "il", "elle", "ils", "elles", "on"}
-)
+_SUBJECT_CLITICS = lex.word_set("-il -elle -ils -elles -on -t-il -t-elle -t-on il elle ils elles on")
 _AUX_EN = frozenset({"has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "then", "later", "did"})
 _NP_STOP_FR = frozenset({"qui", "que", "qu'", "dont", "ou", "lequel", "laquelle", "mais", "car", "si"})
 _NP_LINK_FR = frozenset({"de", "d'", "du", "des", "et"})
@@ -415,12 +412,9 @@ class Context:
         doc = self.doc
         if k >= min(limit, len(doc)):
             return None
-        tok = doc[k]
-        low = fold(tok.text)
-        possessive = "Yes" in tok.morph.get("Poss", [])
-        determiner = low in _DEMONSTRATIVE_DET and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN"  # "Cet été"
-        if (tok.pos_ == "PRON" and not possessive and not determiner) or low.lstrip("-") in _PERSONAL:
-            return NounPhrase(tok.idx, tok.idx + len(tok.text), tok.text.lstrip("-"), None, pronoun=True)
+        opening = self._opening(k, limit)
+        if opening is not None:
+            return opening
         links = _NP_LINK_FR if self.language == "fr" else _NP_LINK_EN
         j = k
         while j < min(limit, len(doc), k + 14):
@@ -451,6 +445,26 @@ class Context:
             return None
         start, end = doc[k].idx, doc[j - 1].idx + len(doc[j - 1].text)
         return NounPhrase(start, end, self.text[start:end], self._head_mention(start, end))
+
+    def _opening(self, k: int, limit: int) -> NounPhrase | None:
+        """A phrase settled by its first token: a pronoun ("il", "-t-elle"), or one of a group ("l'un d'eux",
+        "l'une des victimes", "un des membres de l'ONG": a description, the group's phrase after it)."""
+        doc = self.doc
+        tok = doc[k]
+        low = fold(tok.text)
+        if lex.partitive([fold(t.text) for t in doc[k : k + 4]]):
+            j = k + (2 if low in {"l'", "l’"} else 1)  # the "de" / "des" / "d'" token
+            if j + 1 < len(doc) and fold(doc[j + 1].text) in {"eux", "elles"}:
+                end = doc[j + 1].idx + len(doc[j + 1].text)  # "l'un d'eux"
+            else:
+                group = self.phrase_from(j + (fold(doc[j].text) != "des"), limit)
+                end = group.end if group is not None else doc[j - 1].idx + len(doc[j - 1].text)
+            return NounPhrase(tok.idx, end, self.text[tok.idx : end], None)
+        possessive = "Yes" in tok.morph.get("Poss", [])
+        determiner = low in _DEMONSTRATIVE_DET and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN"  # "Cet été"
+        if (tok.pos_ == "PRON" and not possessive and not determiner) or low.lstrip("-") in _PERSONAL:
+            return NounPhrase(tok.idx, tok.idx + len(tok.text), tok.text.lstrip("-"), None, pronoun=True)
+        return None
 
     def _head_mention(self, start: int, end: int) -> Mention | None:
         """The name in a phrase when it is the phrase's head or an apposition to it ("le député Éric

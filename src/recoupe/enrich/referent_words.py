@@ -23,6 +23,7 @@ __all__ = [
     "NOT_SPEAKERS",
     "NUMBER",
     "ORG_NOUNS",
+    "PARTITIVE",
     "PERSON_NOUNS",
     "PREPOSITION_BEFORE",
     "PRONOUNS",
@@ -30,6 +31,7 @@ __all__ = [
     "SHARE",
     "TIME_WORDS",
     "TITLES",
+    "partitive",
     "word_set",
 ]
 
@@ -114,6 +116,18 @@ PREPOSITION_BEFORE = re.compile(
 )
 #: media nouns that stand for many outlets at once ("la presse italienne", "les médias")
 COLLECTIVE_MEDIA = word_set("presse medias media press")
+#: one or some of a group ("l'un d'eux", "l'une des victimes", "un des membres de l'ONG"): a description
+PARTITIVE = re.compile(r"^(?:l' ?)?(?:un|une|certains|certaines|plusieurs|chacun|chacune)\s+(?:des?\b|d'|d'entre\b)")
+_PARTITIVE_HEADS = word_set("un une certains certaines plusieurs chacun chacune aucun")
+
+
+def partitive(words: list[str]) -> bool:
+    """Whether folded words open one of a group: "l' un d' eux", "l' une des victimes", "un des membres"."""
+    if words[:1] in (["l'"], ["l’"]):
+        words = words[1:]
+    return len(words) >= 2 and words[0] in _PARTITIVE_HEADS and words[1] in {"des", "de", "d'", "d’", "d'entre"}
+
+
 #: nouns that carry what an outlet or a person said ("selon des informations de Mediapart")
 CARRIERS = word_set("information informations revelations revelation propos colonnes confidences")
 #: common nouns that end like agent nouns but do not speak

@@ -133,7 +133,7 @@ def can_speak(ctx: Context, text: str, start: int | None) -> bool:
     raw = text.strip()
     if not raw or lex.GLUED.search(raw) or raw[:1] in "'’-–" or raw.endswith(("'", "’")):
         return False  # a fragment or two words glued across a missing space ("DJ.\"I")
-    if lex.SHARE.search(fold(raw)):
+    if lex.SHARE.search(fold(raw)) or lex.PARTITIVE.match(fold(raw).replace("’", "'")):
         return True  # a share of people polled ("49%", "Nearly a third", "deux tiers des Français")
     head = _head(raw)
     if not head or head in lex.MONTHS or head in lex.TIME_WORDS or head.isdigit() or _is_place(ctx, raw, start):
