@@ -106,3 +106,15 @@ def test_two_shares_of_one_whole_are_one_slot_only_when_the_part_is_shared() -> 
     assert not same_referent(*young, night, night_frame)
     also_night = _figure("Quelque 30 % des accidents surviennent la nuit.", "30 %", 30, "%", "percent")
     assert same_referent(*also_night, night, night_frame)
+
+
+def test_a_noun_before_a_participle_is_no_source() -> None:
+    from recoupe.crosscheck.attribution import sources_in
+
+    # "l'explosion revendiquée par …": the noun is what was claimed, not who counts
+    claimed = "Au moins 40 civils sont morts dans l'explosion revendiquée par le groupe."
+    assert [m.text for m in sources_in(claimed)] == []
+    assert [m.text for m in sources_in("Les syndicats ont revendiqué 12 000 manifestants.")] == ["Les syndicats"]
+    assert [m.text for m in sources_in("La gendarmerie en a dénombré 3 500.")] == ["La gendarmerie"]
+    told = "Les organisateurs affirment avoir rassemblé 9 000 personnes."
+    assert [m.text for m in sources_in(told)] == ["Les organisateurs"]

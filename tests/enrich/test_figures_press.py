@@ -218,3 +218,15 @@ def test_half_scales_and_headcounts(models: NlpModels, case: tuple[str, str, str
     language, text, kind, value, unit = case
     for found in both(text, models, language):
         assert [(f.kind, f.value, f.unit) for f in found] == [(kind, value, unit)]
+
+
+def test_people_counted_by_their_nationality(models: NlpModels) -> None:
+    # written for the test; a count of people named by a demonym is a count, not a name ("60 Afghans")
+    for found in both("Au moins 60 Afghans et treize Américains ont été tués jeudi.", models):
+        assert [(f.text, f.kind, f.value, f.unit) for f in found] == [
+            ("60 Afghans", "count", 60.0, "afghan"),
+            ("treize Américains", "count", 13.0, "américain"),
+        ]
+    # a year before a capitalised word is still a year; a capitalised word that is no people is no counted noun
+    assert [(f.text, f.kind) for f in figures("En 2018 Français et Allemands ont signé.")] == [("2018", "date")]
+    assert figures("Il a vendu 300 Renault.") == []

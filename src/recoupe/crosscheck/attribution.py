@@ -182,6 +182,9 @@ _SUBJECT_APART = re.compile(
 )
 
 
+_AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "avoir", "ete"})
+
+
 def _subject(sentence: str) -> list[Marker]:
     found = []
     for match in [*_SUBJECT.finditer(sentence), *_SUBJECT_APART.finditer(sentence)]:
@@ -192,6 +195,9 @@ def _subject(sentence: str) -> list[Marker]:
             np = np[np.index(first) + len(first) + 1 :]
         if fold(np.split()[0]) in _PRONOUNS | _LINKS | {"un", "une", "des", "a", "an"}:
             continue  # an indefinite subject ("une revalorisation chiffrée à") reports nothing
+        words = match.group(0).split()  # the noun phrase may hold the auxiliary ("la préfecture a" recensé)
+        if words[-1].endswith(("é", "ée", "és", "ées")) and not {fold(w) for w in words[-4:-1]} & _AUXILIARIES:
+            continue  # a participle after a noun ("l'attaque revendiquée par l'EI"): the noun is no subject
         source = _clean(np)
         if source is not None and len(source.split()) <= 6:
             found.append(Marker(source, at, at + len(source)))

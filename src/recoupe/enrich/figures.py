@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from recoupe.enrich.dates_rel import find_dates, find_relative_dates
+from recoupe.enrich.entities import is_demonym
 from recoupe.enrich.figure_about import figure_about, singular
 from recoupe.enrich.figure_lexicon import (
     ATHLETICS_AFTER,
@@ -175,14 +176,17 @@ def _noun_after(
     if word is None or (word.start("w") - cursor) > 2:
         return None
     noun = word.group("w")
-    if noun.lower() in FUNCTION_WORDS or not noun[0].islower() or "-" in noun.strip("-")[:1]:
+    people = not noun[0].islower() and is_demonym(noun)  # "60 Afghans", "treize Américains": a count of people
+    if noun.lower() in FUNCTION_WORDS or not (noun[0].islower() or people) or "-" in noun.strip("-")[:1]:
         return None
     token = ctx.token(word.start("w"))
     if token is not None and token.pos_ in {"VERB", "AUX", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PUNCT"}:
         return None
     if scaled and token is not None and token.pos_ == "ADJ":
         return None  # "300 millions supplémentaires": an amount
-    if token is not None and token.text == noun and token.pos_ == "NOUN" and token.lemma_ and ctx.language == "fr":
+    if people:
+        lemma = singular(noun.lower(), ctx.language)
+    elif token is not None and token.text == noun and token.pos_ == "NOUN" and token.lemma_ and ctx.language == "fr":
         lemma = token.lemma_.lower()
     else:
         lemma = singular(noun, ctx.language)
@@ -347,7 +351,7 @@ def _after_noun_kind(  # noqa: PLR0911, PLR0912, PLR0915 - one rule after the ot
         if _bound_of_amount(ctx, number.end):
             return None  # "de 1500 à 3000 euros": the first bound takes the second's unit (see _inherit_lists)
         noun = _noun_after(ctx, pos)
-        if noun is None:
+        if noun is None or text[noun[0]].isupper():  # "en 2018 Français et Allemands …": a year, not people
             return _Draft(start, number.end, "date", f"{int(value):04d}", None, number=number)
     noun = _noun_after(ctx, pos)
     if noun is not None:
