@@ -133,3 +133,33 @@ def test_a_person_described_as_subject_speaks_the_next_quote() -> None:
         "aussi excusée. \"C'est grave. Je n'avais jamais fait ça.\""
     )
     assert _said(text, "C'est grave").speaker == "La jeune femme"
+
+
+def test_a_clitic_cut_by_a_lost_line_break_is_still_the_cue() -> None:
+    text = 'Christophe Castaner approuvait alors le choix. "Ne l\'oublions pas!", estimait-il.En octobre, il insistait.'
+    q = _said(text, "oublions")
+    assert (q.speaker, q.cue) == ("Christophe Castaner", "estimait-il")
+
+
+def test_il_is_not_one_of_two_subjects() -> None:
+    text = (
+        "Christophe Castaner est ministre. BFMTV et Le HuffPost ont exhumé ses vieux tweets. \"C'est quatre "
+        'milliards de coût", estimait-il.'
+    )
+    assert _said(text, "quatre milliards").speaker == "Christophe Castaner"
+
+
+def test_il_takes_up_the_subject_rather_than_a_name_in_its_object() -> None:
+    text = (
+        '"Il m\'a menacé", explique Bruno Gaccio. Contacté par Marianne, Paul Martin nie en bloc les '
+        'accusations de Jessie Claire et Bruno Gaccio. "Il y a entre lui et moi un gros litige", assure-t-il.'
+    )
+    assert _said(text, "gros litige").speaker == "Paul Martin"
+
+
+def test_a_quote_in_the_first_person_is_not_an_organisation_s() -> None:
+    text = (
+        "Elodie Clouvel a affirmé qu'elle pensait avoir été contaminée. L'AFP a pu consulter l'interview. "
+        '"Moi j\'ai été malade aussi", ajoute-t-elle.'
+    )
+    assert _said(text, "malade aussi").speaker == "Elodie Clouvel"

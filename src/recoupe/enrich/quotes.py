@@ -62,7 +62,9 @@ from recoupe.enrich.speakers_describe import (
     MODIFIERS,
     ORG_NOUNS,
     complement,
+    coordinated,
     final_name,
+    first_person_singular,
     looks_plural,
     person_head,
     plural_subject,
@@ -116,13 +118,17 @@ class _Resolver:
     ) -> None:
         self.ctx = ctx
         self.roles = roles or {}
+        self._person = False  # the quote being resolved is in the first person singular
         self.history: list[tuple[int, _Speaker]] = []
         self.person_keys = person_keys(ctx)
         self.reported = reported  # the quotes' spans: names inside them are not antecedents
         self._spoken: list[tuple[int, int]] = []  # speaker phrases already used
         self._genders: dict[str, str | None] = {}
 
-    def resolve(self, phrase: NounPhrase | None, at: int, *, cued: bool = False) -> _Speaker:
+    def resolve(self, phrase: NounPhrase | None, at: int, *, cued: bool = False, person: bool = False) -> _Speaker:
+        """The speaker of ``phrase`` for a quote at ``at``; with ``person`` (a quote in the first person
+        singular), a pronoun never takes up an organisation or an outlet."""
+        self._person = person
         if phrase is None:
             # a cue with no subject found ("en précisant que", "Avant d'ajouter que"): the last speaker
             if cued and self.history and at - self.history[-1][0] <= CUE_REACH:
@@ -181,6 +187,13 @@ class _Resolver:
             if self._described(phrase.text.strip(), phrase.start, gender) is not None or _person_noun(phrase.text):
                 return phrase  # a name, or a person described ("La jeune femme s'est elle aussi excusée")
         return None
+
+    def _organisation(self, phrase: NounPhrase) -> bool:
+        m = phrase.mention
+        if m is not None:
+            return m.label == "ORG" and m.key not in self.person_keys
+        words = [w for w in fold(phrase.text).replace("'", "' ").split() if w not in lex.DETERMINERS]
+        return bool(words) and (words[0] in ORG_NOUNS or words[0] in lex.ORG_NOUNS)
 
     def _is_person(self, m: Mention) -> bool:
         return m.label == "PER" or m.key in self.person_keys
@@ -260,8 +273,10 @@ class _Resolver:
             known = phrase_gender(self.ctx, phrase)
             if known is None and phrase.mention is not None:
                 known = self._gender_of(phrase.mention)
-            if not compatible(gender, known):
-                continue
+            if not compatible(gender, known) or coordinated(self.ctx.text, phrase):
+                continue  # "BFMTV et Le HuffPost ont exhumé …": two, not "il"
+            if self._person and self._organisation(phrase):
+                continue  # "« Moi j'ai été malade », ajoute-t-elle" is not "L'AFP a pu consulter"
             if phrase.pronoun:
                 chained = True  # "il … il …": the same referent as an earlier subject
                 continue
@@ -269,12 +284,17 @@ class _Resolver:
         if not chained:
             # a person introduced after the last speaker's sentence ("comme le patron du PS Olivier Faure.")
             floor = self.ctx.sentence_of(last_pos)[1] if last is not None else lo
-            for m in self._persons_before(before):
-                if m.start < max(lo, floor):
-                    break
-                inside = any(a <= m.start < b for a, b in skip)
-                if not inside and compatible(gender, self._gender_of(m)) and not complement(self.ctx.text, m.start):
-                    return _Speaker(m.canonical, m.key, m.start, m.end, self._gender_of(m))
+            introduced = [
+                m
+                for m in self._persons_before(before)
+                if m.start >= max(lo, floor)
+                and not any(a <= m.start < b for a, b in skip)
+                and compatible(gender, self._gender_of(m))
+                and not complement(self.ctx.text, m.start)
+            ]
+            if introduced:  # a subject first: "X nie les accusations de Y et Z"
+                m = min(introduced, key=lambda m: subject_rank(self.ctx, m))
+                return _Speaker(m.canonical, m.key, m.start, m.end, self._gender_of(m))
         if last is not None:
             return last
         return self._topic(gender, before)
@@ -479,7 +499,10 @@ def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list
                 attribution = Attribution(newer, None, None, "continuation")
         if attribution.how == "turn" and attribution.phrase is None:
             attribution = Attribution(_host(ctx, dialogue, before), attribution.cue, attribution.cue_start, "turn")
-        speaker = resolver.resolve(attribution.phrase, item.start, cued=attribution.cue is not None)
+        first_person = first_person_singular(ctx.text[item.start : item.end])
+        speaker = resolver.resolve(
+            attribution.phrase, item.start, cued=attribution.cue is not None, person=first_person
+        )
         referent = _refer(ctx, resolver, speaker, at=item.start, before=before, roles=roles, cue=attribution.cue)
         if referent.name:
             before.append((item.start, referent))

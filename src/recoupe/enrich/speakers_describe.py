@@ -21,7 +21,9 @@ __all__ = [
     "MODIFIERS",
     "ORG_NOUNS",
     "complement",
+    "coordinated",
     "final_name",
+    "first_person_singular",
     "looks_plural",
     "person_head",
     "plural_subject",
@@ -142,3 +144,20 @@ def _can_speak_plural(word: str) -> bool:
     base = word[:-1] if word.endswith(("s", "x")) else word
     nouns = lex.PERSON_NOUNS | lex.ORG_NOUNS | lex.MEDIA_NOUNS
     return word in nouns or base in nouns or lex.AGENT.search(word) is not None
+
+
+def coordinated(text: str, phrase: NounPhrase) -> bool:
+    """Whether a phrase is one member of a coordination ("BFMTV et Le HuffPost ont exhumé"): the pair, not
+    one of them, is the subject."""
+    before = fold(text[max(0, phrase.start - 4) : phrase.start])
+    after = fold(text[phrase.end : phrase.end + 4])
+    return before.endswith(" et ") or after.startswith(" et ")
+
+
+def first_person_singular(quote: str) -> bool:
+    """Whether a quote speaks in the first person singular ("Moi j'ai été malade", "I was there"): a person
+    speaks it, not an organisation."""
+    return _FIRST_PERSON.search(fold(quote).replace("’", "'")) is not None
+
+
+_FIRST_PERSON = re.compile(r"(?:^|[^\w'])(?:je|j'|moi|m'|mon|ma|mes|i|i'm|my)(?![\w-])")
