@@ -163,3 +163,18 @@ def test_a_quote_in_the_first_person_is_not_an_organisation_s() -> None:
         '"Moi j\'ai été malade aussi", ajoute-t-elle.'
     )
     assert _said(text, "malade aussi").speaker == "Elodie Clouvel"
+
+
+def test_both_of_them_speak_as_a_description() -> None:
+    q = _said("Tous deux rappellent que l'homme d'affaires continue son combat contre le cancer.", "son combat")
+    assert (q.speaker, q.unresolved) == ("Tous deux", True)
+
+
+def test_a_country_before_its_cue_speaks_for_its_government() -> None:
+    text = (
+        "Si des médias ont spéculé sur sa mort, la Corée du Sud avait indiqué assez vite qu'elle n'avait aucune "
+        "raison de croire à ces rumeurs."
+    )
+    q = _said(text, "aucune raison")
+    assert q.speaker == "Corée du Sud"
+    assert q.speaker_kind == "ORG"

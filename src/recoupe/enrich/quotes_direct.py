@@ -333,14 +333,15 @@ def passive_agent(ctx: Context, k: int) -> NounPhrase | None:
 
 
 def named_before(ctx: Context, begin: int) -> NounPhrase | None:
-    """A person or organisation named right before the verb group at token ``begin`` ("Marine Le Pen a nié")."""
+    """A person or organisation named right before the verb group at token ``begin`` ("Marine Le Pen a nié");
+    a country or a city there speaks for its government ("la Corée du Sud avait indiqué")."""
     if begin == 0:
         return None
     prev = ctx.doc[begin - 1]
     m = ctx.mention_at(prev.idx, prev.idx + len(prev.text))
     if (
         m is not None
-        and m.label in {"PER", "ORG"}
+        and m.label in {"PER", "ORG", "LOC"}
         and m.end >= prev.idx + len(prev.text) - 1
         and not ctx.quoted(m.start)
     ):

@@ -116,8 +116,12 @@ PREPOSITION_BEFORE = re.compile(
 )
 #: media nouns that stand for many outlets at once ("la presse italienne", "les médias")
 COLLECTIVE_MEDIA = word_set("presse medias media press")
-#: one or some of a group ("l'un d'eux", "l'une des victimes", "un des membres de l'ONG"): a description
-PARTITIVE = re.compile(r"^(?:l' ?)?(?:un|une|certains|certaines|plusieurs|chacun|chacune)\s+(?:des?\b|d'|d'entre\b)")
+#: one or some of a group ("l'un d'eux", "l'une des victimes", "un des membres de l'ONG", "tous deux"): a
+#: description
+PARTITIVE = re.compile(
+    r"^(?:l' ?)?(?:un|une|certains|certaines|plusieurs|chacun|chacune)\s+(?:des?\b|d'|d'entre\b)"
+    r"|^(?:tous|toutes) (?:les )?deux$|^les deux$|^both$"
+)
 _PARTITIVE_HEADS = word_set("un une certains certaines plusieurs chacun chacune aucun")
 
 
