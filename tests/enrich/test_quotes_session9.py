@@ -178,3 +178,18 @@ def test_a_country_before_its_cue_speaks_for_its_government() -> None:
     q = _said(text, "aucune raison")
     assert q.speaker == "Corée du Sud"
     assert q.speaker_kind == "ORG"
+
+
+def test_one_of_a_group_after_a_time_word_is_the_inverted_subject() -> None:
+    text = (
+        'Le navire a été immobilisé. "Des normes inventées pour nous empêcher de sauver des vies", a déclaré '
+        "samedi un des membres de l'ONG."
+    )
+    q = _said(text, "sauver des vies")
+    assert q.speaker is not None
+    assert q.speaker.startswith("un des membres")
+
+
+def test_joking_is_speaking() -> None:
+    q = _said("Il a tendu la main. « En tout cas, je suis toujours en vie ! » a plaisanté la reine.", "en vie")
+    assert (q.speaker, q.cue) == ("la reine", "a plaisanté")

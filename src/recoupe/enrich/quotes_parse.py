@@ -536,8 +536,8 @@ class Context:
             if low in {"son", "sa", "leur"} and k + 1 < end and fold(doc[k + 1].text) in {"cote", "part"}:
                 k += 2
                 continue
-            if tok.pos_ in {"ADV", "NUM"} or tok.like_num:
-                k += 1
+            if (tok.pos_ in {"ADV", "NUM"} or tok.like_num) and not lex.partitive([low, fold(doc[k + 1].text)]):
+                k += 1  # a time or a number, not "un des membres de l'ONG"
                 continue
             if tok.pos_ == "ADP" or low in {"au", "aux", "auprès", "to", "in", "on", "at", "with"}:
                 k = self._skip_prepositional(k + 1, end)

@@ -66,7 +66,7 @@ critiquer saluer évoquer parler qualifier décrire résumer détailler clamer p
 protester excuser menacer reprocher glisser souffler lâcher confesser partager militer formuler exhorter
 appeler réclamer exiger réaffirmer renchérir enchaîner admettre valoir garde mettre féliciter remercier
 trancher tonner s'emporter emporter railler moquer mentionner citer souhaiter espérer réagir promettre
-conseiller recommander suggérer raconter détailler écrire dénoncer vanter rassurer justifier
+conseiller recommander suggérer raconter détailler écrire dénoncer vanter rassurer justifier plaisanter blaguer
 """
 _FR_IRREGULAR = {
     "dire": "dit dits dite dites disent disait disaient disant dira diront dis",
