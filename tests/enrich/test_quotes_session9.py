@@ -193,3 +193,21 @@ def test_one_of_a_group_after_a_time_word_is_the_inverted_subject() -> None:
 def test_joking_is_speaking() -> None:
     q = _said("Il a tendu la main. « En tout cas, je suis toujours en vie ! » a plaisanté la reine.", "en vie")
     assert (q.speaker, q.cue) == ("la reine", "a plaisanté")
+
+
+def test_the_person_who_said_it_speaks_not_the_outlet_reporting_it() -> None:
+    text = (
+        "Son ami Daniel Hugues, 27 ans, précise qu'elle vivait seule avec ses chiens, selon la chaîne "
+        "d'information. Daniel Hugues décrit son amie."
+    )
+    q = _said(text, "vivait seule")
+    assert q.speaker == "Daniel Hugues"
+    assert q.text.startswith("elle vivait seule")
+
+
+def test_outlets_relayed_by_a_site_are_the_source() -> None:
+    text = (
+        "Terrible drame en Floride. Un pont s'est effondré sur une autoroute, selon plusieurs médias américains "
+        "relayés par Jeanmarcmorandini.com."
+    )
+    assert _said(text, "pont").speaker == "plusieurs médias américains"

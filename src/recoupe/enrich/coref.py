@@ -238,8 +238,12 @@ def agent_source(ctx: Context, phrase: NounPhrase) -> NounPhrase | None:
     if "Part" not in part.morph.get("VerbForm", []) or fold(par.text) != "par":
         return None
     words = [w for w in fold(phrase.text).replace("'", "' ").split() if w not in lex.DETERMINERS]
-    if words and (words[0] in lex.PERSON_NOUNS or lex.AGENT.search(words[0])):
-        return None  # "des passagers cités par le journal X": the passengers speak, the paper carries it
+    if words and (
+        words[0] in lex.PERSON_NOUNS
+        or lex.MEDIA_NOUNS & {words[0], words[0].rstrip("sx")}
+        or lex.AGENT.search(words[0])
+    ):
+        return None  # "des passagers cités par le journal X", "des médias relayés par X": they speak, X carries it
     return ctx.phrase_from(k + 2, k + 14)
 
 

@@ -53,7 +53,7 @@ from recoupe.enrich.coref import (
 )
 from recoupe.enrich.quotes_dialogue import Turn, interviewee, most_named, turns
 from recoupe.enrich.quotes_direct import Attribution, DirectCandidate, block_quotes, direct_candidates
-from recoupe.enrich.quotes_indirect import indirect_candidates
+from recoupe.enrich.quotes_indirect import IndirectCandidate, indirect_candidates
 from recoupe.enrich.quotes_parse import Context, NounPhrase
 from recoupe.enrich.referents import Ask, Referent, other_role, refer, unquoted
 from recoupe.enrich.roles import find_roles
@@ -339,6 +339,9 @@ def _indirects(ctx: Context) -> list[_Item]:
     reach = -1  # candidates come sorted by start: one nested in an earlier one ends before ``reach``
     framing = -1  # a ``Comme le révèle X,`` clause may hold another report ("…, X confie que …")
     for c in indirect_candidates(ctx):
+        if items and _reported_by_source(items[-1], c):
+            items[-1] = _Item(c.start, c.end, "indirect", c.attribution, c.end)  # the person speaks, not the outlet
+            continue
         if c.end <= reach and c.end > framing:
             continue
         if c.end <= reach:
@@ -348,6 +351,15 @@ def _indirects(ctx: Context) -> list[_Item]:
             framing = c.end
         items.append(_Item(c.start, c.end, "indirect", c.attribution, c.end))
     return items
+
+
+def _reported_by_source(outer: _Item, inner: IndirectCandidate) -> bool:
+    """ "M. Kim a dit à M. Xi que …, selon KCNA": a ``selon`` source around a clause whose own cue has a
+    subject (the outlet reports what that subject said)."""
+    sources = ("selon", "d'apres", "according")
+    source = fold(outer.attribution.cue or "").startswith(sources)
+    own = inner.attribution.phrase is not None and not fold(inner.attribution.cue or "").startswith(sources)
+    return source and own and outer.start < inner.start and inner.end == outer.end
 
 
 def _directs(ctx: Context, indirects: list[_Item], dialogue: list[Turn]) -> list[_Item]:
