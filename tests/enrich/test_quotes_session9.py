@@ -7,6 +7,7 @@ from recoupe.enrich import referents as rules
 from recoupe.enrich.entities import find_mentions
 from recoupe.enrich.nlp import NlpModels
 from recoupe.enrich.quotes import extract_quotes
+from recoupe.enrich.quotes_indirect import name_opening_clause
 from recoupe.enrich.quotes_parse import Context
 from recoupe.model import Quote
 
@@ -211,3 +212,14 @@ def test_outlets_relayed_by_a_site_are_the_source() -> None:
         "relayés par Jeanmarcmorandini.com."
     )
     assert _said(text, "pont").speaker == "plusieurs médias américains"
+
+
+def test_a_capitalised_name_opening_the_clause_of_a_cue_is_its_subject() -> None:
+    text = "Il ne faudra pas attendre la nuit pour un peu de fraîcheur : Météo-Alpes prévient que la neige tombera."
+    doc = MODELS.parse(text, "fr")
+    ctx = Context(doc, "fr", [])  # as if the tagger had missed the name
+    verb = next(t.i for t in doc if t.text == "prévient")
+    found = name_opening_clause(ctx, verb)
+    assert found is not None
+    assert found.text == "Météo-Alpes"
+    assert name_opening_clause(ctx, next(t.i for t in doc if t.text == "faudra")) is None

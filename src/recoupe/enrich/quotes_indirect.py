@@ -40,7 +40,7 @@ from recoupe.enrich.speech import fold
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["IndirectCandidate", "indirect_candidates"]
+__all__ = ["IndirectCandidate", "indirect_candidates", "name_opening_clause"]
 
 _INF_VERBS = frozenset(
     {
@@ -272,7 +272,23 @@ def _speaker(ctx: Context, verb: int) -> NounPhrase | None:
             complement = COMPLEMENT_BEFORE.search(ctx.text[max(0, m.start - 12) : m.start])
             if m.label in {"PER", "ORG"} and not ctx.quoted(m.start) and complement is None:
                 return NounPhrase(m.start, m.end, m.text, m)
+        return name_opening_clause(ctx, first)
     return subject
+
+
+def name_opening_clause(ctx: Context, first: int) -> NounPhrase | None:
+    """A capitalised name the tagger missed that opens the clause of the cue at token ``first``
+    (": Météo-France prévient que", ". Matignon assure que"): the subject."""
+    doc = ctx.doc
+    k = first
+    while k > 0 and (doc[k - 1].text.lstrip("-")[:1].isupper() or doc[k - 1].text == "-"):
+        k -= 1  # "Météo-France", cut or not at its hyphen
+    if k == first or first - k > 4 or not doc[k].text[:1].isupper() or ctx.quoted(doc[k].idx):
+        return None
+    if k > 0 and doc[k - 1].text not in {":", ".", ";", "!", "?", "\n"} and not doc[k].is_sent_start:
+        return None
+    start, end = doc[k].idx, doc[first - 1].idx + len(doc[first - 1].text)
+    return NounPhrase(start, end, ctx.text[start:end], ctx.mention_at(start, end))
 
 
 def _animate(phrase: NounPhrase | None) -> bool:
