@@ -258,6 +258,11 @@ ROLE_SPEAKER = re.compile(
     r"chef du gouvernement|secretaire d'etat|porte-parole|prefet|prefete|procureur|procureure|maire)\b"
 )
 
+#: the institution of a role ("de l'Intérieur", "de la République"), "Premier", and a role's capital first letter
+INSTITUTION = re.compile(r"\b(?:de la |de l['’]|du |des |d['’]|de )[A-ZÉ][\w-]+|\bPremi[eè]re?\b|^\w")
+#: a name left in a speaker once its role's institution is taken out ("Le Premier ministre Édouard Philippe")
+NAMED = re.compile(r"\b[A-ZÉÈÀ][\w-]+")
+
 
 def conventions_block(store: Store) -> dict[str, int]:
     """French press conventions in the stored enrichment (issue 13, item 3), counted over every article.
@@ -265,7 +270,8 @@ def conventions_block(store: Store) -> dict[str, int]:
     - **scare quotes read as quotes**: direct quotes of three words or fewer (« gilets jaunes », « anticasseurs »:
       a term in guillemets, not reported speech);
     - **role speakers**: quotes whose speaker is a role ("le président de la République", "la ministre de la
-      Justice") rather than the person; persons whose name is a fragment of a role ("de la République");
+      Justice") and names no person ("Le Premier ministre Édouard Philippe" does); persons whose name is a
+      fragment of a role ("de la République");
     - **pronoun speakers**: quotes whose speaker is a pronoun or an article;
     - **furniture in article summaries** (``FURNITURE``).
     """
@@ -285,7 +291,7 @@ def conventions_block(store: Store) -> dict[str, int]:
                     counts["scare"] += 1
                     examples["scare"].append(quote.text)
             counts["quotes"] += 1
-            if speaker and ROLE_SPEAKER.match(speaker):
+            if speaker and ROLE_SPEAKER.match(speaker) and not NAMED.search(INSTITUTION.sub("", quote.speaker or "")):
                 counts["role speakers"] += 1
                 examples["role speakers"].append(quote.speaker or "")
             if speaker in PRONOUN_SPEAKERS:
