@@ -258,6 +258,8 @@ ROLE_SPEAKER = re.compile(
     r"chef du gouvernement|secretaire d'etat|porte-parole|prefet|prefete|procureur|procureure|maire)\b"
 )
 
+#: a short direct quote whose words are quoted so in this many articles is a term (« gilets jaunes »), not speech
+TERM_ARTICLES = 5
 #: the institution of a role ("de l'Intérieur", "de la République"), "Premier", and a role's capital first letter
 INSTITUTION = re.compile(r"\b(?:de la |de l['’]|du |des |d['’]|de )[A-ZÉ][\w-]+|\bPremi[eè]re?\b|^\w")
 #: a name left in a speaker once its role's institution is taken out ("Le Premier ministre Édouard Philippe")
@@ -267,8 +269,9 @@ NAMED = re.compile(r"\b[A-ZÉÈÀ][\w-]+")
 def conventions_block(store: Store) -> dict[str, int]:
     """French press conventions in the stored enrichment (issue 13, item 3), counted over every article.
 
-    - **scare quotes read as quotes**: direct quotes of three words or fewer (« gilets jaunes », « anticasseurs »:
-      a term in guillemets, not reported speech);
+    - **scare quotes read as quotes**: direct quotes of three words or fewer (an upper bound: « gilets jaunes »,
+      « anticasseurs » are terms in guillemets, « gouffre » after "a dénoncé le" is a partial quote), and among
+      them those whose words are quoted so in ``TERM_ARTICLES`` articles or more (a term, not anyone's words);
     - **role speakers**: quotes whose speaker is a role ("le président de la République", "la ministre de la
       Justice") and names no person ("Le Premier ministre Édouard Philippe" does); persons whose name is a
       fragment of a role ("de la République");
@@ -277,6 +280,7 @@ def conventions_block(store: Store) -> dict[str, int]:
     """
     counts: Counter[str] = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
+    short: dict[str, set[str]] = defaultdict(set)  # short direct quotes (folded) and the articles quoting them
     for article in all_articles(store):
         found = store.enrichment(article.id)
         if found is None:
@@ -290,6 +294,7 @@ def conventions_block(store: Store) -> dict[str, int]:
                 if len(re.findall(r"\w+", quote.text)) <= 3:
                     counts["scare"] += 1
                     examples["scare"].append(quote.text)
+                    short[fold(quote.text).casefold().strip()].add(article.id)
             counts["quotes"] += 1
             if speaker and ROLE_SPEAKER.match(speaker) and not NAMED.search(INSTITUTION.sub("", quote.speaker or "")):
                 counts["role speakers"] += 1
@@ -306,12 +311,15 @@ def conventions_block(store: Store) -> dict[str, int]:
             if FURNITURE.search(found.summary):
                 counts["furniture in summaries"] += 1
                 examples["furniture in summaries"].append(found.summary[:100])
+    terms = {text: len(ids) for text, ids in short.items() if len(ids) >= TERM_ARTICLES}
+    counts["terms"] = sum(1 for text in examples["scare"] if fold(text).casefold().strip() in terms)
     for name, shown in examples.items():
         common = "; ".join(f"{text!r} x{n}" for text, n in Counter(shown).most_common(6))
         print(f"  {name}: {common}")
     print(
         f"\n== conventions: {counts['articles']} articles; direct quotes {counts['direct']}, of three words or fewer "
-        f"{counts['scare']}; quotes {counts['quotes']}, role speakers {counts['role speakers']}, pronoun speakers "
+        f"{counts['scare']}, of them a term quoted so in {TERM_ARTICLES} articles or more {counts['terms']}; "
+        f"quotes {counts['quotes']}, role speakers {counts['role speakers']}, pronoun speakers "
         f"{counts['pronoun speakers']}; articles with a role fragment as a person "
         f"{counts['articles with a role fragment as a person']}; article summaries {counts['summaries']}, "
         f"with furniture {counts['furniture in summaries']}"
@@ -378,7 +386,9 @@ def main() -> None:
     if conventions is not None:
         print(
             f"conventions: direct quotes of three words or fewer {conventions.get('scare', 0)}/"
-            f"{conventions.get('direct', 0)}, role speakers {conventions.get('role speakers', 0)}/"
+            f"{conventions.get('direct', 0)} (terms quoted in {TERM_ARTICLES}+ articles "
+            f"{conventions.get('terms', 0)}), "
+            f"role speakers {conventions.get('role speakers', 0)}/"
             f"{conventions.get('quotes', 0)}, pronoun speakers {conventions.get('pronoun speakers', 0)}, "
             f"articles with a role fragment as a person "
             f"{conventions.get('articles with a role fragment as a person', 0)}, article summaries with furniture "
