@@ -223,3 +223,16 @@ def test_a_capitalised_name_opening_the_clause_of_a_cue_is_its_subject() -> None
     assert found is not None
     assert found.text == "Météo-Alpes"
     assert name_opening_clause(ctx, next(t.i for t in doc if t.text == "faudra")) is None
+
+
+def test_an_intertitle_glued_to_the_next_quote_has_no_speaker() -> None:
+    text = (
+        'La région change de nom. "Un petit pays de cinq millions d\'habitants""Nous sommes la deuxième '
+        'région de France", s\'est réjoui Paul Martin. "PERSONNE NE VIENDRA VOTER CETTE LOI EN PLEIN MOIS '
+        "D'AOÛT\"\"J'ai "
+        "déjà dit ce que j'avais à dire\", explique Marie Petit."
+    )
+    assert _said(text, "petit pays").speaker is None
+    assert _said(text, "deuxième région").speaker == "Paul Martin"
+    assert [q.speaker for q in _quotes(text) if "PERSONNE" in q.text] in ([], [None])
+    assert _said(text, "déjà dit").speaker == "Marie Petit"

@@ -461,6 +461,8 @@ def _chain(ctx: Context, candidates: list[DirectCandidate]) -> list[DirectCandid
         gap = ctx.text[here.marked.close_at + 1 : nxt.marked.open_at]
         if ctx.text[here.start : here.end].rstrip().endswith((".", "!", "?", "…")):
             continue  # a whole sentence, not a fragment waiting for the next quote's cue
+        if not gap.strip() and ctx.text[nxt.start : nxt.start + 1].isupper():
+            continue  # '"Un petit pays""Nous sommes …", a-t-il dit': an intertitle glued to the next quote
         if len(gap.split()) <= 4 and ctx.sentence_of(here.marked.close_at) == ctx.sentence_of(nxt.marked.open_at):
             out[k] = DirectCandidate(here.start, here.end, nxt.attribution, here.marked)
     return out

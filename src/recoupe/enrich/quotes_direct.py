@@ -156,8 +156,8 @@ def _after(ctx: Context, span: Marked) -> Attribution | None:  # noqa: PLR0911 -
     _, sent_end = ctx.sentence_of(span.close_at)
     while i < n and (doc[i].text in {",", ")", "(", "...", "…"} or doc[i].text in QUOTE_CHARS):
         i += 1
-    if i >= n or doc[i].idx > span.close_at + 6:
-        return None
+    if i >= n or doc[i].idx > span.close_at + 6 or _glued_quote(ctx, span):
+        return None  # nothing close after it, or another quote ('"LA MOITIÉ""J'ai déjà dit …"': no cue)
     low = fold(doc[i].text)
     limit = ctx.token_at(max(sent_end, doc[i].idx + 1))
     if low in _SELON or (low == "according" and i + 1 < n and fold(doc[i + 1].text) == "to"):
@@ -388,11 +388,18 @@ def _nearest_before(ctx: Context, char: int, floor: int) -> NounPhrase | None:
     return None
 
 
+def _glued_quote(ctx: Context, span: Marked) -> bool:
+    """Whether another quotation opens right at this one's closing mark (an intertitle glued to the text)."""
+    return ctx.marked_at(span.close_at + 1) is not None
+
+
 def _later(ctx: Context, span: Marked) -> Attribution | None:
     """``…"fragment" …, a confirmé l'Élysée.``: an inverted cue later in the sentence."""
     doc = ctx.doc
     _, sent_end = ctx.sentence_of(span.close_at)
     k, limit = ctx.token_at(span.close_at + 1), ctx.token_at(sent_end)
+    if _glued_quote(ctx, span):
+        return None  # '"Un petit pays""Nous sommes …", a dit X': an intertitle, the cue is the next quote's
     while k < limit:
         tok = doc[k]
         if tok.text == "," and not ctx.quoted(tok.idx):
