@@ -118,3 +118,27 @@ def test_a_noun_before_a_participle_is_no_source() -> None:
     assert [m.text for m in sources_in("La gendarmerie en a dénombré 3 500.")] == ["La gendarmerie"]
     told = "Les organisateurs affirment avoir rassemblé 9 000 personnes."
     assert [m.text for m in sources_in(told)] == ["Les organisateurs"]
+
+
+def test_the_same_people_counted_of_one_name_are_one_slot() -> None:
+    first = _figure("En France, Michelin compte 21 500 salariés.", "21 500 salariés", 21_500, "salarié")
+    second = _figure("Quelque 23 000 salariés travaillent pour Michelin.", "23 000 salariés", 23_000, "salarié")
+    assert same_referent(*first, *second)
+    other = _figure("En France, Renault compte 40 000 salariés.", "40 000 salariés", 40_000, "salarié")
+    assert not same_referent(*first, *other)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "moment"),
+    [
+        ("Early in the day, 16,000 people had joined the march.", "09:00"),
+        ("By midday, 17 people were arrested.", "12:00"),
+        ("By the end of the day, police had arrested 19 people.", "20:00"),
+        ("En début de journée, 3 000 personnes défilaient.", "09:00"),
+        ("Tard dans la soirée, le bilan est passé à 12 morts.", "23:00"),
+    ],
+)
+def test_the_time_of_day_a_count_is_given(sentence: str, moment: str) -> None:
+    from recoupe.crosscheck.attribution import moment_of
+
+    assert moment_of(sentence) == moment

@@ -346,11 +346,24 @@ _CLOCK = re.compile(
 )
 _CLOCK_EN = re.compile(r"\b(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?\s*(?P<ap>[ap])\.?m\.?", re.IGNORECASE)
 _DAYTIME = (
-    (re.compile(r"\b(dans la matinee|en matinee|ce matin|en debut de matinee|this morning)\b"), "09:00"),
-    (re.compile(r"\b(a la mi-journee|a midi|en milieu de journee|at midday|at noon)\b"), "12:00"),
+    (
+        re.compile(
+            r"\b(dans la matinee|en matinee|ce matin|en debut de matinee|en debut de journee|tot dans la "
+            r"journee|this morning|in the morning|early in the day)\b"
+        ),
+        "09:00",
+    ),
+    (re.compile(r"\b(a la mi-journee|a midi|en milieu de journee|at midday|at noon|by midday|by noon)\b"), "12:00"),
     (re.compile(r"\b(en debut d'apres-midi|dans l'apres-midi|this afternoon)\b"), "15:00"),
     (re.compile(r"\b(en fin d'apres-midi)\b"), "17:00"),
-    (re.compile(r"\b(en fin de journee|en soiree|dans la soiree|ce soir|in the evening|tonight)\b"), "20:00"),
+    (re.compile(r"\b(en fin de soiree|tard dans la soiree|late at night)\b"), "23:00"),
+    (
+        re.compile(
+            r"\b(en fin de journee|en soiree|dans la soiree|ce soir|in the evening|tonight|by the end of the "
+            r"day|at the end of the day|late in the evening)\b"
+        ),
+        "20:00",
+    ),
 )
 _PROVISIONAL = re.compile(
     r"\b(provisoire|premier bilan|premiers? chiffres?|pour l'heure|a ce stade|pour le moment|pour l'instant|"
