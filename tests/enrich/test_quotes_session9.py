@@ -236,3 +236,16 @@ def test_an_intertitle_glued_to_the_next_quote_has_no_speaker() -> None:
     assert _said(text, "deuxième région").speaker == "Paul Martin"
     assert [q.speaker for q in _quotes(text) if "PERSONNE" in q.text] in ([], [None])
     assert _said(text, "déjà dit").speaker == "Marie Petit"
+
+
+def test_a_gerund_after_an_inverted_cue_is_that_cue_s_subject() -> None:
+    text = (
+        "Un homme a été tué. Il a tenté de faire descendre le conducteur, a ajouté cette source, précisant que "
+        "l'auteur était en fuite."
+    )
+    assert _said(text, "en fuite").speaker == "cette source"
+    text = (
+        "Le chef de file des députés, Paul Martin, a fustigé l'État pour son \"défaut d'anticipation\", estimant "
+        "qu'il a été dépassé."
+    )
+    assert _said(text, "dépassé").speaker == "Paul Martin"

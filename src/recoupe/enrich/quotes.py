@@ -338,7 +338,7 @@ def _indirects(ctx: Context) -> list[_Item]:
     items: list[_Item] = []
     reach = -1  # candidates come sorted by start: one nested in an earlier one ends before ``reach``
     framing = -1  # a ``Comme le révèle X,`` clause may hold another report ("…, X confie que …")
-    for c in indirect_candidates(ctx):
+    for c in _nearest_cue_first(indirect_candidates(ctx)):
         if items and _reported_by_source(items[-1], c):
             items[-1] = _Item(c.start, c.end, "indirect", c.attribution, c.end)  # the person speaks, not the outlet
             continue
@@ -351,6 +351,18 @@ def _indirects(ctx: Context) -> list[_Item]:
             framing = c.end
         items.append(_Item(c.start, c.end, "indirect", c.attribution, c.end))
     return items
+
+
+def _nearest_cue_first(candidates: list[IndirectCandidate]) -> list[IndirectCandidate]:
+    """Of two readings of one clause ("…, a ajouté cette source, précisant que …": read from "a ajouté" and
+    from "précisant"), the one from the gerund right before it comes first (and is kept)."""
+
+    def cue(c: IndirectCandidate) -> int:
+        at = c.attribution.cue_start
+        gerund = fold(c.attribution.cue or "").endswith("ant")
+        return -at if gerund and at is not None and at < c.start else 0
+
+    return sorted(candidates, key=lambda c: (c.start, -c.end, cue(c)))
 
 
 def _reported_by_source(outer: _Item, inner: IndirectCandidate) -> bool:

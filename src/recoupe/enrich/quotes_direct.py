@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from recoupe.enrich.coref import apposed_subject, quoted_subject
 from recoupe.enrich.quotes_parse import QUOTE_CHARS, Context, Marked, NounPhrase, VerbGroup
+from recoupe.enrich.speakers_describe import gerund_after_cue
 from recoupe.enrich.speech import fold
 
 __all__ = [
@@ -309,7 +310,12 @@ def _cue_subject(ctx: Context, span: Marked, k: int, begin: int, floors: tuple[i
         if subject is not None and infinitive_after(ctx, subject.end):
             subject = None  # "X, qui …, a déclaré au quotidien Y être "anéantie"": Y is told
     if subject is None:  # the agent of a passive speaks, not the person described
-        subject = passive_agent(ctx, k) or named_before(ctx, begin) or relative_antecedent(ctx, begin)
+        subject = (
+            gerund_after_cue(ctx, k)
+            or passive_agent(ctx, k)
+            or named_before(ctx, begin)
+            or relative_antecedent(ctx, begin)
+        )
     if subject is None:
         subject = ctx.subject_of(k)
     if subject is None:

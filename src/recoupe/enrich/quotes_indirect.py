@@ -35,6 +35,7 @@ from recoupe.enrich.quotes_direct import (
     named_before,
 )
 from recoupe.enrich.quotes_parse import QUOTE_CHARS, Context, NounPhrase
+from recoupe.enrich.speakers_describe import gerund_after_cue
 from recoupe.enrich.speech import fold
 
 if TYPE_CHECKING:
@@ -262,7 +263,7 @@ def _speaker(ctx: Context, verb: int) -> NounPhrase | None:
     group = ctx.verb_group_at(first)
     if group is not None and group.clitic is not None:
         return ctx.inverted_subject(group, verb + 3)
-    subject = named_before(ctx, first) or ctx.subject_of(verb)
+    subject = named_before(ctx, first) or gerund_after_cue(ctx, verb) or ctx.subject_of(verb)
     if subject is None:
         sent_start, _ = ctx.sentence_of(ctx.doc[verb].idx)
         for m in ctx.mentions_before(ctx.doc[verb].idx):

@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from recoupe.enrich import referent_words as lex
-from recoupe.enrich.quotes_parse import NounPhrase
+from recoupe.enrich.quotes_parse import QUOTE_CHARS, NounPhrase
 from recoupe.enrich.referent_words import word_set
 from recoupe.enrich.speech import fold
 
@@ -24,6 +24,7 @@ __all__ = [
     "coordinated",
     "final_name",
     "first_person_singular",
+    "gerund_after_cue",
     "looks_plural",
     "person_head",
     "plural_subject",
@@ -161,3 +162,29 @@ def first_person_singular(quote: str) -> bool:
 
 
 _FIRST_PERSON = re.compile(r"(?:^|[^\w'])(?:je|j'|moi|m'|mon|ma|mes|i|i'm|my)(?![\w-])")
+
+
+def gerund_after_cue(ctx: Context, i: int) -> NounPhrase | None:
+    """The subject of a gerund cue written after an inverted cue of the same sentence ("…, a ajouté cette
+    source, précisant que …"; "a réagi le président de Leclerc, X, dans une interview, jugeant …"): the
+    inverted subject of that cue, whatever the parse hangs the gerund on."""
+    doc = ctx.doc
+    tok = doc[i]
+    if "Part" not in tok.morph.get("VerbForm", []) or "Pres" not in tok.morph.get("Tense", []):
+        return None
+    if i == 0 or doc[i - 1].text != ",":
+        return None
+    floor = max(ctx.token_at(ctx.sentence_of(tok.idx)[0]), i - 30)
+    for k in range(i - 2, floor - 1, -1):
+        if doc[k].text != "," or ctx.quoted(doc[k].idx):
+            continue
+        group = ctx.verb_group_at(k + 1)
+        if group is None or group.verb >= i or not ctx.is_say(doc[group.verb]):
+            continue
+        subject = ctx.inverted_subject(group, i)
+        if subject is None:
+            return None
+        if any(t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_CHARS for t in doc[ctx.token_at(subject.end) : i]):
+            return None  # "X a fustigé l'État pour son "défaut", estimant": l'État is the object
+        return subject
+    return None
