@@ -249,3 +249,11 @@ def test_a_gerund_after_an_inverted_cue_is_that_cue_s_subject() -> None:
         "qu'il a été dépassé."
     )
     assert _said(text, "dépassé").speaker == "Paul Martin"
+
+
+def test_a_role_the_tagger_took_for_a_name_is_no_subject() -> None:
+    text = (
+        "L'enquête doit durer une semaine. Le premier d'entre eux, Mohamad Mat Yusop, le chef de la police de "
+        "l'État malaisien de Negeri Sembilan, a dit avoir inspecté le bungalow."
+    )
+    assert _said(text, "inspecté").speaker == "Mohamad Mat Yusop"

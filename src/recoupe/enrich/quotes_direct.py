@@ -348,6 +348,7 @@ def named_before(ctx: Context, begin: int) -> NounPhrase | None:
     if (
         m is not None
         and m.label in {"PER", "ORG", "LOC"}
+        and m.text[:1].isupper()  # "police de l'État …" tagged as a name ends a role: "X, le chef de la police de …"
         and m.end >= prev.idx + len(prev.text) - 1
         and not ctx.quoted(m.start)
     ):

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from recoupe.enrich import referent_words as lex
 from recoupe.enrich.quotes_direct import (
     COMPLEMENT_BEFORE,
     Attribution,
@@ -270,8 +271,12 @@ def _speaker(ctx: Context, verb: int) -> NounPhrase | None:
             if m.start < sent_start:
                 break
             # not "Sur Twitter, …", not "…, cités par LCI, affirment"
-            complement = COMPLEMENT_BEFORE.search(ctx.text[max(0, m.start - 12) : m.start])
-            if m.label in {"PER", "ORG"} and not ctx.quoted(m.start) and complement is None:
+            complement = COMPLEMENT_BEFORE.search(
+                ctx.text[max(0, m.start - 12) : m.start]
+            ) or lex.PREPOSITION_BEFORE.search(
+                fold(ctx.text[max(0, m.start - 12) : m.start])
+            )  # "le chef de la police de …": a complement
+            if m.label in {"PER", "ORG"} and not ctx.quoted(m.start) and complement is None and m.text[:1].isupper():
                 return NounPhrase(m.start, m.end, m.text, m)
         return name_opening_clause(ctx, first)
     return subject
