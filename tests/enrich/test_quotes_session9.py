@@ -257,3 +257,11 @@ def test_a_role_the_tagger_took_for_a_name_is_no_subject() -> None:
         "l'État malaisien de Negeri Sembilan, a dit avoir inspecté le bungalow."
     )
     assert _said(text, "inspecté").speaker == "Mohamad Mat Yusop"
+
+
+def test_il_does_not_take_up_a_newspaper() -> None:
+    text = (
+        "Un homme de 37 ans voulait l'héritage de ses parents. Le quotidien régional La Dépêche révèle ses mails. "
+        "Il précise à chaque fois que c'est dans le but de les exécuter."
+    )
+    assert _said(text, "dans le but").speaker != "La Dépêche"

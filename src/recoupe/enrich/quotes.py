@@ -275,8 +275,8 @@ class _Resolver:
                 known = self._gender_of(phrase.mention)
             if not compatible(gender, known) or coordinated(self.ctx.text, phrase):
                 continue  # "BFMTV et Le HuffPost ont exhumé …": two, not "il"
-            if self._person and self._organisation(phrase):
-                continue  # "« Moi j'ai été malade », ajoute-t-elle" is not "L'AFP a pu consulter"
+            if (self._person and self._organisation(phrase)) or _outlet(phrase):
+                continue  # "« Moi j'ai été malade », ajoute-t-elle" is not "L'AFP a pu consulter"; "il" is no outlet
             if phrase.pronoun:
                 chained = True  # "il … il …": the same referent as an earlier subject
                 continue
@@ -312,6 +312,14 @@ class _Resolver:
                 m = group[0]
                 return _Speaker(m.canonical, m.key, m.start, m.end, self._gender_of(m))
         return None
+
+
+def _outlet(phrase: NounPhrase) -> bool:
+    """A news outlet ("Le quotidien régional La Dépêche", "Le Parisien"): reporters name it, "il" and "elle"
+    do not take it up."""
+    words = [w for w in fold(phrase.text).replace("'", "' ").split() if w not in lex.DETERMINERS]
+    named = phrase.mention is not None and fold(phrase.mention.canonical) in lex.MEDIA_NAMES
+    return named or (bool(words) and words[0] in lex.MEDIA_NOUNS)
 
 
 def _person_noun(text: str) -> bool:

@@ -546,7 +546,7 @@ def _mention_close_before(ask: Ask) -> Referent | None:
     for m in ask.ctx.mentions_before(where):
         if m.start < previous:
             return None
-        if m.label not in ({"ORG"} if plural else {"PER", "ORG"}) or ask.ctx.quoted(m.start):
+        if m.label not in ({"ORG"} if plural else {"PER", "ORG"}) or ask.ctx.quoted(m.start) or _outlet(ask, "", m):
             continue
         if COMPLEMENT_BEFORE.search(ask.ctx.text[max(0, m.start - 40) : m.start]):
             continue  # "il est revenu au micro de RTL": RTL is where he spoke, not who
@@ -574,8 +574,15 @@ def _subject_before(ask: Ask, before: int, *, plural: bool) -> Referent | None:
             continue
         if phrase.mention is None and not can_speak(ask.ctx, phrase.text, phrase.start):
             continue
+        if not plural and _outlet(ask, phrase.text, phrase.mention):
+            continue  # "Le quotidien La Dépêche révèle … Il précise": "il" is no newspaper
         return _again(ask, phrase)
     return None
+
+
+def _outlet(ask: Ask, text: str, m: Mention | None) -> bool:
+    """A news outlet: a description headed by a media noun, or an entity the article calls one."""
+    return _head(text) in lex.MEDIA_NOUNS or (m is not None and _entity_kind(ask.ctx, m, ask.roles) == "MEDIA")
 
 
 def _subject_in(ask: Ask, lo: int, hi: int) -> Referent | None:
