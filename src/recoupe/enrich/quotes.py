@@ -55,7 +55,7 @@ from recoupe.enrich.quotes_dialogue import Turn, interviewee, most_named, turns
 from recoupe.enrich.quotes_direct import Attribution, DirectCandidate, block_quotes, direct_candidates
 from recoupe.enrich.quotes_indirect import IndirectCandidate, indirect_candidates
 from recoupe.enrich.quotes_parse import Context, NounPhrase
-from recoupe.enrich.referents import Ask, Referent, other_role, refer, unquoted
+from recoupe.enrich.referents import Ask, Referent, other_role, refer
 from recoupe.enrich.roles import find_roles
 from recoupe.enrich.speakers_describe import (
     DEFINITE,
@@ -70,6 +70,7 @@ from recoupe.enrich.speakers_describe import (
     plural_subject,
     subject_rank,
     title_only,
+    unquoted,
 )
 from recoupe.enrich.speech import fold
 from recoupe.model import Quote

@@ -41,13 +41,14 @@ from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import compatible, phrase_gender, pronoun_gender, subject_candidates
 from recoupe.enrich.quotes_direct import COMPLEMENT_BEFORE
 from recoupe.enrich.quotes_parse import NounPhrase
+from recoupe.enrich.speakers_describe import apposed, unquoted
 from recoupe.enrich.speech import fold
 
 if TYPE_CHECKING:
     from recoupe.enrich.quotes_parse import Context
     from recoupe.model import Mention
 
-__all__ = ["RULES", "Ask", "Referent", "can_speak", "head_noun", "other_role", "refer", "unquoted"]
+__all__ = ["RULES", "Ask", "Referent", "can_speak", "head_noun", "other_role", "refer"]
 
 
 #: a pronoun or a role looks back this far for its referent
@@ -360,7 +361,7 @@ def role_next_to_name(ask: Ask) -> Referent | None:
             continue  # "à propos de Jacques Chirac", "rapporte-t-il à Marianne": a complement, not the one described
         lo = max(0, m.start - 140, ask.ctx.sentence_of(m.start)[0])
         hi = m.end + 60
-        if ask.start is not None and ask.end is not None and not _apposed(ask.ctx.text, ask, m):
+        if ask.start is not None and ask.end is not None and not apposed(ask.ctx.text, ask.start, ask.end, m):
             # the description's own words are no context, unless the name stands in apposition to it
             lo = max(lo, ask.end) if lo <= ask.start < m.start else lo
             hi = min(hi, ask.start) if m.end <= ask.start < hi else hi
@@ -488,21 +489,6 @@ def _holds_name(ask: Ask, labels: frozenset[str] = frozenset({"PER", "ORG", "LOC
     return any(
         ask.start < m.start and m.end <= ask.end and fold(m.text) != own and m.label in labels for m in ask.ctx.mentions
     )
-
-
-def unquoted(ctx: Context, lo: int, hi: int) -> str:
-    """The article's own words between ``lo`` and ``hi``: what is inside quotation marks is someone's speech
-    ("ma femme et mes gosses"), not what the article says of a name."""
-    return "".join(" " if ctx.quoted(i) else ch for i, ch in enumerate(ctx.text[lo:hi], lo))
-
-
-def _apposed(text: str, ask: Ask, m: Mention) -> bool:
-    """Whether the name ``m`` stands right next to the description ("le délégué général de la FCD, Jacques
-    Creyssel", "Renaud Muselier, président de la région"): at most a comma, a bracket or a word between."""
-    if ask.start is None or ask.end is None:
-        return False
-    between = text[ask.end : m.start] if m.start >= ask.end else text[m.end : ask.start]
-    return len(between) <= 30 and len(between.split()) <= 1 and not re.search(r"[.!?\"«»“”]", between)
 
 
 def _singular_definite(text: str) -> bool:

@@ -20,6 +20,7 @@ __all__ = [
     "DEFINITE",
     "MODIFIERS",
     "ORG_NOUNS",
+    "apposed",
     "complement",
     "coordinated",
     "final_name",
@@ -30,6 +31,7 @@ __all__ = [
     "plural_subject",
     "subject_rank",
     "title_only",
+    "unquoted",
 ]
 
 DEFINITE = frozenset({"le", "la", "l'", "ce", "cette", "the", "this"})
@@ -188,3 +190,17 @@ def gerund_after_cue(ctx: Context, i: int) -> NounPhrase | None:
             return None  # "X a fustigé l'État pour son "défaut", estimant": l'État is the object
         return subject
     return None
+
+
+def unquoted(ctx: Context, lo: int, hi: int) -> str:
+    """The article's own words between ``lo`` and ``hi``: what is inside quotation marks is someone's speech
+    ("ma femme et mes gosses"), not what the article says of a name."""
+    return "".join(" " if ctx.quoted(i) else ch for i, ch in enumerate(ctx.text[lo:hi], lo))
+
+
+def apposed(text: str, start: int, end: int, m: Mention) -> bool:
+    """Whether the name ``m`` stands right next to the description at ``start:end`` ("le délégué général de
+    la FCD, Jacques Creyssel", "Renaud Muselier, président de la région"): at most a comma, a bracket or a
+    word between."""
+    between = text[end : m.start] if m.start >= end else text[m.end : start]
+    return len(between) <= 30 and len(between.split()) <= 1 and not re.search(r"[.!?\"«»“”]", between)
