@@ -265,3 +265,11 @@ def test_il_does_not_take_up_a_newspaper() -> None:
         "Il précise à chaque fois que c'est dans le but de les exécuter."
     )
     assert _said(text, "dans le but").speaker != "La Dépêche"
+
+
+def test_a_continuation_in_a_sentence_naming_one_person_is_that_person_s() -> None:
+    text = (
+        'Paul Martin parle d\'une "grande tristesse", a-t-il dit. Ou Marie Petit (maire de Dijon) qui apprend '
+        '"avec stupéfaction le décès brutal de son ami".'
+    )
+    assert _said(text, "stupéfaction").speaker == "Marie Petit"

@@ -187,7 +187,21 @@ class _Resolver:
             gender = phrase_gender(self.ctx, phrase)
             if self._described(phrase.text.strip(), phrase.start, gender) is not None or _person_noun(phrase.text):
                 return phrase  # a name, or a person described ("La jeune femme s'est elle aussi excusée")
-        return None
+        return self._named_in_sentence(lo, hi)
+
+    def _named_in_sentence(self, lo: int, hi: int) -> NounPhrase | None:
+        """The only person named (outside quotes, not as a complement) in the continuation's own sentence
+        before it: "Ou François Rebsamen (maire de Dijon) qui apprend "…"" is Rebsamen's."""
+        sent_start = max(lo, self.ctx.sentence_of(hi)[0])
+        named = {
+            m.key: m
+            for m in self._persons_before(hi)
+            if m.start >= sent_start and not complement(self.ctx.text, m.start) and not self.ctx.quoted(m.start)
+        }
+        if len(named) != 1:
+            return None
+        m = next(iter(named.values()))
+        return NounPhrase(m.start, m.end, m.text, m)
 
     def _organisation(self, phrase: NounPhrase) -> bool:
         m = phrase.mention
