@@ -28,3 +28,52 @@ def test_a_term_in_guillemets_has_no_speaker_to_conflict_over() -> None:
     said_a = _quote("Ce n'est pas à la hauteur", "Sophie Binet", "sophie binet")
     said_b = _quote("Ce n'est pas à la hauteur", "Frédéric Souillot", "frederic souillot")
     assert [x.kind for x in quote_conflicts(said_a, said_b, same_report=True)] == ["speaker"]
+
+
+# -- session 9: quotes as the press cuts them (gj-dev's biggest stories showed these; sentences written here)
+def _wording(a: Quote, b: Quote) -> list[str]:
+    return [c.detail for c in quote_conflicts(a, b) if c.kind == "quote_wording"]
+
+
+def test_a_clipped_word_or_a_plural_fitted_to_the_sentence_is_the_same_quote() -> None:
+    a = _quote("On vit au temps de l'information en continu, je ne changerai pas", "Jean Dupont", "jean dupont")
+    b = _quote("On vit au temps de l'info en continu, je ne changerai pas", "Jean Dupont", "jean dupont")
+    assert _wording(a, b) == []
+    c = _quote("La police harcèle les animateurs du mouvement des Gilets jaunes", "Jean Dupont", "jean dupont")
+    d = _quote("La police harcèle les animateurs du mouvement gilet jaune", "Jean Dupont", "jean dupont")
+    assert _wording(c, d) == []
+    # another word is still another word
+    e = _quote("On vit au temps de l'indifférence en continu, je ne changerai pas", "Jean Dupont", "jean dupont")
+    assert _wording(a, e) == ["« information » vs « indifférence »"]
+
+
+def test_whole_sentences_left_out_or_an_ellipsis_are_cuts() -> None:
+    full = _quote("Courage, Marc. On t'aime, Marc. On est avec toi", "des manifestants")
+    cut = _quote("Courage, Marc. On est avec toi", "des manifestants")
+    assert _wording(full, cut) == []
+    told = _quote(
+        "Une police politique harcèle les animateurs du mouvement. Assez de violences contre les manifestants",
+        "Jean Dupont", "jean dupont",
+    )  # fmt: skip
+    elided = _quote(
+        "Une police politique harcèle les animateurs du mouvement. […] Assez de violences contre les manifestants",
+        "Jean Dupont", "jean dupont",
+    )  # fmt: skip
+    shorter = _quote(
+        "Une police politique harcèle les animateurs. […] Assez de violences", "Jean Dupont", "jean dupont"
+    )
+    assert _wording(told, elided) == []
+    assert _wording(told, shorter) == []
+    # words left out inside a sentence change it: "nous ne sommes pas des casseurs, nous sommes des pacifistes"
+    said = _quote("Nous ne sommes pas des casseurs, nous sommes des pacifistes", "Paul Martin", "paul martin")
+    garbled = _quote("Nous ne sommes des pacifistes", "Paul Martin", "paul martin")
+    assert _wording(said, garbled) != []
+
+
+def test_a_capitalised_name_in_guillemets_is_no_short_quote() -> None:
+    name = _quote("Grand débat national", "Michel")
+    placard = _quote("Grand débat, mascarade", "la préfecture")
+    assert _wording(name, placard) == []
+    a = _quote("grave et préoccupant", "Alexandre Martin")
+    b = _quote("grave et inquiétant", "le procureur")
+    assert _wording(a, b) == ["« préoccupant » vs « inquiétant »"]

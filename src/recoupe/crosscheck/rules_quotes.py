@@ -69,12 +69,13 @@ def _truncated(words_a: list[str], words_b: list[str]) -> bool:
 _ELIDED = {"l": "le", "d": "de", "qu": "que", "j": "je", "n": "ne", "s": "se", "m": "me", "t": "te", "c": "ce"}
 
 
-def _adapted(word_a: str, word_b: str) -> bool:
-    """Two forms of one word: agreement ("préoccupant"/"préoccupante"), elision ("l'"/"le"), plural."""
+def _adapted(word_a: str, word_b: str, *, clipped: bool = False) -> bool:
+    """Two forms of one word: agreement ("préoccupant"/"préoccupante"), elision ("l'"/"le"), plural; with
+    ``clipped``, a word and its clipping ("info"/"information", "manif"/"manifestation")."""
     if _ELIDED.get(word_a, word_a) == _ELIDED.get(word_b, word_b):
         return True
     short, long_ = sorted((_stem(word_a), _stem(word_b)), key=len)
-    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 3
+    return len(short) >= 4 and long_.startswith(short) and (clipped or len(long_) - len(short) <= 3)
 
 
 def _stem(word: str) -> str:
@@ -83,7 +84,54 @@ def _stem(word: str) -> str:
 
 
 def _adapted_run(words_a: list[str], words_b: list[str]) -> bool:
-    return len(words_a) == len(words_b) and all(_adapted(x, y) for x, y in zip(words_a, words_b, strict=True))
+    """The same words adapted to the writer's sentence: word for word ("info" for "information" when it is the
+    only word), or the same content words once grammar words are left out ("des Gilets jaunes" / "gilet
+    jaune")."""
+    if len(words_a) == len(words_b) == 1:
+        return _adapted(words_a[0], words_b[0], clipped=True)
+    if len(words_a) == len(words_b) and all(_adapted(x, y) for x, y in zip(words_a, words_b, strict=True)):
+        return True
+    grammar = _grammar()
+    content_a, content_b = [w for w in words_a if w not in grammar], [w for w in words_b if w not in grammar]
+    return (
+        bool(content_a)
+        and len(content_a) == len(content_b)
+        and all(_adapted(x, y) for x, y in zip(content_a, content_b, strict=True))
+    )
+
+
+def _between(text: str, words: list[tuple[str, int, int]], lo: int, hi: int) -> str:
+    """The text of words ``lo:hi`` of a quote with what stands between them and their neighbours."""
+    start = words[lo - 1][2] if lo > 0 else 0
+    end = words[hi][1] if hi < len(words) else len(text)
+    return text[start:end]
+
+
+_SENTENCE_END = re.compile(r"[.!?…]\s*$")
+_SENTENCE_START = re.compile(r"^\s*(?:[.!?…]|$)")
+
+
+def _whole_sentences(text: str, words: list[tuple[str, int, int]], lo: int, hi: int) -> bool:
+    """Whether words ``lo:hi`` of a quote, left out of the other version, are whole sentences of it: a cut
+    between sentences, not inside one. A run of repeated words may be left out at several places ("Courage,
+    Marc. On t'aime, Marc. On est avec toi"): any of them will do."""
+    size = hi - lo
+    if size <= 0:
+        return False
+    places = {lo}
+    k = lo
+    while k > 0 and words[k - 1][0] == words[k - 1 + size][0]:
+        k -= 1
+        places.add(k)
+    k = lo
+    while k + size < len(words) and words[k][0] == words[k + size][0]:
+        k += 1
+        places.add(k)
+    for at in places:
+        start, end = words[at][1], words[at + size - 1][2]
+        if (start == 0 or _SENTENCE_END.search(text[:start])) and _SENTENCE_START.match(text[end:]):
+            return True
+    return False
 
 
 _UNITS = ("zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze",
@@ -137,6 +185,8 @@ def _short_conflicts(
         return []
     if not (a.speaker and b.speaker) or not (_is_name(a.speaker) or _is_name(b.speaker)):
         return []  # words in guillemets nobody is named saying: a term («grand débat national»), a placard
+    if (a.text[:1].isupper() or b.text[:1].isupper()) and not _utterance(keys_a):
+        return []  # a capitalised phrase that says nothing: a name or a slogan («Grand débat national»)
     changed = [i for i, (x, y) in enumerate(zip(keys_a, keys_b, strict=True)) if x != y]
     if len(changed) != 1 or _adapted(keys_a[changed[0]], keys_b[changed[0]]) or keys_a[changed[0]].isdigit():
         return []
@@ -218,15 +268,25 @@ def _wording_conflicts(
         if op == "equal":
             continue
         outside = (i2 <= first.a and j2 <= first.b) or (i1 >= last.a + last.size and j1 >= last.b + last.size)
-        if outside and (
-            op != "replace"
-            or _truncated(keys_a[i1:i2], keys_b[j1:j2])
-            or _function_words_only(keys_a[i1:i2])
-            or _function_words_only(keys_b[j1:j2])
+        if (
+            outside
+            and (
+                op != "replace"
+                or cut  # an ellipsis marks the quote as cut: its ends are where each outlet cut it
+                or _truncated(keys_a[i1:i2], keys_b[j1:j2])
+                or _function_words_only(keys_a[i1:i2])
+                or _function_words_only(keys_b[j1:j2])
+            )
         ):
             continue  # a quote cut shorter at an end (its first word fitted to the writer's sentence: "visent « à »")
-        if op != "replace" and (cut or shortened_ok):
-            continue  # an ellipsis marks words left out; or the article quotes the full wording elsewhere
+        whole = _whole_sentences(a.text, words_a, i1, i2) or _whole_sentences(b.text, words_b, j1, j2)
+        if cut and (
+            _ELLIPSIS.search(_between(a.text, words_a, i1, i2)) or _ELLIPSIS.search(_between(b.text, words_b, j1, j2))
+        ):
+            continue  # the words around an ellipsis: what one outlet left out ("… mouvement gilet jaune. […] Assez")
+        if op != "replace" and (cut or shortened_ok or whole):
+            continue  # an ellipsis marks words left out; the article quotes the full wording elsewhere; or whole
+            # sentences left out ("Jérôme, courage. Jérôme, on t'aime. Jérôme, on est avec toi")
         if op == "replace" and all(_number(w) is not None for w in keys_a[i1:i2] + keys_b[j1:j2]):
             continue  # another number ("Dix" / "10" is the same): the figure rules report a change
         if op == "replace" and _adapted_run(keys_a[i1:i2], keys_b[j1:j2]):

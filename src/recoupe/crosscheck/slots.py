@@ -567,9 +567,11 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     if _unspecific(a, b) and _measures_apart(concepts_a - topic, concepts_b - topic):
         return False
     agrees = _counted_noun_agrees(a, concepts_a, b, concepts_b)
-    if (similar and (agrees or a.kind in {"money", "percent"})) or (agrees and frame_a.names & frame_b.names):
+    if (similar and (agrees or a.kind in {"money", "percent"})) or (
+        agrees and a.kind == "count" and frame_a.names & frame_b.names
+    ):
         return True  # sentences that say the same thing; the same thing counted of one name ("Michelin compte
-        # 21 500 salariés" / "21 500 salariés travaillent pour Michelin")
+        # 21 500 salariés" / "21 500 salariés travaillent pour Michelin"), not two lengths of time near "l'État"
     if a.kind == "percent" and not (_RATES_OF_THE_DAY | {_UP, _DOWN}) & (concepts_a | concepts_b):  # two shares
         # of one whole ("9 % de ces décès" / "quatre décès sur dix"): one slot only when something else than the
         # whole is shared (a turnout, a strike rate: the share of voters, of staff, is what is measured)
