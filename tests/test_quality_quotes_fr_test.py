@@ -15,6 +15,10 @@ Its floors below are pinned on those scorings; rules must not be tuned on its mi
 tune2 (40 more test documents, 333 quotes, annotated in session 7 by an annotator who never ran recoupe)
 was scored once blind before anyone read it (F1 86.3, speaker 71.1), then tuned on (88.8 / 82.8). The tune
 half measured 90.0 / 89.5 at the end of session 7.
+
+Session 9 (general mechanisms: agreement when a description takes up a person, plural and outlet-free
+pronouns, partitives, intertitles, a person's words reported by an outlet): tune 89.9 / 94.0, tune2 89.0 /
+89.0 (the report floors were not touched).
 """
 
 from __future__ import annotations
@@ -33,11 +37,11 @@ REPORT = TUNE.with_name("report.jsonl")
 TUNE2 = TUNE.with_name("tune2.jsonl")
 
 F1_FLOOR = 0.87
-SPEAKER_FLOOR = 0.85
+SPEAKER_FLOOR = 0.92  # 0.872 when pinned, 0.895 at the end of session 7, 0.940 at the end of session 9
 REPORT_F1_FLOOR = 0.84  # 0.851 at its first scoring (session 5), 0.864 at the end of session 7
 REPORT_SPEAKER_FLOOR = 0.72  # 0.736 at its first scoring, 0.733 mid-session 7, 0.746 at its end
-TUNE2_F1_FLOOR = 0.87  # 0.863 scored blind before anyone read it, 0.888 after session 7's rules
-TUNE2_SPEAKER_FLOOR = 0.80  # 0.711 blind, 0.828 after session 7's rules
+TUNE2_F1_FLOOR = 0.88  # 0.863 scored blind before anyone read it, 0.888 after session 7's rules, 0.890 session 9
+TUNE2_SPEAKER_FLOOR = 0.87  # 0.711 blind, 0.828 after session 7's rules, 0.890 after session 9's
 
 
 def _score(path: Path) -> QuoteScores:
