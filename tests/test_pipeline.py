@@ -66,9 +66,9 @@ def test_embeddings_computed_while_the_batch_is_enriched(
     calls: list[tuple[str, int]] = []
     embed_now = embed_fast._embed_now
 
-    def counted(texts: list[str]) -> NDArray[np.float32]:
+    def counted(texts: list[str], max_tokens: int) -> NDArray[np.float32]:
         calls.append((threading.current_thread().name, len(texts)))
-        return embed_now(texts)
+        return embed_now(texts, max_tokens)
 
     monkeypatch.setattr(embed_fast, "_embed_now", counted)
     ahead, stories_ahead = _ingest_with_stories(tmp_path / "ahead.db", seeds_dir)
