@@ -1,6 +1,6 @@
 """Real French press (gj-dev): events in a running story, wire provenance and press furniture, in one run.
 
-    .venv/bin/python bench/press.py --db /tmp/me/gj.db [--neus-db /tmp/me/neus.db] [--half tune|report]
+    .venv/bin/python bench/press.py --db /tmp/me/gj.db [--neus-db /tmp/me/neus.db] [--half tune|report|report2]
         [--data ../shared/data/gj-dev] [--copies 40] [--no-recluster] [--conventions]
 
 ``--db`` is a store holding the gj-dev articles (``recoupe --db PATH ingest ../shared/data/gj-dev/articles.jsonl``;
@@ -9,8 +9,10 @@ work on a copy: the script re-assigns its stories). What it prints, in one run:
 1. **Events** (``bench/data/gj_dev_events.json``: events labelled by hand before recoupe ran on the corpus,
    split into a tuning and a reporting half by a seeded draw written in the file): B-cubed precision,
    recall and F1 of recoupe's stories on the labelled articles of the chosen half (``--half``; the
-   reporting half is scored once, at the end), against the **one-story-per-day baseline** (every article
-   of a publication day in one story) on the same articles, and the events split or mixed.
+   reporting half is scored once, at the end; ``report2``: a second reporting half of 41 events written
+   blind in session 9, ``bench/data/gj_dev_events_report2.json``), against the **one-story-per-day
+   baseline** (every article of a publication day in one story) on the same articles, and the events split
+   or mixed.
 2. **NeuS/AllSides dev** B-cubed in the same run (``--neus-db``: ingested there first when empty), so a
    change for French press is checked for a regression on the English set the calibration came from.
 3. **Wire provenance**: dispatches recognised per agency and credit, copy marks (each with outlets, days,
@@ -55,6 +57,8 @@ from stories import bcubed, ingest_paths, neus_records, scored_items
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "bench/data/gj_dev_events.json"
+#: a second reporting half (41 events written blind in session 9, none of the first file's articles)
+LABELS_REPORT2 = ROOT / "bench/data/gj_dev_events_report2.json"
 DATA = ROOT.parent / "shared/data/gj-dev"
 NEUS = ROOT / "demo/corpus/allsides/neus-allsides-dev.jsonl"
 
@@ -69,7 +73,7 @@ FURNITURE = re.compile(
 
 def load_labels(half: str) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
     """``{url: event id}`` of the chosen half (``all``: both) and the events by id."""
-    doc = json.loads(LABELS.read_text(encoding="utf-8"))
+    doc = json.loads((LABELS_REPORT2 if half == "report2" else LABELS).read_text(encoding="utf-8"))
     events = {e["id"]: e for e in doc["events"]}
     urls = {a["url"]: e["id"] for e in doc["events"] if half in ("all", e["half"]) for a in e["articles"]}
     return urls, events
@@ -331,7 +335,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", required=True, help="a store holding gj-dev (a copy: stories are re-assigned)")
     parser.add_argument("--neus-db", default=None, help="a store for NeuS dev (ingested when empty)")
-    parser.add_argument("--half", choices=("tune", "report", "all"), default="tune")
+    parser.add_argument("--half", choices=("tune", "report", "report2", "all"), default="tune")
     parser.add_argument("--data", default=str(DATA))
     parser.add_argument("--copies", type=int, default=40, help="copy marks printed for reading")
     parser.add_argument("--workers", type=int, default=2)
