@@ -387,10 +387,10 @@ class Context:
         k = verb + 1
         while k < n and k - verb < 3:
             low = fold(doc[k].text)
-            split = _split_clitic(doc, k)
+            split = lex.split_clitic([(t.text, bool(t.whitespace_)) for t in doc[k : k + 4]])
             if split is not None:  # "explique-t-il.Arrivé" cut into "-", "t", "-", "il" by the glue splitter
-                clitic = end_tok = split
-                k = split + 1
+                clitic = end_tok = k + split
+                k += split + 1
                 continue
             if low in _CLITICS or low.startswith("-t-"):
                 if low in _SUBJECT_CLITICS or low.startswith("-t-"):
@@ -610,19 +610,3 @@ class Context:
                 break
             tok = tok.head
         return None
-
-
-def _split_clitic(doc: Doc, k: int) -> int | None:
-    """The index of the pronoun closing a subject clitic written in pieces ("-", "t", "-", "il"), or None."""
-    pieces = [t.text for t in doc[k : k + 4]]
-    if pieces[:1] != ["-"] or len(pieces) < 2 or doc[k].whitespace_:
-        return None
-    if fold(pieces[1]) in _PRONOUN_CLITICS:
-        return k + 1
-    glued = not doc[k + 1].whitespace_ and not doc[k + 2].whitespace_ if len(pieces) == 4 else False
-    if glued and fold(pieces[1]) == "t" and pieces[2] == "-" and fold(pieces[3]) in _PRONOUN_CLITICS:
-        return k + 3
-    return None
-
-
-_PRONOUN_CLITICS = frozenset({"il", "elle", "ils", "elles", "on"})

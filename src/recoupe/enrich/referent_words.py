@@ -32,6 +32,7 @@ __all__ = [
     "TIME_WORDS",
     "TITLES",
     "partitive",
+    "split_clitic",
     "word_set",
 ]
 
@@ -130,6 +131,21 @@ def partitive(words: list[str]) -> bool:
     if words[:1] in (["l'"], ["l’"]):
         words = words[1:]
     return len(words) >= 2 and words[0] in _PARTITIVE_HEADS and words[1] in {"des", "de", "d'", "d’", "d'entre"}
+
+
+_PRONOUN_CLITICS = word_set("il elle ils elles on")
+
+
+def split_clitic(tokens: list[tuple[str, bool]]) -> int | None:
+    """For tokens ``(text, followed by a space)`` opening with a subject clitic written in pieces ("-", "t",
+    "-", "il": the glue splitter cut "-t-il.Arrivé"), the offset of the pronoun; else None."""
+    texts = [fold(t) for t, _ in tokens]
+    if texts[:1] != ["-"] or len(texts) < 2 or tokens[0][1]:
+        return None
+    if texts[1] in _PRONOUN_CLITICS:
+        return 1
+    glued = len(texts) == 4 and not tokens[1][1] and not tokens[2][1]
+    return 3 if glued and texts[1:3] == ["t", "-"] and texts[3] in _PRONOUN_CLITICS else None
 
 
 #: nouns that carry what an outlet or a person said ("selon des informations de Mediapart")
