@@ -230,3 +230,18 @@ def test_people_counted_by_their_nationality(models: NlpModels) -> None:
     # a year before a capitalised word is still a year; a capitalised word that is no people is no counted noun
     assert [(f.text, f.kind) for f in figures("En 2018 Français et Allemands ont signé.")] == [("2018", "date")]
     assert figures("Il a vendu 300 Renault.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("Le bilan s'est alourdi à 14 dans la soirée.", "fr", [("14", "count", 14.0, "mort")]),
+        ("Le dernier bilan a atteint 61.", "fr", [("61", "count", 61.0, "mort")]),
+        ("The death toll from the storm rose to 23 on Monday.", "en", [("23", "count", 23.0, "death")]),
+        # a "bilan" that is no toll, a time of day: no count of deaths
+        ("Le bilan de la réunion est prévu à 15.", "fr", []),
+        ("Le bilan sera fait à 17 h.", "fr", []),
+    ],
+)
+def test_a_toll_given_as_a_bare_number(text: str, language: str, found: list[tuple[str, str, float, str]]) -> None:
+    assert [(f.text, f.kind, f.value, f.unit) for f in figures(text, None, language)] == found

@@ -358,9 +358,19 @@ def _after_noun_kind(  # noqa: PLR0911, PLR0912, PLR0915 - one rule after the ot
         if _is_identifier(ctx, number, prev) or (number.words and value == 1):
             return None
         return _Draft(start, noun[1], "count", value, noun[2], number=number, noun_start=noun[0], noun_end=noun[1])
+    if allow_bare and not number.decimal and _TOLL_BEFORE.search(text, max(0, start - 80), start):
+        return _Draft(start, number.end, "count", value, "mort" if lang == "fr" else "death", number=number)
     if allow_bare and prev in BARE_OK_BEFORE and not number.decimal:
         return _Draft(start, number.end, "count", value, None, number=number)
     return None
+
+
+#: a toll given as a bare number ("le bilan s'est alourdi à 12", "the death toll rose to 24"): a count of deaths
+_TOLL_BEFORE = re.compile(
+    r"\b(?:death toll|toll|bilan)\b[^.;:!?\d]{0,60}?\b(?:(?:rose|risen|climbed|stood|jumped|increased|grew|"
+    r"alourdi|s['’]élève|s['’]établit|passé|passe|grimpé|monté|porté)\s+(?:to|at|à)|a atteint|atteint|reached)\s*$",
+    re.IGNORECASE,
+)
 
 
 _RANGE_NEXT = re.compile(
