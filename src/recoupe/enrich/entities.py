@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from recoupe.enrich.entity_aliases import DEMONYMS_EN, DEMONYMS_FR, KNOWN_NAMES
-from recoupe.enrich.roles import find_roles
+from recoupe.enrich.roles import find_roles, role_key, title_end
 from recoupe.folding import fold
 from recoupe.model import EntityRef, Mention
 
@@ -232,9 +232,17 @@ def _with_honorific(run: list[Token]) -> list[Token]:
     return run
 
 
-def _raw_mentions(doc: Doc) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, label, gazetteer canonical) for each cleaned entity of ``doc``."""
-    found: list[tuple[int, int, str, str | None]] = []
+#: (start, end, label, gazetteer canonical) of a cleaned entity
+_Raw = tuple[int, int, str, "str | None"]
+#: (start, end) of a title with its institution, and the start of the name the same span gave it, if any
+_Title = tuple[int, int, "int | None"]
+
+
+def _raw_mentions(doc: Doc) -> tuple[list[_Raw], list[_Title]]:
+    """(start, end, label, gazetteer canonical) for each cleaned entity of ``doc``, and the titles cut off
+    the NER's spans (French: see ``_split_title``)."""
+    found: list[_Raw] = []
+    titles: list[_Title] = []
     for ent in doc.ents:
         label = _LABELS.get(ent.label_)
         if label is None:
@@ -242,11 +250,64 @@ def _raw_mentions(doc: Doc) -> list[tuple[int, int, str, str | None]]:
         canonical = ent.ent_id_ or None
         for run in _runs(ent):
             kept = _clean(run, canonical is not None, label)
-            if kept and label == "PER" and canonical is None:
+            if kept and canonical is None and doc.lang_ == "fr":
+                kept, label_kept, title = _split_title(kept, label)
+                if title is not None:
+                    titles.append((*title, kept[0].idx if kept and label_kept == "PER" else None))
+            else:
+                label_kept = label
+            if kept and label_kept == "PER" and canonical is None:
                 kept = _with_honorific(kept)
             if kept:
-                found.append((kept[0].idx, kept[-1].idx + len(kept[-1].text), label, canonical))
-    return found
+                found.append((kept[0].idx, kept[-1].idx + len(kept[-1].text), label_kept, canonical))
+    return found, titles
+
+
+def _span(tokens: list[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _named(tokens: list[Token]) -> list[Token]:
+    """``tokens`` from their first capitalised word on: the name after a title ("Emmanuel Macron")."""
+    first = next((k for k, t in enumerate(tokens) if t.text[:1].isupper() and t.text[:1].isalpha()), None)
+    return [] if first is None else tokens[first:]
+
+
+def _person(tokens: list[Token], shortest: int) -> list[Token]:
+    """The name after a title, if it has ``shortest`` words or more ("Nicole Belloubet" after "[ministre de
+    la] Justice"; not "Sembilan" after "[chef de la] police de l'État de Negeri")."""
+    name = _named(tokens)
+    return name if len([t for t in name if t.text[:1].isupper()]) >= shortest else []
+
+
+def _split_title(run: list[Token], label: str) -> tuple[list[Token], str, tuple[int, int] | None]:
+    """A NER span less the title it holds (``roles.title_end``): "président de la République" (read as a
+    person, its name "de la République" once "président" is stripped) is a title and no entity; in
+    "président de la République Emmanuel Macron" or "[ministre de la] Justice Nicole Belloubet" the name
+    after the title is a person. Returns the tokens kept, their label, and the title's offsets (or None)."""
+    doc, first, stop = run[0].doc, run[0].i, run[-1].i + 1
+    # a span the NER read as a person may leave a surname ("président Macron"); another, a first and last name
+    shortest = 1 if label == "PER" else 2
+    end = title_end(doc, first, stop)
+    if end is not None:  # the span opens with a title
+        name = _person(run[end - first :], shortest)
+        title = _span(run[: end - first])
+        if name:
+            return name, "PER", title
+        institution = _named(run[1 : end - first])
+        keep = institution and (label == "LOC" or (label != "PER" and len(institution) >= 2))
+        # "président de la Commission européenne" read as an organisation: the organisation is named in it
+        return (institution if keep else []), label, title
+    for begin in range(first - 1, max(-1, first - 8), -1):  # the span opens inside a title's institution
+        if doc[begin].is_punct:
+            break
+        end = title_end(doc, begin, stop)
+        if end is not None and end > first:
+            name = _person(run[end - first :], shortest)
+            if name:
+                return name, "PER", (doc[begin].idx, name[0].idx)
+            return ([] if label == "PER" else run), label, None
+    return run, label, None
 
 
 # --- resolution within the article --------------------------------------------------------------------
@@ -297,7 +358,7 @@ def find_mentions(doc: Doc, language: str) -> list[Mention]:
     """Entity mentions of ``doc`` in text order, with their canonical name within the article (a well-known
     name's in ``language``); demonyms are not mentions."""
     text = doc.text
-    raw = _raw_mentions(doc)
+    raw, titles = _raw_mentions(doc)
     persons = [strip_titles(text[s:e]) for s, e, label, canon in raw if label == "PER" and canon is None]
     full_names = list(dict.fromkeys(name for name in persons if len(_words(name)) >= 2))
     surnames = {_words(name)[-1] for name in full_names}
@@ -327,7 +388,31 @@ def find_mentions(doc: Doc, language: str) -> list[Mention]:
         if known is not None:
             label, canonical = known  # noqa: PLW2901 - a well-known name has one label
         mentions.append(Mention(start, end, written, label, canonical, key))
+    if titles:
+        mentions = sorted([*mentions, *_titles_held(doc, titles, mentions)], key=lambda m: (m.start, m.end))
     return mentions
+
+
+def _titles_held(doc: Doc, titles: list[_Title], mentions: list[Mention]) -> list[Mention]:
+    """The titles that the article gives to exactly one person, as mentions of that person: in the span of
+    the title itself ("le président de la République Emmanuel Macron") or by apposition ("Emmanuel Macron,
+    le président de la République"; ``roles.find_roles``). Titles held by nobody or by two are no entity."""
+    persons = {m.start: m for m in mentions if m.label == "PER"}
+    holders: dict[str, set[str]] = {}
+    for start, end, name_at in titles:
+        if name_at is not None and name_at in persons:
+            holders.setdefault(role_key(doc.text[start:end]), set()).add(persons[name_at].key)
+    for key, roles in find_roles(doc, mentions).items():
+        for role in roles:
+            holders.setdefault(role_key(role), set()).add(key)
+    canonical = {m.key: m.canonical for m in mentions if m.label == "PER"}
+    held = []
+    for start, end, name_at in titles:
+        keys = {k for k in holders.get(role_key(doc.text[start:end]), set()) if k in canonical}
+        if name_at is None and len(keys) == 1:
+            key = next(iter(keys))
+            held.append(Mention(start, end, doc.text[start:end], "PER", canonical[key], key))
+    return held
 
 
 def entity_refs(doc: Doc, mentions: list[Mention]) -> list[EntityRef]:
