@@ -14,7 +14,8 @@ A passage with no attribution is kept as a *continuation* of the previous quote'
 sentence shortly after an attributed quote), as a *headline* quote with no speaker (an intertitle glued to
 the next sentence, or between dashes), as an unattributed quote when it is a long sentence, and dropped
 otherwise (scare quotes, labels, titles). Short passages in title case, or right after a naming word
-("intitulé", "baptisé", "surnommé"), are names or titles of works, not quotes.
+("intitulé", "baptisé", "surnommé"), are names or titles of works, not quotes; so are terms in guillemets
+with no attribution right after them (« gilets jaunes », « grand débat national »: ``quotes_terms``).
 Incises written without closing the marks (``"A, raconte-t-elle. B"``) split the passage in two.
 """
 
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 
 from recoupe.enrich.coref import apposed_subject, quoted_subject
 from recoupe.enrich.quotes_parse import QUOTE_CHARS, Context, Marked, NounPhrase, VerbGroup
+from recoupe.enrich.quotes_terms import is_term
 from recoupe.enrich.speakers_describe import gerund_after_cue
 from recoupe.enrich.speech import fold
 
@@ -498,7 +500,10 @@ def direct_candidates(ctx: Context) -> list[DirectCandidate]:
             continue
         pieces = _incise_split(ctx, span) if words > 4 else [(span.start, span.end, None)]
         attribution = after or _before(ctx, span, words <= 4) or _later(ctx, span)
-        if attribution is None and _is_headline(ctx, span):
+        headline = attribution is None and _is_headline(ctx, span)
+        if not headline and is_term(ctx, span, after=after is not None):
+            continue  # « gilets jaunes », « grand débat national »: a term in guillemets (quotes_terms)
+        if headline:
             attribution = Attribution(None, how="headline")
         for start, end, own in pieces:
             out.append(DirectCandidate(start, end, own or attribution, span))
