@@ -142,3 +142,50 @@ def test_the_same_sentence_with_one_date_changed_is_a_conflict() -> None:
     found = _relations(_check(a, b))
     assert ("conflicting", "juillet 2011 vs juillet 2009") in found
     assert not any("mars 2014" in detail for _, detail in found)
+
+
+@pytest.mark.slow
+def test_a_dateline_date_is_no_statement() -> None:
+    # written for the test: a dispatch's dateline gives the day it was filed; the other outlet's "depuis août
+    # 2020" is another date altogether, and neither is a fact the two outlets disagree on
+    a = _article(
+        "Agence",
+        "2021-08-06T15:00",
+        "Emploi américain",
+        "WASHINGTON, 6 août 2021 (AFP) - L'économie américaine a créé 943 000 emplois en juillet, selon le "
+        "département du Travail.",
+    )
+    b = _article(
+        "Le Fil",
+        "2021-08-06T16:00",
+        "Les embauches accélèrent",
+        "En juillet, les employeurs ont créé 943 000 postes, la meilleure performance depuis août 2020, selon "
+        "le Bureau des statistiques du travail.",
+    )
+    check = _check(a, b)
+    assert not any("6 août" in d for _, d in _relations(check))
+    assert not any(s.text.startswith("6 août") for v in check.verdicts for s in v.statements)
+    claims = [s.text for v in check.verdicts for s in v.statements if s.kind == "claim" and "943 000 emplois" in s.text]
+    assert claims
+    assert all(c.startswith("L'économie") for c in claims)
+
+
+@pytest.mark.slow
+def test_a_short_quote_given_to_two_unions_is_a_speaker_conflict() -> None:
+    # written for the test: the same seven words, given by one outlet to the CGT (an acronym of three letters
+    # is a name) and by the other to Force ouvrière
+    a = _article(
+        "Le Matin",
+        "2022-12-14T09:00",
+        "Le Smic revalorisé",
+        "Le Smic sera revalorisé de 1,8 % au 1er janvier. « Ce n'est pas à la hauteur », a réagi la CGT.",
+    )
+    b = _article(
+        "Le Soir",
+        "2022-12-14T10:00",
+        "Hausse du Smic",
+        "Le salaire minimum augmentera de 1,8 % au 1er janvier. « Ce n'est pas à la hauteur », estime Force "
+        "ouvrière.",
+    )
+    found = _relations(_check(a, b))
+    assert ("conflicting", "CGT vs Force ouvrière") in found

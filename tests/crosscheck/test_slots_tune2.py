@@ -142,3 +142,18 @@ def test_the_time_of_day_a_count_is_given(sentence: str, moment: str) -> None:
     from recoupe.crosscheck.attribution import moment_of
 
     assert moment_of(sentence) == moment
+
+
+def test_a_birth_date_is_not_the_day_of_the_news() -> None:
+    born, frame_born = _figure(
+        "Lina, la petite girafe née le 3 mars 2020 au zoo de Beauval, est morte.", "3 mars 2020", 0, None, "date"
+    )
+    told, frame_told = _figure(
+        "La petite girafe est morte, a annoncé le zoo ce lundi 12 avril.", "12 avril", 0, None, "date"
+    )
+    assert distinct(born, frame_born, told, frame_told)
+    assert distinct(told, frame_told, born, frame_born)
+    # "né" folds to the negation "ne": the masculine is read as a birth too
+    male, frame_male = _figure("Le petit éléphant né le 3 mars 2020 au zoo est mort.", "3 mars 2020", 0, None, "date")
+    assert not distinct(born, frame_born, male, frame_male)
+    assert distinct(male, frame_male, told, frame_told)

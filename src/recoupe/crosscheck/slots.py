@@ -238,6 +238,8 @@ def frame_of(
         ):
             concepts.add(concept(word))
         previous = word
+    # "née le 22 janvier 2019": a birth (read as written: "né" folds to the negation "ne")
+    concepts.update(BIRTH for match in [*before, *after] if match.group().casefold() in _BORN)
     for o_start, o_end in others:  # a date figure next to it ("contre 28 % en 2017") says which year
         reach = after[-1].end() if after else span[1]  # the window ends where the next figure starts
         start = before[0].start() if before else span[0]  # … or where the previous one ends
@@ -494,8 +496,15 @@ def topic_concepts(frames: Sequence[tuple[str, Frame]], *, share: float = 0.5, l
 _RATES_OF_THE_DAY = frozenset({"participation", "greve"})
 
 
+#: words of a birth: the date or age next to them is a person's, not the story's
+_BORN = frozenset({"né", "née", "nés", "nées", "naissance", "born", "birth"})
+BIRTH = "naissance"
+
+
 def _other_event(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
     """Told as another event or of another one: an earlier date, a previous period, another person's age."""
+    if a.kind == "date" and (BIRTH in frame_a.concepts) != (BIRTH in frame_b.concepts):
+        return True  # "née le 22 janvier 2019" / "a annoncé le parc ce mardi 9 juillet": a birth, an announcement
     if frame_a.earlier != frame_b.earlier and (
         a.kind == "date"
         or (a.kind in {"percent", "money"} and not (frame_a.concepts | frame_b.concepts) & _RATES_OF_THE_DAY)

@@ -25,7 +25,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("voix", "suffrage"),
     ("supplementaire", "nouveau", "additionnel", "extra", "additional", "new"),
     ("vigilance", "alerte", "alert", "warning"),
-    ("habitant", "resident", "inhabitant"),
+    ("habitant", "resident", "inhabitant", "pensionnaire"),
     ("eleve", "etudiant", "student", "pupil", "lyceen", "collegien"),
     ("salarie", "employe", "travailleur", "worker", "employee", "staff", "effectif"),
     ("evacue", "evacuation", "evacuated", "evacuee", "heliporte", "helitreuille", "airlifted"),

@@ -147,9 +147,10 @@ _NAVIGATION = re.compile(
 )
 _BYLINE = re.compile(r"^\W*(par|by)\s+[A-ZÀ-Þ][\w'’\-.]+(\s+[A-ZÀ-Þ][\w'’\-.]+){0,3}\b", re.UNICODE)
 _DASH_LINE = re.compile(r"^\s*[\-–—]\s*[A-ZÀ-Þ]")
-#: "PARIS (AFP) -", "Lyon, 12 mars (Reuters) –", "WASHINGTON —": cut off the sentence
+#: "PARIS (AFP) -", "Lyon, 12 mars (Reuters) –", "WASHINGTON —": cut off the sentence (``match`` at a sentence's
+#: start: no "^", which would only match at the text's very beginning)
 DATELINE = re.compile(
-    r"^[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40}(?:,[^()\n]{0,30})?\s*(?:\((?:AFP|Reuters|AP|Belga|ATS|dpa)\)\s*)?[\-–—]\s+"
+    r"[A-ZÀ-Þ][A-ZÀ-Þ'’\- ]{2,40}(?:,[^()\n]{0,30})?\s*(?:\((?:AFP|Reuters|AP|Belga|ATS|dpa)\)\s*)?[\-–—]\s+"
 )
 
 
@@ -334,6 +335,9 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
     if enrichment is not None:
         figures = sorted([*figures, *compared_periods(text, figures)], key=lambda f: f.start)
         figures = [f for f in figures if not is_moment(text, f)]
+        # the dateline's date ("WASHINGTON, 6 août 2021 (AFP) -") is when the dispatch was filed, not a fact
+        datelines = [m.span() for first, end in spans if (m := DATELINE.match(text, first, end))]
+        figures = [f for f in figures if not any(lo <= f.start < hi for lo, hi in datelines)]
     quotes = enrichment.quotes if enrichment else ()
 
     def sentence_of(start: int, end: int) -> tuple[int, int]:

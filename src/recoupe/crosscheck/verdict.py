@@ -301,7 +301,9 @@ def _named(quote: Quote) -> bool:
     words = re.sub(r"^(?:la|le|les|l['’]|the)\s*", "", quote.speaker or "", flags=re.IGNORECASE).split()
     # a name begins with a capital ("prince Harry" aside; "la CGT", "le Medef": an organisation's name after its
     # article): "ministre de la Transformation" is a description
-    return bool(quote.speaker_key) and len(quote.speaker or "") > 3 and bool(words) and words[0][:1].isupper()
+    # an acronym is a name however short ("la CGT", "FO", "l'ONU"); "il", "on" are not
+    long_enough = len(quote.speaker or "") > 3 or (len(words) == 1 and len(words[0]) >= 2 and words[0].isupper())
+    return bool(quote.speaker_key) and long_enough and bool(words) and words[0][:1].isupper()
 
 
 def _doubtful_speaker(a: Quote, b: Quote) -> bool:
