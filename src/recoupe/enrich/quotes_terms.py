@@ -20,6 +20,7 @@ What is guessed: a partial quote the article repeats in its own words ("aucun bl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from recoupe.enrich.quotes_parse import QUOTE_CHARS
@@ -75,13 +76,17 @@ def _named(ctx: Context, span: Marked, tokens: list[Token]) -> bool:
     return any(e.label_ != "MISC" and span.start <= e.start_char < span.end for e in ctx.doc.ents)
 
 
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str:
+    """``text`` folded character by character, so that offsets stay ("…" is one character, not "...")."""
+    return "".join((fold(ch) or ch)[0] for ch in text)
+
+
 def _used_again(ctx: Context, span: Marked, words: list[str], times: int = 1) -> bool:
     """The passage's words come back elsewhere: in guillemets of their own twice more; or, for two words or
     more, once outside any quotation (the article's own wording); with ``times``: that often in all."""
     text = ctx.text
-    folded = fold(text)
-    if len(folded) != len(text):  # folding changed the offsets (rare ligatures): no position to compare
-        return False
+    folded = _folded(text)
     alone = unquoted = 0
     for found in _pattern(words).finditer(folded):
         if found.start() <= span.start < found.end() or span.start <= found.start() < span.end:
