@@ -1,6 +1,6 @@
 """Quote extraction quality on French annotated articles, scored like the Gender Gap Tracker.
 
-    .venv/bin/python bench/enrich_quotes.py [--set dev|tune|report] [--gold DIR] [--show] [--unresolved]
+    .venv/bin/python bench/enrich_quotes.py [--set dev|tune|tune2|report|report2] [--gold DIR] [--show] [--unresolved]
 
 Sets: ``dev`` (default) the 30-article dev gold (tests/fixtures/gold, OrangeSum html_sample pages; the
 rules were written while reading it); ``tune`` and ``report`` the two halves of
@@ -42,11 +42,11 @@ def load_set(name: str, gold_dir: Path) -> list[tuple[str, str, list[GoldQuote]]
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", dest="which", choices=("dev", "tune", "tune2", "report"), default="dev")
+    parser.add_argument("--set", dest="which", choices=("dev", "tune", "tune2", "report", "report2"), default="dev")
     parser.add_argument("--gold", type=Path, default=FIXTURES / "gold", help="the dev gold folder (--set dev)")
     parser.add_argument("--show", action="store_true", help="print misses and wrong speakers to stderr")
     args = parser.parse_args()
-    if args.show and args.which == "report":
+    if args.show and args.which.startswith("report"):
         parser.error("--show is not for the report half: it is scored once, never read")
     gold = load_set(args.which, args.gold)
     models = NlpModels()
