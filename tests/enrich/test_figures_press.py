@@ -245,3 +245,18 @@ def test_people_counted_by_their_nationality(models: NlpModels) -> None:
 )
 def test_a_toll_given_as_a_bare_number(text: str, language: str, found: list[tuple[str, str, float, str]]) -> None:
     assert [(f.text, f.kind, f.value, f.unit) for f in figures(text, None, language)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a time of day is no length of time (written for the test)
+        ("Le conducteur a perdu le contrôle de son véhicule peu après 14 heures, mercredi.", []),
+        ("L'alerte a été donnée aux alentours de 21 heures.", []),
+        ("Le feu a été maîtrisé peu avant 23 heures.", []),
+        # a length stays one
+        ("Il a été libéré après 48 heures de garde à vue.", [("48 heures", "quantity", 48.0, "heure")]),
+    ],
+)
+def test_a_time_of_day_after_peu_apres_is_no_duration(text: str, found: list[tuple[str, str, float, str]]) -> None:
+    assert [(f.text, f.kind, f.value, f.unit) for f in figures(text)] == found

@@ -327,7 +327,9 @@ FIXED_EXPRESSIONS = re.compile(
 VAGUE_BEFORE = re.compile(rf"(?:\b(?:des|plusieurs|quelques|de|les|ces)){SPACE}+$", re.IGNORECASE)
 DECADE_BEFORE = re.compile(rf"(?:années|ann[ée]es{SPACE}+|the){SPACE}*$", re.IGNORECASE)
 TIME_OF_DAY_BEFORE = re.compile(
-    rf"(?:\b(?:à|a|vers|dès|jusqu['’]à|journal{SPACE}+de|at|by|around)){SPACE}+$", re.IGNORECASE
+    rf"(?:\b(?:à|a|vers|dès|jusqu['’]à|journal{SPACE}+de|peu{SPACE}+(?:après|avant)|aux{SPACE}+alentours{SPACE}+de|at|by|"
+    rf"around)){SPACE}+$",
+    re.IGNORECASE,
 )
 TIME_OF_DAY_GLUED = re.compile(r"[hH:]\d{2}\b|[hH]\b(?!{SPACE}*(?:de|d))")
 IDENTIFIER_NOUNS = frozenset(
