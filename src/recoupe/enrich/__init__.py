@@ -20,7 +20,7 @@ from recoupe.model import Article, Enrichment, EnrichmentLevel
 
 __all__ = ["ENRICHER_VERSION", "NlpModels", "enrich"]
 
-ENRICHER_VERSION = 1
+ENRICHER_VERSION = 2  # 2: French titles as roles, scare quotes as terms, speakers resolved (issues 12, 13)
 
 
 def _closed(part: str) -> str:
