@@ -2,8 +2,9 @@
 
 The corpus has no licence and is not distributed with recoupe: on a fresh clone or in CI these tests skip
 with that reason. Only the hand-written event labels are in the repository (``bench/data/gj_dev_events.json``:
-URLs, event names, dates). Floors are checked on the labels' **tuning half**; the reporting half is scored
-once by ``bench/press.py --half report`` (see ``bench/README.md``).
+URLs, event names, dates; ``bench/data/gj_dev_events_report2.json``, a second reporting half). Floors are
+checked on the labels' **tuning half** and, at the level they were scored once, on the two reporting halves
+(``bench/press.py --half report`` / ``report2``, see ``bench/README.md``).
 
 1. Without a store (reads the corpus file): genres, agency stamps and press furniture.
 2. With a store (``RECOUPE_GJ_DB`` = a database where gj-dev was ingested; copied, never written): the
@@ -33,6 +34,9 @@ LABELS = ROOT / "bench" / "data" / "gj_dev_events.json"
 FLOOR = 0.95  # tuning half, B-cubed F1: measured 0.959 (P 1.000, R 0.921) when pinned; one story per day 0.737
 MARGIN = 0.15  # over the one-story-per-day baseline on the same articles
 REPORT_FLOOR = 0.91  # reporting half, scored once (end of session 5): 0.929 (P 0.973, R 0.889); one story per day 0.722
+#: the second reporting half (41 events labelled blind in session 9), scored once at the end of session 10:
+#: 0.939 (P 0.973, R 0.908) against 0.636 for one story per day
+REPORT2_FLOOR = 0.92
 
 needs_corpus = pytest.mark.skipif(
     not CORPUS.is_file(), reason="gj-dev is not distributed with recoupe (no licence): ../shared/data/gj-dev absent"
@@ -94,6 +98,7 @@ def test_events_floor_on_the_tuning_half(tmp_path: Path, bench_script: Callable[
     engine.close()
     result = press.events_block(store, "tune")
     report = press.events_block(store, "report")
+    report2 = press.events_block(store, "report2")
     wire = press.wire_block(store, 0)
     store.close()
     f1, baseline = result["bcubed"][2], result["baseline"][2]
@@ -102,4 +107,6 @@ def test_events_floor_on_the_tuning_half(tmp_path: Path, bench_script: Callable[
     # the reporting half, scored once (end of session 5): F1 0.929 against 0.722 for one story per day
     assert report["bcubed"][2] >= REPORT_FLOOR
     assert report["bcubed"][2] >= report["baseline"][2] + MARGIN
+    assert report2["bcubed"][2] >= REPORT2_FLOOR
+    assert report2["bcubed"][2] >= report2["baseline"][2] + MARGIN
     assert wire["mutual"] == 0

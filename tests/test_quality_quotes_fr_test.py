@@ -19,6 +19,12 @@ half measured 90.0 / 89.5 at the end of session 7.
 Session 9 (general mechanisms: agreement when a description takes up a person, plural and outlet-free
 pronouns, partitives, intertitles, a person's words reported by an outlet): tune 89.9 / 94.0, tune2 89.0 /
 89.0 (the report floors were not touched).
+
+Session 10: report2 (40 more test documents, 310 quotes, annotated blind in session 9 by a hand that never ran
+recoupe, split file ``split_report2.json``) scored once at the end of the session, never read: **F1 81.6,
+speaker accuracy 76.3**; the report half, scored again with the same code: 86.5 / 76.5. The tuning sets stand
+at 89.9 / 94.0 (tune) and 89.4 / 89.3 (tune2): the speaker rules fit what they were written on far better than
+new articles.
 """
 
 from __future__ import annotations
@@ -35,11 +41,14 @@ from recoupe.evaluate.quotes import QuoteScores, load_split_quotes, score_quotes
 TUNE = Path(__file__).resolve().parent / "fixtures" / "quotes_fr_test" / "tune.jsonl"
 REPORT = TUNE.with_name("report.jsonl")
 TUNE2 = TUNE.with_name("tune2.jsonl")
+REPORT2 = TUNE.with_name("report2.jsonl")
 
 F1_FLOOR = 0.87
 SPEAKER_FLOOR = 0.92  # 0.872 when pinned, 0.895 at the end of session 7, 0.940 at the end of session 9
 REPORT_F1_FLOOR = 0.84  # 0.851 at its first scoring (session 5), 0.864 at the end of session 7
 REPORT_SPEAKER_FLOOR = 0.72  # 0.736 at its first scoring, 0.733 mid-session 7, 0.746 at its end
+REPORT2_F1_FLOOR = 0.79  # 0.816 at its one scoring (end of session 10)
+REPORT2_SPEAKER_FLOOR = 0.73  # 0.763 at its one scoring
 TUNE2_F1_FLOOR = 0.88  # 0.863 scored blind before anyone read it, 0.888 after session 7's rules, 0.890 session 9
 TUNE2_SPEAKER_FLOOR = 0.87  # 0.711 blind, 0.828 after session 7's rules, 0.890 after session 9's
 
@@ -65,6 +74,13 @@ def test_report_half_floors() -> None:
     result = _score(REPORT).result("all", 0.3)
     assert result["f1"] >= REPORT_F1_FLOOR
     assert result["speaker"] >= REPORT_SPEAKER_FLOOR
+
+
+@pytest.mark.slow
+def test_second_report_half_floors() -> None:
+    result = _score(REPORT2).result("all", 0.3)
+    assert result["f1"] >= REPORT2_F1_FLOOR
+    assert result["speaker"] >= REPORT2_SPEAKER_FLOOR
 
 
 @pytest.mark.slow
