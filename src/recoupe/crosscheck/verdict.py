@@ -192,7 +192,11 @@ def _pair_conflicts(
             return []
         return [figure_conflict(a.figure, b.figure)]
     if kind == "quote" and a.quote is not None and b.quote is not None:
-        both_direct = a.quote.kind == "direct" and b.quote.kind == "direct"
+        # a charge quoted as its legal wording ("jugé pour « organisation de manifestations sans déclaration
+        # préalable »") is the name of an offence, cut or reworded at will: no wording to conflict over
+        both_direct = (
+            a.quote.kind == "direct" and b.quote.kind == "direct" and not (_charge(a, texts) or _charge(b, texts))
+        )
         named = _named(a.quote) and _named(b.quote)
         sentence_a, sentence_b = _sentence_words(a, texts), _sentence_words(b, texts)
         same_report = (
@@ -294,6 +298,21 @@ def timeline_of(
     moved = {id(s) for c, a, b in conflicts if c.relation == "updated" for s in (a, b)}
     indices = [i for i, s in enumerate(statements) if id(s) in moved]
     return tuple(sorted(indices, key=lambda i: moment_rank(statements[i].published, statements[i].when) or ("", "", 1)))
+
+
+#: what stands before a charge in quotation marks: "jugé pour l'«", "du chef «d'", "pour des faits de «"
+_CHARGE_BEFORE = re.compile(
+    r"\b(?:pour|chef|faits|motif|charged\s+with|accused\s+of)\s+(?:(?:de|des|d['’]|du|l['’]|la|les)\s*)?[«\"“]\s*$",
+    re.IGNORECASE,
+)
+
+
+def _charge(statement: Statement, texts: Mapping[str, str] | None) -> bool:
+    """Whether the quote is a charge quoted as written in law ("pour « injure publique … »")."""
+    if texts is None or statement.article_id not in texts or statement.quote is None:
+        return False
+    text = texts[statement.article_id]
+    return bool(_CHARGE_BEFORE.search(text[max(0, statement.start - 40) : statement.start]))
 
 
 def _named(quote: Quote) -> bool:
