@@ -214,3 +214,17 @@ def test_a_charge_quoted_two_ways_is_no_wording_conflict() -> None:
     found = _relations(_check(a, b))
     assert not any("voie" in d for _, d in found)
     assert ("conflicting", "« violence » vs « haine »") in found
+
+
+@pytest.mark.slow
+def test_a_figure_changed_in_a_sentence_that_opens_with_a_dateline() -> None:
+    # written for the test: one reprint of a dispatch changes one number of its dateline sentence; the claim
+    # starts after the dateline, its figures' sentence before it: they must still be read as one sentence
+    sentence = (
+        "GRENOBLE (AFP) - Les autorités ont décidé d'évacuer près de {} habitants installés dans la vallée "
+        "menacée par la crue du torrent, a annoncé la préfecture de l'Isère."
+    )
+    a = _article("Le Matin", "2025-03-04T09:00", "Crue en Isère", sentence.format("2 000"))
+    b = _article("Le Soir", "2025-03-04T10:00", "Évacuations en Isère", sentence.format("4 000"))
+    found = _relations(_check(a, b))
+    assert any(r == "conflicting" and "2 000" in d and "4 000" in d for r, d in found)

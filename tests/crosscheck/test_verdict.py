@@ -104,3 +104,17 @@ def _statement_of(article: str, text: str, quoted: str, speaker: str) -> Stateme
     return Statement(
         article, article.upper(), "fr", "quote", start, start + len(quoted), quoted, (0, len(text)), quote=quote
     )
+
+
+def test_a_description_resolved_to_someone_is_no_name_written() -> None:
+    # the enrichment tied "le président du groupe LR" to another president: the outlet wrote no name there,
+    # so no speaker conflict (the name itself cited is one: test_a_speaker_tied_by_a_pronoun_is_no_speaker_conflict)
+    text_a = f'"{QUOTE} à Lyon", a annoncé Gérard Collomb, âgé de 71 ans.'
+    text_b = f'Le groupe LR a présenté un texte. "{QUOTE} à Lyon", a dit le président du groupe LR.'
+    a = _statement("a", text_a, "Gérard Collomb", "gérard collomb")
+    b = _statement("b", text_b, "Daniel Osei", "daniel osei")
+    role = text_b.rindex("le président du groupe LR")
+    assert b.quote is not None
+    b = replace(b, quote=replace(b.quote, speaker_start=role, speaker_end=role + len("le président du groupe LR")))
+    verdict = judge(Group("quote", (a, b), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_b})
+    assert verdict.conflicts == ()

@@ -257,12 +257,13 @@ def _parallel_figures(claims: Sequence[Statement], figures: Sequence[Statement])
     for figure in figures:
         by_sentence[(figure.article_id, figure.sentence[0])].append(figure)
     found: set[tuple[Key, Key]] = set()
-    for x, y, matcher in _near_identical(claims, lambda c: (c.article_id, c.start) in by_sentence):
+    # a claim starts after its sentence's dateline ("PARIS (AFP) -"), a figure's sentence before it
+    for x, y, matcher in _near_identical(claims, lambda c: (c.article_id, c.sentence[0]) in by_sentence):
         spans_x = [(m.start(), m.end()) for m in _WORD.finditer(x.text)]
         spans_y = [(m.start(), m.end()) for m in _WORD.finditer(y.text)]
-        at_y = {_token_at(spans_y, f.start - y.start): f for f in by_sentence[(y.article_id, y.start)]}
+        at_y = {_token_at(spans_y, f.start - y.start): f for f in by_sentence[(y.article_id, y.sentence[0])]}
         opcodes = matcher.get_opcodes()
-        for fx in by_sentence[(x.article_id, x.start)]:
+        for fx in by_sentence[(x.article_id, x.sentence[0])]:
             i_x = _token_at(spans_x, fx.start - x.start)
             for tag, i1, i2, j1, j2 in opcodes:
                 if i_x is not None and i1 <= i_x < i2:

@@ -348,7 +348,11 @@ def _name_written(statement: Statement, texts: Mapping[str, str] | None) -> bool
         return True  # nothing to read it in: the speaker's name stands
     text = texts[statement.article_id]
     mention = text[quote.speaker_start : quote.speaker_end]
-    return any(word[:1].isupper() for word in mention.split()) or _antecedent_next(quote, text)
+    # the speaker's own name, not any capital: "le président du groupe LR" resolved to another president
+    # is a description the enrichment tied to someone, not a name the outlet wrote
+    surname = fold(quote.speaker.split()[-1]) if quote.speaker else ""
+    written = bool(surname) and surname in fold(mention) and any(word[:1].isupper() for word in mention.split())
+    return written or _antecedent_next(quote, text)
 
 
 #: characters read before a quote for the name a pronoun ("ajoute-t-il") stands for
