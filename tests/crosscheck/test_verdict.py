@@ -118,3 +118,26 @@ def test_a_description_resolved_to_someone_is_no_name_written() -> None:
     b = replace(b, quote=replace(b.quote, speaker_start=role, speaker_end=role + len("le président du groupe LR")))
     verdict = judge(Group("quote", (a, b), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_b})
     assert verdict.conflicts == ()
+
+
+def _quoted(article: str, text: str, quote: str, speaker: str) -> Statement:
+    start = text.index(quote)
+    at = text.index(speaker)
+    q = Quote(start, start + len(quote), quote, "direct", speaker, speaker.casefold(), at, at + len(speaker))
+    return Statement(article, article.upper(), "fr", "quote", start, start + len(quote), quote, (0, len(text)), quote=q)
+
+
+def test_two_people_saying_other_words_are_two_quotes() -> None:
+    # written for the test: each outlet quotes another person, each named at the quote; their words differ
+    # by two words: two quotes, no wording conflict; the same person's words changed the same way still are one
+    said_a = "Il ne faut pas faire d'amalgame entre les manifestants et les casseurs"
+    said_b = "Il ne faut pas tout confondre entre les manifestants et les casseurs"
+    text_a = f"« {said_a} », a déclaré Benoît Arnaud sur France Inter."
+    text_b = f"« {said_b} », a estimé Claire Vidal dimanche."
+    a, b = _quoted("a", text_a, said_a, "Benoît Arnaud"), _quoted("b", text_b, said_b, "Claire Vidal")
+    verdict = judge(Group("quote", (a, b), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_b})
+    assert [c.kind for c, _, _ in verdict.conflicts] == []
+    text_same = f"« {said_b} », a estimé Benoît Arnaud dimanche."
+    same = _quoted("b", text_same, said_b, "Benoît Arnaud")
+    verdict = judge(Group("quote", (a, same), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_same})
+    assert [c.kind for c, _, _ in verdict.conflicts] == ["quote_wording"]

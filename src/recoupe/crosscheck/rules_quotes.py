@@ -20,7 +20,7 @@ from recoupe.folding import fold
 if TYPE_CHECKING:
     from recoupe.model import Quote
 
-__all__ = ["QUOTE_MIN_WORDS", "QUOTE_SAME", "SPEAKER_MIN_WORDS", "quote_conflicts"]
+__all__ = ["QUOTE_MIN_WORDS", "QUOTE_SAME", "SPEAKER_MIN_WORDS", "quote_conflicts", "same_speaker"]
 
 QUOTE_SAME = 0.6  # share of the shorter quote's words found in order in the other
 QUOTE_MIN_WORDS = 4
@@ -38,7 +38,7 @@ def _is_name(speaker: str) -> bool:
     return bool(words) and all(w[:1].isupper() or fold(w) in _NAME_PARTICLES for w in words)
 
 
-def _same_speaker(a: Quote, b: Quote) -> bool | None:
+def same_speaker(a: Quote, b: Quote) -> bool | None:
     """True / False when it can be told, ``None`` when one side has no speaker or only a description."""
     if a.speaker_key and b.speaker_key and a.speaker_key == b.speaker_key:
         return True
@@ -181,7 +181,7 @@ def _short_conflicts(
 ) -> list[Conflict]:
     """Two short quotes of one speaker, word for word but one word: "grave et préoccupant" / "grave et inquiétant"."""
     keys_a, keys_b = [w for w, _, _ in words_a], [w for w, _, _ in words_b]
-    if len(keys_a) != len(keys_b) or len(keys_a) < SHORT_QUOTE_WORDS or _same_speaker(a, b) is False:
+    if len(keys_a) != len(keys_b) or len(keys_a) < SHORT_QUOTE_WORDS or same_speaker(a, b) is False:
         return []
     if not (a.speaker and b.speaker) or not (_is_name(a.speaker) or _is_name(b.speaker)):
         return []  # words in guillemets nobody is named saying: a term («grand débat national»), a placard
@@ -212,7 +212,7 @@ def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False, shortened_
     keys_a, keys_b = [w for w, _, _ in words_a], [w for w, _, _ in words_b]
     shorter = min(len(keys_a), len(keys_b))
     said = _utterance(keys_a)  # a term in guillemets ("destruction involontaire par incendie") has no speaker
-    if same_report and keys_a == keys_b and said and _same_speaker(a, b) is False:
+    if same_report and keys_a == keys_b and said and same_speaker(a, b) is False:
         return [_speaker_conflict(a, b)]
     if shorter < QUOTE_MIN_WORDS:
         return _short_conflicts(a, b, words_a, words_b)
@@ -224,7 +224,7 @@ def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False, shortened_
     # rebâtirons"): a quote fitted to the writer's sentence, no wording changed
     same_words = _content(keys_a) == _content(keys_b)
     found = [] if same_words else _wording_conflicts(a, b, words_a, words_b, matcher, shortened_ok=shortened_ok)
-    if (shorter >= SPEAKER_MIN_WORDS or same_report) and said and _same_speaker(a, b) is False:
+    if (shorter >= SPEAKER_MIN_WORDS or same_report) and said and same_speaker(a, b) is False:
         found.append(_speaker_conflict(a, b))
     return found
 

@@ -40,6 +40,7 @@ from recoupe.crosscheck.rules import (
     quote_conflicts,
     values_compatible,
 )
+from recoupe.crosscheck.rules_quotes import same_speaker
 from recoupe.crosscheck.slots import concept
 from recoupe.folding import fold
 
@@ -192,42 +193,52 @@ def _pair_conflicts(
             return []
         return [figure_conflict(a.figure, b.figure)]
     if kind == "quote" and a.quote is not None and b.quote is not None:
-        # a charge quoted as its legal wording ("jugé pour « organisation de manifestations sans déclaration
-        # préalable »") is the name of an offence, cut or reworded at will: no wording to conflict over
-        both_direct = (
-            a.quote.kind == "direct" and b.quote.kind == "direct" and not (_charge(a, texts) or _charge(b, texts))
-        )
-        named = _named(a.quote) and _named(b.quote)
-        sentence_a, sentence_b = _sentence_words(a, texts), _sentence_words(b, texts)
-        same_report = (
-            sentence_a is not None
-            and sentence_b is not None
-            and difflib.SequenceMatcher(None, sentence_a, sentence_b, autojunk=False).ratio() >= SAME_REPORT
-        )
-        # the same words all around the quote: a different speaker is the attribution's doing, not the outlets'
-        window_a, window_b = _window_words(a, texts), _window_words(b, texts)
-        same_words_around = window_a is not None and window_a == window_b
-        # an article that also carries the other's wording word for word: a shorter version of its own
-        # (a lead quoting less) is not a conflict; a word replaced still is
-        shortened_ok = _carries(a.article_id, b, group) or _carries(b.article_id, a, group)
-        # a speaker conflict needs both articles to write a name there: "il" or "le ministre" against a name is
-        # an attribution gap, and a pronoun tied to the wrong person is the enrichment's most common slip
-        speaker_ok = (
-            named
-            and not same_words_around
-            and _name_written(a, texts)
-            and _name_written(b, texts)
-            and not _doubtful_speaker(a.quote, b.quote)
-        )
-        # reported speech is paraphrase: its wording may differ; a direct quote's may not
-        return [
-            c
-            for c in quote_conflicts(a.quote, b.quote, same_report=same_report, shortened_ok=shortened_ok)
-            if (c.kind != "quote_wording" or both_direct) and (c.kind != "speaker" or speaker_ok)
-        ]
+        return _quote_pair_conflicts(a, b, group, texts)
     if kind == "claim" and a.language == b.language:  # figures are compared in their own groups
         return _absolute(polarity_conflicts(a.text, b.text, a.language or "fr", nlp), a, b)
     return []
+
+
+def _quote_pair_conflicts(
+    a: Statement, b: Statement, group: tuple[Statement, ...], texts: Mapping[str, str] | None
+) -> list[Conflict]:
+    """Wording and speaker conflicts between two quotes of different sources (``_pair_conflicts``)."""
+    quote_a, quote_b = a.quote, b.quote
+    if quote_a is None or quote_b is None:
+        return []
+    # a charge quoted as its legal wording ("jugé pour « organisation de manifestations sans déclaration
+    # préalable »") is the name of an offence, cut or reworded at will: no wording to conflict over
+    both_direct = quote_a.kind == "direct" and quote_b.kind == "direct" and not (_charge(a, texts) or _charge(b, texts))
+    named = _named(quote_a) and _named(quote_b)
+    sentence_a, sentence_b = _sentence_words(a, texts), _sentence_words(b, texts)
+    same_report = (
+        sentence_a is not None
+        and sentence_b is not None
+        and difflib.SequenceMatcher(None, sentence_a, sentence_b, autojunk=False).ratio() >= SAME_REPORT
+    )
+    # the same words all around the quote: a different speaker is the attribution's doing, not the outlets'
+    window_a, window_b = _window_words(a, texts), _window_words(b, texts)
+    same_words_around = window_a is not None and window_a == window_b
+    # an article that also carries the other's wording word for word: a shorter version of its own
+    # (a lead quoting less) is not a conflict; a word replaced still is
+    shortened_ok = _carries(a.article_id, b, group) or _carries(b.article_id, a, group)
+    # a speaker conflict needs both articles to write a name there: "il" or "le ministre" against a name is
+    # an attribution gap, and a pronoun tied to the wrong person is the enrichment's most common slip
+    speaker_ok = (
+        named
+        and not same_words_around
+        and _name_written(a, texts)
+        and _name_written(b, texts)
+        and not _doubtful_speaker(quote_a, quote_b)
+    )
+    # two people, each named where the outlet quotes them, saying other words: two quotes, neither one quote
+    # worded two ways nor one quote given to two people ("il ne faut pas faire d'amalgame" / "il ne faut pas
+    # tout confondre")
+    found = quote_conflicts(quote_a, quote_b, same_report=same_report, shortened_ok=shortened_ok)
+    if speaker_ok and same_speaker(quote_a, quote_b) is False and any(c.kind == "quote_wording" for c in found):
+        return []
+    # reported speech is paraphrase: its wording may differ; a direct quote's may not
+    return [c for c in found if (c.kind != "quote_wording" or both_direct) and (c.kind != "speaker" or speaker_ok)]
 
 
 def _moved(a: Statement, b: Statement) -> bool:
