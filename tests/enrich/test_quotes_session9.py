@@ -273,3 +273,15 @@ def test_a_continuation_in_a_sentence_naming_one_person_is_that_person_s() -> No
         '"avec stupéfaction le décès brutal de son ami".'
     )
     assert _said(text, "stupéfaction").speaker == "Marie Petit"
+
+
+def test_a_title_then_its_place_then_the_name_is_that_person() -> None:
+    # session 10, read on gj-dev's cross-check (written for the test): the title's complement of place falls
+    # outside the parsed phrase; the name after it is the speaker, not the other "président" of the article
+    text = (
+        "Le philosophe a été insulté samedi en marge d'une manifestation. Le président de l'Assemblée nationale, "
+        "Richard Ferrand, a dénoncé « une honte absolue ». De son côté, le président du groupe LR au Sénat Bruno "
+        "Retailleau a présenté un « soutien total au philosophe injustement insulté »."
+    )
+    assert _said(text, "une honte absolue").speaker == "Richard Ferrand"
+    assert _said(text, "soutien total").speaker == "Bruno Retailleau"

@@ -158,7 +158,9 @@ class _Resolver:
         if m is None or title_only(m):  # "son ancien Premier ministre Alain Juppé": the name, not the title
             m = apposed_name(ctx, phrase) or final_name(ctx, phrase) or m
         if m is not None and party_members(m):
-            m = None  # "Democrats", "the Republican candidate", "les socialistes": people, not the party
+            # "Democrats", "the Republican candidate", "les socialistes": people, not the party; "le président du
+            # groupe LR au Sénat Bruno Retailleau": the name after it
+            m = final_name(ctx, phrase)
         if m is not None:
             return _Speaker(m.canonical, m.key, phrase.start, phrase.end, self._gender_of(m) or gender)
         agent = agent_source(ctx, phrase)

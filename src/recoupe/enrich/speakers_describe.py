@@ -49,9 +49,20 @@ ORG_NOUNS = word_set(
 )
 
 
+#: a title's complement of place the parse leaves out of the phrase: "[le président du groupe LR] au Sénat Bruno
+#: Retailleau", "[la ministre] de la Justice Nicole Belloubet"
+_TITLE_TAIL = re.compile(r"\s+(?:au|aux|à\s+la|à\s+l['’]|de\s+la|de\s+l['’]|du|des)\s*[A-ZÀ-Ý][\w'’-]+\s+")
+
+
 def final_name(ctx: Context, phrase: NounPhrase) -> Mention | None:
-    """A person's name closing a description in apposition ("l'ancien patron du parti Jean-François Copé")."""
+    """A person's name closing a description in apposition ("l'ancien patron du parti Jean-François Copé"),
+    also after a complement of place the phrase left out ("le président du groupe LR au Sénat Bruno Retailleau")."""
     m = ctx.mention_at(max(phrase.start, phrase.end - 2), phrase.end)
+    tail = _TITLE_TAIL.match(ctx.text, phrase.end)
+    if (m is None or m.label != "PER") and tail is not None:
+        after = ctx.mention_at(tail.end(), tail.end() + 1)
+        if after is not None and after.label == "PER" and after.start == tail.end():
+            return after
     if m is None or m.label != "PER" or m.end != phrase.end or m.start <= phrase.start:
         return None
     if " et " in f" {fold(ctx.text[phrase.start : m.start])}":
