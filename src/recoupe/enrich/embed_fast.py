@@ -13,7 +13,7 @@ speed (``bench/pipeline.py``).
 
 The encoder that runs is ONNX Runtime's where ``onnxruntime`` can be imported (``embed_onnx``: a graph built in
 memory from these weights, three of the four products per layer in int8; cosine >= 0.9996 with this module's
-numpy encoder, about 0.6 of its CPU time), else this module's numpy ``forward`` (``engine``;
+numpy encoder, about half its CPU time), else this module's numpy ``forward`` (``engine``;
 ``RECOUPE_E5_ENGINE=numpy`` forces it). The tokenizer, the windows and the pooling are this module's either way.
 
 The model is loaded once per process (``load_e5``); the embedder object holds only its configuration.
