@@ -77,3 +77,19 @@ def test_a_capitalised_name_in_guillemets_is_no_short_quote() -> None:
     a = _quote("grave et préoccupant", "Alexandre Martin")
     b = _quote("grave et inquiétant", "le procureur")
     assert _wording(a, b) == ["« préoccupant » vs « inquiétant »"]
+
+
+def test_an_aside_in_brackets_or_a_handle_is_no_change_of_wording() -> None:
+    # written for the test (session 10, the kinds read on gj-dev's cross-check)
+    speaker = "Marie Dubois"
+    aside = _quote("Il n'y avait aucun agent (municipal) sur place, et personne pour fermer la rue.", speaker)
+    plain = _quote("Il n'y avait aucun agent sur place, et personne pour fermer la rue.", speaker)
+    assert _wording(aside, plain) == []
+    handle = _quote("La maire, en accord avec le préfet @JeanMartinPref, a fermé les écoles jusqu'à lundi.", speaker)
+    named = _quote("La maire, en accord avec le préfet Jean Martin, a fermé les écoles jusqu'à lundi.", speaker)
+    assert _wording(handle, named) == []
+    # a word changed outside brackets, or a handle against another name, still is
+    other = _quote("Il n'y avait aucun policier sur place, et personne pour fermer la rue.", speaker)
+    assert _wording(plain, other) == ["« agent » vs « policier »"]
+    other_name = _quote("La maire, en accord avec le préfet Paul Girard, a fermé les écoles jusqu'à lundi.", speaker)
+    assert _wording(handle, other_name) != []

@@ -52,8 +52,14 @@ def test_a_speaker_tied_by_a_pronoun_is_no_speaker_conflict() -> None:
     b = replace(b, quote=replace(b.quote, speaker_start=pronoun, speaker_end=pronoun + 2))
     verdict = judge(Group("quote", (a, b), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_b})
     assert verdict.conflicts == ()
-    b_named = _statement("b", text_b, "Daniel Osei", "daniel osei")  # the name itself cited: a conflict
-    verdict = judge(Group("quote", (a, b_named), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_b})
+    # the name written in an earlier sentence that is no attribution ("Daniel Osei était là."): not written at
+    # the quote either
+    b_earlier = _statement("b", text_b, "Daniel Osei", "daniel osei")
+    verdict = judge(Group("quote", (a, b_earlier), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_b})
+    assert verdict.conflicts == ()
+    text_named = f'"{QUOTE} à Lyon", a dit Daniel Osei, âgé de 71 ans.'
+    b_named = _statement("b", text_named, "Daniel Osei", "daniel osei")  # the name itself cited: a conflict
+    verdict = judge(Group("quote", (a, b_named), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_named})
     assert [c.kind for c, _, _ in verdict.conflicts] == ["speaker"]
 
 

@@ -176,6 +176,22 @@ def _incise(words: list[str]) -> bool:
     return any(w == "t" and nxt in _INCISE_SUBJECTS for w, nxt in pairwise(words))
 
 
+def _bracketed(text: str, words: list[tuple[str, int, int]], lo: int, hi: int) -> bool:
+    """Whether words ``lo:hi`` of a quote stand in brackets or parentheses: the writer's aside."""
+    if lo >= hi:
+        return False
+    before, after = text[: words[lo][1]].rstrip(), text[words[hi - 1][2] :].lstrip()
+    return before[-1:] in {"(", "["} and after[:1] in {")", "]"}
+
+
+def _handle(run_a: list[str], run_b: list[str]) -> bool:
+    """A tweet's handle against the name it stands for: one word holding a name of the other run."""
+    for one, other in ((run_a, run_b), (run_b, run_a)):
+        if len(one) == 1 and len(other) >= 1 and any(len(w) >= 4 and w in one[0] and w != one[0] for w in other):
+            return True
+    return False
+
+
 def _short_conflicts(
     a: Quote, b: Quote, words_a: list[tuple[str, int, int]], words_b: list[tuple[str, int, int]]
 ) -> list[Conflict]:
@@ -295,6 +311,10 @@ def _wording_conflicts(
             continue  # grammar only: "de bâtir" / "à bâtir", "parce que" / "car", a dropped "ne"
         if _incise(keys_a[i1:i2]) or _incise(keys_b[j1:j2]):
             continue  # the writer's incise inside the quote marks, not the speaker's words
+        if op != "replace" and (_bracketed(a.text, words_a, i1, i2) or _bracketed(b.text, words_b, j1, j2)):
+            continue  # the writer's aside in brackets ("pas de caméras (piétons)"), left out by the other
+        if op == "replace" and _handle(keys_a[i1:i2], keys_b[j1:j2]):
+            continue  # a tweet's handle and the name it stands for ("@CCastaner" / "Christophe Castaner")
         a_span = _word_span(words_a, i1, i2, a.start)
         b_span = _word_span(words_b, j1, j2, b.start)
         text_a = a.text[words_a[i1][1] : words_a[i2 - 1][2]] if i1 < i2 else "∅"

@@ -363,7 +363,14 @@ def _name_written(statement: Statement, texts: Mapping[str, str] | None) -> bool
     # is a description the enrichment tied to someone, not a name the outlet wrote
     surname = fold(quote.speaker.split()[-1]) if quote.speaker else ""
     written = bool(surname) and surname in fold(mention) and any(word[:1].isupper() for word in mention.split())
-    return written or _antecedent_next(quote, text)
+    # … and written at the quote: its sentence, or the incise right after it ("« … », a déclaré X")
+    lo, hi = statement.sentence
+    near = lo - NAME_BEFORE <= quote.speaker_start and quote.speaker_end <= max(hi, statement.end) + NAME_AFTER
+    return (written and near) or _antecedent_next(quote, text)
+
+
+#: how far from a quote's sentence the name of its speaker may stand to count as written there
+NAME_BEFORE, NAME_AFTER = 20, 120
 
 
 #: characters read before a quote for the name a pronoun ("ajoute-t-il") stands for
