@@ -157,3 +157,24 @@ def test_a_birth_date_is_not_the_day_of_the_news() -> None:
     male, frame_male = _figure("Le petit éléphant né le 3 mars 2020 au zoo est mort.", "3 mars 2020", 0, None, "date")
     assert not distinct(born, frame_born, male, frame_male)
     assert distinct(male, frame_male, told, frame_told)
+
+
+def test_a_part_counted_out_of_a_total_is_not_the_total() -> None:
+    # session 10, the kind read on gj-dev stories 11-18 (written for the test)
+    total, frame_total = _figure(
+        "Le ministre a reçu 150 grands patrons réunis à Versailles.", "150 grands patrons", 150, "patron"
+    )
+    part, frame_part = _figure(
+        "Des promesses d'investissement sont venues de six grands patrons sur les 140 réunis.",
+        "six grands patrons",
+        6,
+        "patron",
+    )
+    assert frame_part.part
+    assert not frame_total.part
+    assert distinct(total, frame_total, part, frame_part)
+    # two totals stay one slot
+    other, frame_other = _figure(
+        "Le président a dîné avec 140 grands patrons au château.", "140 grands patrons", 140, "patron"
+    )
+    assert not distinct(total, frame_total, other, frame_other)

@@ -84,6 +84,8 @@ _LAST_PERIOD = re.compile(
 #: a comma and a conjunction that turns to another fact: a frame stops there
 _TURN = re.compile(r",\s*(?:tandis qu|alors qu|mais\b|whereas\b|while\b|but\b)", re.IGNORECASE)
 #: right after a count, the day it is of ("les 32 000 manifestants du 29 décembre"): another day's value
+#: a part counted out of a total given right after it: "six grands patrons sur les 140 réunis", "3 sur 10"
+_PART_OF = re.compile(r"\s+(?:sur|parmi|out\s+of|of\s+the)\s+(?:les\s+|des\s+|un\s+total\s+de\s+)?\d", re.IGNORECASE)
 _OF_A_DAY = re.compile(
     r"[\s\w'’]{0,20}?\b(?:du|le|of)\s+(?:samedi |dimanche |lundi |mardi |mercredi |jeudi |vendredi )?\d{1,2}(?:er)?\s+"
     r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
@@ -140,6 +142,7 @@ class Frame:
     earlier: bool = False  # told as an earlier event: pluperfect ("avait été interpellé"), "précédente"
     last_period: bool = False  # another period's value: "contre 8 000 la semaine dernière", "du 29 décembre",
     # a total "depuis le début du mouvement"
+    part: bool = False  # a part counted out of a total written after it ("six patrons sur les 140 réunis")
     names: frozenset[str] = frozenset()  # names around it (read for ages: whose age it is)
     months: frozenset[str] = frozenset()  # months named around it ("149 000 postes en septembre")
     #: how it is told: "forecast" (expected, not yet measured), "threshold" (a condition: "à partir de 3,45 m"),
@@ -272,6 +275,7 @@ def frame_of(
         months=frozenset(months),
         modality=_modality(sentence, span, lo_window, hi_window),
         whole=_whole(after),
+        part=_PART_OF.match(sentence, span[1]) is not None,
     )
 
 
@@ -513,6 +517,8 @@ def _other_event(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
         # de 1,8 %" / "avait déjà progressé de 2,01 %": two rises. Not a count (a toll told in the pluperfect is
         # the toll), nor a rate of the day ("26,41 % avaient voté à 12 heures" is the turnout, at noon)
         return True
+    if frame_a.part != frame_b.part and a.kind == "count":
+        return True  # "150 grands patrons" / "six grands patrons sur les 140 réunis": the total, a part of another
     if frame_a.last_period != frame_b.last_period and not (frame_b if frame_a.last_period else frame_a).months:
         # "7 000 manifestants à 14 h" / "contre 8 000 la semaine dernière"; but "194 000 emplois le mois
         # dernier" / "149 000 postes en septembre" name one month two ways
