@@ -93,3 +93,17 @@ def test_an_aside_in_brackets_or_a_handle_is_no_change_of_wording() -> None:
     assert _wording(plain, other) == ["« agent » vs « policier »"]
     other_name = _quote("La maire, en accord avec le préfet Paul Girard, a fermé les écoles jusqu'à lundi.", speaker)
     assert _wording(handle, other_name) != []
+
+
+def test_a_civility_for_a_first_name_or_a_bracketed_gloss_is_the_same_quote() -> None:
+    # written for the test (session 10, the kinds read on gj-dev stories 19-39)
+    speaker = "Paul Lenoir"
+    civility = _quote("Je n'ai aucun élément qui permette de dire que le tir a touché M. Garnier hier.", speaker)
+    first_name = _quote("Je n'ai aucun élément qui permette de dire que le tir a touché Marc Garnier hier.", speaker)
+    assert _wording(civility, first_name) == []
+    gloss = _quote("Demain (les pompiers) seront de nouveau sur le terrain pour protéger les habitants.", speaker)
+    pronoun = _quote("Demain ils seront de nouveau sur le terrain pour protéger les habitants.", speaker)
+    assert _wording(gloss, pronoun) == []
+    # another name, or another word outside brackets, still conflicts
+    other = _quote("Je n'ai aucun élément qui permette de dire que le tir a touché Luc Garnier hier.", speaker)
+    assert _wording(first_name, other) == ["« Marc » vs « Luc »"]

@@ -184,6 +184,14 @@ def _bracketed(text: str, words: list[tuple[str, int, int]], lo: int, hi: int) -
     return before[-1:] in {"(", "["} and after[:1] in {")", "]"}
 
 
+_CIVILITIES = frozenset({"m", "mme", "mlle", "mr", "mrs", "ms", "monsieur", "madame"})
+
+
+def _civility(run_a: list[str], run_b: list[str]) -> bool:
+    """A civility against a first name ("M." / "Jérôme") before the same surname."""
+    return len(run_a) == 1 and len(run_b) == 1 and (run_a[0] in _CIVILITIES) != (run_b[0] in _CIVILITIES)
+
+
 def _handle(run_a: list[str], run_b: list[str]) -> bool:
     """A tweet's handle against the name it stands for: one word holding a name of the other run."""
     for one, other in ((run_a, run_b), (run_b, run_a)):
@@ -311,8 +319,11 @@ def _wording_conflicts(
             continue  # grammar only: "de bâtir" / "à bâtir", "parce que" / "car", a dropped "ne"
         if _incise(keys_a[i1:i2]) or _incise(keys_b[j1:j2]):
             continue  # the writer's incise inside the quote marks, not the speaker's words
-        if op != "replace" and (_bracketed(a.text, words_a, i1, i2) or _bracketed(b.text, words_b, j1, j2)):
-            continue  # the writer's aside in brackets ("pas de caméras (piétons)"), left out by the other
+        if _bracketed(a.text, words_a, i1, i2) or _bracketed(b.text, words_b, j1, j2):
+            continue  # the writer's aside in brackets ("pas de caméras (piétons)", "Demain (ces policiers)
+            # seront" for "Demain ils seront"), left out or put for the speaker's words by the other
+        if op == "replace" and _civility(keys_a[i1:i2], keys_b[j1:j2]):
+            continue  # "M. Rodrigues" / "Jérôme Rodrigues": one person named two ways
         if op == "replace" and _handle(keys_a[i1:i2], keys_b[j1:j2]):
             continue  # a tweet's handle and the name it stands for ("@CCastaner" / "Christophe Castaner")
         a_span = _word_span(words_a, i1, i2, a.start)
