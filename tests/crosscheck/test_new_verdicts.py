@@ -228,3 +228,32 @@ def test_a_figure_changed_in_a_sentence_that_opens_with_a_dateline() -> None:
     b = _article("Le Soir", "2025-03-04T10:00", "Évacuations en Isère", sentence.format("4 000"))
     found = _relations(_check(a, b))
     assert any(r == "conflicting" and "2 000" in d and "4 000" in d for r, d in found)
+
+
+@pytest.mark.slow
+def test_two_amounts_of_one_budget_story_worded_apart_are_no_conflict() -> None:
+    # written for the test (session 10, the kind read on gj-dev stories 40-69): alike sentences of one story,
+    # whose words around the amounts share nothing, give two amounts; one amount reworded still conflicts
+    a = _article(
+        "Le Matin",
+        "2025-01-15T09:00",
+        "Le déficit de l'État moins élevé que prévu",
+        "Le déficit de l'État s'est établi à 76 milliards d'euros. Les dépenses ont été inférieures de 400 "
+        "millions d'euros au niveau attendu.",
+    )
+    b = _article(
+        "Le Soir",
+        "2025-01-15T10:00",
+        "Un déficit de 76 milliards",
+        "Le déficit de l'État atteint 76 milliards d'euros. Les allègements de charges devraient coûter 4 "
+        "milliards d'euros de manque à gagner à la Sécurité sociale.",
+    )
+    assert not any("400 millions" in d for _, d in _relations(_check(a, b)))
+    c = _article(
+        "Le Soir",
+        "2025-01-15T10:00",
+        "Un déficit de 76 milliards",
+        "Le déficit de l'État atteint 76 milliards d'euros. Les dépenses ont été inférieures de 900 millions "
+        "d'euros au niveau prévu.",
+    )
+    assert any("400 millions" in d and "900 millions" in d for r, d in _relations(_check(a, c)) if r == "conflicting")

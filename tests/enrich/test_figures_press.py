@@ -260,3 +260,32 @@ def test_a_toll_given_as_a_bare_number(text: str, language: str, found: list[tup
 )
 def test_a_time_of_day_after_peu_apres_is_no_duration(text: str, found: list[tuple[str, str, float, str]]) -> None:
     assert [(f.text, f.kind, f.value, f.unit) for f in figures(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # written for the test: a list after a scaled count counts the same noun
+        (
+            "Le pays a accueilli 3,1 millions de visiteurs, suivis des Belges (1,4 million, + 8 %).",
+            [
+                ("3,1 millions de visiteurs", "count", "visiteur"),
+                ("1,4 million", "count", "visiteur"),
+                ("8 %", "percent", "%"),
+            ],
+        ),
+        # the object of a verb, or another sentence, keeps its guessed currency
+        (
+            "La mesure touchera 3 millions de foyers et coûtera 40 milliards.",
+            [("3 millions de foyers", "count", "foyer"), ("40 milliards", "money", "EUR")],
+        ),
+        (
+            "La mesure touchera 3 millions de foyers. Le plan, 40 milliards, sera voté.",
+            [("3 millions de foyers", "count", "foyer"), ("40 milliards", "money", "EUR")],
+        ),
+    ],
+)
+def test_a_bare_scaled_number_in_a_list_after_a_count_counts_its_noun(
+    text: str, found: list[tuple[str, str, str]]
+) -> None:
+    assert [(f.text, f.kind, f.unit) for f in figures(text)] == found

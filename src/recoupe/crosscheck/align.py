@@ -353,7 +353,18 @@ def _frames_allow(a: Statement, b: Statement, topic: frozenset[str], *, many: bo
         return True
     if distinct(a.figure, a.frame, b.figure, b.frame, many_places=many):
         return False
-    return not topic or bool((a.frame.concepts & b.frame.concepts) - topic)
+    # the words around the two figures must share something that is not the story's own words: two sentences
+    # of one budget story ("les dépenses ont été inférieures de 400 millions" / "le déficit s'est réduit de
+    # 4 milliards") are alike, their figures are not one
+    shared = (a.frame.concepts & b.frame.concepts) - topic
+    if _a_day(a.figure) and _a_day(b.figure):  # "jugé en janvier 2019" / "devant le tribunal en mars 2019": a
+        return not topic or bool(shared)  # day or a month is when the sentence's event happens, told in any words
+    return bool(shared) or not (a.frame.concepts and b.frame.concepts)
+
+
+def _a_day(figure: Figure) -> bool:
+    """A date more precise than a year ("lundi 16 juillet", "mars 2019"), not "2017"."""
+    return figure.kind == "date" and len(str(figure.value).lstrip("-")) > 4
 
 
 def _alone(figures: Sequence[Statement]) -> set[tuple[str, str, int, int]]:

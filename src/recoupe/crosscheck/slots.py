@@ -582,7 +582,11 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     if _unspecific(a, b) and _measures_apart(concepts_a - topic, concepts_b - topic):
         return False
     agrees = _counted_noun_agrees(a, concepts_a, b, concepts_b)
-    if (similar and (agrees or a.kind in {"money", "percent"})) or (
+    # an amount or a share in alike sentences: one slot unless the words around them have nothing in common
+    # ("les dépenses ont été inférieures de 400 millions" / "des baisses de charges qui devraient coûter 4
+    # milliards": two sentences of one budget story, two amounts)
+    worded_alike = bool((concepts_a & concepts_b) - topic) or not (concepts_a and concepts_b)
+    if (similar and (agrees or (a.kind in {"money", "percent"} and worded_alike))) or (
         agrees and a.kind == "count" and frame_a.names & frame_b.names
     ):
         return True  # sentences that say the same thing; the same thing counted of one name ("Michelin compte

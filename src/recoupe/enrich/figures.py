@@ -485,7 +485,7 @@ def extract_figures(text: str, language: str, published: PublishedDate | None, d
         claim(draft)
 
     drafts = _inherit_lists(text, drafts, pending, taken)
-    drafts = _restore_elided(drafts)
+    drafts = _restore_elided(drafts, text)
     return [
         Figure(
             start=d.start,
@@ -564,16 +564,40 @@ def _rescale(number: NumberMatch, following: _Draft) -> float:
     return value / 100 if sub and not nxt.scaled else value  # type: ignore[union-attr]
 
 
-def _restore_elided(drafts: list[_Draft]) -> list[_Draft]:
-    """A bare count (``dont cinq``, ``contre 295``) counts the noun of the nearest earlier count."""
+def _restore_elided(drafts: list[_Draft], text: str) -> list[_Draft]:
+    """A bare count (``dont cinq``, ``contre 295``) counts the noun of the nearest earlier count; so does a
+    bare scaled number with no currency written that follows a scaled count in its sentence ("2,8 millions de
+    visiteurs …, suivis des Britanniques (2,06 millions, …)": visitors, not euros)."""
     out: list[_Draft] = []
     last_unit: str | None = None
+    last_scaled: _Draft | None = None
     for draft in sorted(drafts, key=lambda d: d.start):
         if draft.kind == "count" and draft.unit is None:
             if last_unit is None:
                 continue
             draft = replace(draft, unit=last_unit)  # noqa: PLW2901
+        if _elided_scaled_count(draft, last_scaled, text):
+            draft = replace(draft, kind="count", unit=last_scaled.unit if last_scaled else None)  # noqa: PLW2901
         if draft.kind == "count" and draft.unit and draft.unit != "fois":
             last_unit = draft.unit
+            if draft.number is not None and draft.number.scaled:
+                last_scaled = draft
         out.append(draft)
     return out
+
+
+def _elided_scaled_count(draft: _Draft, count: _Draft | None, text: str) -> bool:
+    """A money draft guessed from a bare scaled number, in the sentence of an earlier scaled count."""
+    if count is None or draft.kind != "money" or draft.explicit_currency or draft.number is None:
+        return False
+    if not draft.number.scaled or draft.end != draft.number.end:
+        return False
+    between = text[count.end : draft.start]
+    if len(between) > ELIDED_REACH or re.search(r"[.!?;]\s|€|\$|euros?\b|dollars?\b", between):
+        return False
+    # set in a list or in brackets ("(2,06 millions, + 15,7 %)"), not the object of a verb ("coûtera 40 milliards")
+    return between.rstrip()[-1:] in {"(", ",", ":"} and text[draft.end : draft.end + 2].lstrip()[:1] in {",", ")", ";"}
+
+
+#: how far after a scaled count a bare scaled number may stand to count the same noun
+ELIDED_REACH = 160
