@@ -257,3 +257,26 @@ def test_two_amounts_of_one_budget_story_worded_apart_are_no_conflict() -> None:
         "d'euros au niveau prévu.",
     )
     assert any("400 millions" in d and "900 millions" in d for r, d in _relations(_check(a, c)) if r == "conflicting")
+
+
+@pytest.mark.slow
+def test_de_meme_source_is_the_source_named_before() -> None:
+    # written for the test (read on gj-dev): "de même source" refers to the ministry named just before, so
+    # the two counts are the same source's, not two sources'
+    a = _article(
+        "Le Matin",
+        "2025-01-12T20:00",
+        "Mobilisation nationale",
+        "Selon le ministère de l'Intérieur, 50 000 personnes ont manifesté samedi en France. De même source, "
+        "on comptait 120 interpellations samedi soir.",
+    )
+    b = _article(
+        "Le Soir",
+        "2025-01-12T20:30",
+        "Samedi de manifestations",
+        "Le ministère de l'Intérieur a fait état de 50 000 manifestants samedi en France. Le ministère comptait "
+        "aussi 180 interpellations samedi soir.",
+    )
+    found = _relations(_check(a, b))
+    assert ("conflicting", "120 interpellations vs 180 interpellations") in found
+    assert not any(r == "differs-by-source" for r, _ in found)

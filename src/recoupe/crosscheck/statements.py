@@ -412,4 +412,24 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
             markers = sources_in(sentence)
             found.append(make("claim", start, end, figures=inside, attributed_to=markers[0].text if markers else None))
     found.sort(key=lambda s: (s.start, s.kind))
-    return found
+    return _same_source_resolved(found, text)
+
+
+#: a source named by reference to the one before ("de même source", "selon la même source", "same source")
+_SAME_SOURCE = re.compile(r"\b(?:m[êe]mes?\s+sources?|same\s+sources?)\b", re.IGNORECASE)
+
+
+def _same_source_resolved(statements: list[Statement], text: str) -> list[Statement]:
+    """"De même source, « une centaine d'interpellations »": the source is the last one the article named."""
+    last: str | None = None
+    out: list[Statement] = []
+    for statement in statements:
+        source = statement.attributed_to
+        if (source and _SAME_SOURCE.search(source)) or (
+            source is None and _SAME_SOURCE.search(text, *statement.sentence)
+        ):
+            statement = replace(statement, attributed_to=last)  # noqa: PLW2901
+        elif source:
+            last = source
+        out.append(statement)
+    return out
