@@ -420,7 +420,8 @@ _SAME_SOURCE = re.compile(r"\b(?:m[êe]mes?\s+sources?|same\s+sources?)\b", re.I
 
 
 def _same_source_resolved(statements: list[Statement], text: str) -> list[Statement]:
-    """"De même source, « une centaine d'interpellations »": the source is the last one the article named."""
+    """A source named by reference ("De même source, « une centaine d'interpellations »") is the last one the
+    article named."""
     last: str | None = None
     out: list[Statement] = []
     for statement in statements:
