@@ -29,12 +29,14 @@ rachat``, ``levée de fonds``), or the noun for a few verbs (``valorisé à`` �
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from recoupe.enrich.dates_rel import find_dates, find_relative_dates
 from recoupe.enrich.entities import is_demonym
 from recoupe.enrich.figure_about import figure_about, singular
+from recoupe.enrich.figure_drafts import Draft as _Draft
+from recoupe.enrich.figure_drafts import inherit_lists, restore_elided
 from recoupe.enrich.figure_lexicon import (
     ATHLETICS_AFTER,
     BARE_OK_BEFORE,
@@ -72,21 +74,6 @@ if TYPE_CHECKING:
     from recoupe.model import PublishedDate
 
 __all__ = ["extract_figures"]
-
-
-@dataclass(frozen=True, slots=True)
-class _Draft:
-    start: int
-    end: int
-    kind: str
-    value: float | str | None
-    unit: str | None = None
-    relative: bool = False
-    number: NumberMatch | None = None
-    explicit_currency: bool = False
-    noun_start: int = -1  # where the counted noun is (for its lemma)
-    noun_end: int = -1
-    about: str | None = None  # what a share counts, as written ("TGV" in "un TGV sur deux")
 
 
 class _Context:
@@ -349,7 +336,7 @@ def _after_noun_kind(  # noqa: PLR0911, PLR0912, PLR0915 - one rule after the ot
         if re.search(r"(?:\b[A-Z]{2,}|\d|[A-Z]+-\d+)[ \u00a0\u202f\u2009]*$", before):
             return None  # "911 RSR 2020": a model name
         if _bound_of_amount(ctx, number.end):
-            return None  # "de 1500 à 3000 euros": the first bound takes the second's unit (see _inherit_lists)
+            return None  # "de 1500 à 3000 euros": the first bound takes the second's unit (figure_drafts.inherit_lists)
         noun = _noun_after(ctx, pos)
         if noun is None or text[noun[0]].isupper():  # "en 2018 Français et Allemands …": a year, not people
             return _Draft(start, number.end, "date", f"{int(value):04d}", None, number=number)
@@ -435,7 +422,6 @@ def _about(ctx: _Context, draft: _Draft) -> str | None:
 _HALF_AFTER = re.compile(rf"{SPACE}+(?:et{SPACE}+demie?|and{SPACE}+a{SPACE}+half)\b", re.IGNORECASE)
 _ROUND_THE_CLOCK = re.compile(rf"(?:heures|jours|h|j){SPACE}*(?:sur|/){SPACE}*$", re.IGNORECASE)
 _RACE_TIME = re.compile(r"(?<![\d:])(\d{1,2}):([0-5]\d)[.,](\d{1,3})(?![\d:])")
-_LIST_LINK = re.compile(rf"^{SPACE}*(?:,|à|et|ou|-|–|to|and|or){SPACE}*$", re.IGNORECASE)
 
 
 def extract_figures(text: str, language: str, published: PublishedDate | None, doc: Doc | None = None) -> list[Figure]:
@@ -484,8 +470,8 @@ def extract_figures(text: str, language: str, published: PublishedDate | None, d
             currency_marks.append((draft.start, draft.unit))
         claim(draft)
 
-    drafts = _inherit_lists(text, drafts, pending, taken)
-    drafts = _restore_elided(drafts, text)
+    drafts = inherit_lists(text, drafts, pending, taken)
+    drafts = restore_elided(drafts, text)
     return [
         Figure(
             start=d.start,
@@ -513,91 +499,3 @@ def _race_times_and_shares(ctx: _Context) -> list[_Draft]:
         noun = text[share.noun_start : share.noun_end] if share.noun_start >= 0 else None
         drafts.append(_Draft(share.start, share.end, "percent", share.value, "%", about=noun))
     return drafts
-
-
-def _inherit_lists(text: str, drafts: list[_Draft], pending: list[NumberMatch], taken: bytearray) -> list[_Draft]:
-    """``trois, quatre, cinq mois`` and ``Quinze à 20%``: a bare number linked to the next figure takes its
-    kind and unit."""
-    by_start = sorted(drafts, key=lambda d: d.start)
-    starts = [d.start for d in by_start]
-    import bisect
-
-    added: list[_Draft] = []
-    for number in sorted(pending, key=lambda n: n.start, reverse=True):
-        if number.ordinal or any(taken[number.start : number.end]):
-            continue
-        if number.words and text[number.start : number.end].split(maxsplit=1)[0].lower() in ONE_WORDS:
-            continue
-        index = bisect.bisect_left(starts, number.end)
-        candidates = [d for d in added if d.start >= number.end] + by_start[index : index + 1]
-        if not candidates:
-            continue
-        following = min(candidates, key=lambda d: d.start)
-        link = text[number.end : following.start]
-        if following.kind == "date" or following.number is None or not _LIST_LINK.match(link):
-            continue
-        if following.kind == "count" and following.unit is None:
-            continue
-        draft = replace(
-            following,
-            start=number.start,
-            end=number.end,
-            value=_rescale(number, following),
-            number=number,
-            explicit_currency=False,
-        )
-        added.append(draft)
-        taken[number.start : number.end] = b"\x01" * (number.end - number.start)
-    return drafts + added
-
-
-def _rescale(number: NumberMatch, following: _Draft) -> float:
-    """``entre 2 et 3 milliards``: the first number takes the second's scale when it has none."""
-    value = number.value
-    nxt = following.number
-    if nxt is not None and nxt.scaled and not number.scaled and following.kind == "money" and nxt.value:
-        base = nxt.value
-        for factor in (1e12, 1e9, 1e6, 1e3):
-            if base >= factor and not number.decimal and value < 1000:
-                return value * factor
-    sub = following.kind == "money" and following.unit and nxt is not None and following.value != nxt.value
-    return value / 100 if sub and not nxt.scaled else value  # type: ignore[union-attr]
-
-
-def _restore_elided(drafts: list[_Draft], text: str) -> list[_Draft]:
-    """A bare count (``dont cinq``, ``contre 295``) counts the noun of the nearest earlier count; so does a
-    bare scaled number with no currency written that follows a scaled count in its sentence ("2,8 millions de
-    visiteurs …, suivis des Britanniques (2,06 millions, …)": visitors, not euros)."""
-    out: list[_Draft] = []
-    last_unit: str | None = None
-    last_scaled: _Draft | None = None
-    for draft in sorted(drafts, key=lambda d: d.start):
-        if draft.kind == "count" and draft.unit is None:
-            if last_unit is None:
-                continue
-            draft = replace(draft, unit=last_unit)  # noqa: PLW2901
-        if _elided_scaled_count(draft, last_scaled, text):
-            draft = replace(draft, kind="count", unit=last_scaled.unit if last_scaled else None)  # noqa: PLW2901
-        if draft.kind == "count" and draft.unit and draft.unit != "fois":
-            last_unit = draft.unit
-            if draft.number is not None and draft.number.scaled:
-                last_scaled = draft
-        out.append(draft)
-    return out
-
-
-def _elided_scaled_count(draft: _Draft, count: _Draft | None, text: str) -> bool:
-    """A money draft guessed from a bare scaled number, in the sentence of an earlier scaled count."""
-    if count is None or draft.kind != "money" or draft.explicit_currency or draft.number is None:
-        return False
-    if not draft.number.scaled or draft.end != draft.number.end:
-        return False
-    between = text[count.end : draft.start]
-    if len(between) > ELIDED_REACH or re.search(r"[.!?;]\s|€|\$|euros?\b|dollars?\b", between):
-        return False
-    # set in a list or in brackets ("(2,06 millions, + 15,7 %)"), not the object of a verb ("coûtera 40 milliards")
-    return between.rstrip()[-1:] in {"(", ",", ":"} and text[draft.end : draft.end + 2].lstrip()[:1] in {",", ")", ";"}
-
-
-#: how far after a scaled count a bare scaled number may stand to count the same noun
-ELIDED_REACH = 160
