@@ -3,7 +3,8 @@ the story's own words, a generic count against a specific one, and the places a 
 
 from __future__ import annotations
 
-from recoupe.crosscheck.slots import Frame, counted_alike, distinct, frame_of, same_referent, topic_concepts
+from recoupe.crosscheck.frames import Frame, frame_of
+from recoupe.crosscheck.slots import counted_alike, distinct, same_referent, topic_concepts
 from recoupe.model import Figure
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 from recoupe.crosscheck.attribution import office_and_name
+from recoupe.crosscheck.frames import Frame, concept, frame_of
 from recoupe.crosscheck.rules import values_compatible
-from recoupe.crosscheck.slots import Frame, concept, distinct, frame_of, same_referent
+from recoupe.crosscheck.slots import distinct, same_referent
 from recoupe.crosscheck.statements import compared_periods, ordinal_value
 from recoupe.model import Figure
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from recoupe.crosscheck.attribution import source_for
+from recoupe.crosscheck.frames import Frame, frame_of
 from recoupe.crosscheck.rules import values_compatible
-from recoupe.crosscheck.slots import Frame, distinct, frame_of, same_referent
+from recoupe.crosscheck.slots import distinct, same_referent
 from recoupe.model import Figure
 
 

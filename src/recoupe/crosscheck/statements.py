@@ -17,7 +17,7 @@ sentences and the article's enrichment come three kinds of statement:
 A statement keeps its article, its offsets into ``Article.text``, the entity keys named inside it, its
 figure or quote, the source the sentence attributes it to (``attribution.source_for``: "selon la
 préfecture"; a figure inside a quote is its speaker's), the article's publication date and the moment the
-sentence gives (``attribution.moment_of``), and, for a figure, its frame (``slots.frame_of``: what the words
+sentence gives (``attribution.moment_of``), and, for a figure, its frame (``frames.frame_of``: what the words
 around it say it measures).
 """
 
@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from text_to_num import text2num  # type: ignore[import-untyped]
 
 from recoupe.crosscheck.attribution import moment_of, source_for, sources_in
-from recoupe.crosscheck.slots import Frame, frame_of
+from recoupe.crosscheck.frames import Frame, frame_of
 from recoupe.folding import fold
 from recoupe.model import Figure
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from recoupe.crosscheck.attribution import moment_rank, office_and_name, same_source, source_key
+from recoupe.crosscheck.frames import concept
 from recoupe.crosscheck.rules import (
     Conflict,
     compatible_in,
@@ -41,7 +42,6 @@ from recoupe.crosscheck.rules import (
     values_compatible,
 )
 from recoupe.crosscheck.rules_quotes import same_speaker
-from recoupe.crosscheck.slots import concept
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
