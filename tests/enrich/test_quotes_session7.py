@@ -7,7 +7,8 @@ import pytest
 from recoupe.enrich.entities import find_mentions
 from recoupe.enrich.nlp import NlpModels
 from recoupe.enrich.quotes import extract_quotes
-from recoupe.enrich.quotes_parse import Context, find_marked
+from recoupe.enrich.quotes_marks import find_marked
+from recoupe.enrich.quotes_parse import Context
 from recoupe.model import Quote
 
 MODELS = NlpModels()

@@ -22,7 +22,8 @@ import re
 from typing import TYPE_CHECKING
 
 from recoupe.enrich import referent_words as lex
-from recoupe.enrich.quotes_parse import QUOTE_CHARS, Context, NounPhrase
+from recoupe.enrich.quotes_marks import QUOTE_CHARS
+from recoupe.enrich.quotes_parse import Context, NounPhrase
 from recoupe.enrich.speech import fold
 
 if TYPE_CHECKING:

@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from recoupe.enrich import referent_words as lex
-from recoupe.enrich.quotes_parse import QUOTE_CHARS, Context, NounPhrase
+from recoupe.enrich.quotes_marks import QUOTE_CHARS
+from recoupe.enrich.quotes_parse import Context, NounPhrase
 from recoupe.enrich.referents import can_speak
 from recoupe.enrich.speech import fold
 

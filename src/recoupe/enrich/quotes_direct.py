@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass
 
 from recoupe.enrich.coref import apposed_subject, quoted_subject
-from recoupe.enrich.quotes_parse import QUOTE_CHARS, Context, Marked, NounPhrase, VerbGroup
+from recoupe.enrich.quotes_marks import QUOTE_CHARS, Marked
+from recoupe.enrich.quotes_parse import Context, NounPhrase, VerbGroup
 from recoupe.enrich.quotes_terms import is_term
 from recoupe.enrich.speakers_describe import gerund_after_cue
 from recoupe.enrich.speech import fold

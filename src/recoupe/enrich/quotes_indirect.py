@@ -35,7 +35,8 @@ from recoupe.enrich.quotes_direct import (
     infinitive_after,
     named_before,
 )
-from recoupe.enrich.quotes_parse import QUOTE_CHARS, Context, NounPhrase
+from recoupe.enrich.quotes_marks import QUOTE_CHARS
+from recoupe.enrich.quotes_parse import Context, NounPhrase
 from recoupe.enrich.speakers_describe import gerund_after_cue
 from recoupe.enrich.speech import fold
 

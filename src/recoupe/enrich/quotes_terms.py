@@ -23,13 +23,14 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from recoupe.enrich.quotes_parse import QUOTE_CHARS
+from recoupe.enrich.quotes_marks import QUOTE_CHARS
 from recoupe.enrich.speech import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from recoupe.enrich.quotes_parse import Context, Marked
+    from recoupe.enrich.quotes_marks import Marked
+    from recoupe.enrich.quotes_parse import Context
 
 __all__ = ["TERM_WORDS", "is_term"]
 

@@ -8,7 +8,8 @@ import re
 from typing import TYPE_CHECKING
 
 from recoupe.enrich import referent_words as lex
-from recoupe.enrich.quotes_parse import QUOTE_CHARS, NounPhrase
+from recoupe.enrich.quotes_marks import QUOTE_CHARS
+from recoupe.enrich.quotes_parse import NounPhrase
 from recoupe.enrich.referent_words import word_set
 from recoupe.enrich.speech import fold
 
