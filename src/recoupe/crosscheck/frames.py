@@ -302,6 +302,7 @@ def _modality(sentence: str, span: tuple[int, int], lo: int, hi: int) -> str:
     return "observed" if _OBSERVED.search(sentence, max(lo, span[0] - OBSERVED_CHARS), span[0]) else ""
 
 
-#: words of a birth: the date or age next to them is a person's, not the story's
-_BORN = frozenset({"né", "née", "nés", "nées", "naissance", "born", "birth"})
+#: the birth concept of ``slots_lexicon.CONCEPTS`` ("née", "naissance", "born" map to it), and the words of a
+#: birth the folding hides from it ("né", "nés" fold to the negation "ne", a stop word)
 BIRTH = "naissance"
+_BORN = frozenset({"né", "nés"})

@@ -195,7 +195,7 @@ def _civility(run_a: list[str], run_b: list[str]) -> bool:
 def _handle(run_a: list[str], run_b: list[str]) -> bool:
     """A tweet's handle against the name it stands for: one word holding a name of the other run."""
     for one, other in ((run_a, run_b), (run_b, run_a)):
-        if len(one) == 1 and len(other) >= 1 and any(len(w) >= 4 and w in one[0] and w != one[0] for w in other):
+        if len(one) == 1 and any(len(w) >= 4 and w in one[0] and w != one[0] for w in other):
             return True
     return False
 
