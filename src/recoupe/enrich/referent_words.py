@@ -5,8 +5,12 @@ words are folded (lower case, no accents: ``speech.fold``)."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from recoupe.enrich.speech import fold
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = [
     "ABSTRACT",
@@ -31,6 +35,9 @@ __all__ = [
     "SHARE",
     "TIME_WORDS",
     "TITLES",
+    "description_head",
+    "description_words",
+    "other_role",
     "partitive",
     "split_clitic",
     "word_set",
@@ -238,3 +245,37 @@ TITLES = word_set(
     "prefet prefete patron patronne chef candidat candidate minister president senator governor mayor "
     "candidate nominee"
 )
+
+
+# --- descriptions ---------------------------------------------------------------------------------------
+
+
+def description_words(text: str) -> list[str]:
+    """The folded words of a description, determiners left out."""
+    folded = fold(text).replace("'", "' ")
+    return [w for w in re.findall(r"[\w'-]+", folded) if w not in DETERMINERS and w.rstrip("'") not in DETERMINERS]
+
+
+def description_head(text: str) -> str:
+    """The head noun, skipping pre-nominal adjectives and numbers ("l'ancien président" → "president")."""
+    for w in description_words(text):
+        if w.isdigit() or w in QUANTIFIERS:
+            continue
+        if w not in {"ancien", "ancienne", "ex", "jeune", "nouveau", "nouvelle", "premier", "premiere", "former"}:
+            return w
+    return ""
+
+
+def other_role(roles: Sequence[str], head: str) -> bool:
+    """Whether an entity's roles describe it by another noun than ``head`` ("Le procureur de Charente,
+    Jean-David Cavaillé" is not "la préfète"; "Thierry, un riverain" is not "le médecin"): a role whose head
+    noun has another stem, none with the same. A hypernym of offices ("l'élu", "le responsable") clashes
+    with none ("X, adjoint au maire" is an elected official)."""
+    if head in _HYPERNYMS:
+        return False
+    heads = [description_head(r) for r in roles]
+    nouns = [h for h in heads if h and not h.isdigit() and h not in MONTHS]
+    return bool(nouns) and not any(h[:5] == head[:5] for h in heads)
+
+
+_HYPERNYMS = frozenset({"elu", "elue", "elus", "responsable", "dirigeant", "dirigeante", "official"})

@@ -23,7 +23,9 @@ pronouns and nearby descriptions. What it leaves is settled here by an ordered l
    noun (or, for media nouns, the outlet) named before the quote, nearest first;
 9. ``last_speaker_in_role``: a definite person description ("le ministre", "le DJ") that nothing above
    resolved refers to the last named person who spoke, when that person spoke just before;
-10. ``description``: the description as written, flagged ``unresolved`` (its kind guessed from its head).
+10. ``salient_person``: a definite person description still unresolved ("le président", "l'élu") refers
+   to the person the article is about, when one stands out (``referent_salient``);
+11. ``description``: the description as written, flagged ``unresolved`` (its kind guessed from its head).
 
 Each rule is a plain function ``(Ask) -> Referent | None``; ``refer`` runs them. Tested one by one in
 ``tests/enrich/test_referents.py`` on real sentences.
@@ -36,7 +38,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from recoupe.enrich import referent_turns
+from recoupe.enrich import referent_salient, referent_turns
 from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import compatible, phrase_gender, pronoun_gender, subject_candidates
 from recoupe.enrich.quotes_direct import COMPLEMENT_BEFORE
@@ -91,36 +93,15 @@ class Ask:
 
 Rule = Callable[[Ask], "Referent | None"]
 
+_words = lex.description_words
+_head = lex.description_head
+other_role = lex.other_role
+
 
 def head_noun(text: str) -> str:
     """The folded first word of a description after its determiners ("l'ancien ministre" → "ancien")."""
     words = _words(text)
     return words[0] if words else ""
-
-
-def _words(text: str) -> list[str]:
-    folded = fold(text).replace("'", "' ")
-    return [
-        w for w in re.findall(r"[\w'-]+", folded) if w not in lex.DETERMINERS and w.rstrip("'") not in lex.DETERMINERS
-    ]
-
-
-def _head(text: str) -> str:
-    """The head noun, skipping pre-nominal adjectives and numbers ("l'ancien président" → "president")."""
-    for w in _words(text):
-        if w.isdigit() or w in lex.QUANTIFIERS:
-            continue
-        if w not in {"ancien", "ancienne", "ex", "jeune", "nouveau", "nouvelle", "premier", "premiere", "former"}:
-            return w
-    return ""
-
-
-def other_role(roles: Sequence[str], head: str) -> bool:
-    """Whether an entity's roles name it by another person noun than ``head`` ("Le procureur de Charente,
-    Jean-David Cavaillé" is not "la préfète"): a role headed by a person noun, none with the same stem."""
-    heads = [_head(r) for r in roles]
-    persons = [h for h in heads if h in lex.PERSON_NOUNS or h in lex.TITLES]
-    return bool(persons) and not any(h[:5] == head[:5] for h in heads)
 
 
 def _plain(text: str) -> bool:
@@ -414,6 +395,19 @@ def last_speaker_in_role(ask: Ask) -> Referent | None:
     return Referent(ref.name, ref.key, "PER", start=ask.start, end=ask.end)
 
 
+def salient_person(ask: Ask) -> Referent | None:
+    """A definite person description nothing above resolved ("le président", "l'élu"): the person the
+    article is about, when one stands out and the article gives them no other role (``referent_salient``)."""
+    head = _head(ask.name or "")
+    first = fold(ask.name or "").replace("'", "' ").split()[:2]
+    if first[:1] not in (["le"], ["la"], ["l'"]) or first[1:] in (["un"], ["une"]):
+        return None  # "l'un des plaignants", "porte-parole du ministère": one of several, or a bare role
+    if _kind_of_head(head) != "PER" or head in lex.ORG_NOUNS or _holds_name(ask):
+        return None
+    m = referent_salient.person(ask, head)
+    return None if m is None else _entity(ask, m, ask.start, ask.end)
+
+
 def description(ask: Ask) -> Referent | None:
     """Nothing resolved: the phrase as written; flagged unresolved unless it is a name ("Matignon",
     "McKeague": a name the entity tagger missed)."""
@@ -437,6 +431,7 @@ RULES: tuple[Rule, ...] = (
     role_next_to_name,
     organisation_named,
     last_speaker_in_role,
+    salient_person,
     description,
 )
 

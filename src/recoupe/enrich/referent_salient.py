@@ -1,0 +1,67 @@
+"""The person an article is about: what a bare description of a person ("le président", "l'élu", "la
+porte-parole du gouvernement", "le médecin") refers to when nothing next to it names anyone.
+
+News articles introduce their protagonist by name once or twice and then take them up by role or title
+("Emmanuel Macron s'est rendu … a répondu le président"); a hypernym ("l'élu" for "Nicolas Nordman,
+adjoint à la sécurité") or a synonym the article never writes next to the name is still that person.
+``person`` answers ``referents.salient_person``, a rule run after the rules that read a role written
+next to a name: among the persons the article names (outside quotes, not as a complement "de X"), whose
+gender agrees with the description and who carry no other person role than the description's, the one
+the article gives the most weight (its mentions plus the quotes already given to it). It answers only
+when that person stands out: strictly ahead of the next one, and named at least twice when others are
+named at all, so a description of an unnamed bystander in an article about several people stays a
+description.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from recoupe.enrich.coref import compatible, phrase_gender
+from recoupe.enrich.quotes_parse import NounPhrase
+from recoupe.enrich.referent_words import other_role
+from recoupe.enrich.speakers_describe import complement
+
+if TYPE_CHECKING:
+    from recoupe.enrich.referents import Ask
+    from recoupe.model import Mention
+
+__all__ = ["person"]
+
+
+def _gender_of(ask: Ask, mentions: list[Mention]) -> str | None:
+    votes = (phrase_gender(ask.ctx, NounPhrase(m.start, m.end, m.text, m)) for m in mentions)
+    return next((g for g in votes if g is not None), None)
+
+
+def person(ask: Ask, head: str) -> Mention | None:
+    """The article's most weighted person that the description at ``ask`` (head noun ``head``, folded) can
+    take up, or None when no one stands out. A person the article describes by another noun
+    (``referent_words.other_role``: "Thierry, un riverain" for "le médecin") is not taken up."""
+    ctx = ask.ctx
+    gender = None
+    if ask.start is not None and ask.end is not None:
+        gender = phrase_gender(ctx, NounPhrase(ask.start, ask.end, ctx.text[ask.start : ask.end], None))
+    persons = {m.key for m in ctx.mentions if m.label == "PER"}
+    named: dict[str, list[Mention]] = {}
+    for m in ctx.mentions:
+        if m.key in persons and m.start < ask.at and not ctx.quoted(m.start) and not complement(ctx.text, m.start):
+            named.setdefault(m.key, []).append(m)
+    spoke = Counter(ref.key for _, ref in ask.before if ref.key is not None and ref.kind == "PER")
+    weights = sorted(
+        ((len(found) + spoke[key], key) for key, found in named.items()),
+        reverse=True,
+    )
+    fitting = [
+        (weight, key)
+        for weight, key in weights
+        if not other_role(ask.roles.get(key, ()), head) and compatible(gender, _gender_of(ask, named[key]))
+    ]
+    if not fitting:
+        return None
+    weight, key = fitting[0]
+    runner_up = next((w for w, k in weights if k != key), 0)
+    if weight <= runner_up or (runner_up and len(named[key]) < 2):
+        return None
+    return min(named[key], key=lambda m: abs(ask.at - m.start))

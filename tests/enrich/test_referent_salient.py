@@ -1,0 +1,53 @@
+"""The person an article is about takes up a bare description of a person (``referents.salient_person``,
+``recoupe.enrich.referent_salient``). Sentences written for these tests; expected speakers by hand."""
+
+from __future__ import annotations
+
+from recoupe.enrich.entities import find_mentions
+from recoupe.enrich.nlp import NlpModels
+from recoupe.enrich.quotes import extract_quotes
+from recoupe.model import Quote
+
+MODELS = NlpModels()
+
+
+def _quotes(text: str) -> list[Quote]:
+    doc = MODELS.parse(text, "fr")
+    return extract_quotes(doc, find_mentions(doc, "fr"), "fr")
+
+
+def _speaker(text: str, quoted: str) -> str | None:
+    return next(q for q in _quotes(text) if quoted in q.text).speaker
+
+
+def test_a_hypernym_of_the_protagonists_office_is_that_person() -> None:
+    text = (
+        "La ville de Lyon ferme ses parcs à partir de lundi, a annoncé Marc Dubreuil, adjoint à la sécurité "
+        "à la mairie. \"Nous n'avons pas le choix, les rassemblements se multiplient\", a ajouté l'élu."
+    )
+    assert _speaker(text, "pas le choix") == "Marc Dubreuil"
+
+
+def test_a_title_never_written_next_to_the_name_is_the_person_the_article_follows() -> None:
+    text = (
+        "Sophie Marchand a défendu mardi sur France Inter la réforme des bourses. Sophie Marchand a rappelé "
+        'que le budget avait doublé. "Nous tiendrons nos engagements", a assuré la porte-parole du '
+        "gouvernement."
+    )
+    assert _speaker(text, "engagements") == "Sophie Marchand"
+
+
+def test_a_person_the_article_describes_by_another_noun_is_not_taken_up() -> None:
+    text = (
+        "Paul, un riverain, a été mordu par une araignée. Paul a passé la nuit à l'hôpital. \"Votre sang "
+        'commençait à être infecté", a expliqué le médecin.'
+    )
+    assert _speaker(text, "sang") == "le médecin"
+
+
+def test_no_one_stands_out_when_two_people_are_named_alike() -> None:
+    text = (
+        "Marc Dubreuil et Paul Ferrand se sont affrontés au conseil municipal. Le vote a été reporté à juin. "
+        '"Ce projet est une erreur", a lancé le conseiller.'
+    )
+    assert _speaker(text, "erreur") == "le conseiller"
