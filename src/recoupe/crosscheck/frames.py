@@ -122,6 +122,13 @@ class Frame:
     modality: str = ""
     #: what a share is of: the noun right after "de" ("9 % de ces décès": décès), not what tells two shares apart
     whole: frozenset[str] = frozenset()
+    #: the noun or word that qualifies it, written right after it: "dix ans d'inéligibilité" (inéligibilité),
+    #: "deux ans avec sursis" (sursis), "un an ferme" (ferme); two figures qualified by different words are two
+    #: slots, by the same word one
+    qualifier: frozenset[str] = frozenset()
+    #: a gap or a margin, not a measure: "à 44 sièges de la majorité absolue", "à neuf voix près", "à 10 km de
+    #: Lyon"
+    gap: bool = False
 
 
 _ELISION = re.compile(r"^(?:[dlnsjmtc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
@@ -248,7 +255,38 @@ def frame_of(
         modality=_modality(sentence, span, lo_window, hi_window),
         whole=_whole(after),
         part=_PART_OF.match(sentence, span[1]) is not None,
+        qualifier=_qualifier(sentence, span[1], after),
+        gap=_GAP_BEFORE.search(sentence, max(0, span[0] - 12), span[0]) is not None
+        and _GAP_AFTER.match(sentence, span[1]) is not None,
     )
+
+
+#: "à" right before a figure, not the end of a range ("de 10 à 12 sièges")
+_GAP_BEFORE = re.compile(r"(?<![\d\s])(?<!\d\s)\s*\bà\s*$")
+#: after a figure told as a gap: "près" ("à neuf voix près"), or "de" and a determiner or a name ("à 44 sièges
+#: de la majorité", "à trois jours du scrutin", "à 10 km de Lyon"), not a bare noun ("à trois ans de prison")
+_GAP_AFTER = re.compile(r"\s+(?:près\b|du\s|des\s|de\s+(?:la|l['’]|[A-ZÉ])|d['’][A-ZÉ])")
+_WITH = frozenset({"avec", "sans", "with", "without"})
+_BARE_QUALIFIERS = frozenset({"ferme", "fermes"})
+
+
+def _qualifier(sentence: str, end: int, after: Sequence[re.Match[str]]) -> frozenset[str]:
+    """``Frame.qualifier``: the bare noun right after the figure and "de", "avec" or "sans", or "ferme"."""
+    if not after or sentence[end : after[0].start()].strip():  # a comma between: not its qualifier
+        return frozenset()
+    words = [fold(m.group()) for m in after[:4]]
+    first = words[0]
+    if first in _BARE_QUALIFIERS:
+        return frozenset({"ferme"})
+    if first.startswith(("d'", "d’")):
+        words = [first[2:], *words[1:]]
+    elif first in {"de", "of"} or first in _WITH:
+        words = words[1:]
+    else:  # "du", "des": a complement that refers ("43e jour du mouvement"), not a kind
+        return frozenset()
+    # a bare noun classifies ("ans de prison", "avec sursis"); after a determiner it refers to something
+    # named in other words elsewhere ("du mouvement" / "du conflit")
+    return frozenset({concept(words[0])}) if words and words[0] not in _OF_DETERMINERS else frozenset()
 
 
 _OF = frozenset({"de", "des", "du", "of"})

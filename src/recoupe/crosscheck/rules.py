@@ -187,6 +187,10 @@ def _written(figure: Figure) -> tuple[float, float, float]:
     return value, half, step
 
 
+#: a live blog's time stamp and its dash before a figure ("10h15 - Quatre personnes"): not a range's lower end
+_STAMP_DASH = re.compile(
+    r"(?:\d{1,2}[\s\u00a0\u202f]*h[\s\u00a0\u202f]*\d{0,2}|\d{1,2}:\d{2})[\s\u00a0\u202f]*[-–][\s\u00a0\u202f]*$"
+)
 _AND_AFTER = re.compile(r"^[\s\u00a0\u202f]*(et|and)\b")
 _BETWEEN_BEFORE = re.compile(r"\b(entre|between)\b")
 
@@ -197,7 +201,7 @@ def _hedge(figure: Figure, before: str, after: str) -> str:
     counted = figure.kind != "date" and figure.text[-1:].isalpha()  # "61 décès et 2 876 cas": two counts
     # "le lundi 1er et le mardi 2 juillet": two days; "entre le 1er et le 3": a range
     listed = _AND_AFTER.match(after) is not None and not _BETWEEN_BEFORE.search(before)
-    if RANGE_BEFORE.search(before) or (
+    if (RANGE_BEFORE.search(before) and not _STAMP_DASH.search(before)) or (
         RANGE_AFTER.match(after)
         and not counted
         and not listed

@@ -230,6 +230,8 @@ def _other_event(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
         return True
     if frame_a.part != frame_b.part and a.kind == "count":
         return True  # "150 grands patrons" / "six grands patrons sur les 140 réunis": the total, a part of another
+    if frame_a.gap != frame_b.gap and a.kind in {"count", "quantity"}:
+        return True  # "à 44 sièges de la majorité absolue" / "88 députés": a gap is not a count
     if frame_a.last_period != frame_b.last_period and not (frame_b if frame_a.last_period else frame_a).months:
         # "7 000 manifestants à 14 h" / "contre 8 000 la semaine dernière"; but "194 000 emplois le mois
         # dernier" / "149 000 postes en septembre" name one month two ways
@@ -252,12 +254,31 @@ def _elsewhere(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, many_places
     return bool(where_a and where_b and not where_a & where_b) or (many_places and bool(where_a) != bool(where_b))
 
 
+def _qualified_apart(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
+    """Two counts or lengths each qualified by the word right after it, and not by the same one: "trois ans
+    d'emprisonnement" / "deux ans avec sursis", "cinq ans de prison" / "cinq ans d'inéligibilité"."""
+    return (
+        a.kind in {"count", "quantity"}
+        and bool(frame_a.qualifier and frame_b.qualifier)
+        and not frame_a.qualifier & frame_b.qualifier
+    )
+
+
+def _qualified_alike(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
+    """Two lengths or quantities qualified by the same word right after them ("dix ans d'inéligibilité" / "5 ans
+    d'inéligibilité"): that word says what they measure (not counts: "350 cas de rougeole" and "24 cas de
+    rougeole" are a nation's and a region's)."""
+    return a.kind == "quantity" and bool(frame_a.qualifier & frame_b.qualifier)
+
+
 def distinct(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_places: bool = False) -> bool:
     """Whether the frames say the two figures are of different things whatever their sentences: elsewhere
     (``_elsewhere``), or two different counted nouns."""
     if _elsewhere(a, frame_a, b, frame_b, many_places) or (
         _unspecific(a, b) and _measures_apart(frame_a.concepts, frame_b.concepts)
     ):
+        return True
+    if _qualified_apart(a, frame_a, frame_b):
         return True
     unit_a, unit_b = _unit_concept(a), _unit_concept(b)  # "18 personnes" / "une centaine d'armes"
     return bool(
@@ -290,15 +311,19 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     concepts_a, concepts_b = frame_a.concepts | about_a, frame_b.concepts | about_b
     if _elsewhere(a, frame_a, b, frame_b, many_places) or _contrasted(concepts_a, concepts_b):
         return False
-    if _unspecific(a, b) and _measures_apart(concepts_a - topic, concepts_b - topic):
+    if (_unspecific(a, b) and _measures_apart(concepts_a - topic, concepts_b - topic)) or _qualified_apart(
+        a, frame_a, frame_b
+    ):
         return False
+    if _qualified_alike(a, frame_a, frame_b) and not (frame_a.qualifier <= topic):
+        return True
     agrees = _counted_noun_agrees(a, concepts_a, b, concepts_b)
     # an amount or a share in alike sentences: one slot unless the words around them have nothing in common
     # ("les dépenses ont été inférieures de 400 millions" / "des baisses de charges qui devraient coûter 4
     # milliards": two sentences of one budget story, two amounts)
     worded_alike = bool((concepts_a & concepts_b) - topic) or not (concepts_a and concepts_b)
     if (similar and (agrees or (a.kind in {"money", "percent"} and worded_alike))) or (
-        agrees and a.kind == "count" and frame_a.names & frame_b.names
+        agrees and a.kind == "count" and (frame_a.names & frame_b.names or frame_a.gap and frame_b.gap)
     ):
         return True  # sentences that say the same thing; the same thing counted of one name ("Michelin compte
         # 21 500 salariés" / "21 500 salariés travaillent pour Michelin"), not two lengths of time near "l'État"

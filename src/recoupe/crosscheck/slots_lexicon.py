@@ -41,6 +41,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("vol", "avion", "flight"),
     ("budget", "enveloppe", "credit"),
     ("amende", "penalite", "sanction", "fine", "penalty"),
+    ("prison", "emprisonnement", "detention", "reclusion", "incarceration", "jail", "imprisonment"),
     ("age", "year-old"),
     ("naissance", "nee", "naitre", "born", "birth"),
     ("emploi", "poste", "embauche", "job", "payroll", "hire", "hiring"),

@@ -288,7 +288,26 @@ def is_moment(text: str, figure: Figure) -> bool:
     if _ELAPSED_BEFORE.search(before):
         return True
     unit = fold(figure.unit).casefold().rstrip("s")
-    return unit in _HOURS and _CLOCK_BEFORE.search(before) is not None
+    if unit not in _HOURS:
+        return False
+    # "13 h 30", "de 13 h à 15 h": minutes after it, or the start of a span of clock times
+    after = text[figure.end : figure.end + 12]
+    return (
+        _CLOCK_BEFORE.search(before) is not None
+        or (_MINUTES_AFTER.match(after) is not None and _DURING_BEFORE.search(before) is None)
+        or (_FROM_BEFORE.search(before) is not None and _CLOCK_UNTIL.match(after) is not None)
+    )
+
+
+#: minutes written after an hour ("13 h 30", "13 h 30 à 15 h"): a time of day
+_MINUTES_AFTER = re.compile(r"[\s\u00a0\u202f]*[0-5]\d\b(?![\s\u00a0\u202f]*(?:%|ans?\b|minutes?\b|min\b))")
+_FROM_BEFORE = re.compile(r"\bde\s*$", re.IGNORECASE)
+#: "pendant 2 h 30", "en 1 h 45": a length of time, minutes included
+_DURING_BEFORE = re.compile(r"\b(?:pendant|durant|en|during|for|in)\s*$", re.IGNORECASE)
+#: "de 13 h à 15 h": the first of two clock times (folded or not)
+_CLOCK_UNTIL = re.compile(
+    r"[\s\u00a0\u202f]*(?:[àa]|jusqu['’][àa])[\s\u00a0\u202f]*\d{1,2}[\s\u00a0\u202f]*h", re.IGNORECASE
+)
 
 
 _DURATION_UNIT = re.compile(r"(?:heure|h|minute|min|jour|semaine|mois|an|annee|hour|day|week|month|year)s?")

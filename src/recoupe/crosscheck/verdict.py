@@ -168,6 +168,11 @@ def _counterparts(statements: tuple[Statement, ...], source_of: Mapping[str, str
     return pairs
 
 
+def _linked(statements: tuple[Statement, ...], links: frozenset[tuple[int, int]], i: int) -> tuple[Statement, ...]:
+    """The statements of a group aligned with its ``i``-th directly (one slot with it)."""
+    return tuple(statements[k] for pair in links if i in pair for k in pair if k != i)
+
+
 def _pair_conflicts(
     a: Statement,
     b: Statement,
@@ -177,17 +182,21 @@ def _pair_conflicts(
     *,
     texts: Mapping[str, str] | None = None,
     parallel: bool = False,
+    slots: tuple[tuple[Statement, ...], tuple[Statement, ...]] | None = None,
 ) -> list[Conflict]:
     """Conflicts between two statements of different sources; spans are offsets into each article's text.
     ``parallel``: the two figures stand at one place of one sentence (``align``): another value the article
-    gives elsewhere (a lead not updated with its body) does not excuse the change."""
+    gives elsewhere (a lead not updated with its body) does not excuse the change. ``slots``: the statements
+    aligned with ``a`` and with ``b`` (a partner that excuses a value is one of them, not any figure of a
+    group chained through other slots)."""
     if kind == "figure" and a.figure is not None and b.figure is not None:
         if _moved(a, b):  # "au moins 1 419 morts" on Monday, "1 941" on Tuesday: the toll rose
             return [figure_conflict(a.figure, b.figure)]
+        slot_a, slot_b = slots if slots is not None else (group, group)
         if (
             _compatible(a, b, texts)
-            or (not parallel and _has_partner(a, b.article_id, group, texts))
-            or (not parallel and _has_partner(b, a.article_id, group, texts))
+            or (not parallel and _has_partner(a, b.article_id, slot_a, texts))
+            or (not parallel and _has_partner(b, a.article_id, slot_b, texts))
             or (a.figure.kind == "date" and fold(a.figure.text) == fold(b.figure.text))  # "le 26" of two ranges
         ):
             return []
@@ -465,7 +474,18 @@ def judge(
             unlinked = group.links is not None and (i, j) not in group.links
             if unlinked or (closest is not None and (i, j) not in closest):
                 continue
-            found = _pair_conflicts(a, b, statements, group.kind, nlp, texts=texts, parallel=(i, j) in group.parallel)
+            found = _pair_conflicts(
+                a,
+                b,
+                statements,
+                group.kind,
+                nlp,
+                texts=texts,
+                parallel=(i, j) in group.parallel,
+                slots=None
+                if group.links is None
+                else (_linked(statements, group.links, i), _linked(statements, group.links, j)),
+            )
             if found:
                 how = relation(a, b, group.kind)
                 conflicts.extend((replace(c, relation=how), a, b) for c in found)
