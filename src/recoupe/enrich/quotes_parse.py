@@ -316,9 +316,6 @@ class Context:
             steps += 1
             tok = doc[k]
             low = fold(tok.text)
-            if low in {"valoir", "garde", "hommage"}:
-                k += 1
-                continue
             named = self.marked_at(tok.idx) if tok.text in QUOTE_CHARS | {"'"} else None
             title = named is not None and all(w[:1].isupper() for w in self.text[named.start : named.end].split()[:5])
             if named is not None and title and named.end - named.start < 60:
@@ -328,21 +325,12 @@ class Context:
             if tok.text == "," and steps > 1 and k + 1 < end and self._person_starts(k + 1):
                 k += 1  # "se justifie auprès de BFMTV, Olivier Faure": the name after the complement
                 continue
+            skip = self._filler_length(k, end)
+            if skip:
+                k += skip
+                continue
             if tok.is_punct or tok.text in QUOTE_CHARS:
                 return None
-            if (
-                low in FILLERS_FR
-                and self.mention_at(tok.idx, tok.idx + 1) is None
-                and low not in {"son", "sa", "leur", "ce", "cette"}
-            ):
-                k += 1
-                continue
-            if low in {"son", "sa", "leur"} and k + 1 < end and fold(doc[k + 1].text) in {"cote", "part"}:
-                k += 2
-                continue
-            if (tok.pos_ in {"ADV", "NUM"} or tok.like_num) and not lex.partitive([low, fold(doc[k + 1].text)]):
-                k += 1  # a time or a number, not "un des membres de l'ONG"
-                continue
             if tok.pos_ == "ADP" or low in {"au", "aux", "auprès", "to", "in", "on", "at", "with"}:
                 k = self._skip_prepositional(k + 1, end)
                 continue
@@ -350,6 +338,26 @@ class Context:
                 return None
             return _own(self.phrase_from(k, end))
         return None
+
+    def _filler_length(self, k: int, end: int) -> int:
+        """How many tokens from ``k`` stand between a cue verb and its inverted subject without being it:
+        adverbs, fillers, times and dates ("indique franceinfo dimanche 31 mars"), numbers (not "un des
+        membres"), "de son côté", a detached adjective between commas ("a lancé dimanche, scandalisée, X")."""
+        doc = self.doc
+        tok = doc[k]
+        low = fold(tok.text)
+        if tok.text == "," and k + 2 < end and doc[k + 2].text == "," and _detached_adjective(doc[k + 1]):
+            return 3
+        if low in {"son", "sa", "leur"} and k + 1 < end and fold(doc[k + 1].text) in {"cote", "part"}:
+            return 2
+        numeral = tok.like_num or (tok.pos_ == "NUM" and any(ch.isdigit() for ch in tok.text))  # not "franceinfo"
+        one = (
+            low in {"valoir", "garde", "hommage"}
+            or (low in FILLERS_FR and self.mention_at(tok.idx, tok.idx + 1) is None and low not in _POSSESSIVE_DET)
+            or ((tok.pos_ == "ADV" or numeral) and not lex.partitive([low, fold(doc[k + 1].text)]))
+            or (tok.text.islower() and (low in lex.MONTHS or low in lex.TIME_WORDS))
+        )
+        return int(one)
 
     def _person_starts(self, k: int) -> bool:
         tok = self.doc[k]
@@ -414,3 +422,11 @@ class Context:
                 break
             tok = tok.head
         return None
+
+
+_POSSESSIVE_DET = frozenset({"son", "sa", "leur", "ce", "cette"})
+
+
+def _detached_adjective(tok: Token) -> bool:
+    """An adjective or past participle standing alone between commas ("scandalisée", "furieux")."""
+    return tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and "Part" in tok.morph.get("VerbForm", []))
