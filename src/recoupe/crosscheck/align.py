@@ -286,9 +286,13 @@ def _figures_align(
 ) -> bool:
     if a.article_id == b.article_id or a.figure is None or b.figure is None:
         return False
-    if a.language != b.language:  # "offre" and "offer": compare the slot without its words
-        return _same_value_across_languages(a.figure, b.figure)
-    if (parallel and ((a.key, b.key) in parallel or (b.key, a.key) in parallel)) or (
+    in_parallel = bool(parallel and ((a.key, b.key) in parallel or (b.key, a.key) in parallel))
+    # "278 voix" / "huit voix": outlets that disagree on one figure do not disagree by this much; a number
+    # changed in one sentence still counts (``parallel``)
+    too_far = a.figure.kind != "date" and _numbers(a.figure, b.figure) and not _within(a.figure, b.figure, ORDERS_APART)
+    if a.language != b.language or too_far:  # "offre" and "offer": compare the slot without its words
+        return _same_value_across_languages(a.figure, b.figure) if a.language != b.language else in_parallel
+    if in_parallel or (
         _same_telling_value(a.figure, b.figure)
         and (
             a.frame is None or b.frame is None or not distinct(a.figure, a.frame, b.figure, b.frame, many_places=places)
@@ -338,6 +342,12 @@ def _other_entities(a: Statement, b: Statement) -> bool:
 
 #: two sources' counts of one crowd differ by this factor at most (police and organisers: 2 to 4 times)
 SOURCES_APART = 5.0
+#: two values this many times apart are not one figure told two ways (unless one sentence changed a number)
+ORDERS_APART = 20.0
+
+
+def _numbers(a: Figure, b: Figure) -> bool:
+    return all(isinstance(f.value, int | float) and f.value > 0 for f in (a, b))
 
 
 def _within(a: Figure, b: Figure, factor: float) -> bool:

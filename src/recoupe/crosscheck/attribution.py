@@ -67,7 +67,7 @@ _REPORTS = frozenset(
      "provisional", "official"}
 )  # fmt: skip
 _STOP_AT = re.compile(
-    r"\b(qui|que|qu'|dont|où|ont|a|est|sont|avait|avaient|were|was|has|have|had|who|which|that|et|and|mais|but|"
+    r"\b(qui|que|qu'|dont|où|ont|a|à|au|aux|est|sont|avait|avaient|were|was|has|have|had|who|which|that|et|and|mais|but|"
     r"pour|avec|dans|en|sur|lors|depuis|ce|cette|il|elle|ils|elles|on|hier|samedi|dimanche|lundi|mardi|mercredi|"
     r"jeudi|vendredi)\b"
 )

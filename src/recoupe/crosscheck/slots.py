@@ -150,9 +150,12 @@ def counted_alike(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_
     if a.kind != "count" or b.kind != "count":
         return False
     unit_a, unit_b = _unit_concept(a), _unit_concept(b)
+    # "5 500 personnes ont bravé l'interdiction pour se rassembler": people that the words say are a crowd
+    crowd_a = unit_a in CROWDS or (unit_a in _PERSONS and bool(frame_a.concepts & CROWDS))
+    crowd_b = unit_b in CROWDS or (unit_b in _PERSONS and bool(frame_b.concepts & CROWDS))
     if (
         {unit_a, unit_b} & _PERSONS
-        and {unit_a, unit_b} & CROWDS
+        and (crowd_a or crowd_b)
         and not _counted_noun_agrees(a, frame_a.concepts, b, frame_b.concepts)
     ):
         # "À Paris, la CGT a compté 550 000 personnes" / "À Paris, la préfecture a compté 112 000 manifestants":
@@ -323,7 +326,7 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     # milliards": two sentences of one budget story, two amounts)
     worded_alike = bool((concepts_a & concepts_b) - topic) or not (concepts_a and concepts_b)
     if (similar and (agrees or (a.kind in {"money", "percent"} and worded_alike))) or (
-        agrees and a.kind == "count" and (frame_a.names & frame_b.names or frame_a.gap and frame_b.gap)
+        agrees and a.kind == "count" and (frame_a.names & frame_b.names or (frame_a.gap and frame_b.gap))
     ):
         return True  # sentences that say the same thing; the same thing counted of one name ("Michelin compte
         # 21 500 salariés" / "21 500 salariés travaillent pour Michelin"), not two lengths of time near "l'État"

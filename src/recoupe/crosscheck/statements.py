@@ -310,6 +310,58 @@ _CLOCK_UNTIL = re.compile(
 )
 
 
+#: "ils étaient 15 000", "elles sont une trentaine": a bare number that counts people
+_THEY_WERE = re.compile(
+    r"\b(?:ils|elles|nous|they|we)\s+(?:étaient|étions|sont|seraient|ont été|avaient été|were|are)\s+"
+    r"(?:(?:environ|près de|plus de|moins de|quelque|about|over|nearly|some)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: the words of a number written in words or approximated ("une quinzaine", "trois mille"): not a noun
+_NUMBER_WORDS_RE = re.compile(
+    r"\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|"
+    r"trente|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?|dizaine|douzaine|quinzaine|"
+    r"vingtaine|trentaine|quarantaine|cinquantaine|centaine|centaines|milliers?|d|de|et)\b|['’-]",
+    re.IGNORECASE,
+)
+_THEY_WERE_NUMBER = re.compile(
+    r"\b(?:ils|elles)\s+(?:étaient|sont|seraient|ont été)\s+(?:(?:environ|près de|plus de|quelque)\s+)?"
+    r"(?=[\dun])",
+    re.IGNORECASE,
+)
+
+
+def crowds_told(text: str, figures: Sequence[Figure], language: str | None) -> list[Figure]:
+    """Counts of people the enrichment leaves out for want of a noun: "ils étaient 15 000 selon les
+    organisateurs", "Ils étaient une quinzaine": a count of persons (French)."""
+    from recoupe.enrich.numbers import find_numbers
+
+    if language not in {None, "fr"}:
+        return []
+    found: list[Figure] = []
+    for match in _THEY_WERE_NUMBER.finditer(text):
+        if any(f.start <= match.end() < f.end or f.start == match.end() for f in figures):
+            continue
+        numbers = find_numbers(text[match.end() : match.end() + 30], "fr")
+        if not numbers or numbers[0].start != 0 or numbers[0].ordinal or numbers[0].decimal:
+            continue
+        start, end = match.end(), match.end() + numbers[0].end
+        if re.match(r"\s*(?:%|h\b|heures?\b|ans?\b)", text[end : end + 8]):
+            continue
+        found.append(Figure(start, end, text[start:end], "count", float(numbers[0].value), "personne"))
+    return found
+
+
+def _people_counted(text: str, figure: Figure) -> Figure:
+    """A count with no noun written that "ils étaient" says counts people: a count of persons (not the noun
+    of an earlier figure the enrichment lent it)."""
+    written_noun = any(c.isalpha() for c in _NUMBER_WORDS_RE.sub("", figure.text))
+    if figure.kind != "count" or written_noun or not _THEY_WERE.search(text, max(0, figure.start - 40), figure.start):
+        return figure
+    return replace(figure, unit="personne")
+
+
 _DURATION_UNIT = re.compile(r"(?:heure|h|minute|min|jour|semaine|mois|an|annee|hour|day|week|month|year)s?")
 
 
@@ -357,6 +409,10 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
         # the dateline's date ("WASHINGTON, 6 août 2021 (AFP) -") is when the dispatch was filed, not a fact
         datelines = [m.span() for first, end in spans if (m := DATELINE.match(text, first, end))]
         figures = [f for f in figures if not any(lo <= f.start < hi for lo, hi in datelines)]
+        figures = sorted(
+            [*(_people_counted(text, f) for f in figures), *crowds_told(text, figures, article.language)],
+            key=lambda f: f.start,
+        )
     quotes = enrichment.quotes if enrichment else ()
 
     def sentence_of(start: int, end: int) -> tuple[int, int]:
