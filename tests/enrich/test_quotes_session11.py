@@ -33,3 +33,20 @@ def test_a_detached_adjective_between_verb_and_inverted_subject_is_skipped() -> 
         "présidente de l'association."
     )
     assert _quote(text, "provocation").speaker == "Claire Dumont"
+
+
+def test_a_poll_speaks_for_the_institute_that_ran_it() -> None:
+    text = "D'après une enquête Ifop publiée dimanche, 62 % des Français soutiennent la mesure."
+    q = _quote(text, "62 %")
+    assert (q.speaker, q.speaker_kind) == ("Ifop", "ORG")
+
+
+def test_a_report_speaks_for_the_body_that_wrote_it() -> None:
+    text = "Selon un rapport de la Cour des comptes, le chantier a coûté deux fois plus que prévu."
+    assert _quote(text, "chantier").speaker == "Cour des comptes"
+
+
+def test_a_press_release_with_no_name_speaks_for_its_de_complement() -> None:
+    text = "Selon le communiqué de la préfecture, trois routes restent fermées."
+    q = _quote(text, "trois routes")
+    assert (q.speaker, q.speaker_kind, q.unresolved) == ("la préfecture", "ORG", True)

@@ -9,23 +9,25 @@ pronouns and nearby descriptions. What it leaves is settled here by an ordered l
    addressed to, not to the last speaker (``referent_turns``);
 3. ``named_entity``: the phrase is an entity of the article: its canonical name and key, kind ``PER``,
    ``ORG`` or ``MEDIA`` (an organisation the article calls a newspaper, channel …, or a known outlet);
-4. ``pronoun_subject``: a pronoun or demonstrative left unresolved ("elle", "eux", "celui-ci") takes the
+4. ``carrier_source``: a document or news item given as the source ("les statistiques du ministère", "une
+   enquête Ifop") speaks for whom it names (``referent_carriers``);
+5. ``pronoun_subject``: a pronoun or demonstrative left unresolved ("elle", "eux", "celui-ci") takes the
    nearest earlier main-clause subject that can speak, itself resolved by the rules;
-5. ``not_a_speaker``: a phrase that cannot speak (a participle, a month, a common noun such as "la
+6. ``not_a_speaker``: a phrase that cannot speak (a participle, a month, a common noun such as "la
    polémique", an apostrophe fragment, a word glued across a missing space, a place) is replaced by the
    subject of the quote's sentence, else the previous speaker close before, else no speaker;
-6. ``role_of_entity``: a description whose head noun is a role the article gives an entity by apposition
+7. ``role_of_entity``: a description whose head noun is a role the article gives an entity by apposition
    ("le ministre" → "Christophe Castaner, ministre de l'Intérieur"; "le quotidien régional" → "Le
    quotidien régional La Dépêche") takes that entity, the one sharing most words, nearest first;
-7. ``role_next_to_name``: the same head noun written right before or after a name anywhere in the article
+8. ``role_next_to_name``: the same head noun written right before or after a name anywhere in the article
    ("le président de la région Paca, Renaud Muselier", "le ministre de la Santé Olivier Véran");
-8. ``organisation_named``: "le syndicat", "l'Agence", "l'ONG" → the organisation whose name holds that
+9. ``organisation_named``: "le syndicat", "l'Agence", "l'ONG" → the organisation whose name holds that
    noun (or, for media nouns, the outlet) named before the quote, nearest first;
-9. ``last_speaker_in_role``: a definite person description ("le ministre", "le DJ") that nothing above
+10. ``last_speaker_in_role``: a definite person description ("le ministre", "le DJ") that nothing above
    resolved refers to the last named person who spoke, when that person spoke just before;
-10. ``salient_person``: a definite person description still unresolved ("le président", "l'élu") refers
+11. ``salient_person``: a definite person description still unresolved ("le président", "l'élu") refers
    to the person the article is about, when one stands out (``referent_salient``);
-11. ``description``: the description as written, flagged ``unresolved`` (its kind guessed from its head).
+12. ``description``: the description as written, flagged ``unresolved`` (its kind guessed from its head).
 
 Each rule is a plain function ``(Ask) -> Referent | None``; ``refer`` runs them. Tested one by one in
 ``tests/enrich/test_referents.py`` on real sentences.
@@ -38,7 +40,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from recoupe.enrich import referent_salient, referent_turns
+from recoupe.enrich import referent_carriers, referent_salient, referent_turns
 from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import compatible, phrase_gender, pronoun_gender, subject_candidates
 from recoupe.enrich.quotes_direct import COMPLEMENT_BEFORE
@@ -238,6 +240,13 @@ def name_inside(ask: Ask) -> Referent | None:
     return None
 
 
+def carrier_source(ask: Ask) -> Referent | None:
+    """A document or piece of news given as the source ("les statistiques du ministère", "une enquête
+    Ifop"): the organisation or person it comes from (``referent_carriers``), resolved in turn."""
+    found = referent_carriers.source(ask, _head(ask.name or ""))
+    return None if found is None else _again(ask, found)
+
+
 def demonstrative(ask: Ask) -> Referent | None:
     """ "celui-ci", "ce dernier": the last person named before the phrase (outside quotes)."""
     folded = fold(ask.name or "").strip()
@@ -423,6 +432,7 @@ RULES: tuple[Rule, ...] = (
     reply_turn,
     named_entity,
     name_inside,
+    carrier_source,
     demonstrative,
     demonstrative_description,
     pronoun_subject,
