@@ -50,3 +50,19 @@ def test_a_press_release_with_no_name_speaks_for_its_de_complement() -> None:
     text = "Selon le communiqué de la préfecture, trois routes restent fermées."
     q = _quote(text, "trois routes")
     assert (q.speaker, q.speaker_kind, q.unresolved) == ("la préfecture", "ORG", True)
+
+
+def test_an_unattributed_quote_is_from_the_person_the_sentence_before_is_about() -> None:
+    text = (
+        "L'actrice Julie Moreau s'est longuement confiée au Parisien sur ses débuts. \"Je n'avais que seize ans "
+        "quand j'ai tourné mon premier film, et personne ne me prenait au sérieux sur le plateau.\""
+    )
+    assert _quote(text, "seize ans").speaker == "Julie Moreau"
+
+
+def test_an_unattributed_quote_is_not_given_to_the_outlet_that_reports() -> None:
+    text = (
+        'Le Parisien a publié dimanche une longue enquête sur le quartier. "Nous vivons ici depuis vingt ans '
+        "et nous n'avons jamais vu une chose pareille dans notre rue.\""
+    )
+    assert _quote(text, "vingt ans").speaker is None

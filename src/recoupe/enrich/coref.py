@@ -170,6 +170,15 @@ def subject_candidates(
     return out
 
 
+def lead_in_subjects(ctx: Context, at: int, org_nouns: frozenset[str], skip: list[tuple[int, int]]) -> list[NounPhrase]:
+    """Who an unattributed quote at ``at`` may be from: the main-clause subjects of the sentence before it and
+    of its own sentence before it, nearest first ("L'acteur s'est longuement confié au Monde. "Je vais vous
+    dire …""). Outside the reported clauses in ``skip``."""
+    sent_start, _ = ctx.sentence_of(at)
+    lo = ctx.sentence_of(max(0, sent_start - 2))[0]
+    return subject_candidates(ctx, lo, at, org_nouns, skip, descriptions=True)
+
+
 def sentence_subjects(ctx: Context, lo: int, hi: int) -> list[NounPhrase]:
     """Noun phrases opening a sentence between ``lo`` and ``hi`` right before a verb ("Le député … Eric
     Ciotti a …"), nearest first: subjects even where the parse of a broken sentence misses them."""

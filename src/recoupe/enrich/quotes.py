@@ -26,7 +26,9 @@ exchange (``referent_turns``).
 
 A quote with no attribution that follows an attributed one closely is a continuation (same speaker, no
 cue), unless another person is introduced as a main-clause subject in between (a name, or a description
-resolved to a person): then that person; headline quotes keep no speaker.
+resolved to a person): then that person; a long quote with no attribution and no quote close before is
+from the main-clause subject of the sentence before it, unless that is an outlet; headline quotes keep no
+speaker.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from recoupe.enrich.coref import (
     compatible,
     fronted_subject,
     impersonal_place,
+    lead_in_subjects,
     party_members,
     person_keys,
     phrase_gender,
@@ -551,9 +554,11 @@ def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list
         if attribution.how == "turn" and attribution.phrase is None:
             attribution = Attribution(_host(ctx, dialogue, before), attribution.cue, attribution.cue_start, "turn")
         first_person = first_person_singular(ctx.text[item.start : item.end])
-        speaker = resolver.resolve(
-            attribution.phrase, item.start, cued=attribution.cue is not None, person=first_person
-        )
+        phrase = attribution.phrase
+        if attribution.how == "unattributed":  # the person the sentence before the quote is about
+            lead_in = lead_in_subjects(ctx, item.start, ORG_NOUNS, resolver.reported)
+            phrase = next((p for p in lead_in if not _outlet(p)), None)
+        speaker = resolver.resolve(phrase, item.start, cued=attribution.cue is not None, person=first_person)
         referent = _refer(ctx, resolver, speaker, at=item.start, before=before, roles=roles, cue=attribution.cue)
         if referent.name:
             before.append((item.start, referent))
