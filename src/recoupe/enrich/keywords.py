@@ -71,6 +71,9 @@ MAX_KEYWORD_CHARS = 20_000
 def _extractor(language: str, top: int) -> KeywordExtractor:
     import yake
 
+    from recoupe.enrich import yake_fast
+
+    yake_fast.install()
     return yake.KeywordExtractor(lan=language, n=3, dedup_lim=0.8, top=top * 2)
 
 
