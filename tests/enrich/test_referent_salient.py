@@ -51,3 +51,19 @@ def test_no_one_stands_out_when_two_people_are_named_alike() -> None:
         '"Ce projet est une erreur", a lancé le conseiller.'
     )
     assert _speaker(text, "erreur") == "le conseiller"
+
+
+def test_the_union_is_the_union_the_article_is_about() -> None:
+    text = (
+        "La CGT a déposé un préavis de grève à l'usine de Vénissieux. Selon la CGT, la direction refuse toute "
+        'discussion. "Nous irons jusqu\'au bout", a prévenu le syndicat.'
+    )
+    assert _speaker(text, "jusqu'au bout") == "CGT"
+
+
+def test_a_body_of_another_kind_is_not_the_association() -> None:
+    text = (
+        "Le ministère de l'Intérieur a publié un bilan. Le ministère de l'Intérieur a ensuite réuni les préfets. "
+        '"Ces chiffres sont faux", a répondu l\'association.'
+    )
+    assert _speaker(text, "chiffres sont faux") == "l'association"

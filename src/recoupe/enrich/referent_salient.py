@@ -18,16 +18,28 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import compatible, phrase_gender
 from recoupe.enrich.quotes_parse import NounPhrase
 from recoupe.enrich.referent_words import other_role
 from recoupe.enrich.speakers_describe import complement
+from recoupe.enrich.speech import fold
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from recoupe.enrich.referents import Ask
     from recoupe.model import Mention
 
-__all__ = ["person"]
+__all__ = ["ORGANISATION_TYPES", "organisation", "person"]
+
+#: nouns that name a kind of organisation, not one institution ("le syndicat", "l'association", "le
+#: groupe"): the article's leading organisation is meant; "le gouvernement", "la direction", "le ministère"
+#: are left as written (folded)
+ORGANISATION_TYPES = lex.word_set(
+    "syndicat association parti ong entreprise societe groupe federation collectif mouvement club fondation "
+    "firme constructeur compagnie enseigne operateur organisme institut laboratoire"
+)
 
 
 def _gender_of(ask: Ask, mentions: list[Mention]) -> str | None:
@@ -65,3 +77,25 @@ def person(ask: Ask, head: str) -> Mention | None:
     if weight <= runner_up or (runner_up and len(named[key]) < 2):
         return None
     return min(named[key], key=lambda m: abs(ask.at - m.start))
+
+
+def organisation(ask: Ask, head: str, outlets: Collection[str]) -> Mention | None:
+    """The organisation the article is about, for a description naming its kind ("le syndicat" → "la CGT"):
+    the organisation (no person, no outlet: keys in ``outlets``) named most before the quote, outside
+    quotes, when it stands out and is named at least twice."""
+    if head not in ORGANISATION_TYPES:
+        return None
+    ctx = ask.ctx
+    persons = {m.key for m in ctx.mentions if m.label == "PER"}
+    named: dict[str, list[Mention]] = {}
+    for m in ctx.mentions:
+        kind = fold(m.canonical).replace("'", "' ").split()[:1]
+        other_kind = bool(kind) and kind[0] in lex.ORG_NOUNS and kind[0] != head  # "ministère de …" is no union
+        if m.label != "ORG" or m.key in persons or m.key in outlets or other_kind:
+            continue
+        if m.start < ask.at and not ctx.quoted(m.start):
+            named.setdefault(m.key, []).append(m)
+    weights = sorted(((len(found), key) for key, found in named.items()), reverse=True)
+    if not weights or weights[0][0] < 2 or (len(weights) > 1 and weights[1][0] >= weights[0][0]):
+        return None
+    return min(named[weights[0][1]], key=lambda m: abs(ask.at - m.start))

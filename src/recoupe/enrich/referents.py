@@ -27,7 +27,9 @@ pronouns and nearby descriptions. What it leaves is settled here by an ordered l
    resolved refers to the last named person who spoke, when that person spoke just before;
 11. ``salient_person``: a definite person description still unresolved ("le président", "l'élu") refers
    to the person the article is about, when one stands out (``referent_salient``);
-12. ``description``: the description as written, flagged ``unresolved`` (its kind guessed from its head).
+12. ``salient_organisation``: "le syndicat", "l'association" → the organisation the article names most,
+   when one stands out and its name is no other kind of body ("ministère de …");
+13. ``description``: the description as written, flagged ``unresolved`` (its kind guessed from its head).
 
 Each rule is a plain function ``(Ask) -> Referent | None``; ``refer`` runs them. Tested one by one in
 ``tests/enrich/test_referents.py`` on real sentences.
@@ -104,10 +106,6 @@ def head_noun(text: str) -> str:
     """The folded first word of a description after its determiners ("l'ancien ministre" → "ancien")."""
     words = _words(text)
     return words[0] if words else ""
-
-
-def _plain(text: str) -> bool:
-    return not any(ch.isupper() for ch in text.lstrip()[1:2]) and text[:1].islower()
 
 
 def can_speak(ctx: Context, text: str, start: int | None) -> bool:
@@ -417,6 +415,16 @@ def salient_person(ask: Ask) -> Referent | None:
     return None if m is None else _entity(ask, m, ask.start, ask.end)
 
 
+def salient_organisation(ask: Ask) -> Referent | None:
+    """ "le syndicat", "l'association": the organisation the article is about, when one stands out
+    (``referent_salient``)."""
+    if not _singular_definite(ask.name or "") or _holds_name(ask):
+        return None
+    outlets = {m.key for m in ask.ctx.mentions if _entity_kind(ask.ctx, m, ask.roles) == "MEDIA"}
+    m = referent_salient.organisation(ask, _head(ask.name or ""), outlets)
+    return None if m is None else _entity(ask, m, ask.start, ask.end)
+
+
 def description(ask: Ask) -> Referent | None:
     """Nothing resolved: the phrase as written; flagged unresolved unless it is a name ("Matignon",
     "McKeague": a name the entity tagger missed)."""
@@ -442,6 +450,7 @@ RULES: tuple[Rule, ...] = (
     organisation_named,
     last_speaker_in_role,
     salient_person,
+    salient_organisation,
     description,
 )
 
@@ -506,11 +515,6 @@ def _singular_definite(text: str) -> bool:
         and first[0] not in lex.DETERMINERS
         and re.search(r"\s(?:de|du|d')\b", text) is not None
     )
-
-
-def _definite(text: str) -> bool:
-    first = fold(text.strip()).replace("'", "' ").split()[:1]
-    return bool(first) and first[0] in {"le", "la", "l'", "les", "ce", "cette", "ces", "the", "this"}
 
 
 def _last_person_named(ask: Ask) -> Referent | None:
