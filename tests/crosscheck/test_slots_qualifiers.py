@@ -10,10 +10,11 @@ from datetime import datetime
 
 import pytest
 
+from recoupe.crosscheck.attribution import same_source, source_for
 from recoupe.crosscheck.frames import Frame, frame_of
+from recoupe.crosscheck.report import CrossCheck, crosscheck_articles
 from recoupe.crosscheck.rules import compatible_in
 from recoupe.crosscheck.slots import distinct, same_referent
-from recoupe.crosscheck.report import CrossCheck, crosscheck_articles
 from recoupe.crosscheck.statements import crowds_told, is_moment
 from recoupe.enrich import enrich
 from recoupe.enrich.embed import make_embedder
@@ -175,3 +176,34 @@ def test_a_vote_story_told_two_ways() -> None:
     assert not any("12 sièges" in d or "quatre voix" in d for _, d in found)
     assert any(r == "differs-by-source" and "8 000" in d and "20 000" in d for r, d in found)
     assert not any("trois ans" in d for _, d in found)
+
+
+def test_one_source_named_two_ways_and_a_subject_with_an_apposition() -> None:
+    assert same_source("le ministère de la Santé du Hamas", "les autorités sanitaires du Hamas")
+    assert not same_source("le ministère de la Santé", "la police")
+    text = "La FSU, principale fédération de l'enseignement, évalue à 45 % la part de grévistes."
+    at = text.index("45 %")
+    assert source_for(text, (at, at + 4), []) == "La FSU"
+    text = "À Nantes, 3 000 personnes selon les syndicats à manifester devant la préfecture."
+    at = text.index("3 000")
+    assert source_for(text, (at, at + 5), []) == "les syndicats"
+
+
+@pytest.mark.slow
+def test_the_parts_of_one_total_are_one_figure() -> None:
+    """Expected answer written before the run: the dead children conflict (41 / 14); the totals agree."""
+    a = _article(
+        "Le Quotidien",
+        "2025-02-03T08:00",
+        "Séisme : le bilan s'élève à 310 morts",
+        "Le tremblement de terre a fait 310 morts, dont 41 enfants, selon la protection civile.",
+    )
+    b = _article(
+        "L'Hebdo",
+        "2025-02-03T08:30",
+        "Après le séisme, l'heure du deuil",
+        "Selon la protection civile, le séisme a fait 310 morts dans la province, dont 14 enfants.",
+    )
+    found = _relations(_check(a, b))
+    assert any(r == "conflicting" and "41 enfants" in d and "14 enfants" in d for r, d in found)
+    assert not any("310" in d for _, d in found)

@@ -372,6 +372,24 @@ def _frames_allow(a: Statement, b: Statement, topic: frozenset[str], *, many: bo
     return bool(shared) or not (a.frame.concepts and b.frame.concepts)
 
 
+def _totals(figures: Sequence[Statement]) -> dict[Key, Statement]:
+    """Each figure written as a part of the figure right before it ("dont 65 enfants"), with that total."""
+    at = {(f.article_id, f.start): f for f in figures}
+    return {
+        f.key: at[(f.article_id, f.part_of)]
+        for f in figures
+        if f.part_of is not None and (f.article_id, f.part_of) in at
+    }
+
+
+def _parts_alike(a: Statement, b: Statement, *, many: bool) -> bool:
+    """Two parts that may be one slot: other articles, the same kind and counted noun, nothing telling them
+    apart (``slots.distinct``)."""
+    if a.article_id == b.article_id or a.figure is None or b.figure is None or not same_slot(a.figure, b.figure):
+        return False
+    return a.frame is None or b.frame is None or not distinct(a.figure, a.frame, b.figure, b.frame, many_places=many)
+
+
 def _a_day(figure: Figure) -> bool:
     """A date more precise than a year ("lundi 16 juillet", "mars 2019"), not "2017"."""
     return figure.kind == "date" and len(str(figure.value).lstrip("-")) > 4
@@ -444,9 +462,21 @@ def align(
     topic = topic_concepts([(f.article_id, f.frame) for f in figures if f.frame is not None])
     places = many_places([(f.article_id, f.frame) for f in figures if f.frame is not None])
     parallel = _parallel_figures(claims, figures)
-    for items, links in _linked_components(
-        figures, lambda a, b: _figures_align(a, b, alone, similar, topic=topic, places=places, parallel=parallel)
-    ):
+    totals = _totals(figures)
+
+    def figures_linked(a: Statement, b: Statement) -> bool:
+        if _figures_align(a, b, alone, similar, topic=topic, places=places, parallel=parallel):
+            return True
+        # "232 morts, dont 65 enfants" / "232 morts côté palestinien, dont 56 enfants": parts of one total
+        total_a, total_b = totals.get(a.key), totals.get(b.key)
+        return (
+            total_a is not None
+            and total_b is not None
+            and _parts_alike(a, b, many=places)
+            and _figures_align(total_a, total_b, alone, similar, topic=topic, places=places, parallel=parallel)
+        )
+
+    for items, links in _linked_components(figures, figures_linked):
         first = items[0].figure
         keys = [item.key for item in items]
         same_place = frozenset(

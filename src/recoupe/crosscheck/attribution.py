@@ -99,7 +99,9 @@ _SUBJECT_NP = (
 _SUBJECT = re.compile(
     rf"(?P<np>{_SUBJECT_NP}|\b(?:police|officials|organizers|organisers|authorities))"
     # "les organisateurs de la « Manif pour tous »"
-    rf"(?:\s+(?:de |du |des )?(?:la |le |l'|l’)?[«“][^»”]{{1,40}}[»”])?\s+"
+    rf"(?:\s+(?:de |du |des )?(?:la |le |l'|l’)?[«“][^»”]{{1,40}}[»”])?"
+    # "Le SNUipp-FSU, premier syndicat du primaire, évalue à 70 %": an apposition between subject and verb
+    rf"(?:\s*,[^,;.«»]{{3,60}},)?\s+"
     rf"(?:(?:a|ont|avait|avaient|en|y|has|have|had)\s+)*(?:{_COUNTING})\b",
     re.IGNORECASE,
 )
@@ -280,7 +282,9 @@ def source_for(sentence: str, span: tuple[int, int], others: Sequence[tuple[int,
 #: the same source under two names (the Paris police count is the préfecture's)
 #: who heads an institution speaks for it ("le ministre de l'Intérieur" / "le ministère de l'Intérieur")
 _HEAD_OF = {"directeur": "direction", "directrice": "direction", "ministre": "ministere", "prefet": "prefecture",
-            "maire": "mairie", "generale": "general"}  # fmt: skip
+            "maire": "mairie", "generale": "general",
+            # "les autorités sanitaires de Gaza" speak for "le ministère de la Santé de Gaza"
+            "autorite": "ministere", "sanitaire": "sante"}  # fmt: skip
 _SAME = {"prefecture": "police", "prefecture police": "police", "force ordre": "police", "policier": "police"}
 
 

@@ -68,6 +68,8 @@ class Statement:
     published: str | None = None  # the article's publication date, ISO 8601 at its precision
     when: str | None = None  # the moment the sentence gives ("14:00", "provisional", "final")
     frame: Frame | None = field(default=None, compare=False)  # a figure's frame (not stored)
+    #: a figure written as a part of the figure right before it ("232 morts, dont 65 enfants"): that one's start
+    part_of: int | None = field(default=None, compare=False)
 
     @property
     def key(self) -> tuple[str, str, int, int]:
@@ -318,6 +320,12 @@ _THEY_WERE = re.compile(
 )
 
 
+#: between a total and a part of it: "232 morts, dont 65 enfants", "232 morts côté palestinien, dont 56 enfants",
+#: "1,28 million de manifestants mardi dans toute la France, dont 81 000 à Paris"
+_PART_OF_TOTAL = re.compile(
+    r"(?:[\s\u00a0\u202f]+[\w'’-]+){0,6}[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*(?:dont|including|among them)[\s\u00a0\u202f]+"
+)
+
 #: the words of a number written in words or approximated ("une quinzaine", "trois mille"): not a noun
 _NUMBER_WORDS_RE = re.compile(
     r"\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|"
@@ -448,11 +456,14 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
         speaker = next(  # a number inside a direct quote is its speaker's ("« Nous étions 30 000 »")
             (q.speaker for q in quotes if q.kind == "direct" and q.start <= figure.start and figure.end <= q.end), None
         )
+        before = [f for f in figures if f.end <= figure.start and lo <= f.start]
+        total = before[-1] if before and _PART_OF_TOTAL.fullmatch(text, before[-1].end, figure.start) else None
         return make(
             "figure",
             figure.start,
             figure.end,
             figure=figure,
+            part_of=total.start if total is not None else None,
             attributed_to=speaker or source_for(text[lo:hi], local, others),
             frame=_with_area(
                 replace(
