@@ -97,7 +97,9 @@ def test_a_gap_or_a_margin_is_not_a_count() -> None:
         "Le gouvernement a sauvé sa réforme à sept voix près, lundi soir.", "sept voix", 7, "voix", "count"
     )
     distance = _figure("L'accident s'est produit à 12 km de Lyon.", "12 km", 12, "km")
-    assert gap[1].gap and margin[1].gap and distance[1].gap
+    assert gap[1].gap
+    assert margin[1].gap
+    assert distance[1].gap
     assert not seats[1].gap
     assert distinct(*gap, *seats)
     assert same_referent(*margin, *other_margin)
@@ -114,7 +116,8 @@ def test_a_live_blog_time_stamp_is_no_range() -> None:
     text_b = "Six personnes sont toujours portées disparues."
     a = Figure(8, 22, "Cinq personnes", "count", 5, "personne")
     b = Figure(0, 13, "Six personnes", "count", 6, "personne")
-    assert text_a[a.start : a.end] == "Cinq personnes" and text_b[b.start : b.end] == "Six personnes"
+    assert text_a[a.start : a.end] == "Cinq personnes"
+    assert text_b[b.start : b.end] == "Six personnes"
     assert not compatible_in(text_a, a, text_b, b)
     # a true range still reads as one
     text_c = "Entre 4 et 7 personnes sont recherchées."
