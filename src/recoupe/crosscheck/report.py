@@ -74,8 +74,14 @@ class CrossCheck:
         }
 
 
+#: raised whenever the rules change what a cross-check finds: a stored report of older rules is out of date
+RULES_VERSION = 2
+
+
 def signature_of(items: Sequence[tuple[Article, Enrichment | None, str | None]], model: str) -> str:
-    digest = hashlib.sha256(model.encode())
+    """What a stored cross-check was computed from: the embedder, the rules' version, the articles as they are
+    (text, copy mark, enrichment): a report whose signature differs is computed again."""
+    digest = hashlib.sha256(f"{model}:rules{RULES_VERSION}".encode())
     for article, enrichment, copy in sorted(items, key=lambda item: item[0].id):
         digest.update(f"{article.id}:{article.content_hash}:{copy}:{bool(enrichment)}".encode())
         if enrichment is not None:
