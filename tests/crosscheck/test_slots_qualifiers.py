@@ -14,7 +14,7 @@ from recoupe.crosscheck.attribution import same_source, source_for
 from recoupe.crosscheck.frames import Frame, frame_of
 from recoupe.crosscheck.report import CrossCheck, crosscheck_articles
 from recoupe.crosscheck.rules import compatible_in
-from recoupe.crosscheck.slots import distinct, same_referent
+from recoupe.crosscheck.slots import anchored_alike, distinct, same_referent
 from recoupe.crosscheck.statements import crowds_told, is_moment
 from recoupe.enrich import enrich
 from recoupe.enrich.embed import make_embedder
@@ -46,7 +46,7 @@ def _relations(check: CrossCheck) -> set[tuple[str, str]]:
 
 
 def _figure(
-    sentence: str, written: str, value: float, unit: str | None, kind: str = "quantity"
+    sentence: str, written: str, value: float | str, unit: str | None, kind: str = "quantity"
 ) -> tuple[Figure, Frame]:
     start = sentence.index(written)
     figure = Figure(start, start + len(written), written, kind, value, unit)
@@ -210,3 +210,28 @@ def test_the_parts_of_one_total_are_one_figure() -> None:
     found = _relations(_check(a, b))
     assert any(r == "conflicting" and "41 enfants" in d and "14 enfants" in d for r, d in found)
     assert not any("310" in d for _, d in found)
+
+
+def test_the_same_words_right_before_two_figures_make_one_slot() -> None:
+    a = _figure(
+        "L'usine de Pontarlier, reprise par le groupe Savencia en 2014, emploie 200 personnes.",
+        "2014",
+        2014,
+        None,
+        "date",
+    )
+    b = _figure(
+        "Elle a été reprise par le groupe Savencia en 2016 après un redressement judiciaire.",
+        "2016",
+        2016,
+        None,
+        "date",
+    )
+    other = _figure("La marque a été créée par le fondateur en 1952.", "1952", 1952, None, "date")
+    assert a[1].anchor == ("par", "le", "groupe", "savencia", "en")[-4:]
+    assert anchored_alike(*a, *b)
+    assert not anchored_alike(*a, *other)  # "par … en": no two content words in common right before them
+    # punctuation between the words and the figure: no anchor
+    assert _figure("Reprise par le groupe Savencia, en 2014, l'usine tourne.", "2014", 2014, None, "date")[
+        1
+    ].anchor == ("en",)

@@ -29,7 +29,7 @@ import numpy as np
 
 from recoupe.crosscheck.attribution import same_source
 from recoupe.crosscheck.rules import same_slot
-from recoupe.crosscheck.slots import counted_alike, distinct, many_places, same_referent, topic_concepts
+from recoupe.crosscheck.slots import anchored_alike, counted_alike, distinct, many_places, same_referent, topic_concepts
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -303,7 +303,10 @@ def _figures_align(
     if (
         a.frame is not None
         and b.frame is not None
-        and same_referent(a.figure, a.frame, b.figure, b.frame, similar=similar, topic=topic, many_places=places)
+        and (
+            same_referent(a.figure, a.frame, b.figure, b.frame, similar=similar, topic=topic, many_places=places)
+            or anchored_alike(a.figure, a.frame, b.figure, b.frame, many_places=places)
+        )
     ):
         return True
     if (  # "la préfecture a dénombré 340 000 participants" / "les organisateurs affirment en avoir rassemblé

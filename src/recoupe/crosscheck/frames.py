@@ -129,6 +129,9 @@ class Frame:
     #: a gap or a margin, not a measure: "à 44 sièges de la majorité absolue", "à neuf voix près", "à 10 km de
     #: Lyon"
     gap: bool = False
+    #: the words written right before it, no punctuation between (folded, at most ``ANCHOR`` of them):
+    #: "rachetée par Lactalis en" 2011
+    anchor: tuple[str, ...] = ()
 
 
 _ELISION = re.compile(r"^(?:[dlnsjmtc]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
@@ -256,6 +259,7 @@ def frame_of(
         whole=_whole(after),
         part=_PART_OF.match(sentence, span[1]) is not None,
         qualifier=_qualifier(sentence, span[1], after),
+        anchor=_anchor(sentence, span[0], before),
         gap=_GAP_BEFORE.search(sentence, max(0, span[0] - 12), span[0]) is not None
         and _GAP_AFTER.match(sentence, span[1]) is not None,
     )
@@ -268,6 +272,22 @@ _GAP_BEFORE = re.compile(r"(?<![\d\s])(?<!\d\s)\s*\bà\s*$")
 _GAP_AFTER = re.compile(r"\s+(?:près\b|du\s|des\s|de\s+(?:la|l['’]|[A-ZÉ])|d['’][A-ZÉ])")
 _WITH = frozenset({"avec", "sans", "with", "without"})
 _BARE_QUALIFIERS = frozenset({"ferme", "fermes"})
+
+
+#: how many words right before a figure make its anchor
+ANCHOR = 4
+
+
+def _anchor(sentence: str, start: int, before: Sequence[re.Match[str]]) -> tuple[str, ...]:
+    """``Frame.anchor``: the last ``ANCHOR`` words before ``start`` with only spaces between them and it."""
+    words: list[str] = []
+    end = start
+    for match in reversed(before):
+        if sentence[match.end() : end].strip() or len(words) == ANCHOR:
+            break
+        words.append(fold(match.group()).casefold())
+        end = match.start()
+    return tuple(reversed(words))
 
 
 def _qualifier(sentence: str, end: int, after: Sequence[re.Match[str]]) -> frozenset[str]:

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from recoupe.crosscheck.frames import BIRTH, TOKEN, Frame, concept
+from recoupe.crosscheck.frames import ANCHOR, BIRTH, TOKEN, Frame, concept
 from recoupe.crosscheck.rules import same_slot
+from recoupe.crosscheck.rules_base import stop_words
 from recoupe.crosscheck.rules_time import duration_unit
 from recoupe.crosscheck.slots_lexicon import (
     CONCEPTS,
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 
     from recoupe.model import Figure
 
-__all__ = ["CONCEPTS", "counted_alike", "distinct", "many_places", "same_referent", "topic_concepts"]
+__all__ = ["CONCEPTS", "anchored_alike", "counted_alike", "distinct", "many_places", "same_referent", "topic_concepts"]
 
 #: share of the smaller frame's concepts the two frames must have in common
 SHARED_SHARE = 0.4
@@ -272,6 +273,16 @@ def _qualified_alike(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
     d'inéligibilité"): that word says what they measure (not counts: "350 cas de rougeole" and "24 cas de
     rougeole" are a nation's and a region's)."""
     return a.kind == "quantity" and bool(frame_a.qualifier & frame_b.qualifier)
+
+
+def anchored_alike(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_places: bool = False) -> bool:
+    """The same words right before both figures, two of them content words ("rachetée par Lactalis en 2011" /
+    "rachetée par Lactalis en 2012"), of one kind and unit, nothing telling them apart: one slot."""
+    if len(frame_a.anchor) < ANCHOR or frame_a.anchor != frame_b.anchor or not same_slot(a, b):
+        return False
+    stop = stop_words("fr") | stop_words("en")
+    content = [w for w in frame_a.anchor if len(w) > 2 and w not in stop and not w.isdigit()]
+    return len(content) >= 2 and not distinct(a, frame_a, b, frame_b, many_places=many_places)
 
 
 def distinct(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_places: bool = False) -> bool:

@@ -323,7 +323,8 @@ _THEY_WERE = re.compile(
 #: between a total and a part of it: "232 morts, dont 65 enfants", "232 morts côté palestinien, dont 56 enfants",
 #: "1,28 million de manifestants mardi dans toute la France, dont 81 000 à Paris"
 _PART_OF_TOTAL = re.compile(
-    r"(?:[\s\u00a0\u202f]+[\w'’-]+){0,6}[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*(?:dont|including|among them)[\s\u00a0\u202f]+"
+    r"(?:[\s\u00a0\u202f]+[\w'’-]+){0,6}[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*"
+    r"(?:dont|including|among them)[\s\u00a0\u202f]+"
 )
 
 #: the words of a number written in words or approximated ("une quinzaine", "trois mille"): not a noun
