@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, and_, delete, func, or_, select
+from sqlalchemy import Connection, and_, bindparam, delete, func, or_, select
 
 from recoupe.model import Enrichment, EnrichmentLevel, EntityRef, EntityStat, Figure, Mention, Quote, QuoteHit
 from recoupe.store.names import merge_surnames
@@ -35,29 +35,57 @@ def _merge(existing: str, new: Sequence[str]) -> str:
     return json.dumps(merged, ensure_ascii=False)
 
 
-def _merge_entity(conn: Connection, ref: EntityRef) -> None:
-    row = conn.execute(select(entities).where(entities.c.key == ref.key)).mappings().first()
-    if row is None:
-        conn.execute(
-            entities.insert().values(
-                key=ref.key,
-                canonical=ref.canonical,
-                label=ref.label,
-                aliases=json.dumps(list(ref.aliases), ensure_ascii=False),
-                roles=json.dumps(list(ref.roles), ensure_ascii=False),
+#: keys per ``IN (...)`` list when reading the corpus entities a batch touches
+_KEYS_PER_QUERY = 500
+
+
+class _EntityMerge:
+    """The corpus entities a batch of enrichments touches, merged in memory in the order the refs come (as one
+    ``SELECT`` and one ``INSERT`` or ``UPDATE`` per ref would), read in a few queries and written once."""
+
+    def __init__(self, conn: Connection, keys: Sequence[str]) -> None:
+        self.conn = conn
+        self.rows: dict[str, dict[str, str]] = {}
+        self.new: list[str] = []
+        unique = sorted(set(keys))
+        for at in range(0, len(unique), _KEYS_PER_QUERY):
+            query = select(entities).where(entities.c.key.in_(unique[at : at + _KEYS_PER_QUERY]))
+            self.rows.update((row["key"], dict(row)) for row in conn.execute(query).mappings())
+        self.changed: set[str] = set()
+
+    def add(self, ref: EntityRef) -> None:
+        row = self.rows.get(ref.key)
+        if row is None:
+            self.rows[ref.key] = {
+                "key": ref.key,
+                "canonical": ref.canonical,
+                "label": ref.label,
+                "aliases": json.dumps(list(ref.aliases), ensure_ascii=False),
+                "roles": json.dumps(list(ref.roles), ensure_ascii=False),
+            }
+            self.new.append(ref.key)
+            return
+        row["aliases"] = _merge(
+            row["aliases"], [*ref.aliases, *([ref.canonical] if ref.canonical != row["canonical"] else [])]
+        )
+        row["roles"] = _merge(row["roles"], ref.roles)
+        self.changed.add(ref.key)
+
+    def write(self) -> None:
+        if self.new:
+            self.conn.execute(entities.insert(), [self.rows[key] for key in self.new])
+        fresh = set(self.new)
+        updates = [
+            {"k": key, "a": self.rows[key]["aliases"], "r": self.rows[key]["roles"]}
+            for key in sorted(self.changed - fresh)
+        ]
+        if updates:
+            statement = (
+                entities.update()
+                .where(entities.c.key == bindparam("k"))
+                .values(aliases=bindparam("a"), roles=bindparam("r"))
             )
-        )
-        return
-    conn.execute(
-        entities.update()
-        .where(entities.c.key == ref.key)
-        .values(
-            aliases=_merge(
-                row["aliases"], [*ref.aliases, *([ref.canonical] if ref.canonical != row["canonical"] else [])]
-            ),
-            roles=_merge(row["roles"], ref.roles),
-        )
-    )
+            self.conn.execute(statement, updates)
 
 
 def _relabel(conn: Connection, keys: Sequence[str]) -> None:
@@ -70,11 +98,18 @@ def _relabel(conn: Connection, keys: Sequence[str]) -> None:
         .limit(1)
         .scalar_subquery()
     )
-    conn.execute(entities.update().where(entities.c.key.in_(list(keys))).values(label=majority))
+    unique = sorted(set(keys))
+    for at in range(0, len(unique), _KEYS_PER_QUERY):
+        chunk = unique[at : at + _KEYS_PER_QUERY]
+        conn.execute(entities.update().where(entities.c.key.in_(chunk)).values(label=majority))
 
 
 def save(conn: Connection, items: Sequence[tuple[Enrichment, str]], version: int, now: datetime) -> None:
-    """Store each ``(enrichment, content_hash)``, replacing what the article had before."""
+    """Store each ``(enrichment, content_hash)``, replacing what the article had before.
+
+    The corpus entities are merged article after article in memory (``_EntityMerge``), written and relabelled
+    once for the batch: the label of a key is the majority of its article rows, all in by then either way."""
+    merge = _EntityMerge(conn, [ref.key for enrichment, _ in items for ref in enrichment.entities])
     for enrichment, digest in items:
         article_id = enrichment.article_id
         for table in (mentions, quotes, figures, article_entities, enrichments):
@@ -117,8 +152,7 @@ def save(conn: Connection, items: Sequence[tuple[Enrichment, str]], version: int
                 ],
             )
             for ref in enrichment.entities:
-                _merge_entity(conn, ref)
-            _relabel(conn, [ref.key for ref in enrichment.entities])
+                merge.add(ref)
         if enrichment.quotes:
             conn.execute(
                 quotes.insert(),
@@ -144,6 +178,8 @@ def save(conn: Connection, items: Sequence[tuple[Enrichment, str]], version: int
                     for i, f in enumerate(enrichment.figures)
                 ],
             )
+    merge.write()
+    _relabel(conn, [ref.key for enrichment, _ in items for ref in enrichment.entities])
     # last, once the batch's mentions and quotes are in: a surname alone joins the full name
     merge_surnames(conn, [ref.key for enrichment, _ in items for ref in enrichment.entities])
 
