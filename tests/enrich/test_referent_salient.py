@@ -67,3 +67,19 @@ def test_a_body_of_another_kind_is_not_the_association() -> None:
         '"Ces chiffres sont faux", a répondu l\'association.'
     )
     assert _speaker(text, "chiffres sont faux") == "l'association"
+
+
+def test_a_label_right_after_a_person_spoke_is_that_person() -> None:
+    text = (
+        '"Face à ces violences, la peur doit changer de camp", estime Claire Fontaine dans un entretien. '
+        "Pour l'ex-LR, \"l'angle mort de la politique du gouvernement, c'est la sécurité\"."
+    )
+    assert _speaker(text, "angle mort") == "Claire Fontaine"
+
+
+def test_a_role_the_last_speaker_was_never_given_is_someone_else() -> None:
+    text = (
+        "\"Je n'ai rien vu ce soir-là\", affirme Paul Durand devant la cour. L'audience a repris après une courte "
+        'pause. "Il était pourtant présent sur les lieux", a répliqué l\'avocat général.'
+    )
+    assert _speaker(text, "présent sur les lieux") == "l'avocat général"

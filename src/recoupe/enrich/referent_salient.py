@@ -22,16 +22,21 @@ from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import compatible, phrase_gender
 from recoupe.enrich.quotes_parse import NounPhrase
 from recoupe.enrich.referent_words import other_role
-from recoupe.enrich.speakers_describe import complement
+from recoupe.enrich.speakers_describe import complement, looks_plural
 from recoupe.enrich.speech import fold
 
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-    from recoupe.enrich.referents import Ask
+    from recoupe.enrich.referents import Ask, Referent
     from recoupe.model import Mention
 
-__all__ = ["ORGANISATION_TYPES", "organisation", "person"]
+__all__ = ["ORGANISATION_TYPES", "continued", "organisation", "person"]
+
+#: ``continued``: the previous quote's speaker spoke at most this many characters before the description
+CONTINUED_REACH = 500
+#: first words of a description of someone new, or of several people
+_NEW = lex.word_set("un une des les ces plusieurs deux trois certains certaines d'autres autre autres another a an")
 
 #: nouns that name a kind of organisation, not one institution ("le syndicat", "l'association", "le
 #: groupe"): the article's leading organisation is meant; "le gouvernement", "la direction", "le ministère"
@@ -99,3 +104,36 @@ def organisation(ask: Ask, head: str, outlets: Collection[str]) -> Mention | Non
     if not weights or weights[0][0] < 2 or (len(weights) > 1 and weights[1][0] >= weights[0][0]):
         return None
     return min(named[weights[0][1]], key=lambda m: abs(ask.at - m.start))
+
+
+def continued(ask: Ask, head: str) -> Referent | None:
+    """The person who spoke just before, for a singular description that nothing else resolved and that
+    names no one new ("… estime Valérie Pécresse. Pour l'ex-LR, "…""; "a ajouté l'ancien ministre"): the
+    previous quote's speaker, a person, close before with no other person named in between, whom the
+    article gives no other role. French only: on PolNeAR English dev the same rule lost 1.4 points of
+    speaker accuracy (82.0 -> 80.6), English reports naming a new source by description right after."""
+    if not ask.before or ask.start is None or not ask.name or ask.ctx.language != "fr":
+        return None
+    words = fold(ask.name).replace("'", "' ").split()
+    if not words or words[0] in _NEW or words[1:2] in (["un"], ["une"]) or (ask.name.islower() and len(words) == 1):
+        return None  # "l'un des plaignants", a bare "enquêteur": someone new
+    if looks_plural(ask.name) or head in lex.ORG_NOUNS or head in lex.MEDIA_NOUNS:
+        return None
+    pos, ref = ask.before[-1]
+    roles = [lex.description_head(r)[:5] for r in ask.roles.get(ref.key or "", ())]
+    if (head in lex.PERSON_NOUNS or head in lex.TITLES) and head[:5] not in roles:
+        return None  # "l'avocat général" after the accused spoke: a role the speaker was never given
+    if (
+        ref.key is None
+        or ref.kind != "PER"
+        or ask.at - pos > CONTINUED_REACH
+        or other_role(ask.roles.get(ref.key, ()), head)
+    ):
+        return None
+    ctx = ask.ctx
+    between = [
+        m
+        for m in ctx.mentions
+        if pos < m.start < ask.start and m.label == "PER" and m.key != ref.key and not ctx.quoted(m.start)
+    ]
+    return None if between else ref

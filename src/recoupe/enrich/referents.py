@@ -25,11 +25,13 @@ pronouns and nearby descriptions. What it leaves is settled here by an ordered l
    noun (or, for media nouns, the outlet) named before the quote, nearest first;
 10. ``last_speaker_in_role``: a definite person description ("le ministre", "le DJ") that nothing above
    resolved refers to the last named person who spoke, when that person spoke just before;
-11. ``salient_person``: a definite person description still unresolved ("le président", "l'élu") refers
-   to the person the article is about, when one stands out (``referent_salient``);
+11. ``salient_person``: a definite description by an office still unresolved ("le président", "l'élu")
+   refers to the person the article is about, when one stands out (``referent_salient``);
 12. ``salient_organisation``: "le syndicat", "l'association" → the organisation the article names most,
    when one stands out and its name is no other kind of body ("ministère de …");
-13. ``description``: the description as written, flagged ``unresolved`` (its kind guessed from its head).
+13. ``continued_description``: a singular description right after a person spoke, with no one else named
+   in between, is that person ("… estime Valérie Pécresse. Pour l'ex-LR, "…"");
+14. ``description``: the description as written, flagged ``unresolved`` (its kind guessed from its head).
 
 Each rule is a plain function ``(Ask) -> Referent | None``; ``refer`` runs them. Tested one by one in
 ``tests/enrich/test_referents.py`` on real sentences.
@@ -47,6 +49,7 @@ from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import compatible, phrase_gender, pronoun_gender, subject_candidates
 from recoupe.enrich.quotes_direct import COMPLEMENT_BEFORE
 from recoupe.enrich.quotes_parse import NounPhrase
+from recoupe.enrich.referent_speakable import can_speak, kind_of_head
 from recoupe.enrich.speakers_describe import apposed, unquoted
 from recoupe.enrich.speech import fold
 
@@ -99,6 +102,7 @@ Rule = Callable[[Ask], "Referent | None"]
 
 _words = lex.description_words
 _head = lex.description_head
+_kind_of_head = kind_of_head
 other_role = lex.other_role
 
 
@@ -106,63 +110,6 @@ def head_noun(text: str) -> str:
     """The folded first word of a description after its determiners ("l'ancien ministre" → "ancien")."""
     words = _words(text)
     return words[0] if words else ""
-
-
-def can_speak(ctx: Context, text: str, start: int | None) -> bool:
-    """Whether a phrase without an entity can be a speaker: a noun phrase headed by a person,
-    organisation or media noun (or an agent noun), a share of people polled, or a capitalised name that is
-    not a place, a month or a fragment."""
-    raw = text.strip()
-    if not raw or lex.GLUED.search(raw) or raw[:1] in "'’-–" or raw.endswith(("'", "’")):
-        return False  # a fragment or two words glued across a missing space ("DJ.\"I")
-    if lex.SHARE.search(fold(raw)) or lex.PARTITIVE.match(fold(raw).replace("’", "'")):
-        return True  # a share of people polled ("49%", "Nearly a third", "deux tiers des Français")
-    head = _head(raw)
-    if not head or head in lex.MONTHS or head in lex.TIME_WORDS or head.isdigit() or _is_place(ctx, raw, start):
-        return False
-    first = next((w for w in re.findall(r"[\w'-]+", raw) if fold(w) not in lex.DETERMINERS), "")
-    if (first[:1].isupper() and not raw[:1].islower()) or first.isupper():
-        return head not in lex.NOT_SPEAKERS  # a name the entity tagger missed ("Matignon", "Vpourverdict")
-    return _speaking_noun(ctx, head, start)
-
-
-def _is_place(ctx: Context, raw: str, start: int | None) -> bool:
-    if start is None:
-        return False
-    m = ctx.mention_at(start, start + len(raw))
-    if m is None or m.label != "LOC" or not m.text[:1].isupper():
-        return False  # "préfète du Rhône" tagged as a place is a role
-    return " ".join(_words(m.text)) == " ".join(_words(raw))
-
-
-def _speaking_noun(ctx: Context, head: str, start: int | None) -> bool:
-    base = head[:-1] if head.endswith(("s", "x")) else head
-    if {head, base} & (lex.PERSON_NOUNS | lex.ORG_NOUNS | lex.MEDIA_NOUNS):
-        return True
-    if head in lex.NOT_SPEAKERS or (lex.ABSTRACT if ctx.language == "fr" else lex.ABSTRACT_EN).search(head):
-        return False
-    return _head_pos(ctx, start, head) in {"NOUN", "PROPN", "ADJ", None}
-
-
-def _head_pos(ctx: Context, start: int | None, head: str) -> str | None:
-    """The part of speech of the head word in the parse (None when the phrase is not found)."""
-    if start is None:
-        return None
-    k = ctx.token_covering(start)
-    for tok in ctx.doc[k : k + 8]:
-        if fold(tok.text).endswith(head):
-            return str(tok.pos_)
-    return None
-
-
-def _kind_of_head(head: str) -> str | None:
-    if head in lex.MEDIA_NOUNS:
-        return "MEDIA"
-    if head in lex.ORG_NOUNS:
-        return "ORG"
-    if head in lex.PERSON_NOUNS or lex.AGENT.search(head):
-        return "PER"
-    return None
 
 
 def _entity_kind(ctx: Context, m: Mention, roles: Mapping[str, Sequence[str]]) -> str:
@@ -409,8 +356,8 @@ def salient_person(ask: Ask) -> Referent | None:
     first = fold(ask.name or "").replace("'", "' ").split()[:2]
     if first[:1] not in (["le"], ["la"], ["l'"]) or first[1:] in (["un"], ["une"]):
         return None  # "l'un des plaignants", "porte-parole du ministère": one of several, or a bare role
-    if _kind_of_head(head) != "PER" or head in lex.ORG_NOUNS or _holds_name(ask):
-        return None
+    if head not in lex.OFFICES or _holds_name(ask):
+        return None  # an office the protagonist may hold, not "l'avocat général" of the accused's trial
     m = referent_salient.person(ask, head)
     return None if m is None else _entity(ask, m, ask.start, ask.end)
 
@@ -423,6 +370,15 @@ def salient_organisation(ask: Ask) -> Referent | None:
     outlets = {m.key for m in ask.ctx.mentions if _entity_kind(ask.ctx, m, ask.roles) == "MEDIA"}
     m = referent_salient.organisation(ask, _head(ask.name or ""), outlets)
     return None if m is None else _entity(ask, m, ask.start, ask.end)
+
+
+def continued_description(ask: Ask) -> Referent | None:
+    """A singular description nothing resolved, right after a person spoke: that person
+    (``referent_salient.continued``)."""
+    if _holds_name(ask):
+        return None
+    ref = referent_salient.continued(ask, _head(ask.name or ""))
+    return None if ref is None else Referent(ref.name, ref.key, ref.kind, start=ask.start, end=ask.end)
 
 
 def description(ask: Ask) -> Referent | None:
@@ -451,6 +407,7 @@ RULES: tuple[Rule, ...] = (
     last_speaker_in_role,
     salient_person,
     salient_organisation,
+    continued_description,
     description,
 )
 
