@@ -66,3 +66,22 @@ def test_an_unattributed_quote_is_not_given_to_the_outlet_that_reports() -> None
         "et nous n'avons jamais vu une chose pareille dans notre rue.\""
     )
     assert _quote(text, "vingt ans").speaker is None
+
+
+def test_a_subject_the_parse_hangs_on_the_auxiliary_speaks_for_the_coordinated_cue() -> None:
+    text = (
+        "Marc Leroy, porte-parole du parti, a annoncé l'exclusion du militant. Il a par ailleurs présenté ses "
+        'excuses à la famille du lieutenant-colonel Beltrame et a précisé "que ses propos ne sont pas ceux du '
+        'parti".'
+    )
+    assert _quote(text, "ses propos").speaker == "Marc Leroy"
+
+
+def test_a_pronoun_with_no_antecedent_is_not_the_person_spoken_about() -> None:
+    text = (
+        "Un message sur la mort d'Arnaud Durand a choqué toute la région. Des fleurs ont été déposées devant la "
+        'maison d\'Arnaud Durand. "Je ne regrette rien, je le redirai demain devant tout le monde", a-t-il '
+        "déclaré."
+    )
+    q = _quote(text, "regrette rien")
+    assert (q.speaker, q.unresolved) == ("il", True)

@@ -320,11 +320,17 @@ class _Resolver:
         return self._topic(gender, before)
 
     def _topic(self, gender: str | None, before: int) -> _Speaker | None:
-        """The person the article names most (outside quotes) before ``before``, for a pronoun with no
-        antecedent; none when the article has named nobody yet (the pronoun stays as written)."""
+        """The person the article names most (outside quotes, not as a complement "la mort de X") before
+        ``before``, for a pronoun with no antecedent; none when the article has named nobody yet (the pronoun
+        stays as written)."""
         counts: dict[str, list[Mention]] = {}
         for m in self.ctx.mentions:
-            if self._is_person(m) and not self.ctx.quoted(m.start) and m.start < before:
+            if (
+                self._is_person(m)
+                and not self.ctx.quoted(m.start)
+                and m.start < before
+                and not complement(self.ctx.text, m.start)
+            ):
                 counts.setdefault(m.key, []).append(m)
         ranked = sorted(counts.values(), key=len, reverse=True)
         for group in ranked:

@@ -389,11 +389,9 @@ class Context:
         "a nié … mais a confirmé"); a relative ``qui`` is replaced by its antecedent."""
         tok = self.doc[i]
         for step in range(4):
-            subjects = [
-                c
-                for c in tok.children
-                if (c.dep_.startswith("nsubj") and c.dep_ != "nsubj:pass") or c.dep_ == "nsubj:pass"
-            ]
+            # a subject the parse hung on the auxiliary ("Il|a présenté", "Il" under "a") is the verb's
+            near = [*tok.children, *(g for c in tok.children if c.dep_.startswith("aux") for g in c.children)]
+            subjects = [c for c in near if c.dep_.startswith("nsubj")]
             if step and tok.dep_ == "ccomp" and tok.head.i != tok.i:
                 subjects = []  # "X a dit que les succès … lui faisaient plaisir, en ajoutant": X adds, not "succès"
             subjects = [c for c in subjects if fold(c.text) not in {"-t", "ce", "c'", "cela", "ca", "it"}]
