@@ -235,3 +235,9 @@ def test_the_same_words_right_before_two_figures_make_one_slot() -> None:
     assert _figure("Reprise par le groupe Savencia, en 2014, l'usine tourne.", "2014", 2014, None, "date")[
         1
     ].anchor == ("en",)
+
+
+def test_participles_in_u_find_their_concept() -> None:
+    from recoupe.crosscheck.frames import concept
+
+    assert concept("disparues") == concept("disparus") == concept("disparu") == "disparu"

@@ -149,6 +149,9 @@ def concept(word: str) -> str:
     for ending in ("ees", "ee", "es", "e"):  # participles: "mobilisées" -> "mobilise"
         if word.endswith(ending) and word[: -len(ending)] + "e" in _CONCEPT:
             return _CONCEPT[word[: -len(ending)] + "e"]
+    for ending in ("es", "e"):  # participles in -u, -i: "disparues" -> "disparu", "détenue" -> "detenu"
+        if word.endswith(ending) and word[: -len(ending)].endswith(("u", "i")) and word[: -len(ending)] in _CONCEPT:
+            return _CONCEPT[word[: -len(ending)]]
     return singular
 
 
