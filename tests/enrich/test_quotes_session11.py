@@ -85,3 +85,11 @@ def test_a_pronoun_with_no_antecedent_is_not_the_person_spoken_about() -> None:
     )
     q = _quote(text, "regrette rien")
     assert (q.speaker, q.unresolved) == ("il", True)
+
+
+def test_of_two_parsed_subjects_the_one_next_to_the_verb_speaks() -> None:
+    text = (
+        'Le candidat a été bousculé par un officier de sécurité. Jugeant l\'incident "grave", la direction de la '
+        "chaîne avait adressé un courrier à l'équipe du candidat."
+    )
+    assert _quote(text, "grave").speaker == "la direction de la chaîne"

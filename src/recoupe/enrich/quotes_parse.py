@@ -398,7 +398,13 @@ class Context:
             sentence_start = self.sentence_of(self.doc[i].idx)[0]
             if len(subjects) > 1:  # a misparse: the subject in the verb's sentence, a name or pronoun first
                 subjects = [c for c in subjects if c.idx >= sentence_start] or subjects
-                subjects.sort(key=lambda c: not (fold(c.text) in _PERSONAL or self.mention_at(c.idx, c.idx + 1)))
+                # a name or pronoun first, then the one next to the verb (not "Jugeant l'incident …, la direction a")
+                subjects.sort(
+                    key=lambda c: (
+                        not (fold(c.text) in _PERSONAL or self.mention_at(c.idx, c.idx + 1)),
+                        abs(tok.i - c.i),
+                    )
+                )
             if subjects:
                 subj = subjects[0]
                 if "Rel" in subj.morph.get("PronType", []) and tok.dep_.startswith("acl"):
