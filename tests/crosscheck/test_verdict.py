@@ -147,3 +147,20 @@ def test_two_people_saying_other_words_are_two_quotes() -> None:
     same = _quoted("b", text_same, said_b, "Benoît Arnaud")
     verdict = judge(Group("quote", (a, same), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_same})
     assert [c.kind for c, _, _ in verdict.conflicts] == ["quote_wording"]
+
+
+def test_a_name_set_right_after_the_description_is_written() -> None:
+    # "a déclaré le maire de Lyon, Gérard Collomb": the outlet names him, right after his office
+    text_a = f'"{QUOTE} à Lyon", a déclaré le maire de Lyon, Gérard Collomb, lundi.'
+    text_b = f'"{QUOTE} à Lyon", a fait savoir Daniel Osei, le préfet du Rhône, lundi.'
+    a = _statement("a", text_a, "le maire de Lyon", "gérard collomb")
+    a = replace(a, quote=replace(a.quote, speaker="Gérard Collomb")) if a.quote else a
+    b = _statement("b", text_b, "Daniel Osei", "daniel osei")
+    verdict = judge(Group("quote", (a, b), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_a, "b": text_b})
+    assert [c.detail for c, _, _ in verdict.conflicts] == ["Gérard Collomb vs Daniel Osei"]
+    # the description alone, the name nowhere near: no speaker conflict (the enrichment's guess)
+    text_c = f'"{QUOTE} à Lyon", a déclaré le maire de Lyon lundi.'
+    c = _statement("a", text_c, "le maire de Lyon", "gérard collomb")
+    c = replace(c, quote=replace(c.quote, speaker="Gérard Collomb")) if c.quote else c
+    verdict = judge(Group("quote", (c, b), "x"), {"a": "A", "b": "B"}, {}, texts={"a": text_c, "b": text_b})
+    assert verdict.conflicts == ()

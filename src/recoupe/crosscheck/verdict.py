@@ -372,6 +372,11 @@ def _name_written(statement: Statement, texts: Mapping[str, str] | None) -> bool
     # is a description the enrichment tied to someone, not a name the outlet wrote
     surname = fold(quote.speaker.split()[-1]) if quote.speaker else ""
     written = bool(surname) and surname in fold(mention) and any(word[:1].isupper() for word in mention.split())
+    # "a commenté la ministre de la Santé, Agnès Buzyn": the name set right after the description
+    apposed = re.match(r"\s*,\s*([^,.;:!?«»()]{2,40})", text[quote.speaker_end : quote.speaker_end + 60])
+    written = written or bool(
+        surname and apposed and surname in fold(apposed.group(1)) and apposed.group(1)[:1].isupper()
+    )
     # … and written at the quote: its sentence, or the incise right after it ("« … », a déclaré X")
     lo, hi = statement.sentence
     near = lo - NAME_BEFORE <= quote.speaker_start and quote.speaker_end <= max(hi, statement.end) + NAME_AFTER
