@@ -230,3 +230,13 @@ def test_a_mark_that_can_only_close_keeps_later_quotes_paired() -> None:
     assert "On aurait pu attendre la rentrée pour le voter." in quotes
     assert quotes["L'exécutif a des méthodes autoritaires"] == "Clémentine Autain"
     assert quotes["Il aurait pu arrêter la session comme prévu."] == "Clémentine Autain"
+
+
+def test_role_of_entity_reads_a_synonym_of_the_role() -> None:
+    """Written for session 11: "le patron du groupe" is the PDG the article named, not the minister."""
+    text = (
+        "Le ministre des Transports, Gérald Morin, recevra Jean-Pierre Martin, le PDG de l'entreprise ferroviaire, "
+        'lundi. Gérald Morin a promis une aide de l\'État. Le trafic reste "très loin de la normale", selon le '
+        "patron du groupe."
+    )
+    assert _speaker_of(text, "loin de la normale").speaker == "Jean-Pierre Martin"

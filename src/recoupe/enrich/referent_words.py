@@ -40,6 +40,7 @@ __all__ = [
     "description_words",
     "other_role",
     "partitive",
+    "same_office",
     "split_clitic",
     "word_set",
 ]
@@ -287,7 +288,22 @@ def other_role(roles: Sequence[str], head: str) -> bool:
         return False
     heads = [description_head(r) for r in roles]
     nouns = [h for h in heads if h and not h.isdigit() and h not in MONTHS]
-    return bool(nouns) and not any(h[:5] == head[:5] for h in heads)
+    return bool(nouns) and not any(h[:5] == head[:5] or same_office(h, head) for h in heads)
+
+
+#: head nouns that name the same position ("le patron du groupe" is "Jean-Pierre Farandou, le PDG de
+#: l'entreprise"; "le praticien" is "le médecin")
+_SYNONYMS = (
+    word_set("patron patronne pdg dirigeant dirigeante directeur directrice president-directeur ceo boss"),
+    word_set("medecin docteur praticien chirurgien dr"),
+    word_set("acteur actrice comedien comedienne"),
+    word_set("chanteur chanteuse interprete"),
+)
+
+
+def same_office(a: str, b: str) -> bool:
+    """Whether two folded head nouns name the same role: the same word, or synonyms (``_SYNONYMS``)."""
+    return a == b or any(a in group and b in group for group in _SYNONYMS)
 
 
 _HYPERNYMS = frozenset({"elu", "elue", "elus", "responsable", "dirigeant", "dirigeante", "official"})

@@ -263,7 +263,7 @@ def role_of_entity(ask: Ask) -> Referent | None:
         for role in roles:
             role_words = _words(role)
             inside = len(described) >= 3 and f" {' '.join(described)} " in f" {' '.join(role_words)} "
-            if _head(role) != head and not inside:
+            if not lex.same_office(_head(role), head) and not inside:
                 continue  # "la police" is not "le chef de la police"; a long piece of the role is
             m = _nearest_mention(ask, key)
             if m is None:
