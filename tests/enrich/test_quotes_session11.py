@@ -93,3 +93,11 @@ def test_of_two_parsed_subjects_the_one_next_to_the_verb_speaks() -> None:
         "chaîne avait adressé un courrier à l'équipe du candidat."
     )
     assert _quote(text, "grave").speaker == "la direction de la chaîne"
+
+
+def test_the_object_of_a_gerund_cue_is_not_its_speaker() -> None:
+    text = (
+        'La Turquie ne fera "aucune concession" en Méditerranée, a affirmé mercredi le président turc Recep '
+        'Erdogan, appelant la Grèce à se garder de commettre toute "erreur".'
+    )
+    assert _quote(text, "erreur").speaker == "Recep Erdogan"

@@ -308,7 +308,8 @@ def _cue_subject(ctx: Context, span: Marked, k: int, begin: int, floors: tuple[i
     inverted = begin > 0 and (doc[begin - 1].text in {",", *QUOTE_CHARS} or doc[begin - 1].text[-1:] in QUOTE_CHARS)
     if subject is None and begin > 0 and doc[begin - 1].text in QUOTE_CHARS:
         subject = quoted_subject(ctx, doc[begin - 1].idx)
-    if subject is None and inverted and group is not None:
+    gerund = "Part" in doc[k].morph.get("VerbForm", []) and "Pres" in doc[k].morph.get("Tense", [])
+    if subject is None and inverted and group is not None and not gerund:  # ", appelant la Grèce à …": its object
         subject = ctx.inverted_subject(group, ctx.token_at(span.open_at))
         if subject is not None and infinitive_after(ctx, subject.end):
             subject = None  # "X, qui …, a déclaré au quotidien Y être "anéantie"": Y is told
