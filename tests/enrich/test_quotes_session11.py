@@ -101,3 +101,13 @@ def test_the_object_of_a_gerund_cue_is_not_its_speaker() -> None:
         'Erdogan, appelant la Grèce à se garder de commettre toute "erreur".'
     )
     assert _quote(text, "erreur").speaker == "Recep Erdogan"
+
+
+def test_a_gerund_confirming_a_report_does_not_give_the_report_as_speaker() -> None:
+    text = (
+        "Le parquet de Lyon a ouvert, le 22 juin, une enquête visant ce youtubeur pour corruption de mineurs, "
+        "a-t-il indiqué à l'AFP, confirmant une information du site Numerama."
+    )
+    q = _quote(text, "youtubeur")
+    assert q.cue == "a-t-il indiqué"
+    assert q.speaker != "Numerama"

@@ -451,12 +451,16 @@ def _pour(ctx: Context, k: int) -> list[IndirectCandidate]:
     return [IndirectCandidate(a, b, attribution) for a, b in _clause_pieces(ctx, comma + 1) if _keep(ctx, a, b)]
 
 
+def _gerund(tok: Token) -> bool:
+    return "Part" in tok.morph.get("VerbForm", []) and "Pres" in tok.morph.get("Tense", [])
+
+
 def _inverted(ctx: Context, k: int) -> list[IndirectCandidate]:
     """``content, a précisé le parquet.``: the comma at token ``k`` precedes an inverted reporting clause."""
     doc, text = ctx.doc, ctx.text
     group = ctx.verb_group_at(k + 1)
-    if group is None or not ctx.is_report(doc[group.verb]):
-        return []
+    if group is None or not ctx.is_report(doc[group.verb]) or (ctx.language == "fr" and _gerund(doc[group.verb])):
+        return []  # ", confirmant une information de X": a gerund's object, not an inverted subject
     sent_start, sent_end = ctx.sentence_of(doc[k].idx)
     subject = ctx.inverted_subject(group, ctx.token_at(sent_end))
     if subject is None or infinitive_after(ctx, subject.end):
