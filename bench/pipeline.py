@@ -16,7 +16,8 @@ the rounds is kept.
   corpus into a new SQLite file, extraction, enrichment and stories, the whole process (interpreter,
   imports, model loads included). Printed as articles per CPU-second.
 - **stages alone**, each in its own child that loads what it needs first and then times only the work
-  (``time.process_time``): ``extract`` (records to articles), ``parse`` (spaCy on the extracted texts),
+  (``time.process_time``): ``extract`` (records to articles), ``parse`` (spaCy on the extracted texts:
+  ``Article.text``, title, lead and body, what the pipeline parses; the body alone before session 11),
   ``embed``, ``embed-np``, ``embed-full`` and ``embed-c`` (the article embedding text through the default
   embedder with its ``embed_max_tokens``, the same with its numpy encoder instead of ONNX Runtime's
   (``RECOUPE_E5_ENGINE=numpy``, the default before session 10), through it reading every token, and through
@@ -170,7 +171,7 @@ def run_stage(stage: str, inputs: str) -> None:
         by_language: dict[str, list[str]] = {}
         for article in articles:
             if models.supports(article.language):
-                by_language.setdefault(str(article.language), []).append(article.body)
+                by_language.setdefault(str(article.language), []).append(article.text)
         for language in by_language:
             models.pipeline(language)("Chargement.")  # load first: the load is not the stage
         start = time.process_time()
