@@ -241,3 +241,14 @@ def test_participles_in_u_find_their_concept() -> None:
     from recoupe.crosscheck.frames import concept
 
     assert concept("disparues") == concept("disparus") == concept("disparu") == "disparu"
+
+
+def test_fractions_that_name_what_they_count_alike_are_one_slot() -> None:
+    from recoupe.crosscheck.align import _same_about
+
+    third = Figure(0, 23, "un salarié sur trois", "percent", 33.3, "%", about="salarié")
+    quarter = Figure(0, 24, "un salarié sur quatre", "percent", 25.0, "%", about="Salarié")
+    other = Figure(0, 22, "un cadre sur quatre", "percent", 25.0, "%", about="cadre")
+    assert _same_about(third, quarter)
+    assert not _same_about(third, other)
+    assert not _same_about(third, Figure(0, 4, "12 %", "percent", 12.0, "%"))

@@ -323,15 +323,20 @@ def _figures_align(
     ):
         return True
     # the only figure of its kind in two sentences that say the same thing (aligned directly, not through a
-    # chain of claims: on a running story, a chain joins two arrests of one man weeks apart)
+    # chain of claims: on a running story, a chain joins two arrests of one man weeks apart), or one that says
+    # what it measures in its own words, the same in both ("un jeune actif sur cinq" / "… sur quatre")
     return (
         same_slot(a.figure, b.figure)
-        and a.key in alone
-        and b.key in alone
+        and ((a.key in alone and b.key in alone) or _same_about(a.figure, b.figure))
         and similar_sentences(a, b)
         and not _other_entities(a, b)
         and _frames_allow(a, b, topic, many=places)
     )
+
+
+def _same_about(a: Figure, b: Figure) -> bool:
+    """Both figures say what they measure in their own words, and the same ("un jeune actif sur cinq")."""
+    return bool(a.about and b.about and fold(a.about).casefold() == fold(b.about).casefold())
 
 
 def _other_entities(a: Statement, b: Statement) -> bool:
