@@ -266,3 +266,14 @@ def test_unknown_language_is_a_config_error(models: NlpModels) -> None:
     assert not models.supports("de")
     with pytest.raises(ConfigError):
         models.parse("Hallo Welt", "de")
+
+
+def test_a_sentence_initial_word_the_article_also_writes_in_lower_case_is_no_person(models: NlpModels) -> None:
+    """Written for session 11: the tagger reads "Bourreaux" opening a sentence as a name; the article writes
+    "des bourreaux" later, so it is a common word (and never a speaker)."""
+    text = (
+        "Les prisonniers sont à genoux. Bourreaux et agents de la sécurité forment un premier cercle autour "
+        "d'eux. L'accusé se tient à deux mètres des bourreaux. Tyler Vilus nie avoir participé."
+    )
+    mentions, _ = _analyse(models, text)
+    assert [m.text for m in mentions if m.label == "PER"] == ["Tyler Vilus"]

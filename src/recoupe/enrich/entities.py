@@ -214,7 +214,15 @@ def _clean(run: list[Token], gazetteer: bool, label: str) -> list[Token]:
     sentence_initial = first.is_sent_start or first.i == 0 or first.nbor(-1).is_punct or first.nbor(-1).is_space
     if len(run) == 1 and first.pos_ in {"NOUN", "ADJ", "VERB", "ADV", "AUX"} and sentence_initial:
         return []  # a capitalised common word at the start of a sentence ("Cofondateur d'…")
+    if len(run) == 1 and sentence_initial and label == "PER" and _written_lower(first):
+        return []  # "Bourreaux et agents …" when the article also writes "des bourreaux": a common word
     return run
+
+
+def _written_lower(token: Token) -> bool:
+    """Whether the article also writes this capitalised word in lower case elsewhere."""
+    lower = token.text.lower()
+    return lower != token.text and any(t.text == lower for t in token.doc)
 
 
 def _with_honorific(run: list[Token]) -> list[Token]:
