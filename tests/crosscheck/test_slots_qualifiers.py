@@ -252,3 +252,14 @@ def test_fractions_that_name_what_they_count_alike_are_one_slot() -> None:
     assert _same_about(third, quarter)
     assert not _same_about(third, other)
     assert not _same_about(third, Figure(0, 4, "12 %", "percent", 12.0, "%"))
+
+
+def test_the_base_of_a_change_is_no_earlier_event() -> None:
+    change = _figure(
+        "Le chômage a reculé de 0,2 point par rapport au trimestre précédent.", "0,2 point", 0.2, "point", "count"
+    )
+    monthly = _figure("Les ventes baissent de 2 % sur le mois précédent.", "2 %", 2.0, "%", "percent")
+    earlier = _figure("La précédente grève avait duré 12 jours.", "12 jours", 12, "jour")
+    assert not change[1].earlier
+    assert not monthly[1].earlier
+    assert earlier[1].earlier

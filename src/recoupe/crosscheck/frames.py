@@ -44,6 +44,13 @@ _EARLIER = re.compile(
     r"|précédent(?:e|s|es)?\b|auparavant\b|had\s+(?:\w+\s+)?\w+ed\b|previous(?:ly)?\b)",
     re.IGNORECASE,
 )
+#: before "précédent": the base a change is measured against, not an earlier event ("une baisse de 0,3 point par
+#: rapport au trimestre précédent", "sur le mois précédent")
+_BASE_BEFORE = re.compile(
+    r"\b(?:par rapport (?:au|à la|à l['’]|aux)|sur (?:le|la|l['’]|les)|comparé(?:e|s|es)? (?:au|à la|à l['’]|aux))"
+    r"\s*\w+\s+$",
+    re.IGNORECASE,
+)
 #: right after a figure, the previous period it is of ("8 000 la semaine dernière", "samedi dernier",
 #: "un an plus tôt", "last week"); "comme la semaine dernière" says the values are alike, not which period
 _LAST_PERIOD = re.compile(
@@ -243,7 +250,9 @@ def frame_of(
         names = _names_before(sentence, lo, skip)
     lo_window = before[0].start() if before else span[0]
     hi_window = after[-1].end() if after else span[1]
-    earlier = bool(_EARLIER.search(sentence, lo_window, hi_window))
+    earlier = any(
+        not _BASE_BEFORE.search(sentence, 0, m.start()) for m in _EARLIER.finditer(sentence, lo_window, hi_window)
+    )
     last_period = (
         _LAST_PERIOD.match(sentence, span[1])
         or _OF_A_DAY.match(sentence, span[1])
