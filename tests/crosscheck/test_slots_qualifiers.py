@@ -10,7 +10,7 @@ from datetime import datetime
 
 import pytest
 
-from recoupe.crosscheck.attribution import same_source, source_for
+from recoupe.crosscheck.attribution import day_of, same_source, source_for
 from recoupe.crosscheck.frames import Frame, frame_of
 from recoupe.crosscheck.report import CrossCheck, crosscheck_articles
 from recoupe.crosscheck.rules import compatible_in
@@ -263,3 +263,23 @@ def test_the_base_of_a_change_is_no_earlier_event() -> None:
     assert not change[1].earlier
     assert not monthly[1].earlier
     assert earlier[1].earlier
+
+
+def test_one_days_count_told_the_next_day_is_no_update() -> None:
+    from recoupe.crosscheck.statements import Statement
+    from recoupe.crosscheck.verdict import relation
+
+    assert day_of("Lundi, la manifestation a rassemblé 400 manifestants.", "2019-01-07T20:00") == "2019-01-07"
+    assert day_of("Hier, plus de 200 manifestants ont défilé.", "2019-01-08T07:00+01:00") == "2019-01-07"
+    assert day_of("Samedi puis dimanche, ils ont défilé.", "2019-01-08") is None
+
+    def count(value: float, published: str, day: str | None) -> Statement:
+        figure = Figure(0, 3, str(value), "count", value, "manifestant")
+        return Statement(
+            "x" + published, "o", "fr", "figure", 0, 3, "400", (0, 10), figure=figure, published=published, day=day
+        )
+
+    monday = count(400, "2019-01-07T20:00", "2019-01-07")
+    tuesday = count(200, "2019-01-08T07:00", "2019-01-07")
+    assert relation(monday, tuesday, "figure") == "conflicting"  # one Monday, two counts: no timeline
+    assert relation(count(400, "2019-01-07T20:00", None), count(200, "2019-01-08T07:00", None), "figure") == "updated"

@@ -412,3 +412,33 @@ def moment_rank(published: str | None, when: str | None) -> tuple[str, str, int]
         clock = when
     rank = {"provisional": 0, "final": 2}.get(when or "", 1)
     return day, clock[:5], rank
+
+
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_WORD = re.compile(
+    r"\b(?P<w>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)\b|\b(?P<y>hier|yesterday)\b|\b(?P<t>aujourd'hui|today)\b",
+    re.IGNORECASE,
+)
+
+
+def day_of(sentence: str, published: str | None) -> str | None:
+    """The day a sentence says its facts are of (ISO date), from one weekday, "hier" or "aujourd'hui" read
+    against the article's publication day (a weekday is the latest such day up to it); ``None`` when the
+    sentence names none, several, or the article has no date."""
+    from datetime import date, timedelta
+
+    try:
+        today = date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None
+    days = set()
+    for match in _DAY_WORD.finditer(sentence.replace("’", "'")):
+        if match.group("w"):
+            word = match.group("w").casefold()
+            weekday = _WEEKDAYS.index(word) if word in _WEEKDAYS else _WEEKDAYS_EN.index(word)
+            days.add(today - timedelta(days=(today.weekday() - weekday) % 7))
+        else:
+            days.add(today - timedelta(days=1) if match.group("y") else today)
+    return days.pop().isoformat() if len(days) == 1 else None

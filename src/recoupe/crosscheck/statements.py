@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from text_to_num import text2num  # type: ignore[import-untyped]
 
-from recoupe.crosscheck.attribution import moment_of, source_for, sources_in
+from recoupe.crosscheck.attribution import day_of, moment_of, source_for, sources_in
 from recoupe.crosscheck.frames import Frame, frame_of
 from recoupe.folding import fold
 from recoupe.model import Figure
@@ -70,6 +70,8 @@ class Statement:
     frame: Frame | None = field(default=None, compare=False)  # a figure's frame (not stored)
     #: a figure written as a part of the figure right before it ("232 morts, dont 65 enfants"): that one's start
     part_of: int | None = field(default=None, compare=False)
+    #: the day its sentence says it is of ("samedi", "hier", read against the publication day; ISO date)
+    day: str | None = field(default=None, compare=False)
 
     @property
     def key(self) -> tuple[str, str, int, int]:
@@ -447,6 +449,7 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
             keys(*sentence),
             published=published,
             when=moment_of(text[sentence[0] : sentence[1]]),
+            day=day_of(text[sentence[0] : sentence[1]], published),
             **extra,
         )
 

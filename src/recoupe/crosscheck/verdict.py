@@ -288,7 +288,12 @@ def relation(a: Statement, b: Statement, kind: str) -> str:
     if kind == "figure" and a.figure is not None and a.figure.kind in {"count", "percent"} and _evolving(a, b):
         moment_a, moment_b = moment_rank(a.published, a.when), moment_rank(b.published, b.when)
         said = bool(a.when or b.when) or _hours_apart(a.published, b.published) >= UPDATE_HOURS
-        if moment_a is not None and moment_b is not None and moment_a != moment_b and said:
+        # "lundi, environ 400 personnes" / "hier, plus de 200 personnes" the next day: one day's count, no time
+        # given on either side — told after the fact, not updated
+        same_day = bool(
+            a.day and a.day == b.day and not (a.when or b.when) and (a.published or "")[:10] != (b.published or "")[:10]
+        )
+        if moment_a is not None and moment_b is not None and moment_a != moment_b and said and not same_day:
             return "updated"
     if bool(key_a) != bool(key_b) and kind in {"figure", "claim"}:
         return "differs-by-source"
