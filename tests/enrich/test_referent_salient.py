@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+from recoupe.enrich import referents as rules
 from recoupe.enrich.entities import find_mentions
 from recoupe.enrich.nlp import NlpModels
 from recoupe.enrich.quotes import extract_quotes
+from recoupe.enrich.quotes_parse import Context
+from recoupe.enrich.roles import find_roles
 from recoupe.model import Quote
 
 MODELS = NlpModels()
@@ -83,3 +86,17 @@ def test_a_role_the_last_speaker_was_never_given_is_someone_else() -> None:
         'pause. "Il était pourtant présent sur les lieux", a répliqué l\'avocat général.'
     )
     assert _speaker(text, "présent sur les lieux") == "l'avocat général"
+
+
+def test_the_accused_is_the_person_on_trial() -> None:
+    text = (
+        "Marc Durand est jugé depuis lundi par la cour d'assises de Paris. Marc Durand encourt la réclusion "
+        "criminelle à perpétuité. Le procès doit durer deux semaines. L'accusé nie toute participation."
+    )
+    doc = MODELS.parse(text, "fr")
+    ctx = Context(doc, "fr", find_mentions(doc, "fr"))
+    start = text.index("L'accusé")
+    ask = rules.Ask(ctx, "L'accusé", None, start, start + 8, start, roles=find_roles(doc, ctx.mentions))
+    found = rules.salient_person(ask)
+    assert found is not None
+    assert found.name == "Marc Durand"

@@ -242,13 +242,15 @@ MEDIA_NAMES = frozenset(
 )
 
 #: offices and public roles a description of an article's protagonist names ("le président", "l'élu", "la
-#: porte-parole"): not professions met in any story ("l'avocat", "le médecin", "l'enquêteur")
+#: porte-parole", and the one on trial, "l'accusé"): not professions met in any story ("l'avocat", "le
+#: médecin", "l'enquêteur")
 OFFICES = word_set(
     "ministre president presidente elu elue depute deputee senateur senatrice maire porte-parole patron "
     "patronne dirigeant dirigeante responsable candidat candidate chef secretaire prefet prefete edile "
     "eurodepute eurodeputee conseiller conseillere adjoint adjointe premier star chanteur chanteuse acteur "
     "actrice animateur animatrice humoriste sportif sportive joueur joueuse entraineur selectionneur pilote "
-    "president-directeur pdg minister senator governor mayor nominee candidate spokesman spokeswoman chairman "
+    "president-directeur pdg accuse accusee prevenu prevenue minister senator governor mayor nominee candidate "
+    "spokesman spokeswoman chairman "
     "secretary congressman congresswoman leader"
 )
 
