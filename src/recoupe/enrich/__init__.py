@@ -20,7 +20,8 @@ from recoupe.model import Article, Enrichment, EnrichmentLevel
 
 __all__ = ["ENRICHER_VERSION", "NlpModels", "enrich"]
 
-ENRICHER_VERSION = 2  # 2: French titles as roles, scare quotes as terms, speakers resolved (issues 12, 13)
+ENRICHER_VERSION = 3  # 2: French titles as roles, scare quotes as terms, speakers resolved (issues 12, 13); 3: speakers
+# resolved by salience, source documents, parse repairs (issue 12, session 11)
 
 
 def _closed(part: str) -> str:
