@@ -31,6 +31,11 @@ person or organisation an article is about for a bare office or kind, a descript
 spoke, carriers of news as sources, unattributed quotes from the sentence before, parse repairs for subjects):
 report 86.6 / 86.8, report2 81.6 / 83.0; tune 90.1 / 94.3, tune2 89.7 / 89.3, dev 94.0 / 93.8. Their floors
 now guard the tuned figures; report3 (blind) measures generalisation.
+
+Session 11 end: report3 (30 more test documents, 226 quotes, annotated blind in session 10 by a hand that never
+ran recoupe, split file ``split_report3.json``) scored once, never read: **F1 88.9, speaker accuracy 69.3**
+(direct quotes' speakers 62.6, indirect 88.0). The speaker rules tuned on report and report2 did not carry over:
+the goal (90 / 90) is not met on unseen articles.
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ TUNE = Path(__file__).resolve().parent / "fixtures" / "quotes_fr_test" / "tune.j
 REPORT = TUNE.with_name("report.jsonl")
 TUNE2 = TUNE.with_name("tune2.jsonl")
 REPORT2 = TUNE.with_name("report2.jsonl")
+REPORT3 = TUNE.with_name("report3.jsonl")
 
 F1_FLOOR = 0.87
 SPEAKER_FLOOR = 0.92  # 0.872 when pinned, 0.895 at the end of session 7, 0.940 at the end of session 9
@@ -55,13 +61,15 @@ REPORT_F1_FLOOR = 0.84  # 0.851 at its first scoring (session 5), 0.864 at the e
 REPORT_SPEAKER_FLOOR = 0.84  # 0.736 at its first scoring, 0.746 end of session 7, 0.868 session 11 (tuned on it)
 REPORT2_F1_FLOOR = 0.79  # 0.816 at its one scoring (end of session 10)
 REPORT2_SPEAKER_FLOOR = 0.81  # 0.763 at its one scoring, 0.830 session 11 (tuned on it)
+REPORT3_F1_FLOOR = 0.86  # 0.889 at its one scoring (end of session 11)
+REPORT3_SPEAKER_FLOOR = 0.66  # 0.693 at its one scoring (end of session 11)
 TUNE2_F1_FLOOR = 0.88  # 0.863 scored blind before anyone read it, 0.888 after session 7's rules, 0.890 session 9
 TUNE2_SPEAKER_FLOOR = 0.87  # 0.711 blind, 0.828 after session 7's rules, 0.890 after session 9's
 
 
-def _score(path: Path) -> QuoteScores:
+def _score(path: Path, articles: int = 40) -> QuoteScores:
     gold = load_split_quotes(path)
-    assert len(gold) == 40, f"{path.name} is missing articles"
+    assert len(gold) == articles, f"{path.name} is missing articles"
     models = NlpModels()
     items = []
     for article_id, text, quotes in gold:
@@ -87,6 +95,14 @@ def test_second_report_half_floors() -> None:
     result = _score(REPORT2).result("all", 0.3)
     assert result["f1"] >= REPORT2_F1_FLOOR
     assert result["speaker"] >= REPORT2_SPEAKER_FLOOR
+
+
+@pytest.mark.slow
+def test_third_report_half_floors() -> None:
+    """Articles nobody tuned on (scored once): what the rules did on them must hold."""
+    result = _score(REPORT3, articles=30).result("all", 0.3)
+    assert result["f1"] >= REPORT3_F1_FLOOR
+    assert result["speaker"] >= REPORT3_SPEAKER_FLOOR
 
 
 @pytest.mark.slow
