@@ -35,8 +35,9 @@ FLOOR = 0.95  # tuning half, B-cubed F1: measured 0.959 (P 1.000, R 0.921) when 
 MARGIN = 0.15  # over the one-story-per-day baseline on the same articles
 REPORT_FLOOR = 0.91  # reporting half, scored once (end of session 5): 0.929 (P 0.973, R 0.889); one story per day 0.722
 #: the second reporting half (41 events labelled blind in session 9), scored once at the end of session 10:
-#: 0.939 (P 0.973, R 0.908) against 0.636 for one story per day
-REPORT2_FLOOR = 0.92
+#: 0.939 (P 0.973, R 0.908) against 0.636 for one story per day; 0.948 (P 1.000, R 0.901) in session 11 with
+#: groups joined on shared specifics (the same ingest gives 0.936 with the code before)
+REPORT2_FLOOR = 0.93
 
 needs_corpus = pytest.mark.skipif(
     not CORPUS.is_file(), reason="gj-dev is not distributed with recoupe (no licence): ../shared/data/gj-dev absent"
