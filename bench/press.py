@@ -1,6 +1,6 @@
 """Real French press (gj-dev): events in a running story, wire provenance and press furniture, in one run.
 
-    .venv/bin/python bench/press.py --db /tmp/me/gj.db [--neus-db /tmp/me/neus.db] [--half tune|report|report2]
+    .venv/bin/python bench/press.py --db /tmp/me/gj.db [--neus-db /tmp/me/neus.db] [--half tune|report|report2|report3]
         [--data ../shared/data/gj-dev] [--copies 40] [--no-recluster] [--conventions]
 
 ``--db`` is a store holding the gj-dev articles (``recoupe --db PATH ingest ../shared/data/gj-dev/articles.jsonl``;
@@ -59,6 +59,8 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "bench/data/gj_dev_events.json"
 #: a second reporting half (41 events written blind in session 9, none of the first file's articles)
 LABELS_REPORT2 = ROOT / "bench/data/gj_dev_events_report2.json"
+#: a third reporting half (30 events, 52 articles), labelled blind in session 11 by a reader who never ran recoupe
+LABELS_REPORT3 = ROOT / "bench/data/gj_dev_events_report3.json"
 DATA = ROOT.parent / "shared/data/gj-dev"
 NEUS = ROOT / "demo/corpus/allsides/neus-allsides-dev.jsonl"
 
@@ -73,7 +75,8 @@ FURNITURE = re.compile(
 
 def load_labels(half: str) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
     """``{url: event id}`` of the chosen half (``all``: both) and the events by id."""
-    doc = json.loads((LABELS_REPORT2 if half == "report2" else LABELS).read_text(encoding="utf-8"))
+    labels = {"report2": LABELS_REPORT2, "report3": LABELS_REPORT3}.get(half, LABELS)
+    doc = json.loads(labels.read_text(encoding="utf-8"))
     events = {e["id"]: e for e in doc["events"]}
     urls = {a["url"]: e["id"] for e in doc["events"] if half in ("all", e["half"]) for a in e["articles"]}
     return urls, events
@@ -335,7 +338,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", required=True, help="a store holding gj-dev (a copy: stories are re-assigned)")
     parser.add_argument("--neus-db", default=None, help="a store for NeuS dev (ingested when empty)")
-    parser.add_argument("--half", choices=("tune", "report", "report2", "all"), default="tune")
+    parser.add_argument("--half", choices=("tune", "report", "report2", "report3", "all"), default="tune")
     parser.add_argument("--data", default=str(DATA))
     parser.add_argument("--copies", type=int, default=40, help="copy marks printed for reading")
     parser.add_argument("--workers", type=int, default=2)
