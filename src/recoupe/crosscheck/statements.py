@@ -314,12 +314,13 @@ _CLOCK_UNTIL = re.compile(
 )
 
 
-#: "ils étaient 15 000", "elles sont une trentaine": a bare number that counts people
-_THEY_WERE = re.compile(
+#: "ils étaient 15 000", "elles sont une trentaine": the words before a bare number that counts people
+_THEY_WERE_WORDS = (
     r"\b(?:ils|elles|nous|they|we)\s+(?:étaient|étions|sont|seraient|ont été|avaient été|were|are)\s+"
-    r"(?:(?:environ|près de|plus de|moins de|quelque|about|over|nearly|some)\s+)?$",
-    re.IGNORECASE,
+    r"(?:(?:environ|près de|plus de|moins de|quelque|about|over|nearly|some)\s+)?"
 )
+_THEY_WERE = re.compile(_THEY_WERE_WORDS + "$", re.IGNORECASE)
+_THEY_WERE_NUMBER = re.compile(_THEY_WERE_WORDS + r"(?=[\dun])", re.IGNORECASE)
 
 
 #: between a total and a part of it: "232 morts, dont 65 enfants", "232 morts côté palestinien, dont 56 enfants",
@@ -327,19 +328,6 @@ _THEY_WERE = re.compile(
 _PART_OF_TOTAL = re.compile(
     r"(?:[\s\u00a0\u202f]+[\w'’-]+){0,6}[\s\u00a0\u202f]*,?[\s\u00a0\u202f]*"
     r"(?:dont|including|among them)[\s\u00a0\u202f]+"
-)
-
-#: the words of a number written in words or approximated ("une quinzaine", "trois mille"): not a noun
-_NUMBER_WORDS_RE = re.compile(
-    r"\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|"
-    r"trente|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?|dizaine|douzaine|quinzaine|"
-    r"vingtaine|trentaine|quarantaine|cinquantaine|centaine|centaines|milliers?|d|de|et)\b|['’-]",
-    re.IGNORECASE,
-)
-_THEY_WERE_NUMBER = re.compile(
-    r"\b(?:ils|elles)\s+(?:étaient|sont|seraient|ont été)\s+(?:(?:environ|près de|plus de|quelque)\s+)?"
-    r"(?=[\dun])",
-    re.IGNORECASE,
 )
 
 
@@ -367,8 +355,12 @@ def crowds_told(text: str, figures: Sequence[Figure], language: str | None) -> l
 def _people_counted(text: str, figure: Figure) -> Figure:
     """A count with no noun written that "ils étaient" says counts people: a count of persons (not the noun
     of an earlier figure the enrichment lent it)."""
-    written_noun = any(c.isalpha() for c in _NUMBER_WORDS_RE.sub("", figure.text))
-    if figure.kind != "count" or written_noun or not _THEY_WERE.search(text, max(0, figure.start - 40), figure.start):
+    from recoupe.enrich.numbers import find_numbers
+
+    if figure.kind != "count" or not _THEY_WERE.search(text, max(0, figure.start - 40), figure.start):
+        return figure
+    numbers = find_numbers(figure.text, "fr")  # what is left of its text once the number is read: its noun
+    if not numbers or any(c.isalpha() for c in figure.text[numbers[0].end :]):
         return figure
     return replace(figure, unit="personne")
 

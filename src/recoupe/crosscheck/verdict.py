@@ -168,9 +168,13 @@ def _counterparts(statements: tuple[Statement, ...], source_of: Mapping[str, str
     return pairs
 
 
-def _linked(statements: tuple[Statement, ...], links: frozenset[tuple[int, int]], i: int) -> tuple[Statement, ...]:
-    """The statements of a group aligned with its ``i``-th directly (one slot with it)."""
-    return tuple(statements[k] for pair in links if i in pair for k in pair if k != i)
+def _linked(statements: tuple[Statement, ...], links: frozenset[tuple[int, int]]) -> list[tuple[Statement, ...]]:
+    """For each statement of a group, those aligned with it directly (one slot with it)."""
+    aligned: list[list[Statement]] = [[] for _ in statements]
+    for i, j in links:
+        aligned[i].append(statements[j])
+        aligned[j].append(statements[i])
+    return [tuple(found) for found in aligned]
 
 
 def _pair_conflicts(
@@ -476,6 +480,7 @@ def judge(
     copies = tuple((a, copy_of[a]) for a in group.articles if a in copy_of)
     conflicts: list[tuple[Conflict, Statement, Statement]] = []
     closest = _counterparts(statements, source_of) if group.kind == "quote" else None
+    aligned = None if group.links is None else _linked(statements, group.links)
     for i, a in enumerate(statements):
         for j in range(i + 1, len(statements)):
             b = statements[j]
@@ -492,9 +497,7 @@ def judge(
                 nlp,
                 texts=texts,
                 parallel=(i, j) in group.parallel,
-                slots=None
-                if group.links is None
-                else (_linked(statements, group.links, i), _linked(statements, group.links, j)),
+                slots=None if aligned is None else (aligned[i], aligned[j]),
             )
             if found:
                 how = relation(a, b, group.kind)
