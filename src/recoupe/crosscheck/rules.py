@@ -90,7 +90,6 @@ from typing import TYPE_CHECKING
 from recoupe.crosscheck.rules_base import KINDS, Conflict, Sentence, Word, folded_words, sentence_of, stem, stop_words
 from recoupe.crosscheck.rules_lexicon import (
     APPROX_BEFORE,
-    DATE_OPEN_BEFORE,
     DAY_OF_MONTH_AFTER,
     LOWER_AFTER,
     LOWER_BEFORE,
@@ -107,7 +106,13 @@ from recoupe.crosscheck.rules_polarity import (
     same_participants,
 )
 from recoupe.crosscheck.rules_quotes import QUOTE_MIN_WORDS, QUOTE_SAME, quote_conflicts
-from recoupe.crosscheck.rules_time import MONTH_SLACK, dates_comparable, dates_compatible, duration_unit
+from recoupe.crosscheck.rules_time import (
+    MONTH_SLACK,
+    date_opening,
+    dates_comparable,
+    dates_compatible_as_told,
+    duration_unit,
+)
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -209,7 +214,7 @@ def _hedge(figure: Figure, before: str, after: str) -> str:
     ):
         return "range"
     if figure.kind == "date":
-        return "range" if DATE_OPEN_BEFORE.search(before) else "exact"
+        return date_opening(before)
     folded = fold(figure.text)
     number = _NUMBER.search(folded)
     inside = folded[: number.start()] if number else ""  # a hedge kept in the figure's own text
@@ -253,7 +258,7 @@ def _compatible(a: Figure, b: Figure, hedge_a: str, hedge_b: str) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind == "date":
-        return "range" in {hedge_a, hedge_b} or dates_compatible(str(a.value), str(b.value))
+        return dates_compatible_as_told(a, b, hedge_a, hedge_b)
     if a.kind == "percent" and hedge_a == hedge_b == "exact":
         return _percents_compatible(a, b)
     lo_a, hi_a = _interval(a, hedge_a)

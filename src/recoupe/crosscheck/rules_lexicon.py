@@ -13,6 +13,7 @@ import re
 __all__ = [
     "ANTONYMS",
     "APPROX_BEFORE",
+    "DATE_OPENINGS",
     "DATE_OPEN_BEFORE",
     "DAY_OF_MONTH_AFTER",
     "EMBEDDING_LEMMAS",
@@ -63,6 +64,17 @@ DAY_OF_MONTH_AFTER = re.compile(
 DATE_OPEN_BEFORE = re.compile(
     r"\b(depuis|des|jusqu'(au|a|en)|jusque|avant|apres|a partir d(u|e|')|d'ici|since|until|till|before|after|"
     r"from|by|through|prior to)( le| la| l'| les| the| en| in)?\s*$"
+)
+#: what each opening word makes of the date after it (folded text): the day a state began ("fermées depuis le
+#: 16 mars" is the day they closed), the day it ends, a deadline ("d'ici septembre") or a floor ("après le 3")
+DATE_OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(rf"\b({words})( le| la| l'| les| the| en| in)?\s*$"))
+    for name, words in (
+        ("since", r"depuis|des|a partir d(u|e|')|since|from"),
+        ("until", r"jusqu'(au|a|en)|jusque|until|till|through"),
+        ("deadline", r"avant|d'ici|before|by|prior to"),
+        ("after", r"apres|after"),
+    )
 )
 
 # -- slots: verbs that govern a figure the same way ("arrêtées" and "interpellées" count the same people) -

@@ -12,12 +12,22 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from recoupe.crosscheck.rules_lexicon import DATE_OPEN_BEFORE, DATE_OPENINGS
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
     from recoupe.model import Figure
 
-__all__ = ["DURATION_DAYS", "MONTH_SLACK", "dates_comparable", "dates_compatible", "days_of", "duration_unit"]
+__all__ = [
+    "DURATION_DAYS",
+    "MONTH_SLACK",
+    "date_opening",
+    "dates_comparable",
+    "dates_compatible",
+    "dates_compatible_as_told",
+    "days_of",
+    "duration_unit",
+]
 
 
 def days_of(value: str) -> tuple[bool, date, date] | None:  # noqa: PLR0911 - one return per date form
@@ -54,6 +64,24 @@ def dates_compatible(a: str, b: str) -> bool:
         da = (False, da[1].replace(year=2000), da[2].replace(year=2000))
         db = (False, db[1].replace(year=2000), db[2].replace(year=2000))
     return da[1] <= db[2] and db[1] <= da[2]
+
+
+def date_opening(before: str) -> str:
+    """``exact``, or what the word before a date opens: ``since``, ``until``, ``deadline``, ``after`` (a
+    period word no list names is a ``range``)."""
+    if not DATE_OPEN_BEFORE.search(before):
+        return "exact"
+    return next((name for name, pattern in DATE_OPENINGS if pattern.search(before)), "range")
+
+
+def dates_compatible_as_told(a: Figure, b: Figure, hedge_a: str, hedge_b: str) -> bool:
+    """Two dates of one slot: the same opening word ("d'ici octobre" / "d'ici septembre", "depuis le 2" /
+    "depuis le 3"), or a state's first day against a day told bare ("fermées le 26 mars" / "fermées à partir du
+    16 mars"), are compared as days; a deadline, an end or a floor against a day is no conflict."""
+    pair = {hedge_a, hedge_b}
+    if "range" in pair or (hedge_a != hedge_b and pair != {"since", "exact"}):
+        return True
+    return dates_compatible(str(a.value), str(b.value))
 
 
 #: a duration's unit in days ("un mois" and "deux semaines" are compared in days)

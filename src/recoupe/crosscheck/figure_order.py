@@ -1,0 +1,132 @@
+"""Figures in order: two sentences that say the same thing give their figures in the same order.
+
+"Le texte a été adopté par 349 voix contre 186" and "… par 349 voix contre 168": the sentences are each
+other's best match (``align``), both hold two counts of votes, the first pair gives one value; so the second
+pair is one slot told two ways, whatever the words right around each number say. The same holds across
+kinds: "retrouvés le 2 juillet par deux plongeurs britanniques" / "attendre le 3 juillet pour que deux
+plongeurs britanniques les découvrent": one shared value anchors the sentences, and the only date of each is
+one date. Without an anchor (no figure of the two sentences gives one value) nothing is paired here: two
+alike sentences of one story may still tell two events (``align`` then asks the frames).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from recoupe.crosscheck.slots import distinct
+from recoupe.folding import fold
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from recoupe.crosscheck.statements import Statement
+    from recoupe.model import Figure
+
+__all__ = ["ordered_figures"]
+
+Key = tuple[str, str, int, int]
+SentenceKey = tuple[str, int]
+
+
+def _slot_key(figure: Figure) -> tuple[str, str]:
+    """What a figure measures, coarsely: its kind and the head of its unit ("références de steaks" counts
+    "référence"), singular."""
+    if figure.kind in {"count", "quantity"} and figure.unit:
+        head = fold(figure.unit).casefold().split()[0]
+        return figure.kind, head.rstrip("sx") or head
+    if figure.kind == "money":
+        return figure.kind, figure.unit or ""
+    return figure.kind, ""
+
+
+def _one_value(a: Figure, b: Figure) -> bool:
+    """Both give one value of one slot, and a value that says something: not a year alone ("en 2018")."""
+    if a.value != b.value or a.value is None or _slot_key(a) != _slot_key(b):
+        return False
+    return not (a.kind == "date" and len(str(a.value)) == 4)
+
+
+def _told_apart(a: Statement, b: Statement) -> bool:
+    """The frames tell the figures apart (places, days, counted nouns, qualifiers), the tense aside: one
+    writer's pluperfect is another's passé composé when both tell one anchored fact."""
+    if a.figure is None or b.figure is None or a.frame is None or b.frame is None:
+        return False
+    return distinct(a.figure, a.frame, b.figure, replace(b.frame, earlier=a.frame.earlier))
+
+
+def _reordered(row_x: list[Statement], row_y: list[Statement]) -> bool:
+    """A value given at one rank in one sentence and at another in the other ("un couple de nonagénaires et
+    leur fils d'une soixantaine d'années" / "un homme d'une soixantaine d'années et ses parents, tous deux
+    nonagénaires"): the writers ordered their figures differently, ranks say nothing."""
+    return any(
+        i != j and x.figure is not None and y.figure is not None and x.figure.value == y.figure.value
+        for i, x in enumerate(row_x)
+        for j, y in enumerate(row_y)
+    )
+
+
+def ordered_figures(
+    figures: Sequence[Statement], similar_sentences: Iterable[tuple[SentenceKey, SentenceKey]]
+) -> set[tuple[Key, Key]]:
+    """Pairs of figures (keys) that stand at the same rank of their kind in two sentences saying the same
+    thing, where both sentences hold as many figures of that kind and some figure of theirs gives one value
+    in both (the anchor): one slot each, whatever their frames' words."""
+    by_sentence: dict[SentenceKey, list[Statement]] = defaultdict(list)
+    for statement in figures:
+        if statement.figure is not None:
+            by_sentence[(statement.article_id, statement.sentence[0])].append(statement)
+    found: set[tuple[Key, Key]] = set()
+    for key_a, key_b in similar_sentences:
+        if key_a >= key_b or key_a[0] == key_b[0]:  # each pair once (``align`` stores both directions)
+            continue
+        xs, ys = by_sentence.get(key_a, []), by_sentence.get(key_b, [])
+        anchors = {
+            (x.key, y.key)
+            for x in xs
+            for y in ys
+            if x.figure is not None and y.figure is not None and _one_value(x.figure, y.figure)
+        }
+        if not anchors:
+            continue
+        ranks_x: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+        ranks_y: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+        for x in sorted(xs, key=lambda s: s.start):
+            if not _a_year(x):  # "en 2017": the sentence's context, not one of its figures
+                ranks_x[_slot_key(x.figure)].append(x)  # type: ignore[arg-type]  # figures only (filtered above)
+        for y in sorted(ys, key=lambda s: s.start):
+            if not _a_year(y):
+                ranks_y[_slot_key(y.figure)].append(y)  # type: ignore[arg-type]
+        differing = [
+            (x, y)
+            for slot, row_x in ranks_x.items()
+            if len(row_x) == len(ranks_y.get(slot, [])) and not _reordered(row_x, ranks_y[slot])
+            for x, y in zip(row_x, ranks_y[slot], strict=True)
+            if (x.key, y.key) not in anchors
+        ]
+        # one figure changed in a sentence told alike: a transcription or an error; two or more changed, the
+        # sentences list other things ("5,88 m en janvier 2018 et 8,62 m en 1910" / "… et 6,1 m en juin 2016")
+        if len(differing) == 1 and _close(*differing[0]) and not _told_apart(*differing[0]):
+            found.add((differing[0][0].key, differing[0][1].key))
+    return found
+
+
+def _a_year(statement: Statement) -> bool:
+    return statement.figure is not None and statement.figure.kind == "date" and len(str(statement.figure.value)) == 4
+
+
+#: two values of one slot told in two alike sentences are at most this many times apart ("186" / "168", "422"
+#: / "242"); further apart, a missed figure has shifted the ranks ("un sur trois" / "deux tiers des bus")
+ORDER_FACTOR = 2.0
+
+
+def _close(x: Statement, y: Statement) -> bool:
+    a, b = x.figure, y.figure
+    if a is None or b is None:
+        return False
+    if not isinstance(a.value, int | float) or not isinstance(b.value, int | float):
+        return True  # dates: any two days
+    if a.value <= 0 or b.value <= 0:
+        return False
+    return max(a.value, b.value) / min(a.value, b.value) < ORDER_FACTOR

@@ -1,0 +1,103 @@
+"""Figures in order in sentences told alike, and dates after "depuis" / "d'ici" (issue 11, session 12).
+
+The kinds of error were seen on report3 (scored once in session 11, tuning material since); every sentence
+below is written for the test in the manner of French press, none is from a set. Expected outcomes were
+written with the sentences, before the tests were run.
+"""
+
+from __future__ import annotations
+
+from tests.crosscheck.two_outlets import article, check
+
+from recoupe.crosscheck.rules import compatible_in
+from recoupe.model import Figure
+
+
+def _conflicts(found: object) -> list[tuple[str, str, str]]:
+    return [
+        (c.relation, x.figure.text if x.figure else x.text, y.figure.text if y.figure else y.text)
+        for v in found.verdicts  # type: ignore[attr-defined]
+        for c, x, y in v.conflicts
+    ]
+
+
+def _involves(conflicts: list[tuple[str, str, str]], a: str, b: str) -> bool:
+    return any(
+        relation == "conflicting" and ((a in x and b in y) or (b in x and a in y)) for relation, x, y in conflicts
+    )
+
+
+def test_the_second_count_of_a_vote_told_alike_is_compared() -> None:
+    a = article(
+        "Le Courrier du Soir",
+        "2024-03-12T21:40",
+        "La réforme des retraites agricoles adoptée",
+        "L'Assemblée nationale a adopté mardi soir la réforme des retraites agricoles par 312 voix contre 201. "
+        "Le texte part désormais au Sénat, où la droite est majoritaire.",
+    )
+    b = article(
+        "Info Matin",
+        "2024-03-13T07:10",
+        "Retraites agricoles : feu vert des députés",
+        "Les députés ont voté mardi la réforme des retraites agricoles, par 312 voix contre 210. "
+        "Le Sénat doit l'examiner en avril.",
+    )
+    assert _involves(_conflicts(check(a, b)), "201", "210")
+
+
+def test_ages_listed_in_another_order_are_no_conflict() -> None:
+    a = article(
+        "La Voix du Nord-Est",
+        "2023-08-02T10:00",
+        "Deux blessés dans un accident à Arras",
+        "Un retraité de 71 ans et sa petite-fille de 8 ans ont été blessés mardi dans une collision à Arras. "
+        "Ils ont été transportés au centre hospitalier.",
+    )
+    b = article(
+        "Radio Artois",
+        "2023-08-02T12:30",
+        "Arras : une fillette et son grand-père blessés",
+        "Une fillette de 8 ans et son grand-père de 71 ans ont été blessés mardi dans une collision à Arras. "
+        "Les pompiers les ont conduits au centre hospitalier.",
+    )
+    conflicts = _conflicts(check(a, b))
+    assert not _involves(conflicts, "71 ans", "8 ans")
+
+
+def test_two_things_changed_in_alike_sentences_are_other_facts_not_a_conflict() -> None:
+    a = article(
+        "Le Journal de la Loire",
+        "2021-02-03T09:00",
+        "La Loire en crue à Tours",
+        "La Loire atteint 4,1 mètres à Tours ce mercredi. "
+        "Le fleuve était monté à 6,2 mètres en mars 2001 et à 7,1 mètres en juin 1856.",
+    )
+    b = article(
+        "Touraine Direct",
+        "2021-02-03T11:15",
+        "Crue de la Loire : 4,1 mètres à Tours",
+        "Le niveau de la Loire atteint 4,1 mètres à Tours mercredi. "
+        "La Loire était montée à 6,2 mètres en mars 2001 et à 6,8 mètres en janvier 1982.",
+    )
+    assert not _involves(_conflicts(check(a, b)), "7,1", "6,8")
+
+
+def _date(sentence: str, written: str, value: str) -> tuple[str, Figure]:
+    start = sentence.index(written)
+    return sentence, Figure(start, start + len(written), written, "date", value, None)
+
+
+def test_the_day_a_state_began_is_compared_with_the_day_told_bare() -> None:
+    since = _date("Les écoles du département sont fermées depuis le 9 mars.", "9 mars", "--03-09")
+    bare = _date("Les écoles du département ont fermé le 12 mars.", "12 mars", "--03-12")
+    same = _date("Les écoles du département ont fermé le 9 mars.", "9 mars", "--03-09")
+    assert not compatible_in(*since, *bare)
+    assert compatible_in(*since, *same)
+
+
+def test_two_deadlines_are_compared_and_a_deadline_holds_the_days_before_it() -> None:
+    june = _date("Le chantier doit être achevé d'ici juin 2025.", "juin 2025", "2025-06")
+    september = _date("Les travaux doivent être terminés d'ici septembre 2025.", "septembre 2025", "2025-09")
+    day = _date("La livraison du chantier est prévue le 15 mai 2025.", "15 mai 2025", "2025-05-15")
+    assert not compatible_in(*june, *september)
+    assert compatible_in(*june, *day)  # "d'ici juin" and a day in May: no conflict
