@@ -101,3 +101,54 @@ def test_two_deadlines_are_compared_and_a_deadline_holds_the_days_before_it() ->
     day = _date("La livraison du chantier est prévue le 15 mai 2025.", "15 mai 2025", "2025-05-15")
     assert not compatible_in(*june, *september)
     assert compatible_in(*june, *day)  # "d'ici juin" and a day in May: no conflict
+
+
+def test_the_only_count_of_one_noun_in_each_article_is_one_figure() -> None:
+    a = article(
+        "Le Courrier du Port",
+        "2022-11-08T18:00",
+        "Grève des dockers au Havre",
+        "La grève des dockers paralyse le port du Havre depuis lundi. "
+        "Mardi, 57 porte-conteneurs patientaient au large, faute de pouvoir accoster.",
+    )
+    b = article(
+        "Normandie Éco",
+        "2022-11-08T20:30",
+        "Le Havre : le port à l'arrêt",
+        "Au deuxième jour de la grève, la file d'attente au large du Havre s'allonge : 75 porte-conteneurs "
+        "sont bloqués. Les syndicats réclament une hausse des salaires.",
+    )
+    assert _involves(_conflicts(check(a, b)), "57", "75")
+
+
+def test_another_count_of_the_same_noun_is_a_part_not_the_count() -> None:
+    a = article(
+        "Le Midi Libre Express",
+        "2023-07-14T09:00",
+        "Incendie dans un immeuble de Nîmes",
+        "Un incendie a fait trois blessés dans la nuit dans un immeuble du centre de Nîmes. "
+        "Les pompiers sont intervenus vers 2 heures.",
+    )
+    b = article(
+        "Gard Info",
+        "2023-07-14T11:00",
+        "Nîmes : un locataire grièvement brûlé",
+        "Un locataire a été grièvement brûlé dans l'incendie de son appartement à Nîmes. "
+        "Deux autres blessés, plus légèrement atteints, ont été conduits au CHU.",
+    )
+    assert not _involves(_conflicts(check(a, b)), "trois blessés", "Deux autres blessés")
+
+
+def test_a_number_told_as_a_collective_noun_is_a_round_guess() -> None:
+    thirty = "Une trentaine de commerces ont été dégradés."
+    thirty_one = "Au total, 31 commerces ont été dégradés."
+    forty = "Une quarantaine de commerces ont été dégradés."
+
+    def count(sentence: str, written: str, value: float) -> tuple[str, Figure]:
+        start = sentence.index(written)
+        return sentence, Figure(start, start + len(written), written, "count", value, "commerce")
+
+    assert compatible_in(*count(thirty, "Une trentaine de commerces", 30), *count(thirty_one, "31 commerces", 31))
+    assert not compatible_in(
+        *count(thirty, "Une trentaine de commerces", 30), *count(forty, "Une quarantaine de commerces", 40)
+    )

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from recoupe.crosscheck.attribution import same_source
-from recoupe.crosscheck.figure_order import ordered_figures
+from recoupe.crosscheck.figure_order import ordered_figures, sole_counts
 from recoupe.crosscheck.rules import same_slot
 from recoupe.crosscheck.slots import anchored_alike, counted_alike, distinct, many_places, same_referent, topic_concepts
 from recoupe.folding import fold
@@ -470,7 +470,7 @@ def align(
 
     topic = topic_concepts([(f.article_id, f.frame) for f in figures if f.frame is not None])
     places = many_places([(f.article_id, f.frame) for f in figures if f.frame is not None])
-    parallel = _parallel_figures(claims, figures) | ordered_figures(figures, linked_sentences)
+    parallel = _parallel_figures(claims, figures) | ordered_figures(figures, linked_sentences) | sole_counts(figures)
     totals = _totals(figures)
 
     def figures_linked(a: Statement, b: Statement) -> bool:

@@ -11,11 +11,13 @@ alike sentences of one story may still tell two events (``align`` then asks the 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from recoupe.crosscheck.slots import distinct
+from recoupe.crosscheck.slots import distinct, unit_concept, units_agree
+from recoupe.crosscheck.slots_lexicon import GENERIC
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -24,26 +26,30 @@ if TYPE_CHECKING:
     from recoupe.crosscheck.statements import Statement
     from recoupe.model import Figure
 
-__all__ = ["ordered_figures"]
+__all__ = ["ordered_figures", "sole_counts"]
 
 Key = tuple[str, str, int, int]
+_OTHER = re.compile(r"\b(autres?|other|another)\b")
 SentenceKey = tuple[str, int]
 
 
 def _slot_key(figure: Figure) -> tuple[str, str]:
-    """What a figure measures, coarsely: its kind and the head of its unit ("références de steaks" counts
-    "référence"), singular."""
-    if figure.kind in {"count", "quantity"} and figure.unit:
-        head = fold(figure.unit).casefold().split()[0]
-        return figure.kind, head.rstrip("sx") or head
-    if figure.kind == "money":
-        return figure.kind, figure.unit or ""
-    return figure.kind, ""
+    """What a figure measures, coarsely: its kind (and its currency): the nouns counted are compared pair by
+    pair (``_told_apart``), as one writer's "personnes" is another's "patients"."""
+    return figure.kind, (figure.unit or "") if figure.kind == "money" else ""
+
+
+def _unit_head(figure: Figure) -> str:
+    """The head of a figure's unit, singular ("références de steaks" counts "référence")."""
+    head = fold(figure.unit or "").casefold().split()[:1]
+    return head[0].rstrip("sx") or head[0] if head else ""
 
 
 def _one_value(a: Figure, b: Figure) -> bool:
     """Both give one value of one slot, and a value that says something: not a year alone ("en 2018")."""
     if a.value != b.value or a.value is None or _slot_key(a) != _slot_key(b):
+        return False
+    if a.unit and b.unit and _unit_head(a) != _unit_head(b):
         return False
     return not (a.kind == "date" and len(str(a.value)) == 4)
 
@@ -53,7 +59,18 @@ def _told_apart(a: Statement, b: Statement) -> bool:
     writer's pluperfect is another's passé composé when both tell one anchored fact."""
     if a.figure is None or b.figure is None or a.frame is None or b.frame is None:
         return False
-    return distinct(a.figure, a.frame, b.figure, replace(b.frame, earlier=a.frame.earlier))
+    x, y = a.figure, b.figure
+    if x.kind in {"count", "quantity"}:
+        if not units_agree(x, y):
+            return True
+        # "22 614 personnes restent hospitalisées" / "22 164 patients": a generic noun counts the other's
+        if unit_concept(x) in GENERIC:
+            x = replace(x, unit=y.unit)
+        elif unit_concept(y) in GENERIC:
+            y = replace(y, unit=x.unit)
+        elif _unit_head(x) != _unit_head(y) and unit_concept(x) != unit_concept(y):
+            return True
+    return distinct(x, a.frame, y, replace(b.frame, earlier=a.frame.earlier))
 
 
 def _reordered(row_x: list[Statement], row_y: list[Statement]) -> bool:
@@ -103,13 +120,17 @@ def ordered_figures(
             for slot, row_x in ranks_x.items()
             if len(row_x) == len(ranks_y.get(slot, [])) and not _reordered(row_x, ranks_y[slot])
             for x, y in zip(row_x, ranks_y[slot], strict=True)
-            if (x.key, y.key) not in anchors
+            if (x.key, y.key) not in anchors and not _same_number(x, y)  # "douze adolescents" / "douze garçons"
         ]
         # one figure changed in a sentence told alike: a transcription or an error; two or more changed, the
         # sentences list other things ("5,88 m en janvier 2018 et 8,62 m en 1910" / "… et 6,1 m en juin 2016")
         if len(differing) == 1 and _close(*differing[0]) and not _told_apart(*differing[0]):
             found.add((differing[0][0].key, differing[0][1].key))
     return found
+
+
+def _same_number(x: Statement, y: Statement) -> bool:
+    return x.figure is not None and y.figure is not None and x.figure.value == y.figure.value
 
 
 def _a_year(statement: Statement) -> bool:
@@ -130,3 +151,26 @@ def _close(x: Statement, y: Statement) -> bool:
     if a.value <= 0 or b.value <= 0:
         return False
     return max(a.value, b.value) / min(a.value, b.value) < ORDER_FACTOR
+
+
+def sole_counts(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
+    """Pairs of counts of one specific noun, each the only count of that noun in its article ("quelque 422
+    navires attendaient" / "un embouteillage de 242 navires"): what one article counts once, the other counts
+    once, and the same thing unless their frames tell them apart or the values are far apart."""
+    by_article: dict[tuple[str, str], list[Statement]] = defaultdict(list)
+    for statement in figures:
+        figure = statement.figure
+        # "deux autres victimes", "dont 65 enfants": a part of a count, not the count
+        if figure is None or statement.part_of is not None or _OTHER.search(fold(figure.text).casefold()):
+            continue
+        if figure.kind == "count" and figure.unit:
+            noun = unit_concept(figure)
+            if noun and noun not in GENERIC:
+                by_article[(statement.article_id, noun)].append(statement)
+    sole = {key: found[0] for key, found in by_article.items() if len(found) == 1}
+    pairs: set[tuple[Key, Key]] = set()
+    for (article, noun), x in sole.items():
+        for (other, other_noun), y in sole.items():
+            if noun == other_noun and article < other and _close(x, y) and not _told_apart(x, y):
+                pairs.add((x.key, y.key))
+    return pairs

@@ -90,6 +90,7 @@ from typing import TYPE_CHECKING
 from recoupe.crosscheck.rules_base import KINDS, Conflict, Sentence, Word, folded_words, sentence_of, stem, stop_words
 from recoupe.crosscheck.rules_lexicon import (
     APPROX_BEFORE,
+    COLLECTIVE,
     DAY_OF_MONTH_AFTER,
     LOWER_AFTER,
     LOWER_BEFORE,
@@ -222,6 +223,8 @@ def _hedge(figure: Figure, before: str, after: str) -> str:
     found = next((name for name, pattern in hedges if pattern.search(before) or pattern.search(inside)), None)
     if found is None and LOWER_AFTER.match(after):
         found = "lower"
+    if found is None and COLLECTIVE.search(folded):
+        found = "approx"  # "une trentaine": 31 is it, "une quarantaine" is not
     return found or "exact"
 
 

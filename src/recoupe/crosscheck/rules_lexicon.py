@@ -13,6 +13,7 @@ import re
 __all__ = [
     "ANTONYMS",
     "APPROX_BEFORE",
+    "COLLECTIVE",
     "DATE_OPENINGS",
     "DATE_OPEN_BEFORE",
     "DAY_OF_MONTH_AFTER",
@@ -38,6 +39,10 @@ APPROX_BEFORE = re.compile(
     r"\b(environ|pres d(e|es|u|')|quelque|autour d(e|es|u|')|approximativement|a peu pres|grosso modo|presque|"
     r"pas loin d(e|')|de l'ordre d(e|')|estimee?s? a|en moyenne|about|around|nearly|almost|approximately|"
     r"roughly|some|close to|an estimated|estimated|~)" + _END
+)
+#: a number told as a collective noun is a round guess ("une trentaine de commerces": 31 is it, 40 is not)
+COLLECTIVE = re.compile(
+    r"\b(dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)s?\b"
 )
 LOWER_BEFORE = re.compile(
     r"\b(plus d(e|es|u|')|au moins|au-dela d(e|es|u|')|superieure? a|superieurs? a|depass\w* (les |la |le )?|"

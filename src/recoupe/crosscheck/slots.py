@@ -41,7 +41,17 @@ if TYPE_CHECKING:
 
     from recoupe.model import Figure
 
-__all__ = ["CONCEPTS", "anchored_alike", "counted_alike", "distinct", "many_places", "same_referent", "topic_concepts"]
+__all__ = [
+    "CONCEPTS",
+    "anchored_alike",
+    "counted_alike",
+    "distinct",
+    "many_places",
+    "same_referent",
+    "topic_concepts",
+    "unit_concept",
+    "units_agree",
+]
 
 #: share of the smaller frame's concepts the two frames must have in common
 SHARED_SHARE = 0.4
@@ -55,7 +65,7 @@ def _told_apart(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
     return "threshold" in modalities or modalities == {"forecast", "observed"}
 
 
-def _unit_concept(figure: Figure) -> str | None:
+def unit_concept(figure: Figure) -> str | None:
     if duration_unit(figure) is not None:  # "un mois" and "deux semaines": one length, in other units
         return "duree"
     if figure.kind not in {"count", "quantity"} or not figure.unit:
@@ -76,12 +86,12 @@ def _whole_of(figure: Figure, frame: Frame) -> frozenset[str]:
     return frame.whole | (_about_concepts(figure) if " sur " in figure.text else frozenset())
 
 
-def _units_agree(a: Figure, b: Figure) -> bool:
+def units_agree(a: Figure, b: Figure) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind == "money":
         return not (a.unit and b.unit) or a.unit == b.unit
-    unit_a, unit_b = _unit_concept(a), _unit_concept(b)
+    unit_a, unit_b = unit_concept(a), unit_concept(b)
     if duration_unit(a) is not None and duration_unit(b) is not None:  # "un mois" / "deux semaines"
         return True
     if unit_a and unit_b and unit_a != unit_b:
@@ -98,7 +108,7 @@ def _apart(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame) -> bool:
         return False
     # a turnout on Saturday and one on Sunday are two counts; a toll is a running total: Wednesday's 48 dead and
     # Thursday's 61 are one toll, updated
-    toll = _unit_concept(a) in CUMULATIVE and _unit_concept(b) in CUMULATIVE
+    toll = unit_concept(a) in CUMULATIVE and unit_concept(b) in CUMULATIVE
     if frame_a.days and frame_b.days and not frame_a.days & frame_b.days and not toll:
         return True
     years_a = frame_a.years or ({frame_a.default_year} if frame_a.default_year and frame_b.years else set())
@@ -109,7 +119,7 @@ def _apart(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame) -> bool:
 def _unspecific(a: Figure, b: Figure) -> bool:
     """Neither figure counts a specific noun (rates, amounts, "personnes"): the words around them say what
     they measure. A count of "interpellations" says it itself, whatever else its sentence names."""
-    return all(_unit_concept(f) is None or _unit_concept(f) in GENERIC for f in (a, b))
+    return all(unit_concept(f) is None or unit_concept(f) in GENERIC for f in (a, b))
 
 
 def _measures_apart(concepts_a: frozenset[str], concepts_b: frozenset[str]) -> bool:
@@ -132,7 +142,7 @@ def _contrasted(concepts_a: frozenset[str], concepts_b: frozenset[str]) -> bool:
 def _counted_noun_agrees(a: Figure, concepts_a: frozenset[str], b: Figure, concepts_b: frozenset[str]) -> bool:
     """The two figures count the same specific thing: "8 000 manifestants" / "8 000 participants", or a
     generic count whose words say it ("8 000 personnes ont manifesté", "douze personnes interpellées")."""
-    unit_a, unit_b = _unit_concept(a), _unit_concept(b)
+    unit_a, unit_b = unit_concept(a), unit_concept(b)
     if not unit_a or not unit_b:
         return False
     if unit_a == unit_b:
@@ -150,7 +160,7 @@ def counted_alike(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_
     two figures given by two different sources must share to be one slot (``recoupe.crosscheck.align``)."""
     if a.kind != "count" or b.kind != "count":
         return False
-    unit_a, unit_b = _unit_concept(a), _unit_concept(b)
+    unit_a, unit_b = unit_concept(a), unit_concept(b)
     # "5 500 personnes ont bravé l'interdiction pour se rassembler": people that the words say are a crowd
     crowd_a = unit_a in CROWDS or (unit_a in _PERSONS and bool(frame_a.concepts & CROWDS))
     crowd_b = unit_b in CROWDS or (unit_b in _PERSONS and bool(frame_b.concepts & CROWDS))
@@ -294,7 +304,7 @@ def distinct(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_place
         return True
     if _qualified_apart(a, frame_a, frame_b):
         return True
-    unit_a, unit_b = _unit_concept(a), _unit_concept(b)  # "18 personnes" / "une centaine d'armes"
+    unit_a, unit_b = unit_concept(a), unit_concept(b)  # "18 personnes" / "une centaine d'armes"
     return bool(
         unit_a and unit_b and unit_a != unit_b and not _counted_noun_agrees(a, frame_a.concepts, b, frame_b.concepts)
     )
@@ -317,7 +327,7 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     ``topic``: the story's own words (``topic_concepts``), no evidence that two figures are one slot.
     ``many_places``: the story's figures are of many places (``MANY_PLACES``: a round-up of a national day
     of protest, city by city): then a figure with a place and one without are not "the same sentence"."""
-    if not _units_agree(a, b) or (a.kind == "date" and not same_slot(a, b)):  # a year alone, a day alone
+    if not units_agree(a, b) or (a.kind == "date" and not same_slot(a, b)):  # a year alone, a day alone
         return False
     about_a, about_b = _about_concepts(a), _about_concepts(b)
     if about_a and about_b and not about_a & about_b:  # "offre" and "valorisation": two things
@@ -346,7 +356,7 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
         # whole is shared (a turnout, a strike rate: the share of voters, of staff, is what is measured)
         wholes = _whole_of(a, frame_a) | _whole_of(b, frame_b)
         concepts_a, concepts_b = concepts_a - wholes, concepts_b - wholes
-    units = {u for u in (_unit_concept(a), _unit_concept(b)) if u}
+    units = {u for u in (unit_concept(a), unit_concept(b)) if u}
     if agrees:  # "douze personnes interpellées" counts "interpellations"
         units -= GENERIC
     concepts_a, concepts_b = concepts_a - topic, concepts_b - topic
