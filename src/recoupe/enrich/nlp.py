@@ -55,7 +55,8 @@ def _load(package: str, gazetteer: Path | None, exclude: tuple[str, ...]) -> Lan
     from recoupe.enrich.gazetteer import load_gazetteer
 
     try:
-        nlp = spacy.load(package, exclude=list(exclude))
+        with _tables_built_in_c():
+            nlp = spacy.load(package, exclude=list(exclude))
     except OSError as exc:
         raise ConfigError(
             f"spaCy model {package!r} is not installed (pip install {package.replace('_', '-')})"
@@ -73,6 +74,59 @@ def _load(package: str, gazetteer: Path | None, exclude: tuple[str, ...]) -> Lan
         with nlp.select_pipes(enable=[RULER]):
             ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
+
+
+@contextmanager
+def _tables_built_in_c() -> Iterator[None]:
+    """While a pipeline loads, its lookup tables (the French lemmatizer's ``lemma_lookup``: 216,849 forms) are
+    filled by C-level loops instead of ``Table.__setitem__`` per key (a Python call hashing the key, setting it
+    and adding it to the Bloom filter): the same keys (``get_string_id``), values, order, Bloom filter bits and
+    attributes (``tests/enrich/test_nlp_tables.py``), 0.5 -> 0.16 CPU-s a French load. Only on spaCy 3.x, whose
+    ``Lookups.from_bytes`` and ``Table.__init__`` this mirrors; the library's method is put back after."""
+    from spacy.about import __version__ as spacy_version
+    from spacy.lookups import Lookups
+
+    if not spacy_version.startswith("3."):
+        yield
+        return
+    shipped = Lookups.from_bytes
+    Lookups.from_bytes = _lookups_from_bytes  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Lookups.from_bytes = shipped  # type: ignore[method-assign]
+
+
+def _lookups_from_bytes(self: Any, bytes_data: bytes, **_kwargs: Any) -> Any:
+    """``Lookups.from_bytes`` with each table made by ``_table``."""
+    import srsly  # type: ignore[import-untyped]
+
+    self._tables = {}
+    for key, value in srsly.msgpack_loads(bytes_data).items():
+        self._tables[key] = _table(key, value)
+    return self
+
+
+def _table(name: str, data: dict[Any, Any]) -> Any:
+    """``Table(name, data)``: an ordered dict from each key's string id to its value, and a Bloom filter of the ids
+    sized for the data, set as ``Table.__init__`` and ``Table.__setitem__`` set them, with ``map`` for the loops."""
+    from collections import OrderedDict, deque
+    from itertools import repeat
+
+    from preshed.bloom import BloomFilter  # type: ignore[import-untyped]
+    from spacy.lookups import Table
+    from spacy.strings import get_string_id
+
+    table = Table.__new__(Table)
+    OrderedDict.__init__(table)
+    table.name = name
+    table.default_size = 1e6
+    table.bloom = BloomFilter.from_error_rate(max(len(data), 1))
+    if data:
+        ids = list(map(get_string_id, data))
+        deque(map(OrderedDict.__setitem__, repeat(table), ids, data.values()), maxlen=0)
+        deque(map(table.bloom.add, ids), maxlen=0)
+    return table
 
 
 def _index_as_sets(nlp: Language) -> None:
