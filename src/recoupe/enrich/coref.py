@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from recoupe.enrich import referent_words as lex
@@ -27,6 +28,8 @@ from recoupe.enrich.quotes_parse import Context, NounPhrase
 from recoupe.enrich.speech import fold
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Token
 
     from recoupe.model import Mention
@@ -77,7 +80,8 @@ def person_keys(ctx: Context) -> frozenset[str]:
     return frozenset(m.key for m in ctx.mentions if m.label == "PER")
 
 
-def _mention_gender(ctx: Context, m: Mention) -> str | None:
+def _mention_gender(ctx: Context, m: Mention, *, own_word: bool = True) -> str | None:
+    """The gender a mention's title or the noun before it tells, else (``own_word``) its first word's."""
     doc = ctx.doc
     first = ctx.token_covering(m.start)
     low = fold(doc[first].text)
@@ -91,11 +95,26 @@ def _mention_gender(ctx: Context, m: Mention) -> str | None:
             gender = _gender(prev)
             if gender is not None and prev.pos_ == "NOUN":
                 return gender
-    if m.label == "PER" and doc[first].pos_ in {"PROPN", "NOUN"}:
+    if own_word and m.label == "PER" and doc[first].pos_ in {"PROPN", "NOUN"}:
         return _gender(doc[first])
-    if m.label == "ORG" and doc[first].pos_ == "NOUN":
+    if own_word and m.label == "ORG" and doc[first].pos_ == "NOUN":
         return _gender(doc[first])  # "l'Autorité de …" is "elle", not "il"
     return None
+
+
+def entity_gender(ctx: Context, mentions: Iterable[Mention]) -> str | None:
+    """The gender of an entity from all its mentions: the one most of them tell (the first told on a tie), so
+    one misread ("La République en marche Gilles Le Gendre": the noun "marche" before the name) is outvoted.
+    A title or a noun before the name ("M.", "l'humoriste") outvotes the tagger's reading of the name itself
+    (spaCy reads "Yassine" as feminine): those votes count alone when there are any."""
+    mentions = list(mentions)
+    votes = [g for g in (_mention_gender(ctx, m, own_word=False) for m in mentions) if g is not None]
+    if not votes:
+        votes = [g for g in (phrase_gender(ctx, NounPhrase(m.start, m.end, m.text, m)) for m in mentions) if g]
+    if not votes:
+        return None
+    counts = Counter(votes)
+    return max(counts, key=lambda g: (counts[g], -votes.index(g)))
 
 
 def phrase_gender(ctx: Context, phrase: NounPhrase) -> str | None:
@@ -209,32 +228,46 @@ def _apposed_person(ctx: Context, tok: Token) -> NounPhrase | None:
 
 
 _APPOSED = re.compile(r"[^,.;:!?\"«»()]{0,45}?,\s*$")
+_ASIDE = re.compile(r"\s*\([^()]{0,40}\)")
 
 
 def apposed_name(ctx: Context, phrase: NounPhrase) -> Mention | None:
     """The person named in apposition right after a description: ``le gouverneur du Mississippi, Phil
     Bryant,`` / ``un porte-parole du département des ressources en eau, Doug Carlson, cité …``."""
     text = ctx.text
+    # "Selon les enquêteurs du Kerala (sud de l'Inde), Sooraj, 27 ans, …": no aside skipped after several
+    several = fold(phrase.text).split()[:1] in (["les"], ["des"], ["ces"])
     k = ctx.token_at(phrase.end)
     for _ in range(10):
-        if k >= len(ctx.doc):
-            return None
-        tok = ctx.doc[k]
-        if tok.text == ",":
+        tok = ctx.doc[k] if k < len(ctx.doc) else None
+        if tok is not None and tok.text == "(" and not several:  # "l'usine de Jussey (Haute-Saône), X": an aside
+            k = next((j for j in range(k + 1, min(k + 8, len(ctx.doc))) if ctx.doc[j].text == ")"), k) + 1
+            tok = ctx.doc[k] if ctx.doc[k - 1].text == ")" and k < len(ctx.doc) else None
+        if tok is None or tok.text == ",":
             break
         if tok.pos_ in {"VERB", "AUX"} or tok.text in QUOTE_CHARS or tok.is_punct:
             return None
         k += 1
     else:
         return None
+    if k >= len(ctx.doc) or ctx.doc[k].text != ",":
+        return None
     comma = ctx.doc[k].idx
-    if not _APPOSED.match(text[phrase.end : comma + 1]):
+    if not _APPOSED.match(_ASIDE.sub("", text[phrase.end : comma + 1])):
         return None
     m = ctx.mention_at(comma + 1, comma + 4)
-    if m is None or m.label != "PER" or text[comma + 1 : m.start].strip():
+    if m is None or text[comma + 1 : m.start].strip() or not (m.label == "PER" or _person_named(phrase, m)):
         return None
     after = text[m.end : m.end + 2].strip()[:1]
     return m if after in {",", ".", ")", ""} else None
+
+
+def _person_named(phrase: NounPhrase, m: Mention) -> bool:
+    """A name of two words or more that the NER labelled otherwise, in apposition to a description of a
+    person ("la directrice de Covid 1, Najada Como" with "Najada Como" read as a place)."""
+    head = lex.description_head(phrase.text)
+    person = head in lex.PERSON_NOUNS or bool(lex.AGENT.search(head))
+    return person and m.label in {"LOC", "ORG"} and len(m.text.split()) >= 2
 
 
 def agent_source(ctx: Context, phrase: NounPhrase) -> NounPhrase | None:

@@ -36,6 +36,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from recoupe.enrich.entity_aliases import DEMONYMS_EN, DEMONYMS_FR, KNOWN_NAMES
+from recoupe.enrich.entity_repeats import aged, missed_persons
+from recoupe.enrich.referent_past import past_description, past_holder, past_key
 from recoupe.enrich.roles import find_roles, role_key, title_end
 from recoupe.folding import fold
 from recoupe.model import EntityRef, Mention
@@ -367,6 +369,14 @@ def find_mentions(doc: Doc, language: str) -> list[Mention]:
     name's in ``language``); demonyms are not mentions."""
     text = doc.text
     raw, titles = _raw_mentions(doc)
+    missed = missed_persons(doc, raw)
+    if missed:  # names the NER missed where it found them elsewhere, or before an age (``entity_repeats``)
+        raw = sorted([*raw, *((s, e, "PER", None) for s, e in missed)])
+    # "Nevila Gjermeni, 38 ans" read as a place or an organisation: a person
+    raw = [
+        (s, e, "PER" if label in {"LOC", "ORG"} and canon is None and aged(text, e) else label, canon)
+        for s, e, label, canon in raw
+    ]
     persons = [strip_titles(text[s:e]) for s, e, label, canon in raw if label == "PER" and canon is None]
     full_names = list(dict.fromkeys(name for name in persons if len(_words(name)) >= 2))
     surnames = {_words(name)[-1] for name in full_names}
@@ -407,16 +417,23 @@ def _titles_held(doc: Doc, titles: list[_Title], mentions: list[Mention]) -> lis
     le président de la République"; ``roles.find_roles``). Titles held by nobody or by two are no entity."""
     persons = {m.start: m for m in mentions if m.label == "PER"}
     holders: dict[str, set[str]] = {}
+    former: set[tuple[str, str]] = set()  # (role, key): a former holder ("X, alors en poste"; ``referent_past``)
     for start, end, name_at in titles:
         if name_at is not None and name_at in persons:
             holders.setdefault(role_key(doc.text[start:end]), set()).add(persons[name_at].key)
+            if past_holder(doc.text, persons[name_at]):
+                former.add((role_key(doc.text[start:end]), persons[name_at].key))
     for key, roles in find_roles(doc, mentions).items():
         for role in roles:
             holders.setdefault(role_key(role), set()).add(key)
+            if past_key(doc.text, mentions, key) and not past_description(role):
+                former.add((role_key(role), key))
     canonical = {m.key: m.canonical for m in mentions if m.label == "PER"}
     held = []
     for start, end, name_at in titles:
-        keys = {k for k in holders.get(role_key(doc.text[start:end]), set()) if k in canonical}
+        role = role_key(doc.text[start:end])
+        now = not past_description(doc.text[max(0, start - 12) : end + 16])
+        keys = {k for k in holders.get(role, set()) if k in canonical and not (now and (role, k) in former)}
         if name_at is None and len(keys) == 1:
             key = next(iter(keys))
             held.append(Mention(start, end, doc.text[start:end], "PER", canonical[key], key))

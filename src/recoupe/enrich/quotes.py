@@ -43,6 +43,7 @@ from recoupe.enrich.coref import (
     agent_source,
     apposed_name,
     compatible,
+    entity_gender,
     fronted_subject,
     impersonal_place,
     lead_in_subjects,
@@ -145,6 +146,14 @@ class _Resolver:
             self.history.append((before, speaker))
         return speaker
 
+    def settle(self, speaker: _Speaker, referent: Referent) -> None:
+        """The last speaker remembered as the rules resolved it: a description they named ("l'élu de Paris"
+        → Gilles Le Gendre) is that person for the pronouns after it ("…", explique-t-il)."""
+        if referent.key is None or not self.history or self.history[-1][1] != speaker or speaker.key is not None:
+            return
+        pos, _ = self.history[-1]
+        self.history[-1] = (pos, _Speaker(referent.name, referent.key, speaker.start, speaker.end, speaker.gender))
+
     def _speaker(self, phrase: NounPhrase, before: int) -> _Speaker:
         ctx = self.ctx
         place = (impersonal_place(ctx, phrase) or fronted_subject(ctx, phrase)) if phrase.pronoun else None
@@ -222,14 +231,9 @@ class _Resolver:
         return [m for m in self.ctx.mentions_before(char) if self._is_person(m) and not self.ctx.quoted(m.start)]
 
     def _gender_of(self, m: Mention) -> str | None:
-        """The gender of an entity: from this mention, else from the first other mention that tells it."""
+        """The gender of an entity: the one most of its mentions tell (``coref.entity_gender``)."""
         if m.key not in self._genders:
-            votes = (
-                phrase_gender(self.ctx, NounPhrase(o.start, o.end, o.text, o))
-                for o in self.ctx.mentions
-                if o.key == m.key
-            )
-            self._genders[m.key] = next((g for g in votes if g is not None), None)
+            self._genders[m.key] = entity_gender(self.ctx, [o for o in self.ctx.mentions if o.key == m.key])
         return self._genders[m.key]
 
     def _described(self, text: str, before: int, gender: str | None) -> Mention | None:
@@ -568,6 +572,7 @@ def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list
         referent = _refer(ctx, resolver, speaker, at=item.start, before=before, roles=roles, cue=attribution.cue)
         if referent.name:
             before.append((item.start, referent))
+            resolver.settle(speaker, referent)
         quotes.append(
             Quote(
                 start=item.start,

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from recoupe.enrich.coref import apposed_subject, quoted_subject
+from recoupe.enrich.quotes_cue_subject import bare_participle, bare_role_subject, incise_person, object_not_subject
 from recoupe.enrich.quotes_marks import QUOTE_CHARS, Marked
 from recoupe.enrich.quotes_parse import Context, NounPhrase, VerbGroup
 from recoupe.enrich.quotes_terms import is_term
@@ -175,6 +176,8 @@ def _after(ctx: Context, span: Marked) -> Attribution | None:  # noqa: PLR0911 -
             return Attribution(phrase, doc[i].text, doc[i].idx, "after")
     comma = any(t.text == "," for t in doc[ctx.token_at(span.close_at + 1) : i])
     group = ctx.verb_group_at(i, any_verb=ctx.language == "fr" and comma)
+    # '"…", rejoint par Stéphane Viry': a participial phrase, no cue
+    group = None if group is not None and bare_participle(ctx, group) else group
     if group is not None:
         subject = ctx.inverted_subject(group, limit)
         if subject is None and not ctx.is_say(doc[group.verb]):
@@ -313,6 +316,8 @@ def _cue_subject(ctx: Context, span: Marked, k: int, begin: int, floors: tuple[i
         subject = ctx.inverted_subject(group, ctx.token_at(span.open_at))
         if subject is not None and infinitive_after(ctx, subject.end):
             subject = None  # "X, qui …, a déclaré au quotidien Y être "anéantie"": Y is told
+        if subject is not None:  # "X, …, a qualifié Y de "…"": Y is the object, X speaks
+            subject = object_not_subject(ctx, k, subject) or subject
     if subject is None:  # the agent of a passive speaks, not the person described
         subject = (
             gerund_after_cue(ctx, k)
@@ -326,7 +331,7 @@ def _cue_subject(ctx: Context, span: Marked, k: int, begin: int, floors: tuple[i
         subject = apposed_subject(ctx, begin, first) or _nearest_before(ctx, doc[k].idx, sent_start)
     if subject is None and k + 1 < len(doc):
         subject = ctx.inverted_subject(VerbGroup(doc[k].idx, doc[k].idx, k), ctx.token_at(span.open_at))
-    return subject
+    return bare_role_subject(ctx, subject) or subject if subject is not None else None
 
 
 def passive_agent(ctx: Context, k: int) -> NounPhrase | None:
@@ -461,9 +466,9 @@ def _incise_at(ctx: Context, k: int, limit: int) -> tuple[VerbGroup, int] | None
     if group.clitic is None:
         if not ctx.is_say(doc[group.verb]):
             return None
-        stop = next((j for j in range(stop, min(limit, stop + 14)) if doc[j].text == "."), limit)
+        stop = next((j for j in range(stop, min(limit, stop + 30)) if doc[j].text == "."), limit)
         subject = ctx.inverted_subject(group, stop) if stop < limit else None
-        if subject is None or subject.mention is None or subject.mention.label != "PER":
+        if subject is None or not incise_person(ctx, subject):
             return None
     if stop < limit and doc[stop].text in {",", "."}:
         return group, stop

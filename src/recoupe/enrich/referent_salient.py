@@ -15,11 +15,12 @@ description.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from recoupe.enrich import referent_words as lex
-from recoupe.enrich.coref import compatible, phrase_gender
+from recoupe.enrich.coref import compatible, entity_gender, phrase_gender
 from recoupe.enrich.quotes_parse import NounPhrase
 from recoupe.enrich.referent_words import other_role
 from recoupe.enrich.speakers_describe import complement, looks_plural
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from recoupe.enrich.referents import Ask, Referent
     from recoupe.model import Mention
 
-__all__ = ["ORGANISATION_TYPES", "continued", "organisation", "person"]
+__all__ = ["ORGANISATION_TYPES", "continued", "office_like", "organisation", "person"]
 
 #: ``continued``: the previous quote's speaker spoke at most this many characters before the description
 CONTINUED_REACH = 500
@@ -47,9 +48,30 @@ ORGANISATION_TYPES = lex.word_set(
 )
 
 
+#: endings of nouns that name a person by what they do ("le présentateur", "la réalisatrice", "le
+#: syndicaliste"); professions met in any story ("l'avocat", "le policier") are listed in
+#: ``referent_words.PERSON_NOUNS`` and stay out
+_DOER = re.compile(r"(?:eur|euse|rice|iste)$")
+#: feminine endings and their masculine ("la cheffe" → "chef", "la directrice" → "directeur")
+_FEMININE = (("ffe", "f"), ("trice", "teur"), ("euse", "eur"), ("enne", "en"), ("ere", "er"), ("e", ""))
+
+
+def _masculine(head: str) -> str:
+    return next((head[: -len(fem)] + masc for fem, masc in _FEMININE if head.endswith(fem)), head)
+
+
+def office_like(head: str) -> bool:
+    """Whether a description's head noun (folded, singular) can be the title an article gives its
+    protagonist: an office (``referent_words.OFFICES``, feminine forms included: "la cheffe"), or a noun of
+    a doer ("le présentateur", "le réalisateur") that is no common profession, organisation or medium."""
+    if head in lex.OFFICES or _masculine(head) in lex.OFFICES:
+        return True
+    other = lex.PERSON_NOUNS | lex.ORG_NOUNS | lex.MEDIA_NOUNS | ORGANISATION_TYPES
+    return bool(_DOER.search(head)) and head not in other and _masculine(head) not in other
+
+
 def _gender_of(ask: Ask, mentions: list[Mention]) -> str | None:
-    votes = (phrase_gender(ask.ctx, NounPhrase(m.start, m.end, m.text, m)) for m in mentions)
-    return next((g for g in votes if g is not None), None)
+    return entity_gender(ask.ctx, mentions)
 
 
 def person(ask: Ask, head: str) -> Mention | None:

@@ -288,7 +288,8 @@ def other_role(roles: Sequence[str], head: str) -> bool:
     with none ("X, adjoint au maire" is an elected official)."""
     if head in _HYPERNYMS:
         return False
-    heads = [description_head(r) for r in roles]
+    # a body read as a role ("Entendue par la commission d'enquête, X": "commission") says nothing of X's own
+    heads = [h for h in (description_head(r) for r in roles) if h not in ORG_NOUNS and h not in MEDIA_NOUNS]
     nouns = [h for h in heads if h and not h.isdigit() and h not in MONTHS]
     return bool(nouns) and not any(h[:5] == head[:5] or same_office(h, head) for h in heads)
 

@@ -25,8 +25,10 @@ pronouns and nearby descriptions. What it leaves is settled here by an ordered l
    noun (or, for media nouns, the outlet) named before the quote, nearest first;
 10. ``last_speaker_in_role``: a definite person description ("le ministre", "le DJ") that nothing above
    resolved refers to the last named person who spoke, when that person spoke just before;
-11. ``salient_person``: a definite description by an office still unresolved ("le président", "l'élu")
-   refers to the person the article is about, when one stands out (``referent_salient``);
+11. ``salient_person``: a definite description by an office or a doer's noun still unresolved ("le président",
+   "l'élu", "la cheffe", "le présentateur") refers to the person the article is about, when one stands out
+   (``referent_salient``); a former holder of a role ("le ministre de l'époque, X") is never its present
+   holder (``referent_past``, rules 7 and 8);
 12. ``salient_organisation``: "le syndicat", "l'association" → the organisation the article names most,
    when one stands out and its name is no other kind of body ("ministère de …");
 13. ``continued_description``: a singular description right after a person spoke, with no one else named
@@ -49,6 +51,7 @@ from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import compatible, phrase_gender, pronoun_gender, subject_candidates
 from recoupe.enrich.quotes_direct import COMPLEMENT_BEFORE
 from recoupe.enrich.quotes_parse import NounPhrase
+from recoupe.enrich.referent_past import past_description, past_holder, past_key
 from recoupe.enrich.referent_speakable import can_speak, kind_of_head
 from recoupe.enrich.speakers_describe import apposed, unquoted
 from recoupe.enrich.speech import fold
@@ -266,8 +269,8 @@ def role_of_entity(ask: Ask) -> Referent | None:
             if not lex.same_office(_head(role), head) and not inside:
                 continue  # "la police" is not "le chef de la police"; a long piece of the role is
             m = _nearest_mention(ask, key)
-            if m is None:
-                continue
+            if m is None or (past_key(ask.ctx.text, ask.ctx.mentions, key) and not past_description(ask.name or "")):
+                continue  # "le ministre" is not "le ministre de l'époque, X" (``referent_past``)
             score = (len(words & set(role_words)), -abs(ask.at - m.start))
             if best is None or score > best[:2]:
                 best = (*score, m)
@@ -294,6 +297,8 @@ def role_next_to_name(ask: Ask) -> Referent | None:
             continue
         if lex.PREPOSITION_BEFORE.search(fold(ask.ctx.text[max(0, m.start - 12) : m.start])):
             continue  # "à propos de Jacques Chirac", "rapporte-t-il à Marianne": a complement, not the one described
+        if past_holder(ask.ctx.text, m) and not past_description(ask.name or ""):
+            continue  # "le ministre" is not "le ministre de l'époque, X" (``referent_past``)
         lo = max(0, m.start - 140, ask.ctx.sentence_of(m.start)[0])
         hi = m.end + 60
         if ask.start is not None and ask.end is not None and not apposed(ask.ctx.text, ask.start, ask.end, m):
@@ -356,7 +361,7 @@ def salient_person(ask: Ask) -> Referent | None:
     first = fold(ask.name or "").replace("'", "' ").split()[:2]
     if first[:1] not in (["le"], ["la"], ["l'"]) or first[1:] in (["un"], ["une"]):
         return None  # "l'un des plaignants", "porte-parole du ministère": one of several, or a bare role
-    if head not in lex.OFFICES or _holds_name(ask):
+    if not referent_salient.office_like(head) or _holds_name(ask):
         return None  # an office the protagonist may hold, not "l'avocat général" of the accused's trial
     m = referent_salient.person(ask, head)
     return None if m is None else _entity(ask, m, ask.start, ask.end)

@@ -264,6 +264,9 @@ def _compound(doc: Doc, start: int, entity_at: dict[int, Mention]) -> str | None
         tokens = tokens[1:]
     if not tokens or not any(t.i not in entity_at and t.pos_ == "NOUN" for t in tokens):
         return None
+    bare = index >= 0 and doc[index].pos_ == "ADP" and not doc[index].morph.get("Definite", [])
+    if bare and tokens[0].i not in entity_at:
+        return None  # "La République en marche Gilles Le Gendre": a bare complement, no role ("au chanteur X" is)
     if tokens[0].i in entity_at:  # "OpenAI chairman"
         return _text(tokens) if len(tokens) <= MAX_ROLE_TOKENS else None
     return _valid(tokens, entity_at)

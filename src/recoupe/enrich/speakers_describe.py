@@ -97,13 +97,22 @@ _ABSTRACT_HEAD = re.compile(r"(?:tion|sion|ment|isme|ance|ence|ude)s?$")
 def subject_rank(ctx: Context, m: Mention) -> tuple[int, int]:
     """Centering order of the persons a description may take up: the subject of a main clause first ("Lassana
     Bathily se trouvait …, lorsqu'Amédy Coulibaly avait fait irruption"), then another subject, then any
-    other mention; the nearest first within a rank."""
+    other mention; the nearest first within a rank. A name opening a sentence is its subject even where the
+    parse of the sentence broke ("Gilles Le Gendre, 62 ans, avait été …" parsed as three roots)."""
     tok = ctx.doc[ctx.token_covering(m.start)]
     while tok.head.i != tok.i and tok.dep_ == "flat:name":
         tok = tok.head
     if tok.dep_.startswith("nsubj"):
         return (0 if tok.head.dep_ == "ROOT" else 1, -m.start)
+    if opens_sentence(ctx, m.start):
+        return (0, -m.start)
     return (2, -m.start)
+
+
+def opens_sentence(ctx: Context, start: int) -> bool:
+    """Whether the text at ``start`` is the first word of a sentence (outside quotation marks)."""
+    sent_start, _ = ctx.sentence_of(start)
+    return not ctx.quoted(start) and not ctx.text[sent_start:start].strip()
 
 
 def looks_plural(name: str) -> bool:

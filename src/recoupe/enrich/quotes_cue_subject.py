@@ -1,0 +1,94 @@
+"""Checks on the subject found for a cue verb before a quotation (issue 12, session 12).
+
+``quotes_direct._cue_subject`` reads a phrase after the cue verb as its inverted subject when the verb
+follows a comma (", a déclaré le ministre : « … »"). When the parse says that phrase is the verb's
+object and gives the verb a subject of its own before it, the subject speaks, not the object: "Alexis
+Corbière, dans les colonnes du Figaro, lui aussi député …, a qualifié Gérard Collomb de « provocateur »"
+is Corbière's word about Collomb.
+
+Inside a quotation, an incise with a verb of saying splits it when a person speaks through it
+(``incise_person``): a person named right after the verb, or a description with the person's name in
+apposition ("…, explique dans Le Parisien le directeur de l'usine OGF de Jussey (Haute-Saône), Emmanuel
+Garret. L'objectif …").
+
+After a quotation, a past participle with no auxiliary followed by "par" ("« … », rejoint par Stéphane
+Viry qui a plaidé …") opens a participial phrase about the speaker before, not an inverted cue
+(``bare_participle``).
+
+A subject with no determiner that opens on a common noun in lower case ("député du parti" in "Alexis
+Corbière, …, lui aussi député du parti …, a qualifié") cannot be a French subject: the parse took an
+apposition for it, and the person it stands next to speaks (``bare_role_subject``): the first person named
+in the sentence before it, outside quotation marks and not as a complement.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from recoupe.enrich.coref import apposed_name
+from recoupe.enrich.quotes_parse import NounPhrase
+from recoupe.enrich.speakers_describe import complement
+from recoupe.enrich.speech import fold
+
+if TYPE_CHECKING:
+    from recoupe.enrich.quotes_parse import Context, VerbGroup
+
+__all__ = ["bare_participle", "bare_role_subject", "incise_person", "object_not_subject"]
+
+_OBJECTS = frozenset({"obj", "iobj"})
+
+
+def object_not_subject(ctx: Context, k: int, phrase: NounPhrase) -> NounPhrase | None:
+    """The parsed subject of the cue verb at token ``k``, when ``phrase`` (read after the verb) is the verb's
+    object and that subject stands before the verb in its sentence; else None."""
+    doc = ctx.doc
+    first = ctx.token_covering(phrase.start)
+    tok = doc[first]
+    while tok.dep_ == "flat:name" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ not in _OBJECTS or tok.head.i != k:
+        return None
+    subject = ctx.subject_of(k)
+    if subject is None or subject.start >= doc[k].idx or subject.pronoun:
+        return None
+    return subject
+
+
+def bare_role_subject(ctx: Context, phrase: NounPhrase) -> NounPhrase | None:
+    """The person a determiner-less role noun taken for the subject stands in apposition to (see the module
+    docstring), or None."""
+    if phrase.mention is not None or phrase.pronoun:
+        return None
+    tok = ctx.doc[ctx.token_covering(phrase.start)]
+    if tok.pos_ != "NOUN" or not tok.text[:1].islower():
+        return None
+    sent_start, _ = ctx.sentence_of(phrase.start)
+    for m in ctx.mentions:
+        if m.start >= phrase.start:
+            break
+        if m.start < sent_start or m.label != "PER" or ctx.quoted(m.start) or complement(ctx.text, m.start):
+            continue
+        return NounPhrase(m.start, m.end, m.text, m)
+    return None
+
+
+def incise_person(ctx: Context, subject: NounPhrase) -> bool:
+    """Whether the inverted subject of an incise inside a quotation is a person (see the module docstring)."""
+    if subject.mention is not None and subject.mention.label == "PER":
+        return True
+    named = apposed_name(ctx, subject)
+    return named is not None and named.label == "PER"
+
+
+def bare_participle(ctx: Context, group: VerbGroup) -> bool:
+    """Whether the verb group after a quotation is a past participle with no auxiliary followed by "par" (see
+    the module docstring). French only."""
+    if ctx.language != "fr":
+        return False
+    doc = ctx.doc
+    verb = doc[group.verb]
+    if "Part" not in verb.morph.get("VerbForm", []) or "Past" not in verb.morph.get("Tense", []):
+        return False
+    if any(t.pos_ == "AUX" for t in doc[ctx.token_at(group.start) : group.verb]):
+        return False
+    return group.verb + 1 < len(doc) and fold(doc[group.verb + 1].text) == "par"
