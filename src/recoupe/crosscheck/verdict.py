@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from recoupe.crosscheck.attribution import moment_rank, office_and_name, same_source, source_key
+from recoupe.crosscheck.clock import clock_conflicts
 from recoupe.crosscheck.frames import concept
 from recoupe.crosscheck.rules import (
     Conflict,
@@ -208,7 +209,8 @@ def _pair_conflicts(
     if kind == "quote" and a.quote is not None and b.quote is not None:
         return _quote_pair_conflicts(a, b, group, texts)
     if kind == "claim" and a.language == b.language:  # figures are compared in their own groups
-        return _absolute(polarity_conflicts(a.text, b.text, a.language or "fr", nlp), a, b)
+        found = _absolute(polarity_conflicts(a.text, b.text, a.language or "fr", nlp), a, b)
+        return found + (clock_conflicts(a, b) if (a.language or "fr") == "fr" else [])
     return []
 
 
@@ -287,7 +289,7 @@ def relation(a: Statement, b: Statement, kind: str) -> str:
     does not: each reports another account."""
     key_a, key_b = source_key(a.attributed_to), source_key(b.attributed_to)
     named_apart = not same_source(key_a, key_b) and not office_and_name(a.attributed_to, b.attributed_to)
-    if key_a and key_b and named_apart and kind in {"figure", "claim"}:
+    if key_a and key_b and named_apart and kind in {"figure", "claim", "date"}:
         return "differs-by-source"
     if kind == "figure" and a.figure is not None and a.figure.kind in {"count", "percent"} and _evolving(a, b):
         moment_a, moment_b = moment_rank(a.published, a.when), moment_rank(b.published, b.when)
@@ -499,9 +501,11 @@ def judge(
                 parallel=(i, j) in group.parallel,
                 slots=None if aligned is None else (aligned[i], aligned[j]),
             )
-            if found:
-                how = relation(a, b, group.kind)
-                conflicts.extend((replace(c, relation=how), a, b) for c in found)
+            if found:  # an hour told two ways in two claims is a date: a source named on one side does not excuse it
+                conflicts.extend(
+                    (replace(c, relation=relation(a, b, "date" if c.kind == "date" else group.kind)), a, b)
+                    for c in found
+                )
     relations = {c.relation for c, _, _ in conflicts}
     if relations:
         verdict = next(name for name in SEVERITY if name in relations)

@@ -1,0 +1,44 @@
+"""The hour an event happened, told by two outlets (issue 11, session 12).
+
+Sentences written for the test; expected outcomes written before the first run.
+"""
+
+from __future__ import annotations
+
+from tests.crosscheck.two_outlets import article, check
+
+from recoupe.crosscheck.clock import clock_interval
+
+
+def test_each_hedge_gives_the_hour_its_interval() -> None:
+    assert clock_interval("L'incendie s'est déclaré vers 19h.")[:2] == (18 * 60 + 40, 19 * 60 + 20)  # type: ignore[index]
+    assert clock_interval("Le train est reparti peu avant 20 heures.")[:2] == (19 * 60 + 30, 20 * 60)  # type: ignore[index]
+    assert clock_interval("Les secours sont arrivés peu après 14 heures.")[:2] == (14 * 60, 14 * 60 + 30)  # type: ignore[index]
+    assert clock_interval("Le cessez-le-feu entre en vigueur à minuit.")[:2] == (24 * 60 - 5, 24 * 60 + 5)  # type: ignore[index]
+
+
+def test_two_hours_a_live_stamp_or_none_are_not_read() -> None:
+    assert clock_interval("Le trafic, coupé à 7 h, a repris à 9 h 30.") is None  # a timeline, not one hour
+    assert clock_interval("10h15 - Les pompiers sont sur place.") is None  # a live blog's stamp
+    assert clock_interval("Les pompiers sont sur place depuis le matin.") is None
+
+
+def test_the_hour_of_one_event_told_an_hour_apart_is_a_conflict() -> None:
+    a = article(
+        "Le Quotidien du Rail",
+        "2024-01-09T22:10",
+        "Le RER B coupé après une panne de signalisation",
+        "Une panne de signalisation s'est produite vers 18h sur le RER B, au nord de Paris. "
+        "Le trafic a été interrompu entre Gare-du-Nord et Aulnay-sous-Bois pendant deux heures.",
+    )
+    b = article(
+        "Île-de-France Direct",
+        "2024-01-10T07:30",
+        "RER B : soirée noire pour les voyageurs",
+        "La panne de signalisation est survenue peu après 19 heures sur le RER B, au nord de Paris. "
+        "Des milliers de voyageurs ont attendu sur les quais.",
+    )
+    found = check(a, b)
+    hours = [c for v in found.verdicts for c, _, _ in v.conflicts if c.kind == "date" and "heure" in c.detail]
+    assert hours
+    assert hours[0].relation == "conflicting"
