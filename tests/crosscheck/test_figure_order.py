@@ -152,3 +152,22 @@ def test_a_number_told_as_a_collective_noun_is_a_round_guess() -> None:
     assert not compatible_in(
         *count(thirty, "Une trentaine de commerces", 30), *count(forty, "Une quarantaine de commerces", 40)
     )
+
+
+def test_the_only_measure_in_one_unit_of_each_article_is_one_figure() -> None:
+    a = article(
+        "Le Journal de l'Éco",
+        "2023-11-14T08:00",
+        "Chômage : nouvelle baisse au troisième trimestre",
+        "Le taux de chômage a reculé de 0,4 point au troisième trimestre, selon l'Insee. "
+        "Il s'établit désormais à 7,1 % de la population active.",
+    )
+    b = article(
+        "Radio Éco",
+        "2023-11-14T09:30",
+        "L'emploi résiste",
+        "Selon l'Insee, le taux de chômage s'établit à 7,1 % de la population active, soit une diminution "
+        "de 0,2 point sur le trimestre. Les jeunes en profitent le plus.",
+    )
+    found = check(a, b)
+    assert any("0,4" in c.detail and "0,2" in c.detail for v in found.verdicts for c, _, _ in v.conflicts)

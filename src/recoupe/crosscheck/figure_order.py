@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from recoupe.crosscheck.rules_time import duration_unit
 from recoupe.crosscheck.slots import distinct, unit_concept, units_agree
 from recoupe.crosscheck.slots_lexicon import GENERIC
 from recoupe.folding import fold
@@ -154,16 +155,19 @@ def _close(x: Statement, y: Statement) -> bool:
 
 
 def sole_counts(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
-    """Pairs of counts of one specific noun, each the only count of that noun in its article ("quelque 422
-    navires attendaient" / "un embouteillage de 242 navires"): what one article counts once, the other counts
-    once, and the same thing unless their frames tell them apart or the values are far apart."""
+    """Pairs of counts of one specific noun (or measures in one unit), each the only one of its article
+    ("quelque 422 navires attendaient" / "un embouteillage de 242 navires"; "a reculé de 0,4 point" / "une
+    diminution de 0,3 point"): what one article counts once, the other counts once, and the same thing unless
+    their frames tell them apart or the values are far apart."""
     by_article: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for statement in figures:
         figure = statement.figure
         # "deux autres victimes", "dont 65 enfants": a part of a count, not the count
         if figure is None or statement.part_of is not None or _OTHER.search(fold(figure.text).casefold()):
             continue
-        if figure.kind == "count" and figure.unit:
+        # a count, or a measure in a unit that is not a length of time ("0,4 point", "46 °C"; "25 ans" may be
+        # anyone's age, "trois jours" any period)
+        if (figure.kind == "count" or (figure.kind == "quantity" and duration_unit(figure) is None)) and figure.unit:
             noun = unit_concept(figure)
             if noun and noun not in GENERIC:
                 by_article[(statement.article_id, noun)].append(statement)
