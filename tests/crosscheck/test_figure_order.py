@@ -166,8 +166,8 @@ def test_the_only_measure_in_one_unit_of_each_article_is_one_figure() -> None:
         "Radio Éco",
         "2023-11-14T09:30",
         "L'emploi résiste",
-        "Selon l'Insee, le taux de chômage s'établit à 7,1 % de la population active, soit une diminution "
-        "de 0,2 point sur le trimestre. Les jeunes en profitent le plus.",
+        "Les jeunes profitent le plus de l'embellie, d'après l'Insee. Sur trois mois, le repli atteint 0,2 "
+        "point, loin de ce qu'espérait le ministère du Travail.",
     )
     found = check(a, b)
     assert any("0,4" in c.detail and "0,2" in c.detail for v in found.verdicts for c, _, _ in v.conflicts)
