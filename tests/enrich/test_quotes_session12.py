@@ -136,3 +136,13 @@ def test_a_pronoun_continues_a_description_the_rules_named() -> None:
         "l'élu de Paris assure qu'il n'a pas été poussé. \"Cette décision, je l'ai prise seul\", explique-t-il."
     )
     assert _quote(text, "prise seul").speaker == "Hervé Le Moal"
+
+
+def test_a_description_takes_up_a_name_whose_own_sentence_holds_its_noun() -> None:
+    text = (
+        "Maria Keller a été prise de violents tremblements lors d'une cérémonie menée avec le président ukrainien, "
+        "Petro Vasylenko, mardi à Berlin. La chancelière a été victime d'un malaise. Sur une vidéo, on voit "
+        "Maria Keller tenter de s'équilibrer. Une heure après, la "
+        "chancelière a retrouvé ses esprits : \"J'ai bu trois verres d'eau et je me sens très bien\"."
+    )
+    assert _quote(text, "trois verres").speaker == "Maria Keller"

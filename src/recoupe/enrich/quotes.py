@@ -256,8 +256,9 @@ class _Resolver:
         for m in persons:
             if before - m.end > DESCRIPTION_REACH:
                 break
-            # the article's words around the name: never the description's own, nor a quote's
-            around = fold(unquoted(self.ctx, max(0, m.start - 40), min(m.end + 50, before)))
+            # the article's words around the name in its sentence: never the description's own, nor a quote's
+            lo, hi = self.ctx.sentence_of(m.start)
+            around = fold(unquoted(self.ctx, max(lo, m.start - 40), min(m.end + 50, before, hi)))
             if not re.search(rf"\b{re.escape(head)}\b", around) or complement(self.ctx.text, m.start):
                 continue
             score = sum(1 for w in content if w[:5] in around)

@@ -299,8 +299,9 @@ def role_next_to_name(ask: Ask) -> Referent | None:
             continue  # "à propos de Jacques Chirac", "rapporte-t-il à Marianne": a complement, not the one described
         if past_holder(ask.ctx.text, m) and not past_description(ask.name or ""):
             continue  # "le ministre" is not "le ministre de l'époque, X" (``referent_past``)
-        lo = max(0, m.start - 140, ask.ctx.sentence_of(m.start)[0])
-        hi = m.end + 60
+        sentence = ask.ctx.sentence_of(m.start)  # the name's own sentence: "…, X, mardi à Berlin. La chancelière …"
+        lo = max(0, m.start - 140, sentence[0])
+        hi = min(m.end + 60, sentence[1])
         if ask.start is not None and ask.end is not None and not apposed(ask.ctx.text, ask.start, ask.end, m):
             # the description's own words are no context, unless the name stands in apposition to it
             lo = max(lo, ask.end) if lo <= ask.start < m.start else lo
