@@ -292,8 +292,14 @@ def _wording_conflicts(
         if op == "equal":
             continue
         outside = (i2 <= first.a and j2 <= first.b) or (i1 >= last.a + last.size and j1 >= last.b + last.size)
+        # "pas de toxicité aiguë" / "pas de toxicité": a qualifier cut off the end changes what was said
+        qualifier = not (cut or shortened_ok) and (
+            (op == "delete" and _qualifier_cut(a.text, words_a, i1, i2))
+            or (op == "insert" and _qualifier_cut(b.text, words_b, j1, j2))
+        )
         if (
-            outside
+            not qualifier
+            and outside
             and (
                 op != "replace"
                 or cut  # an ellipsis marks the quote as cut: its ends are where each outlet cut it
@@ -332,6 +338,24 @@ def _wording_conflicts(
         text_b = b.text[words_b[j1][1] : words_b[j2 - 1][2]] if j1 < j2 else "∅"
         found.append(Conflict("quote_wording", f"« {text_a} » vs « {text_b} »", a_span, b_span))
     return found
+
+
+#: a quote's last words, left out of the other version, that still belong to its last clause: at most this many
+QUALIFIER_WORDS = 3
+
+
+def _qualifier_cut(text: str, words: list[tuple[str, int, int]], lo: int, hi: int) -> bool:
+    """Words ``lo:hi`` end the quote, one to three of them, the first a content word, in the clause of the
+    words before: a qualifier the other version cuts off ("Il n'y a pas de toxicité aiguë" / "Il n'y a pas de
+    toxicité"). A cut between clauses or sentences ("…les meilleurs délais, 1h15 pour toute la ligne"), or
+    before a complement ("… dans un collège", "… de l'histoire"), is a quote cut shorter, not a change."""
+    if hi != len(words) or not 0 < hi - lo <= QUALIFIER_WORDS or lo == 0:
+        return False
+    tail = [w for w, _, _ in words[lo:hi]]
+    if tail[0] in _grammar() or all(_number(w) is not None for w in tail):
+        return False
+    gap = text[words[lo - 1][2] : words[lo][1]]
+    return not re.search(r"[,;:.!?()«»\u2013\u2014-]", gap)
 
 
 def _speaker_conflict(a: Quote, b: Quote) -> Conflict:
