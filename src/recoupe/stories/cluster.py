@@ -53,13 +53,19 @@ fit another.
 topic apart, right for a new event and wrong for its follow-up (a protest's Sunday tally, a visit reported
 the next day by a daily's print edition, reactions to a trial): it reads like its event one day later, and
 average link leaves it alone or with an unrelated piece of its day. After average link, a **small story**
-(at most ``FOLLOW_UP_STORY`` articles) joins an earlier, bigger story, and before that each article of a
-small story may move to one, when all of these hold:
+(at most ``FOLLOW_UP_STORY`` articles) joins an earlier, bigger story (a first report: a later one), and
+before that each article of a small story may move to one, when all of these hold:
 
-1. **time**: the unit starts the day after the story's last day (not later) and ends at most two days after it;
+1. **time** (``follow_up_in_time``): the unit starts the day after the story's last day and ends at most two
+   days after it; a unit whose articles name ``FOLLOW_UP_FAR_WEIGHT`` of the story's specifics may start up to
+   ``FOLLOW_UP_FAR_DAYS`` days after it (the more specific what the two share, the longer the window). A
+   **first report**, one article the day before the story's first day (the piece that breaks the news of a
+   fight filmed at a protest, the next days' pieces naming its author), joins a bigger story naming some of
+   its specifics (``FIRST_REPORT_WEIGHT``: one such entity);
 2. **what the event names**: each of the unit's articles names some of the story's own rare entities (those
    two or more of its articles name, with ``idf >= FOLLOW_UP_RARE_IDF``: the running topic's persons and places
-   are named everywhere and do not count), together weighing ``FOLLOW_UP_WEIGHT`` of ``idf`` or more;
+   are named everywhere and do not count), together weighing ``FOLLOW_UP_WEIGHT`` of ``idf`` or more (a first
+   report: ``FIRST_REPORT_WEIGHT``);
 3. **fit**: the mean pair score of the unit with the story, the day penalty waived, reaches the threshold (an
    article: and its mean with the rest of its own small story); at least one pair scores the threshold as it
    is, so the two are in one component and clustering components apart gives the same result.
@@ -96,6 +102,7 @@ __all__ = [
     "average_link",
     "cluster_items",
     "day_gap",
+    "follow_up_in_time",
     "name_clusters",
     "pair_matrices",
     "pair_scores",
@@ -110,6 +117,11 @@ FOLLOW_UP_RARE_IDF = 3.0
 FOLLOW_UP_WEIGHT = 8.0
 #: the largest story that is attached whole, or whose articles are moved one by one, as a follow-up
 FOLLOW_UP_STORY = 3
+#: the specific weight that lets a follow-up start up to ``FOLLOW_UP_FAR_DAYS`` days after its story's last day
+FOLLOW_UP_FAR_WEIGHT = 2 * FOLLOW_UP_WEIGHT
+FOLLOW_UP_FAR_DAYS = 2
+#: the specific weight a single article the day before a story must name of it to join it (its first report)
+FIRST_REPORT_WEIGHT = FOLLOW_UP_RARE_IDF
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,6 +390,21 @@ def _span(items: Sequence[ClusterItem], group: Sequence[int]) -> tuple[int, int]
     return min(d[0] for d in known), max(d[1] for d in known)
 
 
+def follow_up_in_time(story: tuple[int, int], unit: tuple[int, int], weight: float, *, single: bool = True) -> bool:
+    """Whether a unit spanning the days ``unit`` may continue (or open) a story spanning ``story``, the unit's
+    articles naming ``weight`` of the story's specifics (``idf`` summed; ``single``: the unit is one article).
+
+    A follow-up names ``FOLLOW_UP_WEIGHT``, starts the day after the story's last day and ends at most a day
+    later; naming ``FOLLOW_UP_FAR_WEIGHT``, it may start up to ``FOLLOW_UP_FAR_DAYS`` days after it (the window
+    grows with what the two share). A first report is one article of the day before the story's first day
+    naming ``FIRST_REPORT_WEIGHT``.
+    """
+    if story[1] < unit[0]:
+        lag = FOLLOW_UP_FAR_DAYS if weight >= FOLLOW_UP_FAR_WEIGHT else 1
+        return weight >= FOLLOW_UP_WEIGHT and unit[0] <= story[1] + lag and unit[1] <= unit[0] + 1
+    return weight >= FIRST_REPORT_WEIGHT and unit[0] == unit[1] == story[0] - 1 and single
+
+
 def _waived_fit(
     items: Sequence[ClusterItem],
     unit: Sequence[int],
@@ -413,12 +440,12 @@ def _followed(
     best: tuple[float, float, int] | None = None
     for index, group in enumerate(groups):
         story = _span(items, group) if index != own and len(group) >= 2 else None
-        if story is None or not story[1] < span[0] <= story[1] + 1 or span[1] > story[1] + 2:
+        if story is None or not (story[1] < span[0] or (len(group) > len(unit) and span[1] < story[0])):
             continue
         specific = _specific(items, group, idf)
         named = [items[i].entities & specific for i in unit]
         weight = sum(idf[key] for key in frozenset().union(*named))
-        if weight < FOLLOW_UP_WEIGHT or not all(named):
+        if not all(named) or not follow_up_in_time(story, span, weight, single=len(unit) == 1):
             continue
         fit = _waived_fit(items, unit, group, scores, params)
         if fit is not None and fit >= max(floor, params.threshold) and (best is None or (weight, fit) > best[:2]):
