@@ -171,3 +171,21 @@ def test_the_only_measure_in_one_unit_of_each_article_is_one_figure() -> None:
     )
     found = check(a, b)
     assert any("0,4" in c.detail and "0,2" in c.detail for v in found.verdicts for c, _, _ in v.conflicts)
+
+
+def test_one_weekday_on_two_dates_in_sentences_told_alike_is_a_conflict() -> None:
+    a = article(
+        "Le Progrès de l'Ain",
+        "2019-05-21T10:00",
+        "Bébés nés sans main : les chiffres de Santé publique France",
+        "Santé publique France recense onze cas dans l'Ain. L'affaire avait pris un tour national lorsque la "
+        "ministre Agnès Buzyn avait annoncé une enquête, le dimanche 12 mai, sur France 3.",
+    )
+    b = article(
+        "Bresse Matin",
+        "2019-05-21T12:00",
+        "Agénésie : onze cas dans l'Ain",
+        "Onze cas sont désormais recensés dans l'Ain. Ces chiffres tombent après l'annonce par Agnès Buzyn, "
+        "le dimanche 19 mai, d'une enquête nationale.",
+    )
+    assert _involves(_conflicts(check(a, b)), "12 mai", "19 mai")

@@ -106,7 +106,9 @@ def ordered_figures(
             for y in ys
             if x.figure is not None and y.figure is not None and _one_value(x.figure, y.figure)
         }
-        if not anchors:
+        # no value in common: a name in common anchors sentences whose only figure of a kind is a day
+        named = bool(xs and ys and xs[0].entities & ys[0].entities)
+        if not anchors and not named:
             continue
         ranks_x: dict[tuple[str, str], list[Statement]] = defaultdict(list)
         ranks_y: dict[tuple[str, str], list[Statement]] = defaultdict(list)
@@ -123,6 +125,9 @@ def ordered_figures(
             for x, y in zip(row_x, ranks_y[slot], strict=True)
             if (x.key, y.key) not in anchors and not _same_number(x, y)  # "douze adolescents" / "douze garçons"
         ]
+        if not anchors:  # anchored by a name only: the same weekday on two dates ("dimanche 21 octobre" /
+            # "dimanche 28 octobre") cannot be one day; two days in a row may be two events (a vote, its result)
+            differing = [(x, y) for x, y in differing if _same_weekday(x, y)]
         # one figure changed in a sentence told alike: a transcription or an error; two or more changed, the
         # sentences list other things ("5,88 m en janvier 2018 et 8,62 m en 1910" / "… et 6,1 m en juin 2016")
         if len(differing) == 1 and _close(*differing[0]) and not _told_apart(*differing[0]):
@@ -132,6 +137,27 @@ def ordered_figures(
 
 def _same_number(x: Statement, y: Statement) -> bool:
     return x.figure is not None and y.figure is not None and x.figure.value == y.figure.value
+
+
+_WEEKDAYS = frozenset({"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"})
+
+
+def _weekday(statement: Statement) -> str | None:
+    """The day of the week written right before a date ("le dimanche 28 octobre"), or in it."""
+    figure, frame = statement.figure, statement.frame
+    if figure is None or figure.kind != "date" or figure.relative or frame is None:  # "samedi" alone
+        return None
+    words = [w for w in fold(figure.text).split() if w in _WEEKDAYS]
+    if words:
+        return words[0]
+    return frame.anchor[-1] if frame.anchor and frame.anchor[-1] in _WEEKDAYS else None
+
+
+def _same_weekday(x: Statement, y: Statement) -> bool:
+    """Both are days of a month told with one and the same day of the week ("dimanche 21 octobre" /
+    "dimanche 28 octobre")."""
+    day = _weekday(x)
+    return day is not None and day == _weekday(y)
 
 
 def _a_year(statement: Statement) -> bool:
