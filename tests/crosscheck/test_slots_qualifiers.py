@@ -257,3 +257,14 @@ def test_one_days_count_told_the_next_day_is_no_update() -> None:
     tuesday = count(200, "2019-01-08T07:00", "2019-01-07")
     assert relation(monday, tuesday, "figure") == "conflicting"  # one Monday, two counts: no timeline
     assert relation(count(400, "2019-01-07T20:00", None), count(200, "2019-01-08T07:00", None), "figure") == "updated"
+
+
+def test_an_age_a_reign_and_a_time_ago_are_three_things() -> None:
+    age = _figure("La reine est morte jeudi à 96 ans dans son château écossais.", "96 ans", 96, "an")
+    reign = _figure("Soixante-dix ans de règne s'achèvent avec elle.", "Soixante-dix ans", 70, "an")
+    aged = _figure("Âgé de 39 ans, il devient le plus jeune président.", "39 ans", 39, "an")
+    ago = _figure("La participation est plus faible qu'il y a cinq ans.", "cinq ans", 5, "an")
+    other_age = _figure("Elle s'est éteinte à 95 ans, entourée des siens.", "95 ans", 95, "an")
+    assert distinct(*age, *reign)
+    assert distinct(*aged, *ago)
+    assert not distinct(*age, *other_age)  # two ages of one person: one slot, two values

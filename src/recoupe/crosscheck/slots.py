@@ -278,6 +278,32 @@ def _qualified_apart(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
     )
 
 
+_AGED = frozenset({"age", "agee", "ages", "agees"})
+_FOR = frozenset({"depuis", "pendant", "durant", "for", "since"})
+
+
+def _years_told(figure: Figure, frame: Frame) -> str | None:
+    """What a number of years is, from the words before it and the word after: an ``age`` ("morte à 96 ans",
+    "âgé de 39 ans"), a time ``ago`` or a length ("il y a cinq ans", "depuis dix ans"), a ``qualified``
+    length ("soixante-dix ans de règne"); ``None`` when nothing says."""
+    if figure.kind != "quantity" or fold(figure.unit or "").rstrip("s") not in {"an", "year"}:
+        return None
+    if frame.qualifier:
+        return "qualified"
+    anchor = frame.anchor
+    if anchor[-2:] == ("y", "a") or (anchor and anchor[-1] in _FOR) or (anchor and anchor[-1] == "ago"):
+        return "ago"
+    if (anchor and anchor[-1] == "a") or (len(anchor) >= 2 and anchor[-1] == "de" and anchor[-2] in _AGED):
+        return "age"
+    return None
+
+
+def _years_apart(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame) -> bool:
+    """Two numbers of years told as two things: an age and a reign, an age and a time ago."""
+    told_a, told_b = _years_told(a, frame_a), _years_told(b, frame_b)
+    return told_a is not None and told_b is not None and told_a != told_b
+
+
 def _qualified_alike(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
     """Two lengths or quantities qualified by the same word right after them ("dix ans d'inéligibilité" / "5 ans
     d'inéligibilité"): that word says what they measure (not counts: "350 cas de rougeole" and "24 cas de
@@ -302,7 +328,7 @@ def distinct(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame, *, many_place
         _unspecific(a, b) and _measures_apart(frame_a.concepts, frame_b.concepts)
     ):
         return True
-    if _qualified_apart(a, frame_a, frame_b):
+    if _qualified_apart(a, frame_a, frame_b) or _years_apart(a, frame_a, b, frame_b):
         return True
     unit_a, unit_b = unit_concept(a), unit_concept(b)  # "18 personnes" / "une centaine d'armes"
     return bool(
@@ -335,8 +361,10 @@ def same_referent(  # noqa: PLR0911 - one way out per reason
     concepts_a, concepts_b = frame_a.concepts | about_a, frame_b.concepts | about_b
     if _elsewhere(a, frame_a, b, frame_b, many_places) or _contrasted(concepts_a, concepts_b):
         return False
-    if (_unspecific(a, b) and _measures_apart(concepts_a - topic, concepts_b - topic)) or _qualified_apart(
-        a, frame_a, frame_b
+    if (
+        (_unspecific(a, b) and _measures_apart(concepts_a - topic, concepts_b - topic))
+        or _qualified_apart(a, frame_a, frame_b)
+        or _years_apart(a, frame_a, b, frame_b)  # "morte à 96 ans" / "soixante-dix ans de règne"
     ):
         return False
     if _qualified_alike(a, frame_a, frame_b) and not (frame_a.qualifier <= topic):
