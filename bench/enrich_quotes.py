@@ -1,6 +1,6 @@
 """Quote extraction quality on French annotated articles, scored like the Gender Gap Tracker.
 
-    .venv/bin/python bench/enrich_quotes.py [--set dev|tune|tune2|report|report2|report3] [--gold DIR] [--show]
+    .venv/bin/python bench/enrich_quotes.py [--set dev|tune|tune2|report|report2|report3|report4] [--gold DIR] [--show]
 
 Sets: ``dev`` (default) the 30-article dev gold (tests/fixtures/gold, OrangeSum html_sample pages; the
 rules were written while reading it); ``tune`` and ``report`` the two halves of
@@ -42,14 +42,23 @@ def load_set(name: str, gold_dir: Path) -> list[tuple[str, str, list[GoldQuote]]
     return load_split_quotes(FIXTURES / "quotes_fr_test" / f"{name}.jsonl")
 
 
+#: the set nobody reads: scored once, at the end of a piece of work
+BLIND = "report4"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--set", dest="which", choices=("dev", "tune", "tune2", "report", "report2", "report3"), default="dev"
+        "--set",
+        dest="which",
+        choices=("dev", "tune", "tune2", "report", "report2", "report3", "report4"),
+        default="dev",
     )
     parser.add_argument("--gold", type=Path, default=FIXTURES / "gold", help="the dev gold folder (--set dev)")
     parser.add_argument("--show", action="store_true", help="print misses and wrong speakers to stderr")
     args = parser.parse_args()
+    if args.show and args.which == BLIND:
+        parser.error(f"--show is refused on {BLIND}: it is the blind set, scored once and never read")
     gold = load_set(args.which, args.gold)
     models = NlpModels()
     models.pipeline("fr")

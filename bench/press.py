@@ -1,6 +1,7 @@
 """Real French press (gj-dev): events in a running story, wire provenance and press furniture, in one run.
 
-    .venv/bin/python bench/press.py --db /tmp/me/gj.db [--neus-db /tmp/me/neus.db] [--half tune|report|report2|report3]
+    .venv/bin/python bench/press.py --db /tmp/me/gj.db [--neus-db /tmp/me/neus.db]
+        [--half tune|report|report2|report3|report4]
         [--data ../shared/data/gj-dev] [--copies 40] [--no-recluster] [--conventions]
 
 ``--db`` is a store holding the gj-dev articles (``recoupe --db PATH ingest ../shared/data/gj-dev/articles.jsonl``;
@@ -61,6 +62,8 @@ LABELS = ROOT / "bench/data/gj_dev_events.json"
 LABELS_REPORT2 = ROOT / "bench/data/gj_dev_events_report2.json"
 #: a third reporting half (30 events, 52 articles), labelled blind in session 11 by a reader who never ran recoupe
 LABELS_REPORT3 = ROOT / "bench/data/gj_dev_events_report3.json"
+#: a fourth reporting half (51 events, 57 articles, 45 of them alone), labelled blind in session 12
+LABELS_REPORT4 = ROOT / "bench/data/gj_dev_events_report4.json"
 DATA = ROOT.parent / "shared/data/gj-dev"
 NEUS = ROOT / "demo/corpus/allsides/neus-allsides-dev.jsonl"
 
@@ -75,7 +78,7 @@ FURNITURE = re.compile(
 
 def load_labels(half: str) -> tuple[dict[str, str], dict[str, dict[str, Any]]]:
     """``{url: event id}`` of the chosen half (``all``: both) and the events by id."""
-    labels = {"report2": LABELS_REPORT2, "report3": LABELS_REPORT3}.get(half, LABELS)
+    labels = {"report2": LABELS_REPORT2, "report3": LABELS_REPORT3, "report4": LABELS_REPORT4}.get(half, LABELS)
     doc = json.loads(labels.read_text(encoding="utf-8"))
     events = {e["id"]: e for e in doc["events"]}
     urls = {a["url"]: e["id"] for e in doc["events"] if half in ("all", e["half"]) for a in e["articles"]}
@@ -338,7 +341,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", required=True, help="a store holding gj-dev (a copy: stories are re-assigned)")
     parser.add_argument("--neus-db", default=None, help="a store for NeuS dev (ingested when empty)")
-    parser.add_argument("--half", choices=("tune", "report", "report2", "report3", "all"), default="tune")
+    parser.add_argument("--half", choices=("tune", "report", "report2", "report3", "report4", "all"), default="tune")
     parser.add_argument("--data", default=str(DATA))
     parser.add_argument("--copies", type=int, default=40, help="copy marks printed for reading")
     parser.add_argument("--workers", type=int, default=2)
