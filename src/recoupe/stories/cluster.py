@@ -2,7 +2,7 @@
 
 **Pair score.** Two articles ``a`` and ``b`` score::
 
-    cos(a, b) - day_penalty * gap_days(a, b) + entity_weight * wjaccard(a, b)
+    cos(a, b) - day_penalty * gap_days(a, b) * (1 - given_back(a, b)) + entity_weight * wjaccard(a, b)
         + lexical_weight * (min(tfidf(a, b), lexical_cap) - lexical_offset)
 
 - ``cos``: cosine of their embeddings (title + lead + start of the body, see ``recoupe.enrich.embed``),
@@ -11,6 +11,10 @@
   spans the month; the gap is 0 when the intervals overlap, and 0 when either date is unknown). Pairs more
   than ``window_days`` apart are never linked. Recurring events (a monthly jobs report, successive rounds
   of one negotiation) read alike; only time tells them apart;
+- ``given_back`` (``day_penalty``): the penalty is given back, ``idf / SPECIFIC_WAIVER`` per entity both
+  name whose ``idf`` is at least ``SPECIFIC_IDF`` (at most 1): names so rare that only one event's coverage
+  uses them (the MP whose home was set on fire, the village it is in) tell its pieces two days later from
+  the next protest, which names the running topic's people and places;
 - ``wjaccard``: the entities they share, weighted by rarity: ``sum idf(shared) / sum idf(union)`` over
   entity keys, ``idf = log(N / articles naming it)``. Two articles naming the same rare person weigh more
   than two naming "États-Unis";
@@ -102,6 +106,7 @@ __all__ = [
     "average_link",
     "cluster_items",
     "day_gap",
+    "day_penalty",
     "follow_up_in_time",
     "name_clusters",
     "pair_matrices",
@@ -117,6 +122,10 @@ FOLLOW_UP_RARE_IDF = 3.0
 FOLLOW_UP_WEIGHT = 8.0
 #: the largest story that is attached whole, or whose articles are moved one by one, as a follow-up
 FOLLOW_UP_STORY = 3
+#: an entity named by at most about 0.7 % of the articles (``log(1 / 0.0067)``): only its event's coverage names it
+SPECIFIC_IDF = 5.0
+#: the idf of such entities two articles share that gives back their whole day penalty (``day_penalty``)
+SPECIFIC_WAIVER = 16.0
 #: the specific weight that lets a follow-up start up to ``FOLLOW_UP_FAR_DAYS`` days after its story's last day
 FOLLOW_UP_FAR_WEIGHT = 2 * FOLLOW_UP_WEIGHT
 FOLLOW_UP_FAR_DAYS = 2
@@ -241,6 +250,19 @@ def _weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: Mapping[str, fl
     return sum(idf.get(key, 0.0) for key in a & b) / total
 
 
+def day_penalty(gap: int, shared: frozenset[str], idf: Mapping[str, float], params: StoryParams) -> float:
+    """What ``gap`` days between two articles take off their score, less what the very rare names they share give back.
+
+    Each shared entity of ``idf >= SPECIFIC_IDF`` (named by about 0.7 % of the articles or fewer: the event's
+    own people and places, not the running topic's) gives back ``idf / SPECIFIC_WAIVER`` of the penalty, all of
+    it from ``SPECIFIC_WAIVER`` on: an event's coverage the next days names what only it names.
+    """
+    if not gap:
+        return 0.0
+    weight = sum(value for value in (idf.get(key, 0.0) for key in shared) if value >= SPECIFIC_IDF)
+    return params.day_penalty * gap * max(0.0, 1.0 - weight / SPECIFIC_WAIVER)
+
+
 def pair_scores(items: Sequence[ClusterItem], idf: Mapping[str, float], params: StoryParams) -> NDArray[np.float64]:
     """The symmetric matrix of pair scores (``NEVER`` on the diagonal and for pairs too far apart)."""
     return pair_matrices(items, idf, params)[0]
@@ -270,7 +292,8 @@ def pair_matrices(
             names = _weighted_jaccard(items[i].entities, items[j].entities, idf) if params.entity_weight else 0.0
             words_i, words_j = items[i].words, items[j].words
             words = cosine(words_i, words_j) if words_i is not None and words_j is not None else 0.0
-            value = scores[i, j] - params.day_penalty * gap + params.entity_weight * names
+            penalty = day_penalty(gap, items[i].entities & items[j].entities, idf, params)
+            value = scores[i, j] - penalty + params.entity_weight * names
             if params.lexical_weight and words_i is not None and words_j is not None:
                 value += params.lexical_weight * (min(words, params.lexical_cap) - params.lexical_offset)
             scores[i, j] = scores[j, i] = value
@@ -410,6 +433,8 @@ def _waived_fit(
     unit: Sequence[int],
     story: Sequence[int],
     scores: NDArray[np.float64],
+    idf: Mapping[str, float],
+    *,
     params: StoryParams,
 ) -> float | None:
     """The mean pair score of ``unit`` with ``story``, the day penalty waived; ``None`` without an edge between them."""
@@ -417,7 +442,10 @@ def _waived_fit(
     if (pairs <= NEVER).any() or not (pairs >= params.threshold).any():
         return None
     waived = [
-        float(scores[i, j]) + params.day_penalty * day_gap(items[i].days, items[j].days) for i in unit for j in story
+        float(scores[i, j])
+        + day_penalty(day_gap(items[i].days, items[j].days), items[i].entities & items[j].entities, idf, params)
+        for i in unit
+        for j in story
     ]
     return sum(waived) / len(waived)
 
@@ -447,7 +475,7 @@ def _followed(
         weight = sum(idf[key] for key in frozenset().union(*named))
         if not all(named) or not follow_up_in_time(story, span, weight, single=len(unit) == 1):
             continue
-        fit = _waived_fit(items, unit, group, scores, params)
+        fit = _waived_fit(items, unit, group, scores, idf, params=params)
         if fit is not None and fit >= max(floor, params.threshold) and (best is None or (weight, fit) > best[:2]):
             best = (weight, fit, index)
     return None if best is None else best[2]
