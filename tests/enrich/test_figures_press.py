@@ -43,6 +43,8 @@ FRACTIONS = [
     ("fr", "Un quart des sondés ne se prononce pas.", "Un quart des sondés", 25.0, "sondés"),
     ("fr", "Les trois quarts des commerces ont rouvert.", "trois quarts des commerces", 75.0, "commerces"),
     ("fr", "Un tiers des électeurs s'est abstenu.", "Un tiers des électeurs", 100 / 3, "électeurs"),
+    # a verb the parser takes for a noun after the denominator: a noun after "trois" would be plural
+    ("fr", "Un salarié sur trois télétravaille au moins un jour.", "Un salarié sur trois", 100 / 3, "salarié"),
     ("fr", "Le chiffre d'affaires a fondu d'un tiers en un an.", "un tiers", 100 / 3, None),
     ("en", "One in three voters backed the measure.", "One in three voters", 100 / 3, "voters"),
     ("en", "Half of the workers walked out.", "Half of the workers", 50.0, "workers"),

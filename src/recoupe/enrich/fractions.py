@@ -117,10 +117,11 @@ def _noun_follows(text: str, pos: int, pos_at: PosAt, language: str) -> bool:
         return False
     if lower in TIME_UNITS or lower in {"%", "pour", "km", "m"}:
         return True
+    plural = lower.endswith(("s", "x", "z"))
     tag = pos_at(word.start("w"))
-    if tag is not None:
-        return tag == "NOUN"
-    return language == "fr" and lower.endswith(("s", "x")) and not word.group("w")[0].isupper()
+    if tag is not None:  # "un salarié sur trois télétravaille": after "trois" a noun is plural, a verb the parser
+        return tag == "NOUN" and (plural or language != "fr")  # took for a noun is not
+    return language == "fr" and plural and not word.group("w")[0].isupper()
 
 
 # --- French rules -------------------------------------------------------------------------------------------
