@@ -41,6 +41,11 @@ Session 12: report3 became tuning material (its misses read by helper-46); rules
 (names the NER missed, former office holders, cue subjects checked against the parse, incises with a described
 speaker, participles after a quote): report3 89.2 / 82.6, tune2 89.7 / 90.4, report 86.9 / 86.8, report2 81.6 /
 83.4, tune 90.3 / 94.6 (floors raised only where the figures rose).
+
+Session 12 end: report4 (30 more test documents, 259 quotes, annotated blind this session by a hand that never
+ran recoupe, split file ``split_report4.json``) scored once, never read: **F1 86.2, speaker accuracy 76.4**
+(direct quotes' speakers 75.5, indirect 78.5); the code of the session's start gives 86.2 / 74.1 on it. The goal
+(90 / 90) is not met on unseen articles.
 """
 
 from __future__ import annotations
@@ -59,6 +64,7 @@ REPORT = TUNE.with_name("report.jsonl")
 TUNE2 = TUNE.with_name("tune2.jsonl")
 REPORT2 = TUNE.with_name("report2.jsonl")
 REPORT3 = TUNE.with_name("report3.jsonl")
+REPORT4 = TUNE.with_name("report4.jsonl")
 
 F1_FLOOR = 0.87
 SPEAKER_FLOOR = 0.92  # 0.872 when pinned, 0.895 at the end of session 7, 0.940 at the end of session 9
@@ -68,6 +74,8 @@ REPORT2_F1_FLOOR = 0.79  # 0.816 at its one scoring (end of session 10)
 REPORT2_SPEAKER_FLOOR = 0.82  # 0.763 at its one scoring, 0.830 session 11 (tuned on it), 0.834 session 12
 REPORT3_F1_FLOOR = 0.87  # 0.889 at its one blind scoring (end of session 11), 0.892 session 12 (tuned on it)
 REPORT3_SPEAKER_FLOOR = 0.80  # 0.693 at its one blind scoring (end of session 11), 0.826 session 12 (tuned on it)
+REPORT4_F1_FLOOR = 0.84  # 0.862 at its one blind scoring (end of session 12)
+REPORT4_SPEAKER_FLOOR = 0.74  # 0.764 at its one blind scoring (end of session 12; 0.741 with the session's start code)
 TUNE2_F1_FLOOR = 0.88  # 0.863 scored blind before anyone read it, 0.888 after session 7's rules, 0.890 session 9
 TUNE2_SPEAKER_FLOOR = 0.88  # 0.711 blind, 0.828 after session 7's rules, 0.890 after session 9's, 0.904 session 12
 
@@ -108,6 +116,14 @@ def test_third_report_half_floors() -> None:
     result = _score(REPORT3, articles=30).result("all", 0.3)
     assert result["f1"] >= REPORT3_F1_FLOOR
     assert result["speaker"] >= REPORT3_SPEAKER_FLOOR
+
+
+@pytest.mark.slow
+def test_fourth_report_half_floors() -> None:
+    """Scored once blind (end of session 12) and never read: what the rules did on them must hold."""
+    result = _score(REPORT4, articles=30).result("all", 0.3)
+    assert result["f1"] >= REPORT4_F1_FLOOR
+    assert result["speaker"] >= REPORT4_SPEAKER_FLOOR
 
 
 @pytest.mark.slow
