@@ -29,7 +29,7 @@ import numpy as np
 
 from recoupe.crosscheck.attribution import same_source
 from recoupe.crosscheck.clock import clock_interval
-from recoupe.crosscheck.figure_order import ordered_figures, sole_counts
+from recoupe.crosscheck.figure_order import ages_of_one_person, ordered_figures, sole_counts
 from recoupe.crosscheck.rules import same_slot
 from recoupe.crosscheck.slots import anchored_alike, counted_alike, distinct, many_places, same_referent, topic_concepts
 from recoupe.folding import fold
@@ -509,7 +509,10 @@ def align(
         for i, j in clock_links
     }
     parallel = (
-        _parallel_figures(claims, figures) | ordered_figures(figures, linked_sentences | timed) | sole_counts(figures)
+        _parallel_figures(claims, figures)
+        | ordered_figures(figures, linked_sentences | timed)
+        | sole_counts(figures)
+        | ages_of_one_person(figures)
     )
     totals = _totals(figures)
 

@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from recoupe.crosscheck.ages import same_holder
 from recoupe.crosscheck.rules_time import duration_unit
 from recoupe.crosscheck.slots import distinct, unit_concept, units_agree
 from recoupe.crosscheck.slots_lexicon import GENERIC
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from recoupe.crosscheck.statements import Statement
     from recoupe.model import Figure
 
-__all__ = ["ordered_figures", "sole_counts"]
+__all__ = ["ages_of_one_person", "ordered_figures", "sole_counts"]
 
 Key = tuple[str, str, int, int]
 _OTHER = re.compile(r"\b(autres?|other|another)\b")
@@ -204,3 +205,15 @@ def sole_counts(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
             if noun == other_noun and article < other and _close(x, y) and not _told_apart(x, y):
                 pairs.add((x.key, y.key))
     return pairs
+
+
+def ages_of_one_person(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
+    """Pairs of ages of one person named right before each in two articles ("Paul-Henri Nargeolet, 77 ans" /
+    "Paul-Henri Nargeolet, 73 ans"): one figure, whatever the sentences around them say."""
+    aged = [s for s in figures if s.holder and s.figure is not None]
+    return {
+        (x.key, y.key)
+        for i, x in enumerate(aged)
+        for y in aged[i + 1 :]
+        if x.article_id != y.article_id and same_holder(x.holder, y.holder)
+    }

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from text_to_num import text2num  # type: ignore[import-untyped]
 
+from recoupe.crosscheck.ages import age_holder
 from recoupe.crosscheck.attribution import day_of, moment_of, source_for, sources_in
 from recoupe.crosscheck.frames import Frame, frame_of
 from recoupe.folding import fold
@@ -72,6 +73,8 @@ class Statement:
     part_of: int | None = field(default=None, compare=False)
     #: the day its sentence says it is of ("samedi", "hier", read against the publication day; ISO date)
     day: str | None = field(default=None, compare=False)
+    #: whose age a number of years is, when a name stands right before it ("Paul-Henri Nargeolet, 77 ans")
+    holder: str | None = field(default=None, compare=False)
 
     @property
     def key(self) -> tuple[str, str, int, int]:
@@ -459,6 +462,7 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
             figure.start,
             figure.end,
             figure=figure,
+            holder=age_holder(text, figure),
             part_of=total.start if total is not None else None,
             attributed_to=speaker or source_for(text[lo:hi], local, others),
             frame=_with_area(

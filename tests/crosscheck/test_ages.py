@@ -1,0 +1,52 @@
+"""Whose age a number of years is, and two ages of one person (issue 11, session 12).
+
+Sentences written for the test; expected outcomes written before the first run.
+"""
+
+from __future__ import annotations
+
+from tests.crosscheck.two_outlets import article, check
+
+from recoupe.crosscheck.ages import age_holder, same_holder
+from recoupe.model import Figure
+
+
+def _years(text: str, written: str, value: float) -> Figure:
+    start = text.index(written)
+    return Figure(start, start + len(written), written, "quantity", value, "an")
+
+
+def test_the_name_right_before_an_age_holds_it() -> None:
+    text = "Le navigateur Jean-Yves Le Goff, 64 ans, a été secouru au large de Brest."
+    assert age_holder(text, _years(text, "64 ans", 64)) == "Jean-Yves Le Goff"
+    text = "La sénatrice Marie-Claire Dubois (58 ans) a annoncé sa candidature."
+    assert age_holder(text, _years(text, "58 ans", 58)) == "Marie-Claire Dubois"
+    text = "Le tireur, âgé de 20 ans, a été abattu."  # a description: no one named
+    assert age_holder(text, _years(text, "20 ans", 20)) is None
+    text = "Le contrat court sur cinq ans, selon Bercy."  # a length, not an age
+    assert age_holder(text, _years(text, "cinq ans", 5)) is None
+    assert same_holder("Jean-Yves Le Goff", "Jean-Yves Le Goff")
+    assert not same_holder("Jean-Yves Le Goff", "Jean-Yves Martin")
+
+
+def test_two_ages_of_one_person_named_in_two_articles_conflict() -> None:
+    a = article(
+        "Le Télégramme du Large",
+        "2024-06-03T09:00",
+        "Un navigateur secouru au large de Brest",
+        "Le navigateur Jean-Yves Le Goff, 64 ans, a été hélitreuillé dimanche soir à 40 milles de Brest. "
+        "Son voilier avait démâté dans la tempête.",
+    )
+    b = article(
+        "Ouest Radio",
+        "2024-06-03T11:30",
+        "Tempête : le skipper Jean-Yves Le Goff hélitreuillé",
+        "La Marine nationale a secouru dimanche un skipper en difficulté au large du Finistère. "
+        "Jean-Yves Le Goff, 61 ans, est sain et sauf.",
+    )
+    found = check(a, b)
+    assert any(
+        c.relation == "conflicting" and "64" in c.detail and "61" in c.detail
+        for v in found.verdicts
+        for c, _, _ in v.conflicts
+    )
