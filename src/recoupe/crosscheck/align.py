@@ -30,6 +30,7 @@ import numpy as np
 from recoupe.crosscheck.attribution import same_source
 from recoupe.crosscheck.clock import clock_interval
 from recoupe.crosscheck.figure_order import ages_of_one_person, ordered_figures, sole_counts
+from recoupe.crosscheck.places import place_conflicts
 from recoupe.crosscheck.rules import same_slot
 from recoupe.crosscheck.slots import anchored_alike, counted_alike, distinct, many_places, same_referent, topic_concepts
 from recoupe.folding import fold
@@ -186,6 +187,17 @@ def _clock_links(
                 if scores[:, col].argmax() == row and scores[row, col] >= CLOCK_SIMILARITY:
                     links.append((left[row], right[int(col)]))
     return links
+
+
+def _place_links(claims: Sequence[Statement]) -> list[tuple[int, int]]:
+    """Pairs of claims of two articles that put one town in two regions (``places.place_conflicts``)."""
+    told = [(i, c) for i, c in enumerate(claims) if "(" in c.text or "," in c.text]
+    return [
+        (i, j)
+        for x, (i, a) in enumerate(told)
+        for j, b in told[x + 1 :]
+        if a.article_id != b.article_id and place_conflicts(a, b)
+    ]
 
 
 def _mutual_best(
@@ -490,6 +502,8 @@ def align(
         claim_union.join(i, j)
     clock_links = _clock_links(claims, vectors)
     for i, j in clock_links:
+        claim_union.join(i, j)
+    for i, j in _place_links(claims):  # "Régny (Loire)" / "Régny (Rhône)": one town, two regions
         claim_union.join(i, j)
     linked_sentences = _mutual_best(claims, vectors, claim_threshold)
 

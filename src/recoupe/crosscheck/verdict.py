@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from recoupe.crosscheck.attribution import moment_rank, office_and_name, same_source, source_key
 from recoupe.crosscheck.clock import clock_conflicts
 from recoupe.crosscheck.frames import concept
+from recoupe.crosscheck.places import place_conflicts
 from recoupe.crosscheck.rules import (
     Conflict,
     compatible_in,
@@ -210,7 +211,7 @@ def _pair_conflicts(
         return _quote_pair_conflicts(a, b, group, texts)
     if kind == "claim" and a.language == b.language:  # figures are compared in their own groups
         found = _absolute(polarity_conflicts(a.text, b.text, a.language or "fr", nlp), a, b)
-        return found + (clock_conflicts(a, b) if (a.language or "fr") == "fr" else [])
+        return found + (clock_conflicts(a, b) + place_conflicts(a, b) if (a.language or "fr") == "fr" else [])
     return []
 
 

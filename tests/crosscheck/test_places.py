@@ -1,0 +1,39 @@
+"""One town, two regions (issue 11, session 12). Sentences written for the test; outcomes written first."""
+
+from __future__ import annotations
+
+from tests.crosscheck.two_outlets import article, check
+
+from recoupe.crosscheck.places import places_told
+
+
+def test_a_town_and_its_region_are_read_in_brackets_or_after_a_comma() -> None:
+    assert [p[:2] for p in places_told("L'accident a eu lieu à Saint-Agrève (Ardèche) lundi.")] == [
+        ("saint-agreve", "ardeche")
+    ]
+    assert [p[:2] for p in places_told("à Dayton, dans l'Ohio, mardi")] == [("dayton", "ohio")]
+    assert places_told("PARIS (AFP) - Le gouvernement a annoncé") == []  # a dateline's agency
+    assert places_told("Jordan Bardella (RN) a réagi.") == []  # a party's acronym
+
+
+def test_one_town_put_in_two_departements_is_a_conflict() -> None:
+    a = article(
+        "Le Dauphiné du Soir",
+        "2023-10-02T18:00",
+        "Un cycliste tué par un chauffard",
+        "Un cycliste de 45 ans a été tué dimanche matin à Saint-Agrève (Ardèche) par un automobiliste qui a pris "
+        "la fuite. Le conducteur s'est rendu aux gendarmes dans l'après-midi.",
+    )
+    b = article(
+        "Radio Vivarais",
+        "2023-10-02T20:00",
+        "Saint-Agrève : le chauffard s'est rendu",
+        "L'automobiliste qui avait renversé un cycliste dimanche à Saint-Agrève (Haute-Loire) s'est présenté "
+        "à la gendarmerie. La victime, âgée de 45 ans, est morte sur le coup.",
+    )
+    found = check(a, b)
+    assert any(
+        c.relation == "conflicting" and "Ardèche" in c.detail and "Haute-Loire" in c.detail
+        for v in found.verdicts
+        for c, _, _ in v.conflicts
+    )
