@@ -17,6 +17,10 @@ def test_each_hedge_gives_the_hour_its_interval() -> None:
     assert clock_interval("Le cessez-le-feu entre en vigueur à minuit.")[:2] == (24 * 60 - 5, 24 * 60 + 5)  # type: ignore[index]
 
 
+def test_a_time_told_to_the_minute_is_hedged_by_less() -> None:
+    assert clock_interval("Le tireur a ouvert le feu vers 11h15.")[:2] == (11 * 60 + 5, 11 * 60 + 25)  # type: ignore[index]
+
+
 def test_two_hours_a_live_stamp_or_none_are_not_read() -> None:
     assert clock_interval("Le trafic, coupé à 7 h, a repris à 9 h 30.") is None  # a timeline, not one hour
     assert clock_interval("10h15 - Les pompiers sont sur place.") is None  # a live blog's stamp
