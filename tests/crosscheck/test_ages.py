@@ -50,3 +50,43 @@ def test_two_ages_of_one_person_named_in_two_articles_conflict() -> None:
         for v in found.verdicts
         for c, _, _ in v.conflicts
     )
+
+
+def test_the_only_age_each_article_gives_is_one_figure() -> None:
+    a = article(
+        "Le Journal des Sports",
+        "2022-05-15T10:00",
+        "Mort d'une légende du handball",
+        "L'ancien gardien de l'équipe de France est mort samedi à 61 ans, des suites d'une longue maladie. "
+        "Double champion du monde, il avait entraîné Montpellier pendant dix saisons.",
+    )
+    b = article(
+        "Sud Sport",
+        "2022-05-15T12:00",
+        "Le handball perd son gardien de légende",
+        "Il avait 63 ans. L'ancien portier des Bleus, double champion du monde, s'est éteint samedi après une "
+        "longue maladie. Il avait entraîné Montpellier pendant dix saisons.",
+    )
+    found = check(a, b)
+    assert any(
+        c.relation == "conflicting" and "61" in c.detail and "63" in c.detail
+        for v in found.verdicts
+        for c, _, _ in v.conflicts
+    )
+
+
+def test_ages_of_two_named_people_are_two_figures() -> None:
+    a = article(
+        "Le Courrier du Var",
+        "2021-08-10T09:00",
+        "Toulon : un suspect interpellé",
+        "Le suspect, Karim Bensaïd, 25 ans, a été interpellé lundi à Toulon après une rixe.",
+    )
+    b = article(
+        "Var Direct",
+        "2021-08-10T11:00",
+        "Rixe à Toulon : la victime hospitalisée",
+        "La victime, Julien Moreau, 31 ans, a été hospitalisée lundi à Toulon après une rixe.",
+    )
+    found = check(a, b)
+    assert not any("25" in c.detail and "31" in c.detail for v in found.verdicts for c, _, _ in v.conflicts)

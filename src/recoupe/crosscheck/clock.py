@@ -3,11 +3,11 @@
 "Le pont s'est effondré vers 11h36" / "… vers 12h36": two outlets, one event, two hours. A clock time is
 not a figure (``statements.is_moment``), so figure slots never compare it; two claims aligned as one
 statement do. Each hour is read as the interval its words allow ("vers 19h": 18:40-19:20, "peu avant 20
-heures": 19:30-20:00, "peu après 14 heures": 14:00-14:30, "à 14h30": 14:25-14:35; "vers 11h15", told to the
-minute, 11:05-11:25) and two intervals that do not meet are a conflict. Only a sentence with one clock time is read (two are a timeline), never a live
-blog's stamp ("10h15 -"), never when one side names a time zone the other does not ("heure locale"), and
-never in sentences whose counts differ (a toll "à 14 heures" and another "à 18 heures" is an update, not two
-times of one event).
+heures": 19:30-20:00, "peu après 14 heures": 14:00-14:30, "à 14h30": 14:25-14:35; "vers 11h15", told to
+the minute: 11:05-11:25) and two intervals that do not meet are a conflict. Only a sentence with one clock
+time is read (two are a timeline), never a live blog's stamp ("10h15 -"), never when one side names a time
+zone the other does not ("heure locale"), and never in sentences whose counts differ (a toll "à 14 heures"
+and another "à 18 heures" is an update, not two times of one event).
 """
 
 from __future__ import annotations

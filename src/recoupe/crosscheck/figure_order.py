@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from recoupe.crosscheck.ages import same_holder
 from recoupe.crosscheck.rules_time import duration_unit
-from recoupe.crosscheck.slots import distinct, unit_concept, units_agree
+from recoupe.crosscheck.slots import distinct, unit_concept, units_agree, years_told
 from recoupe.crosscheck.slots_lexicon import GENERIC
 from recoupe.folding import fold
 
@@ -208,12 +208,24 @@ def sole_counts(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
 
 
 def ages_of_one_person(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
-    """Pairs of ages of one person named right before each in two articles ("Paul-Henri Nargeolet, 77 ans" /
-    "Paul-Henri Nargeolet, 73 ans"): one figure, whatever the sentences around them say."""
+    """Pairs of ages of one person: named right before each in two articles ("Paul-Henri Nargeolet, 77 ans" /
+    "Paul-Henri Nargeolet, 73 ans"), or the only age each article gives ("mort à 41 ans" / "il avait 42 ans",
+    unless both name its holder and they differ): one figure, whatever the sentences around them say."""
     aged = [s for s in figures if s.holder and s.figure is not None]
-    return {
+    pairs = {
         (x.key, y.key)
         for i, x in enumerate(aged)
         for y in aged[i + 1 :]
         if x.article_id != y.article_id and same_holder(x.holder, y.holder)
     }
+    ages: dict[str, list[Statement]] = defaultdict(list)
+    for statement in figures:
+        figure, frame = statement.figure, statement.frame
+        if figure is not None and frame is not None and years_told(figure, frame) == "age":
+            ages[statement.article_id].append(statement)
+    sole = [found[0] for found in ages.values() if len(found) == 1]
+    for i, x in enumerate(sole):
+        for y in sole[i + 1 :]:
+            if not (x.holder and y.holder and not same_holder(x.holder, y.holder)) and _close(x, y):
+                pairs.add((x.key, y.key))
+    return pairs

@@ -51,6 +51,7 @@ __all__ = [
     "topic_concepts",
     "unit_concept",
     "units_agree",
+    "years_told",
 ]
 
 #: share of the smaller frame's concepts the two frames must have in common
@@ -280,9 +281,10 @@ def _qualified_apart(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
 
 _AGED = frozenset({"age", "agee", "ages", "agees"})
 _FOR = frozenset({"depuis", "pendant", "durant", "for", "since"})
+_HAS_AGE = frozenset({"a", "avait", "aura", "aurait", "ses", "son"})
 
 
-def _years_told(figure: Figure, frame: Frame) -> str | None:
+def years_told(figure: Figure, frame: Frame) -> str | None:
     """What a number of years is, from the words before it and the word after: an ``age`` ("morte à 96 ans",
     "âgé de 39 ans"), a time ``ago`` or a length ("il y a cinq ans", "depuis dix ans"), a ``qualified``
     length ("soixante-dix ans de règne"); ``None`` when nothing says."""
@@ -293,14 +295,14 @@ def _years_told(figure: Figure, frame: Frame) -> str | None:
     anchor = frame.anchor
     if anchor[-2:] == ("y", "a") or (anchor and anchor[-1] in _FOR) or (anchor and anchor[-1] == "ago"):
         return "ago"
-    if (anchor and anchor[-1] == "a") or (len(anchor) >= 2 and anchor[-1] == "de" and anchor[-2] in _AGED):
-        return "age"
+    if (anchor and anchor[-1] in _HAS_AGE) or (len(anchor) >= 2 and anchor[-1] == "de" and anchor[-2] in _AGED):
+        return "age"  # "morte à 96 ans", "il avait 42 ans", "fêter ses 38 ans", "âgé de 39 ans"
     return None
 
 
 def _years_apart(a: Figure, frame_a: Frame, b: Figure, frame_b: Frame) -> bool:
     """Two numbers of years told as two things: an age and a reign, an age and a time ago."""
-    told_a, told_b = _years_told(a, frame_a), _years_told(b, frame_b)
+    told_a, told_b = years_told(a, frame_a), years_told(b, frame_b)
     return told_a is not None and told_b is not None and told_a != told_b
 
 
