@@ -33,17 +33,24 @@ CORPUS = ROOT.parent / "shared" / "data" / "gj-dev" / "articles.jsonl"
 LABELS = ROOT / "bench" / "data" / "gj_dev_events.json"
 #: tuning half, B-cubed F1: measured 0.959 (P 1.000, R 0.921) when pinned, 0.956 on session 10's ingest, 0.942 on a
 #: fresh ingest in session 11 with the code before and after that session's changes (ingests differ by the order
-#: the workers store articles in); one story per day 0.737
-FLOOR = 0.93
+#: the workers store articles in); 0.967 in session 12 (rare names give the day penalty back, follow-ups over two
+#: days); one story per day 0.737
+FLOOR = 0.94
 MARGIN = 0.15  # over the one-story-per-day baseline on the same articles
-REPORT_FLOOR = 0.91  # reporting half, scored once (end of session 5): 0.929 (P 0.973, R 0.889); one story per day 0.722
+#: reporting half, scored once (end of session 5): 0.929 (P 0.973, R 0.889); one story per day 0.722; tuned on since
+#: session 11: 0.963 (P 1.000) in session 12
+REPORT_FLOOR = 0.94
 #: the second reporting half (41 events labelled blind in session 9), scored once at the end of session 10:
 #: 0.939 (P 0.973, R 0.908) against 0.636 for one story per day; 0.948 (P 1.000, R 0.901) in session 11 with
-#: groups joined on shared specifics (the same ingest gives 0.936 with the code before)
-REPORT2_FLOOR = 0.93
+#: groups joined on shared specifics (the same ingest gives 0.936 with the code before); 0.969 in session 12
+REPORT2_FLOOR = 0.94
 #: the third reporting half (30 events, 52 articles, labelled blind in session 11 by a reader who never ran
-#: recoupe), scored once at the end of session 11: 0.932 (P 0.962, R 0.904) against 0.634 for one story per day
-REPORT3_FLOOR = 0.91
+#: recoupe), scored once at the end of session 11: 0.932 (P 0.962, R 0.904) against 0.634 for one story per day;
+#: tuned on in session 12: 0.952
+REPORT3_FLOOR = 0.93
+#: the fourth reporting half (51 events, 57 articles, 45 events of one article; labelled blind in session 12),
+#: scored once at the end of session 12: 0.937 (P 0.982, R 0.895) against 0.764 for one story per day
+REPORT4_FLOOR = 0.91
 
 needs_corpus = pytest.mark.skipif(
     not CORPUS.is_file(), reason="gj-dev is not distributed with recoupe (no licence): ../shared/data/gj-dev absent"
@@ -107,6 +114,7 @@ def test_events_floor_on_the_tuning_half(tmp_path: Path, bench_script: Callable[
     report = press.events_block(store, "report")
     report2 = press.events_block(store, "report2")
     report3 = press.events_block(store, "report3")
+    report4 = press.events_block(store, "report4")
     wire = press.wire_block(store, 0)
     store.close()
     f1, baseline = result["bcubed"][2], result["baseline"][2]
@@ -119,4 +127,6 @@ def test_events_floor_on_the_tuning_half(tmp_path: Path, bench_script: Callable[
     assert report2["bcubed"][2] >= report2["baseline"][2] + MARGIN
     assert report3["bcubed"][2] >= REPORT3_FLOOR
     assert report3["bcubed"][2] >= report3["baseline"][2] + MARGIN
+    assert report4["bcubed"][2] >= REPORT4_FLOOR
+    assert report4["bcubed"][2] >= report4["baseline"][2] + MARGIN
     assert wire["mutual"] == 0
