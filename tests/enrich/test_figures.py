@@ -131,6 +131,8 @@ def test_ratio_with_another_noun_is_not_a_percent() -> None:
         ("Le chanteur Christophe, 74 ans, interprète", "74 ans", 74, "an"),
         ("durant les 18 premiers mois du quinquennat", "18 premiers mois", 18, "mois"),
         ("dans les cinquante jours au moins et soixante-cinq jours au plus", "soixante-cinq jours", 65, "jour"),
+        ("un règne de soixante-dix-neuf jours", "soixante-dix-neuf jours", 79, "jour"),  # three parts joined
+        ("il est mort à quatre-vingt-douze ans", "quatre-vingt-douze ans", 92, "an"),
         ("le barrage s'élève à 230 m de haut", "230 m", 230, "m"),
         ("un lâcher d'eau de 2.830 m3 par seconde", "2.830 m3 par seconde", 2830, "m3/s"),
         ("à une trentaine de kilomètres au nord-ouest", "une trentaine de kilomètres", 30, "km"),

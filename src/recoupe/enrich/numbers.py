@@ -105,7 +105,8 @@ _EN_UNITS = (
 )
 _FR_WORDS = re.compile(
     rf"(?<![\w\-])(?:{_FR_UNITS})"
-    rf"(?:(?:-et-|[ \u00a0]et[ \u00a0]|-|[ \u00a0])(?:{_FR_UNITS}|une?)(?![\w\-]))*(?![\w\-])",
+    # "soixante-dix-neuf", "quatre-vingt-douze": a hyphen may join a third part
+    rf"(?:(?:-et-|[ \u00a0]et[ \u00a0]|-|[ \u00a0])(?:{_FR_UNITS}|une?)(?!\w))*(?![\w\-])",
     re.IGNORECASE,
 )
 _EN_WORDS = re.compile(
