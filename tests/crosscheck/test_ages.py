@@ -5,7 +5,7 @@ Sentences written for the test; expected outcomes written before the first run.
 
 from __future__ import annotations
 
-from tests.crosscheck.two_outlets import article, check
+from tests.crosscheck.two_outlets import article, check, conflicting
 
 from recoupe.crosscheck.ages import age_holder, same_holder
 from recoupe.model import Figure
@@ -44,12 +44,7 @@ def test_two_ages_of_one_person_named_in_two_articles_conflict() -> None:
         "La Marine nationale a secouru dimanche un skipper en difficulté au large du Finistère. "
         "Jean-Yves Le Goff, 61 ans, est sain et sauf.",
     )
-    found = check(a, b)
-    assert any(
-        c.relation == "conflicting" and "64" in c.detail and "61" in c.detail
-        for v in found.verdicts
-        for c, _, _ in v.conflicts
-    )
+    assert conflicting(check(a, b), "64", "61")
 
 
 def test_the_only_age_each_article_gives_is_one_figure() -> None:
@@ -67,12 +62,7 @@ def test_the_only_age_each_article_gives_is_one_figure() -> None:
         "Il avait 63 ans. L'ancien portier des Bleus, double champion du monde, s'est éteint samedi après une "
         "longue maladie. Il avait entraîné Montpellier pendant dix saisons.",
     )
-    found = check(a, b)
-    assert any(
-        c.relation == "conflicting" and "61" in c.detail and "63" in c.detail
-        for v in found.verdicts
-        for c, _, _ in v.conflicts
-    )
+    assert conflicting(check(a, b), "61", "63")
 
 
 def test_ages_of_two_named_people_are_two_figures() -> None:

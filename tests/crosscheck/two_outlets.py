@@ -35,3 +35,12 @@ def check(a: Article, b: Article) -> CrossCheck:
 def relations(found: CrossCheck) -> set[tuple[str, str]]:
     """Every (relation, detail) of the conflicts found."""
     return {(c.relation, c.detail) for v in found.verdicts for c, _, _ in v.conflicts}
+
+
+def conflicting(found: CrossCheck, one: str, other: str) -> bool:
+    """Whether a conflict the outlets are said to disagree on names both values (in its detail)."""
+    return any(
+        c.relation == "conflicting" and one in c.detail and other in c.detail
+        for v in found.verdicts
+        for c, _, _ in v.conflicts
+    )
