@@ -30,7 +30,7 @@ import numpy as np
 from recoupe.crosscheck.attribution import same_source
 from recoupe.crosscheck.clock import clock_interval
 from recoupe.crosscheck.figure_order import ages_of_one_person, ordered_figures, sole_counts
-from recoupe.crosscheck.places import place_conflicts
+from recoupe.crosscheck.places import place_conflicts, places_told
 from recoupe.crosscheck.rules import same_slot
 from recoupe.crosscheck.slots import anchored_alike, counted_alike, distinct, many_places, same_referent, topic_concepts
 from recoupe.folding import fold
@@ -191,12 +191,13 @@ def _clock_links(
 
 def _place_links(claims: Sequence[Statement]) -> list[tuple[int, int]]:
     """Pairs of claims of two articles that put one town in two regions (``places.place_conflicts``)."""
-    told = [(i, c) for i, c in enumerate(claims) if "(" in c.text or "," in c.text]
+    towns = [(i, c, {town for town, _, _ in places_told(c.text)}) for i, c in enumerate(claims)]
+    told = [(i, c, named) for i, c, named in towns if named]  # read once per claim: most claims name no town
     return [
         (i, j)
-        for x, (i, a) in enumerate(told)
-        for j, b in told[x + 1 :]
-        if a.article_id != b.article_id and place_conflicts(a, b)
+        for x, (i, a, towns_a) in enumerate(told)
+        for j, b, towns_b in told[x + 1 :]
+        if a.article_id != b.article_id and towns_a & towns_b and place_conflicts(a, b)
     ]
 
 

@@ -37,7 +37,7 @@ SentenceKey = tuple[str, int]
 
 def _slot_key(figure: Figure) -> tuple[str, str]:
     """What a figure measures, coarsely: its kind (and its currency): the nouns counted are compared pair by
-    pair (``_told_apart``), as one writer's "personnes" is another's "patients"."""
+    pair (``_frames_tell_apart``), as one writer's "personnes" is another's "patients"."""
     return figure.kind, (figure.unit or "") if figure.kind == "money" else ""
 
 
@@ -53,10 +53,10 @@ def _one_value(a: Figure, b: Figure) -> bool:
         return False
     if a.unit and b.unit and _unit_head(a) != _unit_head(b):
         return False
-    return not (a.kind == "date" and len(str(a.value)) == 4)
+    return not _year_only(a)
 
 
-def _told_apart(a: Statement, b: Statement) -> bool:
+def _frames_tell_apart(a: Statement, b: Statement) -> bool:
     """The frames tell the figures apart (places, days, counted nouns, qualifiers), the tense aside: one
     writer's pluperfect is another's passé composé when both tell one anchored fact."""
     if a.figure is None or b.figure is None or a.frame is None or b.frame is None:
@@ -79,11 +79,7 @@ def _reordered(row_x: list[Statement], row_y: list[Statement]) -> bool:
     """A value given at one rank in one sentence and at another in the other ("un couple de nonagénaires et
     leur fils d'une soixantaine d'années" / "un homme d'une soixantaine d'années et ses parents, tous deux
     nonagénaires"): the writers ordered their figures differently, ranks say nothing."""
-    return any(
-        i != j and x.figure is not None and y.figure is not None and x.figure.value == y.figure.value
-        for i, x in enumerate(row_x)
-        for j, y in enumerate(row_y)
-    )
+    return any(i != j and _same_number(x, y) for i, x in enumerate(row_x) for j, y in enumerate(row_y))
 
 
 def ordered_figures(
@@ -131,7 +127,7 @@ def ordered_figures(
             differing = [(x, y) for x, y in differing if _same_weekday(x, y)]
         # one figure changed in a sentence told alike: a transcription or an error; two or more changed, the
         # sentences list other things ("5,88 m en janvier 2018 et 8,62 m en 1910" / "… et 6,1 m en juin 2016")
-        if len(differing) == 1 and _close(*differing[0]) and not _told_apart(*differing[0]):
+        if len(differing) == 1 and _close(*differing[0]) and not _frames_tell_apart(*differing[0]):
             found.add((differing[0][0].key, differing[0][1].key))
     return found
 
@@ -161,8 +157,13 @@ def _same_weekday(x: Statement, y: Statement) -> bool:
     return day is not None and day == _weekday(y)
 
 
+def _year_only(figure: Figure) -> bool:
+    """A date that is a year alone ("en 2017")."""
+    return figure.kind == "date" and len(str(figure.value)) == 4
+
+
 def _a_year(statement: Statement) -> bool:
-    return statement.figure is not None and statement.figure.kind == "date" and len(str(statement.figure.value)) == 4
+    return statement.figure is not None and _year_only(statement.figure)
 
 
 #: two values of one slot told in two alike sentences are at most this many times apart ("186" / "168", "422"
@@ -202,7 +203,7 @@ def sole_counts(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
     pairs: set[tuple[Key, Key]] = set()
     for (article, noun), x in sole.items():
         for (other, other_noun), y in sole.items():
-            if noun == other_noun and article < other and _close(x, y) and not _told_apart(x, y):
+            if noun == other_noun and article < other and _close(x, y) and not _frames_tell_apart(x, y):
                 pairs.add((x.key, y.key))
     return pairs
 

@@ -287,7 +287,8 @@ def relation(a: Statement, b: Statement, kind: str) -> str:
 
     Two different sources named (not a person and an office they may hold): each outlet reports its own.
     Then a count that moves, given at two known moments: an update. Then one side naming a source the other
-    does not: each reports another account."""
+    does not: each reports another account — for figures and claims, not for a ``date`` (the day or hour of
+    an event is no source's account: "publiées jeudi par l'ONDRP" / "rendu public mercredi" conflict)."""
     key_a, key_b = source_key(a.attributed_to), source_key(b.attributed_to)
     named_apart = not same_source(key_a, key_b) and not office_and_name(a.attributed_to, b.attributed_to)
     if key_a and key_b and named_apart and kind in {"figure", "claim", "date"}:
