@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+from recoupe.enrich.numbers import COLLECTIVE_VALUES
+
 __all__ = [
     "ANTONYMS",
     "APPROX_BEFORE",
     "COLLECTIVE",
     "DATE_OPENINGS",
-    "DATE_OPEN_BEFORE",
     "DAY_OF_MONTH_AFTER",
     "EMBEDDING_LEMMAS",
     "LIGHT_LEMMAS",
@@ -41,9 +42,7 @@ APPROX_BEFORE = re.compile(
     r"roughly|some|close to|an estimated|estimated|~)" + _END
 )
 #: a number told as a collective noun is a round guess ("une trentaine de commerces": 31 is it, 40 is not)
-COLLECTIVE = re.compile(
-    r"\b(dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine|centaine|millier)s?\b"
-)
+COLLECTIVE = re.compile(rf"\b({'|'.join(COLLECTIVE_VALUES)})s?\b")
 LOWER_BEFORE = re.compile(
     r"\b(plus d(e|es|u|')|au moins|au-dela d(e|es|u|')|superieure? a|superieurs? a|depass\w* (les |la |le )?|"
     r"more than|over|at least|upwards of|in excess of|above|exceed\w* )" + _END
@@ -65,13 +64,9 @@ DAY_OF_MONTH_AFTER = re.compile(
     r"^[\s\u00a0\u202f]*(a|au|to|et|and|ou|or)( le)?[\s\u00a0\u202f]*\d{1,2}(er|e|st|nd|rd|th)?[\s\u00a0\u202f]+"
     r"(janv|fevr|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)"
 )
-#: a date after these opens a period ("depuis 1937", "until 2020"): not the date of an event
-DATE_OPEN_BEFORE = re.compile(
-    r"\b(depuis|des|jusqu'(au|a|en)|jusque|avant|apres|a partir d(u|e|')|d'ici|since|until|till|before|after|"
-    r"from|by|through|prior to)( le| la| l'| les| the| en| in)?\s*$"
-)
-#: what each opening word makes of the date after it (folded text): the day a state began ("fermées depuis le
-#: 16 mars" is the day they closed), the day it ends, a deadline ("d'ici septembre") or a floor ("après le 3")
+#: a date after these opens a period, not the date of an event: what each opening word makes of it (folded
+#: text): the day a state began ("fermées depuis le 16 mars" is the day they closed), the day it ends, a
+#: deadline ("d'ici septembre") or a floor ("après le 3")
 DATE_OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(rf"\b({words})( le| la| l'| les| the| en| in)?\s*$"))
     for name, words in (

@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from recoupe.crosscheck.rules_lexicon import DATE_OPEN_BEFORE, DATE_OPENINGS
+from recoupe.crosscheck.rules_lexicon import DATE_OPENINGS
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -67,11 +67,8 @@ def dates_compatible(a: str, b: str) -> bool:
 
 
 def date_opening(before: str) -> str:
-    """``exact``, or what the word before a date opens: ``since``, ``until``, ``deadline``, ``after`` (a
-    period word no list names is a ``range``)."""
-    if not DATE_OPEN_BEFORE.search(before):
-        return "exact"
-    return next((name for name, pattern in DATE_OPENINGS if pattern.search(before)), "range")
+    """``exact``, or what the word before a date opens: ``since``, ``until``, ``deadline``, ``after``."""
+    return next((name for name, pattern in DATE_OPENINGS if pattern.search(before)), "exact")
 
 
 def dates_compatible_as_told(a: Figure, b: Figure, hedge_a: str, hedge_b: str) -> bool:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from text_to_num import text2num  # type: ignore[import-untyped]
 
-__all__ = ["NumberMatch", "find_numbers"]
+__all__ = ["COLLECTIVE_VALUES", "NumberMatch", "find_numbers"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +117,8 @@ _ONE_SCALED = {
     "fr": re.compile(r"(?<![\w\-])(une?)[ \u00a0](millions?|milliards?)\b", re.IGNORECASE),
     "en": re.compile(r"(?<![\w\-])(one|a)[ \u00a0](million|billion|trillion)\b", re.IGNORECASE),
 }
-_COLLECTIVE_VALUES = {
+#: French nouns that tell a round number ("une trentaine"), with the number
+COLLECTIVE_VALUES = {
     "dizaine": 10,
     "douzaine": 12,
     "quinzaine": 15,
@@ -193,7 +194,7 @@ def find_numbers(text: str, language: str) -> list[NumberMatch]:  # noqa: PLR091
 
     collective = _COLLECTIVE if lang == "fr" else _EN_COLLECTIVE
     for m in collective.finditer(text):
-        base = _COLLECTIVE_VALUES.get(m.group(1).lower(), 12)
+        base = COLLECTIVE_VALUES.get(m.group(1).lower(), 12)
         add(NumberMatch(m.start(), m.end(), float(base), words=True, approx=True))
     for m in _ONE_SCALED[lang].finditer(text):
         scales = _SCALES_FR if lang == "fr" else _SCALES_EN
