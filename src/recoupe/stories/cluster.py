@@ -240,14 +240,17 @@ def day_gap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int:
     return max(0, a[0] - b[1], b[0] - a[1])
 
 
-def _weighted_jaccard(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
+def _weighted_jaccard(
+    a: frozenset[str], b: frozenset[str], idf: Mapping[str, float], shared: frozenset[str] | None = None
+) -> float:
+    """``sum idf(a & b) / sum idf(a | b)``; ``shared``: ``a & b`` when the caller has it already."""
     union = a | b
     if not union:
         return 0.0
     total = sum(idf.get(key, 0.0) for key in union)
     if total <= 0:
         return 0.0
-    return sum(idf.get(key, 0.0) for key in a & b) / total
+    return sum(idf.get(key, 0.0) for key in (a & b if shared is None else shared)) / total
 
 
 def day_penalty(gap: int, shared: frozenset[str], idf: Mapping[str, float], params: StoryParams) -> float:
@@ -289,10 +292,12 @@ def pair_matrices(
             if gap > params.window_days:
                 scores[i, j] = scores[j, i] = NEVER
                 continue
-            names = _weighted_jaccard(items[i].entities, items[j].entities, idf) if params.entity_weight else 0.0
+            entities_i, entities_j = items[i].entities, items[j].entities
+            shared = entities_i & entities_j  # once: the names and the day penalty both read it
+            names = _weighted_jaccard(entities_i, entities_j, idf, shared) if params.entity_weight else 0.0
             words_i, words_j = items[i].words, items[j].words
             words = cosine(words_i, words_j) if words_i is not None and words_j is not None else 0.0
-            penalty = day_penalty(gap, items[i].entities & items[j].entities, idf, params)
+            penalty = day_penalty(gap, shared, idf, params)
             value = scores[i, j] - penalty + params.entity_weight * names
             if params.lexical_weight and words_i is not None and words_j is not None:
                 value += params.lexical_weight * (min(words, params.lexical_cap) - params.lexical_offset)
