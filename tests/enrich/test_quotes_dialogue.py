@@ -7,15 +7,12 @@ bold was lost, court dialogues in dash lines); the expected speakers were writte
 from __future__ import annotations
 
 import pytest
+from tests.enrich.french_quotes import MODELS
+from tests.enrich.french_quotes import quotes_of as _quotes
 
 from recoupe.enrich import quotes_dialogue as dialogue
 from recoupe.enrich.entities import find_mentions
-from recoupe.enrich.nlp import NlpModels
-from recoupe.enrich.quotes import extract_quotes
 from recoupe.enrich.quotes_parse import Context
-from recoupe.model import Quote
-
-MODELS = NlpModels()
 
 AFP = """Retraites : « Le gouvernement joue la montre », selon la syndicaliste Sophie Binet
 
@@ -73,11 +70,6 @@ COURT = """Au tribunal correctionnel de Bobigny, le prévenu, Karim B., 24 ans, 
 def _ctx(text: str) -> Context:
     doc = MODELS.parse(text, "fr")
     return Context(doc, "fr", find_mentions(doc, "fr"))
-
-
-def _quotes(text: str) -> list[Quote]:
-    doc = MODELS.parse(text, "fr")
-    return extract_quotes(doc, find_mentions(doc, "fr"), "fr")
 
 
 def _said(text: str) -> list[tuple[str, str | None]]:

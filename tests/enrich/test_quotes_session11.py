@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-from recoupe.enrich.entities import find_mentions
-from recoupe.enrich.nlp import NlpModels
-from recoupe.enrich.quotes import extract_quotes
-from recoupe.model import Quote
-
-MODELS = NlpModels()
-
-
-def _quotes(text: str) -> list[Quote]:
-    doc = MODELS.parse(text, "fr")
-    return extract_quotes(doc, find_mentions(doc, "fr"), "fr")
-
-
-def _quote(text: str, quoted: str) -> Quote:
-    return next(q for q in _quotes(text) if quoted in q.text)
+from tests.enrich.french_quotes import quote_of as _quote
 
 
 def test_a_date_after_the_inverted_subject_is_not_the_speaker() -> None:

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
+from tests.enrich.french_quotes import MODELS
+from tests.enrich.french_quotes import quote_of as _quote
+from tests.enrich.french_quotes import quotes_of as _quotes
+
 from recoupe.enrich.entities import find_mentions
 from recoupe.enrich.entity_repeats import aged, aged_names, missed_persons
-from recoupe.enrich.nlp import NlpModels
-from recoupe.enrich.quotes import extract_quotes
 from recoupe.enrich.referent_past import past_description, past_holder
 from recoupe.enrich.referent_salient import office_like
-from recoupe.model import Mention, Quote
-
-MODELS = NlpModels()
-
-
-def _quotes(text: str) -> list[Quote]:
-    doc = MODELS.parse(text, "fr")
-    return extract_quotes(doc, find_mentions(doc, "fr"), "fr")
-
-
-def _quote(text: str, quoted: str) -> Quote:
-    return next(q for q in _quotes(text) if quoted in q.text)
-
+from recoupe.model import Mention
 
 # --- entity_repeats: names the NER missed --------------------------------------------------------------------
 

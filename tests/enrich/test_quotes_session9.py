@@ -3,20 +3,14 @@ mechanism it checks (not taken from a tuning set); the expected speaker was writ
 
 from __future__ import annotations
 
+from tests.enrich.french_quotes import MODELS
+from tests.enrich.french_quotes import quotes_of as _quotes
+
 from recoupe.enrich import referents as rules
 from recoupe.enrich.entities import find_mentions
-from recoupe.enrich.nlp import NlpModels
-from recoupe.enrich.quotes import extract_quotes
 from recoupe.enrich.quotes_indirect import name_opening_clause
 from recoupe.enrich.quotes_parse import Context
 from recoupe.model import Quote
-
-MODELS = NlpModels()
-
-
-def _quotes(text: str) -> list[Quote]:
-    doc = MODELS.parse(text, "fr")
-    return extract_quotes(doc, find_mentions(doc, "fr"), "fr")
 
 
 def _said(text: str, quoted: str) -> Quote:

@@ -4,18 +4,9 @@ French political reporting tells an exchange; the expected speakers were written
 
 from __future__ import annotations
 
+from tests.enrich.french_quotes import quotes_of as _quotes
+
 from recoupe.enrich import referents as rules
-from recoupe.enrich.entities import find_mentions
-from recoupe.enrich.nlp import NlpModels
-from recoupe.enrich.quotes import extract_quotes
-from recoupe.model import Quote
-
-MODELS = NlpModels()
-
-
-def _quotes(text: str) -> list[Quote]:
-    doc = MODELS.parse(text, "fr")
-    return extract_quotes(doc, find_mentions(doc, "fr"), "fr")
 
 
 def _speakers(text: str) -> list[str | None]:

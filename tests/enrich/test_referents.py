@@ -9,16 +9,15 @@ import json
 from pathlib import Path
 
 import pytest
+from tests.enrich.french_quotes import MODELS
+from tests.enrich.french_quotes import quotes_of as _quotes
 
 from recoupe.enrich import referents as rules
 from recoupe.enrich.entities import find_mentions
-from recoupe.enrich.nlp import NlpModels
-from recoupe.enrich.quotes import extract_quotes
 from recoupe.enrich.quotes_parse import Context
 from recoupe.enrich.roles import find_roles
 from recoupe.model import Quote
 
-MODELS = NlpModels()
 TUNE = Path(__file__).resolve().parents[1] / "fixtures" / "quotes_fr_test" / "tune.jsonl"
 
 
@@ -34,11 +33,6 @@ def _ask(text: str, phrase: str, *, occurrence: int = 0, at: int | None = None) 
         start = text.index(phrase, start + 1)
     roles = find_roles(ctx.doc, ctx.mentions)
     return rules.Ask(ctx, phrase, None, start, start + len(phrase), start if at is None else at, roles=roles)
-
-
-def _quotes(text: str) -> list[Quote]:
-    doc = MODELS.parse(text, "fr")
-    return extract_quotes(doc, find_mentions(doc, "fr"), "fr")
 
 
 def _article(line: int) -> str:
