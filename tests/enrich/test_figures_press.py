@@ -291,3 +291,18 @@ def test_a_bare_scaled_number_in_a_list_after_a_count_counts_its_noun(
     text: str, found: list[tuple[str, str, str]]
 ) -> None:
     assert [(f.text, f.kind, f.unit) for f in figures(text)] == found
+
+
+# --- a union's claim quoted in guillemets (session 13) -------------------------------------------------------
+
+
+def test_a_count_quoted_in_guillemets_keeps_its_noun(models: NlpModels) -> None:
+    """« plus de 2,8 millions » de manifestants: the noun comes after the closing guillemet; the count after
+    « dont » takes it too."""
+    text = (
+        "La CGT a revendiqué « plus de 2,8 millions » de manifestants mardi dans tout le pays, "
+        "dont 500 000 dans la capitale."
+    )
+    for found in both(text, models):
+        counts = [(f.value, f.unit) for f in found if f.kind == "count"]
+        assert counts == [(2_800_000.0, "manifestant"), (500_000.0, "manifestant")]

@@ -29,10 +29,18 @@ import numpy as np
 
 from recoupe.crosscheck.attribution import same_source
 from recoupe.crosscheck.clock import clock_interval
+from recoupe.crosscheck.crowds import both_in_town, crowd_scopes, scopes_apart
 from recoupe.crosscheck.figure_order import ages_of_one_person, ordered_figures, sole_counts
 from recoupe.crosscheck.places import place_conflicts, places_told
 from recoupe.crosscheck.rules import same_slot
-from recoupe.crosscheck.slots import anchored_alike, counted_alike, distinct, many_places, same_referent, topic_concepts
+from recoupe.crosscheck.slots import (
+    anchored_alike,
+    counted_alike,
+    distinct,
+    many_places,
+    same_referent,
+    topic_concepts,
+)
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -328,6 +336,7 @@ def _figures_align(
     topic: frozenset[str] = frozenset(),
     places: bool = False,
     parallel: set[tuple[Key, Key]] | None = None,
+    scopes: dict[Key, str] | None = None,
 ) -> bool:
     if a.article_id == b.article_id or a.figure is None or b.figure is None:
         return False
@@ -356,15 +365,17 @@ def _figures_align(
         return True
     if (  # "la préfecture a dénombré 340 000 participants" / "les organisateurs affirment en avoir rassemblé
         # 800 000": two sources count the same crowd, whatever else the two sentences say; not on a story of
-        # many places (a city's count and the nation's), nor two counts more than SOURCES_APART apart
+        # many places (a city's count and the nation's), nor two counts more than SOURCES_APART apart (in
+        # one town, where the police's and the unions' counts differ most, CITY_SOURCES_APART)
         not places
-        and _within(a.figure, b.figure, SOURCES_APART)
+        and _within(a.figure, b.figure, CITY_SOURCES_APART if both_in_town(a, b, scopes or {}) else SOURCES_APART)
         and a.attributed_to
         and b.attributed_to
         and not same_source(a.attributed_to, b.attributed_to)
         and a.frame is not None
         and b.frame is not None
         and counted_alike(a.figure, a.frame, b.figure, b.frame, many_places=places)
+        and not scopes_apart(a, b, scopes or {})
     ):
         return True
     # the only figure of its kind in two sentences that say the same thing (aligned directly, not through a
@@ -395,6 +406,9 @@ def _other_entities(a: Statement, b: Statement) -> bool:
 
 #: two sources' counts of one crowd differ by this factor at most (police and organisers: 2 to 4 times)
 SOURCES_APART = 5.0
+#: the same in one town, where the counts differ most ("87 000 manifestants à Paris selon la préfecture" /
+#: "500 000 dans la capitale selon la CGT")
+CITY_SOURCES_APART = 10.0
 #: two values this many times apart are not one figure told two ways (unless one sentence changed a number)
 ORDERS_APART = 20.0
 
@@ -530,9 +544,10 @@ def align(
         | ages_of_one_person(figures)
     )
     totals = _totals(figures)
+    scopes = crowd_scopes(figures)
 
     def figures_linked(a: Statement, b: Statement) -> bool:
-        if _figures_align(a, b, alone, similar, topic=topic, places=places, parallel=parallel):
+        if _figures_align(a, b, alone, similar, topic=topic, places=places, parallel=parallel, scopes=scopes):
             return True
         # "232 morts, dont 65 enfants" / "232 morts côté palestinien, dont 56 enfants": parts of one total
         total_a, total_b = totals.get(a.key), totals.get(b.key)
@@ -540,7 +555,9 @@ def align(
             total_a is not None
             and total_b is not None
             and _parts_alike(a, b, many=places)
-            and _figures_align(total_a, total_b, alone, similar, topic=topic, places=places, parallel=parallel)
+            and _figures_align(
+                total_a, total_b, alone, similar, topic=topic, places=places, parallel=parallel, scopes=scopes
+            )
         )
 
     for items, links in _linked_components(figures, figures_linked):

@@ -199,13 +199,19 @@ def sole_counts(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
             noun = unit_concept(figure)
             if noun and noun not in GENERIC:
                 by_article[(statement.article_id, noun)].append(statement)
-    sole = {key: found[0] for key, found in by_article.items() if len(found) == 1}
+    # one value told twice (the title's "78 corps" and the body's) is still the only count of its noun
+    sole = {key: found for key, found in by_article.items() if len({_value(s) for s in found}) == 1}
     pairs: set[tuple[Key, Key]] = set()
-    for (article, noun), x in sole.items():
-        for (other, other_noun), y in sole.items():
-            if noun == other_noun and article < other and _close(x, y) and not _frames_tell_apart(x, y):
-                pairs.add((x.key, y.key))
+    for (article, noun), xs in sole.items():
+        for (other, other_noun), ys in sole.items():
+            if noun != other_noun or article >= other:
+                continue
+            pairs.update((x.key, y.key) for x in xs for y in ys if _close(x, y) and not _frames_tell_apart(x, y))
     return pairs
+
+
+def _value(statement: Statement) -> object:
+    return statement.figure.value if statement.figure is not None else None
 
 
 def ages_of_one_person(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
@@ -224,9 +230,13 @@ def ages_of_one_person(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
         figure, frame = statement.figure, statement.frame
         if figure is not None and frame is not None and years_told(figure, frame) == "age":
             ages[statement.article_id].append(statement)
-    sole = [found[0] for found in ages.values() if len(found) == 1]
-    for i, x in enumerate(sole):
-        for y in sole[i + 1 :]:
-            if not (x.holder and y.holder and not same_holder(x.holder, y.holder)) and _close(x, y):
-                pairs.add((x.key, y.key))
+    sole = [found for found in ages.values() if len({_value(s) for s in found}) == 1]
+    for i, xs in enumerate(sole):
+        for ys in sole[i + 1 :]:
+            pairs.update(
+                (x.key, y.key)
+                for x in xs
+                for y in ys
+                if not (x.holder and y.holder and not same_holder(x.holder, y.holder)) and _close(x, y)
+            )
     return pairs

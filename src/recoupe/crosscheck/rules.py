@@ -183,8 +183,9 @@ def _written(figure: Figure) -> tuple[float, float, float]:
     )
     step = 10.0**-decimals * scale
     half = step / 2
-    if figure.kind == "count" and decimals == 0 and scale == 1.0 and not str(int(number)).endswith("0"):
-        return value, 0.0, 0.0  # "14 départements", "1 419 morts": counted, not rounded
+    counted = number < 100 or not str(int(number)).endswith("0")
+    if figure.kind == "count" and decimals == 0 and scale == 1.0 and counted:
+        return value, 0.0, 0.0  # "14 départements", "1 419 morts", "20 grands électeurs": counted, not rounded
     if decimals == 0 and number >= 10:
         digits = str(int(number))
         zeros = len(digits) - len(digits.rstrip("0"))

@@ -240,6 +240,9 @@ def _classify(ctx: _Context, number: NumberMatch, currency: str | None) -> _Draf
     return _after_noun_kind(ctx, number, end, currency, allow_bare=not is_one, prev=prev_lower, before=before)
 
 
+_CLOSING_BEFORE_DE = re.compile(rf"{SPACE}*[»”\"](?={SPACE}+(?:de|d['’]|of){SPACE}*[^\W\d_])", re.IGNORECASE)
+
+
 def _after_noun_kind(  # noqa: PLR0911, PLR0912, PLR0915 - one rule after the other, in the guide's order
     ctx: _Context,
     number: NumberMatch,
@@ -317,9 +320,12 @@ def _after_noun_kind(  # noqa: PLR0911, PLR0912, PLR0915 - one rule after the ot
             share = round(100 * value / denominator, 6)
             return _Draft(start, ratio.end(), "percent", share, "%", number=number, about=noun)
     if number.scaled or number.approx:
-        de_noun = re.compile(rf"{SPACE}+(?:de|d['’]|of){SPACE}*(?=[^\W\d_])", re.IGNORECASE).match(text, pos)
+        # "« plus de 2,8 millions » de manifestants": a quoted claim, its noun after the closing guillemet
+        closing = _CLOSING_BEFORE_DE.match(text, pos)
+        at = closing.end() if closing else pos
+        de_noun = re.compile(rf"{SPACE}+(?:de|d['’]|of){SPACE}*(?=[^\W\d_])", re.IGNORECASE).match(text, at)
         if de_noun:
-            counted = _noun_after(ctx, pos, scaled=True, after_de=True)
+            counted = _noun_after(ctx, at, scaled=True, after_de=True)
             if counted:
                 return _Draft(start, counted[1], "count", value, counted[2], number=number)
             if number.approx:
