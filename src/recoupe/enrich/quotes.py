@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from recoupe.enrich import referent_words as lex
@@ -61,6 +61,7 @@ from recoupe.enrich.quotes_indirect import IndirectCandidate, indirect_candidate
 from recoupe.enrich.quotes_parse import Context, NounPhrase
 from recoupe.enrich.referents import Ask, Referent, other_role, refer
 from recoupe.enrich.roles import find_roles
+from recoupe.enrich.speaker_rank import Found
 from recoupe.enrich.speakers_describe import (
     DEFINITE,
     MODIFIERS,
@@ -86,7 +87,7 @@ if TYPE_CHECKING:
 
     from recoupe.model import Mention
 
-__all__ = ["extract_quotes"]
+__all__ = ["extract_quotes", "rule_quotes"]
 
 #: a continuation quote starts at most this many characters after the previous quote ends
 CONTINUATION_GAP = 400
@@ -545,6 +546,11 @@ def _refer(
 
 def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list[Quote]:
     """Direct and indirect quotes of ``doc``, sorted by start offset, with resolved speakers."""
+    return [f.quote for f in rule_quotes(doc, mentions, language)[1]]
+
+
+def rule_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> tuple[Context, list[Found]]:
+    """The article read and its quotes, each with the attribution read and the referent rule that answered."""
     ctx = Context(doc, language, list(mentions))
     dialogue = turns(ctx) if language == "fr" else []
     indirects = _indirects(ctx)
@@ -555,7 +561,7 @@ def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list
     roles = find_roles(doc, ctx.mentions)
     resolver = _Resolver(ctx, [(item.start, item.end) for item in items], roles)
     before: list[tuple[int, Referent]] = []
-    quotes: list[Quote] = []
+    quotes: list[Found] = []
     for item in items:
         attribution = item.attribution
         if attribution.how == "continuation":
@@ -574,21 +580,20 @@ def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list
         if referent.name:
             before.append((item.start, referent))
             resolver.settle(speaker, referent)
-        quotes.append(
-            Quote(
-                start=item.start,
-                end=item.end,
-                text=ctx.text[item.start : item.end],
-                kind=item.kind,
-                speaker=referent.name,
-                speaker_key=referent.key,
-                speaker_start=referent.start,
-                speaker_end=referent.end,
-                cue=attribution.cue,
-                cue_start=attribution.cue_start,
-                role=attribution.role,
-                speaker_kind=referent.kind,
-                unresolved=referent.unresolved,
-            )
+        quote = Quote(
+            start=item.start,
+            end=item.end,
+            text=ctx.text[item.start : item.end],
+            kind=item.kind,
+            speaker=referent.name,
+            speaker_key=referent.key,
+            speaker_start=referent.start,
+            speaker_end=referent.end,
+            cue=attribution.cue,
+            cue_start=attribution.cue_start,
+            role=attribution.role,
+            speaker_kind=referent.kind,
+            unresolved=referent.unresolved,
         )
-    return quotes
+        quotes.append(Found(quote, replace(attribution, phrase=phrase), referent.rule))
+    return ctx, quotes

@@ -73,7 +73,8 @@ LAST_SPEAKER_REACH = 1200
 class Referent:
     """Who speaks: ``name`` (an entity's canonical name or a description as written), ``key`` (the entity
     key, None for a description), ``kind`` (``PER``, ``ORG``, ``MEDIA`` or None when unknown),
-    ``unresolved`` (a description or pronoun that names nobody the article names), and the mention used."""
+    ``unresolved`` (a description or pronoun that names nobody the article names), the mention used and the
+    name of the rule that gave it."""
 
     name: str | None
     key: str | None = None
@@ -81,6 +82,7 @@ class Referent:
     unresolved: bool = False
     start: int | None = None
     end: int | None = None
+    rule: str | None = None  # the rule that answered (``refer``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,7 +428,7 @@ def refer(ask: Ask, rules: Sequence[Rule] | None = None) -> Referent:
     for rule in RULES if rules is None else rules:
         found = rule(ask)
         if found is not None:
-            return found
+            return replace(found, rule=rule.__name__)
     return Referent(ask.name, ask.key, None, ask.key is None and bool(ask.name), ask.start, ask.end)
 
 
