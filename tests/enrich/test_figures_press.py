@@ -306,3 +306,13 @@ def test_a_count_quoted_in_guillemets_keeps_its_noun(models: NlpModels) -> None:
     for found in both(text, models):
         counts = [(f.value, f.unit) for f in found if f.kind == "count"]
         assert counts == [(2_800_000.0, "manifestant"), (500_000.0, "manifestant")]
+
+
+def test_a_participle_after_a_number_in_words_is_the_counted_noun(models: NlpModels) -> None:
+    """The parser tags "invités" a verb after "deux mille deux cents": still the people counted."""
+    text = (
+        "Samedi, Charles III, 74 ans, a été sacré en l'abbaye de Westminster devant deux mille deux cents invités, "
+        "au cours de la première cérémonie de ce type depuis 1953."
+    )
+    for found in both(text, models):
+        assert [(f.value, f.unit) for f in found if f.kind == "count"] == [(2200.0, "invité")]

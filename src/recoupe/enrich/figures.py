@@ -167,7 +167,11 @@ def _noun_after(
     if noun.lower() in FUNCTION_WORDS or not (noun[0].islower() or people) or "-" in noun.strip("-")[:1]:
         return None
     token = ctx.token(word.start("w"))
-    if token is not None and token.pos_ in {"VERB", "AUX", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PUNCT"}:
+    if (
+        token is not None
+        and token.pos_ in {"VERB", "AUX", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PUNCT"}
+        and not _participle_as_noun(token)
+    ):
         return None
     if scaled and token is not None and token.pos_ == "ADJ":
         return None  # "300 millions supplémentaires": an amount
@@ -191,6 +195,18 @@ def _noun_after(
             lemma = f"{lemma} {prep}{'' if prep.endswith(chr(39)) else ' '}{cnoun.lower()}"
             end = complement.end("n")
     return word.start("w"), end, lemma
+
+
+def _participle_as_noun(token: Token) -> bool:
+    """A plural past participle right after a number counts people ("deux mille deux cents invités", "trois
+    tués"): the parser may tag it a verb."""
+    return (
+        token.pos_ == "VERB"
+        and "Part" in token.morph.get("VerbForm", [])
+        and "Plur" in token.morph.get("Number", [])
+        and token.i > 0
+        and (token.nbor(-1).like_num or token.nbor(-1).lower_ in {"cents", "mille", "millions", "milliers"})
+    )
 
 
 # "ils étaient un million", "they were 2 million": people counted, not an amount of money
