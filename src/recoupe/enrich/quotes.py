@@ -1,10 +1,9 @@
 """Reported speech in an article: direct quotes (between quotation marks, or a block quote signed by a
 dash line) and indirect quotes (``X a affirmé que …``, ``selon X, …``), with their speaker.
 
-``extract_quotes(doc, mentions, language)`` reads a spaCy ``Doc`` of ``Article.text`` (French or English)
-and the article's entity mentions; offsets of the returned ``Quote`` objects are into ``doc.text``.
-The rules for each kind are in ``quotes_direct`` and ``quotes_indirect``; this module settles overlaps
-and resolves speakers:
+``extract_quotes(doc, mentions, language)`` reads a spaCy ``Doc`` of ``Article.text`` and the article's
+entity mentions (offsets into ``doc.text``). Rules per kind: ``quotes_direct``, ``quotes_indirect``; this
+module settles overlaps and resolves speakers (in French, ``speaker_rank`` then picks among them):
 
 - a phrase that is or contains a name (as head or apposition) takes the mention's canonical name and key;
 - a pronoun (il/elle/ils/elles, he/she/they, the ``-t-il`` of an inversion) agrees in gender (``coref``):
@@ -61,7 +60,7 @@ from recoupe.enrich.quotes_indirect import IndirectCandidate, indirect_candidate
 from recoupe.enrich.quotes_parse import Context, NounPhrase
 from recoupe.enrich.referents import Ask, Referent, other_role, refer
 from recoupe.enrich.roles import find_roles
-from recoupe.enrich.speaker_rank import Found
+from recoupe.enrich.speaker_rank import Found, rerank
 from recoupe.enrich.speakers_describe import (
     DEFINITE,
     MODIFIERS,
@@ -546,7 +545,8 @@ def _refer(
 
 def extract_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> list[Quote]:
     """Direct and indirect quotes of ``doc``, sorted by start offset, with resolved speakers."""
-    return [f.quote for f in rule_quotes(doc, mentions, language)[1]]
+    ctx, found = rule_quotes(doc, mentions, language)
+    return rerank(ctx, found) if language == "fr" else [f.quote for f in found]
 
 
 def rule_quotes(doc: Doc, mentions: Iterable[Mention], language: str) -> tuple[Context, list[Found]]:

@@ -11,8 +11,9 @@ quote it is named, in the same or the previous sentence, as a main-clause subjec
 the quote itself, how often the article names it and the rules quote it, whether it spoke the previous
 quote, and whether its gender agrees with a pronoun speaker. ``choose`` takes the candidate with the
 highest score under the weights of ``data/speaker_rank.json`` (written by ``bench/speaker_rank.py``, which
-measures it); ``rerank`` applies it, in plain Python. Not switched on in ``extract_quotes``: on report4 it
-gained 2.3 points of speaker accuracy, under the +3 asked (bench/README.md, session 13).
+measures it); ``rerank`` applies it, in plain Python, and ``quotes.extract_quotes`` uses it for French: left
+out of its training, report4 (never tuned on) rose 2.3 points of speaker accuracy and every other set gained,
+no speaker the rules had right turned wrong (bench/README.md, session 13).
 """
 
 from __future__ import annotations
