@@ -38,7 +38,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
 __all__ = [
-    "Marker", "moment_of", "moment_rank", "office_and_name", "same_source", "source_for", "source_key", "sources_in",
+    "DAY_WORD", "Marker", "day_of", "moment_of", "moment_rank", "office_and_name", "same_source", "source_for",
+    "source_key", "sources_in",
 ]  # fmt: skip
 
 
@@ -416,7 +417,7 @@ def moment_rank(published: str | None, when: str | None) -> tuple[str, str, int]
 
 _WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 _WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAY_WORD = re.compile(
+DAY_WORD = re.compile(
     r"\b(?P<w>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)\b|\b(?P<y>hier|yesterday)\b|\b(?P<t>aujourd'hui|today)\b",
     re.IGNORECASE,
@@ -434,7 +435,7 @@ def day_of(sentence: str, published: str | None) -> str | None:
     except ValueError:
         return None
     days = set()
-    for match in _DAY_WORD.finditer(sentence.replace("’", "'")):
+    for match in DAY_WORD.finditer(sentence.replace("’", "'")):
         if match.group("w"):
             word = match.group("w").casefold()
             weekday = _WEEKDAYS.index(word) if word in _WEEKDAYS else _WEEKDAYS_EN.index(word)

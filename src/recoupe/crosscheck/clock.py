@@ -21,7 +21,7 @@ from recoupe.folding import fold
 if TYPE_CHECKING:
     from recoupe.crosscheck.statements import Statement
 
-__all__ = ["clock_conflicts", "clock_interval"]
+__all__ = ["clock_conflicts", "clock_interval", "counts_differ"]
 
 _SPACE = r"[\s\u00a0\u202f]"
 _CLOCK = re.compile(
@@ -76,7 +76,7 @@ def clock_interval(sentence: str) -> tuple[int, int, int, int] | None:
     return minute - before, minute + after, start, end
 
 
-def _counts_differ(a: Statement, b: Statement) -> bool:
+def counts_differ(a: Statement, b: Statement) -> bool:
     values_a = {f.value for f in a.figures if f.kind in {"count", "percent"}}
     values_b = {f.value for f in b.figures if f.kind in {"count", "percent"}}
     return bool(values_a and values_b and values_a != values_b)
@@ -85,7 +85,7 @@ def _counts_differ(a: Statement, b: Statement) -> bool:
 def clock_conflicts(a: Statement, b: Statement) -> list[Conflict]:
     """The conflict between the hours two aligned claims give for what they tell (spans: the hours in each
     article's text), if any."""
-    if _counts_differ(a, b) or bool(_ZONE.search(fold(a.text).casefold())) != bool(
+    if counts_differ(a, b) or bool(_ZONE.search(fold(a.text).casefold())) != bool(
         _ZONE.search(fold(b.text).casefold())
     ):
         return []

@@ -44,6 +44,7 @@ from recoupe.crosscheck.rules import (
     values_compatible,
 )
 from recoupe.crosscheck.rules_quotes import same_speaker
+from recoupe.crosscheck.weekdays import day_conflicts
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -211,7 +212,8 @@ def _pair_conflicts(
         return _quote_pair_conflicts(a, b, group, texts)
     if kind == "claim" and a.language == b.language:  # figures are compared in their own groups
         found = _absolute(polarity_conflicts(a.text, b.text, a.language or "fr", nlp), a, b)
-        return found + (clock_conflicts(a, b) + place_conflicts(a, b) if (a.language or "fr") == "fr" else [])
+        french = (a.language or "fr") == "fr"
+        return found + (clock_conflicts(a, b) + day_conflicts(a, b) + place_conflicts(a, b) if french else [])
     return []
 
 
