@@ -24,7 +24,8 @@ ENRICHER_VERSION = 6  # 2: French titles as roles, scare quotes as terms, speake
 # resolved by salience, source documents, parse repairs (issue 12, session 11); 4: person names the NER missed,
 # former office holders, cue subjects checked against the parse (issue 12, session 12); 5: "un X sur N" before a
 # verb the parser tags as a noun, number words of three parts ("soixante-dix-neuf") (issue 11, session 12); 6: a
-# count quoted in guillemets keeps its noun ("« plus de 2,8 millions » de manifestants") (issue 11, session 13)
+# count quoted in guillemets keeps its noun ("« plus de 2,8 millions » de manifestants") (issue 11), French
+# speakers chosen by the learned ranker (speaker_rank, issue 12) (session 13)
 
 
 def _closed(part: str) -> str:
