@@ -1,0 +1,53 @@
+"""A rank told two ways in aligned sentences (issue 11, session 13).
+
+The kind of error was seen on report3 and report4 (each scored blind once, tuning material since); every
+sentence below is written for the test in the manner of French press, none is from a set. Expected outcomes
+were written with the sentences, before the tests were run.
+"""
+
+from __future__ import annotations
+
+from tests.crosscheck.two_outlets import article, check, relations
+
+from recoupe.crosscheck.ranks import rank_conflicts
+from recoupe.crosscheck.report import CrossCheck
+from recoupe.crosscheck.statements import Statement
+
+
+def _ranks(found: CrossCheck) -> set[tuple[str, str]]:
+    return {(relation, detail) for relation, detail in relations(found) if detail.endswith("(rang)")}
+
+
+def test_the_minute_of_one_goal_told_two_ways_conflicts() -> None:
+    a = article(
+        "Sport Direct",
+        "2024-05-25T23:10",
+        "Coupe de France : Lyon sacré au bout de la prolongation",
+        "Lyon a remporté la Coupe de France samedi soir au Stade de France : Rayan Cherki a marqué le but "
+        "de la victoire à la 104e minute, d'une frappe croisée.",
+    )
+    b = article(
+        "Le Quotidien des Sports",
+        "2024-05-26T08:30",
+        "L'OL s'offre la Coupe de France",
+        "D'une frappe croisée à la 106e minute, Rayan Cherki a offert la Coupe de France à Lyon samedi soir "
+        "au Stade de France, en prolongation.",
+    )
+    assert {r for r, _ in _ranks(check(a, b))} == {"conflicting"}
+
+
+def _claim(article_id: str, text: str) -> Statement:
+    return Statement(article_id, article_id, "fr", "claim", 0, len(text), text, (0, len(text)))
+
+
+def test_ranks_of_two_nouns_are_two_things() -> None:
+    """ "le cinquième Français" and "la quatrième fois" rank two things; "troisième au classement" has no
+    noun after its ordinal."""
+    five = _claim("a", "Il devient le cinquième Français à remporter le trophée.")
+    assert [c.detail for c in rank_conflicts(five, _claim("b", "Il devient le quatrième Français sacré."))] == [
+        "cinquième Français vs quatrième Français (rang)"
+    ]
+    assert not rank_conflicts(five, _claim("b", "C'est la quatrième fois que le trophée revient au Real."))
+    assert not rank_conflicts(
+        _claim("a", "Il finit troisième au classement."), _claim("b", "Il finit quatrième au classement.")
+    )
