@@ -87,6 +87,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from recoupe.crosscheck.ranges import range_bounds
 from recoupe.crosscheck.rules_base import KINDS, Conflict, Sentence, Word, folded_words, sentence_of, stem, stop_words
 from recoupe.crosscheck.rules_lexicon import (
     APPROX_BEFORE,
@@ -305,6 +306,10 @@ def compatible_in(text_a: str, a: Figure, text_b: str, b: Figure) -> bool:
         return _hedge(figure, text[: figure.start], text[figure.end :])
 
     hedge_a, hedge_b = hedge(text_a, a), hedge(text_b, b)
+    if "range" in {hedge_a, hedge_b} and a.kind == b.kind and a.kind != "date":  # "entre 100 et 300 morts"
+        lo_a, hi_a = (range_bounds(text_a, a) or _interval(a, "range")) if hedge_a == "range" else _interval(a, hedge_a)
+        lo_b, hi_b = (range_bounds(text_b, b) or _interval(b, "range")) if hedge_b == "range" else _interval(b, hedge_b)
+        return lo_a <= hi_b and lo_b <= hi_a
     if hedge_a == hedge_b and hedge_a in {"lower", "upper"}:  # "plus de 125 morts" / "plus de 165 morts": two
         return _compatible(a, b, "exact", "exact")  # floors of one count, compared as written
     return _compatible(a, b, hedge_a, hedge_b)
