@@ -28,6 +28,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from recoupe.enrich import referent_words as lex
+from recoupe.enrich.quotes_complement import (
+    connectors_only,
+    coordinated_start,
+    infinitive_complement,
+    que_opens_clause,
+)
 from recoupe.enrich.quotes_direct import (
     COMPLEMENT_BEFORE,
     Attribution,
@@ -131,6 +137,7 @@ _CLITIC_OBJ = frozenset(
 _SELON_STOP = frozenset({"que", "qu'", "les termes", "le cas", "les cas", "les modalites", "les regles"})
 _COMME_VERBS = frozenset(
     {"reveler", "relever", "rapporter", "indiquer", "souligner", "preciser", "expliquer", "raconter", "ecrire"}
+    | {"rappeler", "affirmer", "assurer", "confirmer"}
 )
 _DETERMINERS = frozenset(
     {"le", "la", "l'", "les", "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs"}
@@ -215,11 +222,18 @@ def _clause_pieces(ctx: Context, start: int) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     k, limit = ctx.token_at(start), ctx.token_at(sent_end)
     piece_start = start
+    infinitival = any("Inf" in t.morph.get("VerbForm", []) for t in doc[k : min(k + 4, limit)])
+    complement, french = fold(text[max(0, start - 4) : start]).rstrip().endswith(("que", "qu'")), ctx.language == "fr"
     while k < limit:
         tok = doc[k]
         low = fold(tok.text)
         if ctx.quoted(tok.idx) and tok.text not in QUOTE_CHARS:
             k += 1
+            continue
+        second = coordinated_start(doc, k, complement=complement, infinitival=infinitival) if french else None
+        if second is not None and second < limit:
+            pieces.append((piece_start, tok.idx))
+            piece_start, k = doc[second].idx, second
             continue
         nxt = fold(doc[k + 1].text) if k + 1 < len(doc) else ""
         if low == "," and nxt in {"selon", "d'apres", "according"}:
@@ -339,7 +353,7 @@ def _from_verb(ctx: Context, verb: int) -> list[IndirectCandidate]:  # noqa: PLR
             low = fold(t.text)
             if (t.text in QUOTE_CHARS and not ctx.quoted(t.idx + 1)) or low in {":", "."}:
                 break
-            if low in {"que", "qu'"} and t.pos_ == "SCONJ" and fold(doc[k - 1].text) not in _BAD_BEFORE_QUE:
+            if low in {"que", "qu'"} and que_opens_clause(t, verb) and fold(doc[k - 1].text) not in _BAD_BEFORE_QUE:
                 start = t.idx + len(t.text)
                 break
             if k == verb + 1 or all(
@@ -360,6 +374,9 @@ def _from_verb(ctx: Context, verb: int) -> list[IndirectCandidate]:  # noqa: PLR
             if t.pos_ in {"VERB", "AUX"} and t.morph.get("Mood", []) and k > verb + 1:
                 break
             k += 1
+        if start is None and not reflexive:
+            inf = infinitive_complement(tok, limit)
+            start = doc[inf].idx if inf is not None else None
     if start is None:
         return []
     phrase = _speaker(ctx, verb)
@@ -389,7 +406,7 @@ def _selon(ctx: Context, k: int) -> list[IndirectCandidate]:
     cue = text[tok.idx : doc[word_end - 1].idx + len(doc[word_end - 1].text)]
     attribution = Attribution(phrase, cue, tok.idx)
     head = text[sent_start : tok.idx].strip()
-    if not head or head[-1:] in {"(", "-"}:
+    if not head or head[-1:] in {"(", "-"} or connectors_only(head):
         comma = text.find(",", phrase.end, sent_end)
         if comma < 0 or comma - phrase.end > 40:
             return []
@@ -425,6 +442,41 @@ def _comme(ctx: Context, k: int) -> list[IndirectCandidate]:
     cue = text[doc[k].idx : doc[j].idx + len(doc[j].text)]
     attribution = Attribution(phrase, cue, doc[k].idx)
     return [IndirectCandidate(a, b, attribution) for a, b in _clause_pieces(ctx, phrase.end + 1) if _keep(ctx, a, b)]
+
+
+def _comme_cue(ctx: Context, k: int, limit: int) -> int | None:
+    """Index of the verb of ``comme le révèle`` / ``comme l'a révélé`` opened by ``comme`` at token ``k``."""
+    doc = ctx.doc
+    j = k + 1
+    if j >= limit or fold(doc[j].text) not in {"le", "l'"}:
+        return None
+    j += 1
+    if j < limit and doc[j].pos_ == "AUX":
+        j += 1
+    if j >= limit:
+        return None
+    low = fold(doc[j].text)  # "rapporte" is tagged a noun with itself as lemma
+    known = fold(doc[j].lemma_) in _COMME_VERBS or any(low.startswith(v[:-2]) for v in _COMME_VERBS)
+    return j if known and ctx.is_report(doc[j]) else None
+
+
+def _comme_after(ctx: Context, k: int) -> list[IndirectCandidate]:
+    """``content, comme le rapporte X.``: a trailing ``comme le``-clause ending the sentence gives X the
+    clause before it (from the sentence start or a colon)."""
+    doc, text = ctx.doc, ctx.text
+    sent_start, sent_end = ctx.sentence_of(doc[k].idx)
+    limit = ctx.token_at(sent_end)
+    j = _comme_cue(ctx, k, limit)
+    phrase = ctx.phrase_from(j + 1, limit) if j is not None else None
+    if j is None or phrase is None or phrase.pronoun or text[phrase.end : sent_end].strip(" .,;)\n") != "":
+        return []
+    colon = text.rfind(": ", sent_start, doc[k].idx)
+    a, b = _trim(ctx, colon + 2 if colon >= 0 and not ctx.quoted(colon) else sent_start, doc[k].idx)
+    finite = [t for t in doc[ctx.token_at(a) : k] if t.pos_ in {"VERB", "AUX"} and t.morph.get("Mood", [])]
+    if b - a < 20 or text[a] in QUOTE_CHARS or not finite or not _keep(ctx, a, b):
+        return []
+    cue = text[doc[k].idx : doc[j].idx + len(doc[j].text)]
+    return [IndirectCandidate(a, b, Attribution(phrase, cue, doc[k].idx))]
 
 
 def _pour(ctx: Context, k: int) -> list[IndirectCandidate]:
@@ -504,6 +556,8 @@ def indirect_candidates(ctx: Context) -> list[IndirectCandidate]:
             out.extend(_selon(ctx, k))
         elif low == "comme" and ctx.sentence_of(tok.idx)[0] == tok.idx:
             out.extend(_comme(ctx, k))
+        elif low == "comme":
+            out.extend(_comme_after(ctx, k))
         elif (low == "pour" and tok.is_sent_start) or (low == "pour" and ctx.sentence_of(tok.idx)[0] == tok.idx):
             out.extend(_pour(ctx, k))
         elif low == "," and k + 1 < len(doc):
