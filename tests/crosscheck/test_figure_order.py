@@ -189,3 +189,23 @@ def test_one_weekday_on_two_dates_in_sentences_told_alike_is_a_conflict() -> Non
         "le dimanche 19 mai, d'une enquête nationale.",
     )
     assert _involves(_conflicts(check(a, b)), "12 mai", "19 mai")
+
+
+def test_the_only_share_of_one_noun_in_each_article_is_one_figure() -> None:
+    """ "6,5 % des pharmacies" / "une pharmacie sur dix": the only share of pharmacies in each article, values
+    within ORDER_FACTOR (session 13)."""
+    a = article(
+        "Le Quotidien Santé",
+        "2023-01-12T11:00",
+        "Pénurie d'amoxicilline : les pharmacies sous tension",
+        "Mercredi, 6,5 % des pharmacies déclaraient une rupture totale d'amoxicilline, selon le syndicat "
+        "des pharmaciens, qui réclame des stocks de sécurité.",
+    )
+    b = article(
+        "Radio Santé",
+        "2023-01-12T17:40",
+        "Antibiotiques : le syndicat des pharmaciens s'inquiète",
+        "Selon le syndicat des pharmaciens, une pharmacie sur dix n'avait plus une seule boîte d'amoxicilline "
+        "mercredi. L'organisation demande au gouvernement de constituer des stocks.",
+    )
+    assert _involves(_conflicts(check(a, b)), "6,5 %", "une pharmacie sur dix")

@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from recoupe.crosscheck.ages import same_holder
+from recoupe.crosscheck.frames import concept
 from recoupe.crosscheck.rules_time import duration_unit
 from recoupe.crosscheck.slots import distinct, unit_concept, units_agree, years_told
 from recoupe.crosscheck.slots_lexicon import GENERIC
@@ -183,10 +184,11 @@ def _close(x: Statement, y: Statement) -> bool:
 
 
 def sole_counts(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
-    """Pairs of counts of one specific noun (or measures in one unit), each the only one of its article
-    ("quelque 422 navires attendaient" / "un embouteillage de 242 navires"; "a reculé de 0,4 point" / "une
-    diminution de 0,3 point"): what one article counts once, the other counts once, and the same thing unless
-    their frames tell them apart or the values are far apart."""
+    """Pairs of counts of one specific noun (or measures in one unit, or shares of one noun), each the only one
+    of its article ("quelque 422 navires attendaient" / "un embouteillage de 242 navires"; "a reculé de 0,4
+    point" / "une diminution de 0,3 point"; "2,6 % des stations" / "une station sur vingt"): what one article
+    counts once, the other counts once, and the same thing unless their frames tell them apart or the values
+    are far apart."""
     by_article: dict[tuple[str, str], list[Statement]] = defaultdict(list)
     for statement in figures:
         figure = statement.figure
@@ -199,6 +201,8 @@ def sole_counts(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
             noun = unit_concept(figure)
             if noun and noun not in GENERIC:
                 by_article[(statement.article_id, noun)].append(statement)
+        elif figure.kind == "percent" and (noun := _share_of(statement)) and noun not in GENERIC:
+            by_article[(statement.article_id, f"% {noun}")].append(statement)
     # one value told twice (the title's "78 corps" and the body's) is still the only count of its noun
     sole = {key: found for key, found in by_article.items() if len({_value(s) for s in found}) == 1}
     pairs: set[tuple[Key, Key]] = set()
@@ -208,6 +212,16 @@ def sole_counts(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
                 continue
             pairs.update((x.key, y.key) for x in xs for y in ys if _close(x, y) and not _frames_tell_apart(x, y))
     return pairs
+
+
+def _share_of(statement: Statement) -> str | None:
+    """What a share is of, in one word: "une station sur vingt" (station), "2,6 % des stations" (station)."""
+    figure, frame = statement.figure, statement.frame
+    if figure is None:
+        return None
+    ratio = " sur " in figure.text  # "une station sur vingt": its noun; "hausse de 1,8 %": no share of "hausse"
+    words = ((figure.about or "").split() if ratio else []) or (sorted(frame.whole) if frame is not None else [])
+    return concept(words[0]) if len(words) == 1 else None
 
 
 def _value(statement: Statement) -> object:
