@@ -48,7 +48,7 @@ from crosscheck import memoised  # noqa: E402 - the embedding memo of the plante
 
 ROOT = _HERE.parent
 DATA = ROOT / "tests" / "fixtures" / "crosscheck_fr"
-BLIND = "report5"  # the set nobody reads: scored once, at the end of a piece of work
+BLIND = "report6"  # the set nobody reads: scored once, at the end of a piece of work
 DISAGREEMENTS = ("conflicting", "updated", "differs-by-source")
 
 Span = tuple[int, int]
