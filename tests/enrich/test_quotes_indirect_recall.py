@@ -68,3 +68,24 @@ def test_connectors_only() -> None:
     assert connectors_only("En effet,")
     assert connectors_only("Toujours")
     assert not connectors_only("Le soir même,")
+
+
+def test_a_pour_frame_before_an_inverted_cue_belongs_to_the_content() -> None:
+    text = "Pour la suite du chantier, la route restera fermée jusqu'en juin, a précisé le préfet."
+    assert _indirect(text) == ["Pour la suite du chantier, la route restera fermée jusqu'en juin"]
+
+
+def test_a_relative_clause_between_the_verb_and_que() -> None:
+    text = "La mairie rappelle aux habitants qui possèdent un chien que les animaux doivent être tenus en laisse."
+    assert _indirect(text) == ["les animaux doivent être tenus en laisse"]
+
+
+def test_selon_a_name_ending_the_sentence_without_a_comma() -> None:
+    text = "Le directeur du club aurait démissionné dans la nuit selon Le Parisien."
+    quotes = [q for q in quotes_of(text) if q.kind == "indirect"]
+    assert [q.text for q in quotes] == ["Le directeur du club aurait démissionné dans la nuit"]
+    assert quotes[0].speaker == "Le Parisien"
+
+
+def test_selon_a_procedure_is_no_source() -> None:
+    assert _indirect("Le conseil a été élu selon la procédure habituelle.") == []

@@ -29,6 +29,8 @@ __all__ = [
     "INFINITIVE_VERBS",
     "connectors_only",
     "coordinated_start",
+    "ends_sentence",
+    "in_relative",
     "infinitive_complement",
     "que_opens_clause",
     "report_lemma",
@@ -173,3 +175,14 @@ def connectors_only(head: str) -> bool:
     """Whether ``head`` (the words before ``selon`` in its sentence) holds only connectors and commas."""
     words = fold(head).replace(",", " ").split()
     return bool(words) and len(words) <= 3 and all(w in _CONNECTORS for w in words)
+
+
+def in_relative(tok: Token) -> bool:
+    """Whether a finite verb belongs to a relative clause (``rappelle aux personnes qui utilisent … que``): the
+    scan for the reporting verb's ``que`` goes on past it."""
+    return tok.dep_ == "acl:relcl" or (tok.dep_.startswith(("aux", "cop")) and tok.head.dep_ == "acl:relcl")
+
+
+def ends_sentence(text: str, end: int, sent_end: int) -> bool:
+    """Whether only closing punctuation stands between ``end`` and the sentence end."""
+    return not text[end:sent_end].strip(" .,;!?)\n")

@@ -31,6 +31,8 @@ from recoupe.enrich import referent_words as lex
 from recoupe.enrich.quotes_complement import (
     connectors_only,
     coordinated_start,
+    ends_sentence,
+    in_relative,
     infinitive_complement,
     que_opens_clause,
 )
@@ -371,7 +373,7 @@ def _from_verb(ctx: Context, verb: int) -> list[IndirectCandidate]:  # noqa: PLR
                 if reflexive and fold(tok.lemma_) == "dire" and t.pos_ in {"ADJ", "VERB"} and k == verb + 1:
                     start = t.idx
                     break
-            if t.pos_ in {"VERB", "AUX"} and t.morph.get("Mood", []) and k > verb + 1:
+            if t.pos_ in {"VERB", "AUX"} and t.morph.get("Mood", []) and k > verb + 1 and not in_relative(t):
                 break
             k += 1
         if start is None and not reflexive:
@@ -411,12 +413,29 @@ def _selon(ctx: Context, k: int) -> list[IndirectCandidate]:
         if comma < 0 or comma - phrase.end > 40:
             return []
         return [IndirectCandidate(a, b, attribution) for a, b in _clause_pieces(ctx, comma + 1) if _keep(ctx, a, b)]
+    return _selon_after(ctx, k, phrase, attribution)
+
+
+def _selon_after(ctx: Context, k: int, phrase: NounPhrase, attribution: Attribution) -> list[IndirectCandidate]:
+    """``content, selon X`` (or ``content selon X.`` ending the sentence, X a name)."""
+    doc, text = ctx.doc, ctx.text
+    tok = doc[k]
+    sent_start, sent_end = ctx.sentence_of(tok.idx)
     before = text[tok.idx - 2 : tok.idx].strip()
     if before in {",", *QUOTE_CHARS}:
         colon = text.rfind(": ", sent_start, tok.idx)
         begin = colon + 2 if colon >= 0 and not ctx.quoted(colon) else sent_start
         a, b = _trim(ctx, begin, tok.idx)
         if _keep(ctx, a, b):
+            return [IndirectCandidate(a, b, attribution)]
+    elif (
+        ends_sentence(text, phrase.end, sent_end)
+        and phrase.mention is not None
+        and phrase.mention.label in {"PER", "ORG"}
+    ):
+        a, b = _trim(ctx, sent_start, tok.idx)  # "… provoquer des vertiges selon Le Parisien."
+        finite = [t for t in doc[ctx.token_at(a) : k] if t.pos_ in {"VERB", "AUX"} and t.morph.get("Mood", [])]
+        if finite and text[a] not in QUOTE_CHARS and len(text[a:b].split()) >= 4 and _keep(ctx, a, b):
             return [IndirectCandidate(a, b, attribution)]
     return []
 
@@ -521,8 +540,15 @@ def _inverted(ctx: Context, k: int) -> list[IndirectCandidate]:
     if b <= a or text[a] in QUOTE_CHARS or len(text[a:b].split()) < 4:
         return []  # a content may end with a quotation (X était une "très proche amie", a-t-elle déclaré)
     # the quotation itself (''We wanted it,'' Mr. X, the manager, said), or a source given first ("Pour X, Y
-    # "…", a-t-il témoigné": "pour X" speaks)
-    if ctx.marked_at(a) is not None or fold(text[a : a + 8]).split()[:1] in (["pour"], ["selon"], ["d'apres"]):
+    # "…", a-t-il témoigné": "pour X" speaks); "Pour le reste de la population, …, a-t-il estimé" with no
+    # quotation is a frame of the content, not a source
+    opening = fold(text[a : a + 8]).split()[:1]
+    quoting = any(ch in QUOTE_CHARS for ch in text[a:b])
+    if (
+        ctx.marked_at(a) is not None
+        or opening in (["selon"], ["d'apres"])
+        or (opening == ["pour"] and (quoting or _pour(ctx, ctx.token_at(a))))
+    ):
         return []
     verbs = [t for t in doc[ctx.token_at(a) : k] if t.pos_ in {"VERB", "AUX"}]
     if not verbs or not _keep(ctx, a, b) or _introduces_its_quotation(ctx, a, b, verbs):
