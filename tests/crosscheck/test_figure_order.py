@@ -7,18 +7,10 @@ written with the sentences, before the tests were run.
 
 from __future__ import annotations
 
-from tests.crosscheck.two_outlets import article, check
+from tests.crosscheck.two_outlets import article, check, conflict_pairs
 
 from recoupe.crosscheck.rules import compatible_in
 from recoupe.model import Figure
-
-
-def _conflicts(found: object) -> list[tuple[str, str, str]]:
-    return [
-        (c.relation, x.figure.text if x.figure else x.text, y.figure.text if y.figure else y.text)
-        for v in found.verdicts  # type: ignore[attr-defined]
-        for c, x, y in v.conflicts
-    ]
 
 
 def _involves(conflicts: list[tuple[str, str, str]], a: str, b: str) -> bool:
@@ -42,7 +34,7 @@ def test_the_second_count_of_a_vote_told_alike_is_compared() -> None:
         "Les députés ont voté mardi la réforme des retraites agricoles, par 312 voix contre 210. "
         "Le Sénat doit l'examiner en avril.",
     )
-    assert _involves(_conflicts(check(a, b)), "201", "210")
+    assert _involves(conflict_pairs(check(a, b)), "201", "210")
 
 
 def test_ages_listed_in_another_order_are_no_conflict() -> None:
@@ -60,7 +52,7 @@ def test_ages_listed_in_another_order_are_no_conflict() -> None:
         "Une fillette de 8 ans et son grand-père de 71 ans ont été blessés mardi dans une collision à Arras. "
         "Les pompiers les ont conduits au centre hospitalier.",
     )
-    conflicts = _conflicts(check(a, b))
+    conflicts = conflict_pairs(check(a, b))
     assert not _involves(conflicts, "71 ans", "8 ans")
 
 
@@ -79,7 +71,7 @@ def test_two_things_changed_in_alike_sentences_are_other_facts_not_a_conflict() 
         "Le niveau de la Loire atteint 4,1 mètres à Tours mercredi. "
         "La Loire était montée à 6,2 mètres en mars 2001 et à 6,8 mètres en janvier 1982.",
     )
-    assert not _involves(_conflicts(check(a, b)), "7,1", "6,8")
+    assert not _involves(conflict_pairs(check(a, b)), "7,1", "6,8")
 
 
 def _date(sentence: str, written: str, value: str) -> tuple[str, Figure]:
@@ -118,7 +110,7 @@ def test_the_only_count_of_one_noun_in_each_article_is_one_figure() -> None:
         "Au deuxième jour de la grève, la file d'attente au large du Havre s'allonge : 75 porte-conteneurs "
         "sont bloqués. Les syndicats réclament une hausse des salaires.",
     )
-    assert _involves(_conflicts(check(a, b)), "57", "75")
+    assert _involves(conflict_pairs(check(a, b)), "57", "75")
 
 
 def test_another_count_of_the_same_noun_is_a_part_not_the_count() -> None:
@@ -136,7 +128,7 @@ def test_another_count_of_the_same_noun_is_a_part_not_the_count() -> None:
         "Un locataire a été grièvement brûlé dans l'incendie de son appartement à Nîmes. "
         "Deux autres blessés, plus légèrement atteints, ont été conduits au CHU.",
     )
-    assert not _involves(_conflicts(check(a, b)), "trois blessés", "Deux autres blessés")
+    assert not _involves(conflict_pairs(check(a, b)), "trois blessés", "Deux autres blessés")
 
 
 def test_a_number_told_as_a_collective_noun_is_a_round_guess() -> None:
@@ -188,7 +180,7 @@ def test_one_weekday_on_two_dates_in_sentences_told_alike_is_a_conflict() -> Non
         "Onze cas sont désormais recensés dans l'Ain. Ces chiffres tombent après l'annonce par Agnès Buzyn, "
         "le dimanche 19 mai, d'une enquête nationale.",
     )
-    assert _involves(_conflicts(check(a, b)), "12 mai", "19 mai")
+    assert _involves(conflict_pairs(check(a, b)), "12 mai", "19 mai")
 
 
 def test_the_only_share_of_one_noun_in_each_article_is_one_figure() -> None:
@@ -208,4 +200,4 @@ def test_the_only_share_of_one_noun_in_each_article_is_one_figure() -> None:
         "Selon le syndicat des pharmaciens, une pharmacie sur dix n'avait plus une seule boîte d'amoxicilline "
         "mercredi. L'organisation demande au gouvernement de constituer des stocks.",
     )
-    assert _involves(_conflicts(check(a, b)), "6,5 %", "une pharmacie sur dix")
+    assert _involves(conflict_pairs(check(a, b)), "6,5 %", "une pharmacie sur dix")

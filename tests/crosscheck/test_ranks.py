@@ -7,15 +7,10 @@ were written with the sentences, before the tests were run.
 
 from __future__ import annotations
 
-from tests.crosscheck.two_outlets import article, check, relations
+from tests.crosscheck.two_outlets import article, check, tagged
 
 from recoupe.crosscheck.ranks import rank_conflicts
-from recoupe.crosscheck.report import CrossCheck
 from recoupe.crosscheck.statements import Statement
-
-
-def _ranks(found: CrossCheck) -> set[tuple[str, str]]:
-    return {(relation, detail) for relation, detail in relations(found) if detail.endswith("(rang)")}
 
 
 def test_the_minute_of_one_goal_told_two_ways_conflicts() -> None:
@@ -33,7 +28,7 @@ def test_the_minute_of_one_goal_told_two_ways_conflicts() -> None:
         "D'une frappe croisée à la 106e minute, Rayan Cherki a offert la Coupe de France à Lyon samedi soir "
         "au Stade de France, en prolongation.",
     )
-    assert {r for r, _ in _ranks(check(a, b))} == {"conflicting"}
+    assert {r for r, _ in tagged(check(a, b), "(rang)")} == {"conflicting"}
 
 
 def _claim(article_id: str, text: str) -> Statement:

@@ -7,13 +7,7 @@ were written with the sentences, before the tests were run.
 
 from __future__ import annotations
 
-from tests.crosscheck.two_outlets import article, check, relations
-
-from recoupe.crosscheck.report import CrossCheck
-
-
-def _days(found: CrossCheck) -> set[tuple[str, str]]:
-    return {(relation, detail) for relation, detail in relations(found) if detail.endswith("(jour)")}
+from tests.crosscheck.two_outlets import article, check, tagged
 
 
 def test_two_weekdays_for_one_crash_conflict() -> None:
@@ -31,7 +25,7 @@ def test_two_weekdays_for_one_crash_conflict() -> None:
         "L'hélicoptère qui transportait Kobe Bryant s'est écrasé samedi sur une colline de Calabasas, "
         "en Californie, tuant ses neuf occupants. L'ancien joueur des Lakers avait 41 ans.",
     )
-    assert ("conflicting", "dimanche vs samedi (jour)") in _days(check(a, b))
+    assert ("conflicting", "dimanche vs samedi (jour)") in tagged(check(a, b), "(jour)")
 
 
 def test_yesterday_and_the_weekday_it_was_agree() -> None:
@@ -47,7 +41,7 @@ def test_yesterday_and_the_weekday_it_was_agree() -> None:
         "Lorient : trois marins sauvés après le naufrage de leur chalutier",
         "Trois marins ont été hélitreuillés hier matin après le chavirage de leur chalutier au large de Lorient.",
     )
-    assert not _days(check(a, b))
+    assert not tagged(check(a, b), "(jour)")
 
 
 def test_a_day_told_after_another_is_no_conflict() -> None:
@@ -65,4 +59,4 @@ def test_a_day_told_after_another_is_no_conflict() -> None:
         "Les vols d'évacuation ont repris vendredi à l'aéroport de Kaboul, au lendemain du double attentat "
         "qui a ensanglanté ses abords.",
     )
-    assert not _days(check(a, b))
+    assert not tagged(check(a, b), "(jour)")

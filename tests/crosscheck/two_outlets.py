@@ -44,3 +44,17 @@ def conflicting(found: CrossCheck, one: str, other: str) -> bool:
         for v in found.verdicts
         for c, _, _ in v.conflicts
     )
+
+
+def conflict_pairs(found: CrossCheck) -> list[tuple[str, str, str]]:
+    """Every conflict as (relation, the first statement's figure or text, the second's)."""
+    return [
+        (c.relation, x.figure.text if x.figure else x.text, y.figure.text if y.figure else y.text)
+        for v in found.verdicts
+        for c, x, y in v.conflicts
+    ]
+
+
+def tagged(found: CrossCheck, tag: str) -> set[tuple[str, str]]:
+    """The (relation, detail) of the conflicts whose detail ends with ``tag`` ("(jour)", "(rang)")."""
+    return {(relation, detail) for relation, detail in relations(found) if detail.endswith(tag)}
