@@ -46,3 +46,16 @@ def test_ranks_of_two_nouns_are_two_things() -> None:
     assert not rank_conflicts(
         _claim("a", "Il finit troisième au classement."), _claim("b", "Il finit quatrième au classement.")
     )
+
+
+def test_ranks_in_words_with_et_and_in_roman_numerals() -> None:
+    """ "vingt et unième" is 21, "XVIIe" 17; "Ce matin" and "Le" are no Roman ranks."""
+    titles = rank_conflicts(
+        _claim("a", "Nadal remporte le 22e titre du Grand Chelem de sa carrière."),
+        _claim("b", "Ce matin, Nadal fête le vingt et unième titre du Grand Chelem de sa carrière."),
+    )
+    assert [c.detail for c in titles] == ["22e titre vs vingt et unième titre (rang)"]
+    centuries = rank_conflicts(
+        _claim("a", "Le violon volé date du XVIIe siècle."), _claim("b", "Le violon volé date du XVe siècle.")
+    )
+    assert [c.detail for c in centuries] == ["XVIIe siècle vs XVe siècle (rang)"]

@@ -3,7 +3,8 @@
 "Benzema devient le cinquième Français sacré" / "… le quatrième Français sacré"; "but à la 109e minute" /
 "à la 111e minute". Ordinals are not figures (a rank says which, not how many: ``statements``), so figure
 slots never compare them; two claims aligned as one statement do. Each sentence must hold one ordinal
-(in digits, "109e", or in words, "cinquième"; never "premier"/"second", which name offices and rounds)
+(in digits, "109e", in Roman numerals, "XVIIe", or in words, "cinquième", "vingt et unième"; never
+"premier"/"second", which name offices and rounds)
 before a noun, the same noun in both ("Français", "minute"): "le cinquième Français" and "la quatrième fois"
 rank two things.
 """
@@ -23,8 +24,28 @@ if TYPE_CHECKING:
 __all__ = ["rank_conflicts"]
 
 _ORDINAL = re.compile(
-    r"\b(?P<n>\d{1,3}(?:e|ème|eme)|(?:[a-zé]+-)*[a-zé]+ième)\s+(?P<noun>[^\W\d_][\w\-]*)", re.IGNORECASE
+    r"\b(?P<n>\d{1,3}(?:e|ème|eme)|(?:[IVXLC]{2,6}|[IVX])(?:e|ème)|(?:[a-zé]+(?:-| et |-et-))*[a-zé]+ième)"
+    r"\s+(?P<noun>[^\W\d_][\w\-]*)"
 )
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _roman(raw: str) -> int | None:
+    """ "XVII" 17, "XIV" 14; ``None`` when the letters are not a Roman number."""
+    values = [_ROMAN[c] for c in raw]
+    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+    return total if total > 0 else None
+
+
+def _value(raw: str) -> int | None:
+    if raw[0].isdigit():
+        return int(re.sub(r"\D", "", raw))
+    letters = re.sub(r"(e|ème)$", "", raw)
+    if letters and set(letters) <= set(_ROMAN):  # "XVIIe siècle"
+        return _roman(letters)
+    return ordinal_value(raw.casefold())
+
+
 #: words after an ordinal that are not its noun ("troisième au classement")
 _NOT_NOUNS = frozenset({"au", "aux", "du", "de", "des", "la", "le", "les", "en", "et", "a", "ou", "sur", "dans"})
 
@@ -34,7 +55,7 @@ def _rank(text: str) -> tuple[int, str, int, int] | None:
     found = []
     for match in _ORDINAL.finditer(text):
         raw = match.group("n")
-        value = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else ordinal_value(raw)
+        value = _value(raw)
         noun = fold(match.group("noun")).casefold()
         noun = noun[:-1] if len(noun) > 3 and noun.endswith("s") else noun
         if value is not None and noun not in _NOT_NOUNS:
