@@ -32,3 +32,24 @@ def test_one_town_put_in_two_departements_is_a_conflict() -> None:
         "à la gendarmerie. La victime, âgée de 45 ans, est morte sur le coup.",
     )
     assert conflicting(check(a, b), "Ardèche", "Haute-Loire")
+
+
+def test_a_dateline_in_capitals_names_its_town_too() -> None:
+    """ "LA BRESSE (Vosges) -" is La Bresse, the town a body writes "La Bresse (Haute-Saône)" (session 13)."""
+    assert [p[:2] for p in places_told("LA BRESSE (Vosges) - La station a fermé ses pistes.")] == [
+        ("la bresse", "vosges")
+    ]
+    assert [p[:2] for p in places_told("GRENOBLE (AFP) - Le préfet a annoncé")] == []  # the agency again
+    a = article(
+        "Le Républicain de l'Est",
+        "2024-02-10T09:00",
+        "Faute de neige, La Bresse ferme ses pistes",
+        "LA BRESSE (Vosges) - Faute de neige, la station de La Bresse a fermé samedi ses pistes de ski alpin.",
+    )
+    b = article(
+        "Info Montagne",
+        "2024-02-10T12:30",
+        "Les pistes de La Bresse fermées",
+        "La station de La Bresse (Haute-Saône) a fermé samedi ses pistes de ski alpin, faute de neige.",
+    )
+    assert conflicting(check(a, b), "Vosges", "Haute-Saône")

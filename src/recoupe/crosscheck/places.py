@@ -1,7 +1,8 @@
 """A place told with its region in two articles: "Régny (Loire)" / "Régny (Rhône)", "Butler, en
 Pennsylvanie" / "Butler, dans l'Ohio".
 
-French press sets a small town's département or region right after it, in brackets or after a comma. Two
+French press sets a small town's département or region right after it, in brackets or after a comma (a
+dateline writes the town in capitals: "SAINT-MARTIN-VÉSUBIE (Alpes-Maritimes)"). Two
 outlets that name one town with two regions disagree on where it is (one of them put it in the wrong
 département). The town must be written the same way in both; a region is a proper noun that is not an
 acronym ("Paris (AFP)" is a dateline, "Marine Le Pen (RN)" a party), and two regions one of which holds the
@@ -23,9 +24,13 @@ __all__ = ["place_conflicts", "places_told"]
 
 _PROPER = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿœ’'][\w’'-]*"
 _PLACE = rf"{_PROPER}(?:[\s-](?:(?:de|du|des|sur|en|la|le|les|l['’])[\s-]?)?{_PROPER}){{0,3}}"
+#: a town in capitals, as a dateline writes it ("SAINT-MARTIN-VÉSUBIE (Alpes-Maritimes) -")
+_CAPITALS = (
+    r"(?:(?:LA|LE|LES) |L['’])?[A-ZÀ-ÖØ-Þ]{2,}(?:[-’'][A-ZÀ-ÖØ-Þ]+|-(?:SUR|LÈS|LES|EN|DE|DU|LA|LE)-[A-ZÀ-ÖØ-Þ]+){0,4}"
+)
 _REGION = rf"{_PROPER}(?:[\s-](?:(?:de|du|des|et|la|le|l['’])[\s-]?)?{_PROPER}){{0,3}}"
 _TOLD = re.compile(
-    rf"(?P<town>{_PLACE})[\s\u00a0]*(?:\([\s\u00a0]*(?P<bracketed>{_REGION})[\s\u00a0]*\)"
+    rf"(?P<town>{_PLACE}|{_CAPITALS})[\s\u00a0]*(?:\([\s\u00a0]*(?P<bracketed>{_REGION})[\s\u00a0]*\)"
     rf"|,[\s\u00a0]+(?:en|dans[\s\u00a0]+(?:le|la|les|l['’])|au|aux)[\s\u00a0]*(?P<after>{_REGION})\b)"
 )
 _ARTICLES = re.compile(r"^(?:l['’]|le |la |les )")
@@ -36,7 +41,7 @@ def places_told(text: str) -> list[tuple[str, str, tuple[int, int]]]:
     found = []
     for match in _TOLD.finditer(text):
         group = "bracketed" if match.group("bracketed") else "after"
-        town = fold(match.group("town"))
+        town = fold(match.group("town")).casefold()
         region = _ARTICLES.sub("", fold(match.group(group)))
         found.append((town, region, match.span(group)))
     return found
