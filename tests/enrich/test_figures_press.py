@@ -316,3 +316,20 @@ def test_a_participle_after_a_number_in_words_is_the_counted_noun(models: NlpMod
     )
     for found in both(text, models):
         assert [(f.value, f.unit) for f in found if f.kind == "count"] == [(2200.0, "invité")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Un séisme d'une magnitude de 4,9 a secoué l'Ardèche lundi.", 4.9),
+        ("Magnitude : 6,1. La secousse a été ressentie jusqu'à Lyon.", 6.1),
+        ("Un tremblement de terre de 5,8 sur l'échelle de Richter a frappé la Crète.", 5.8),
+    ],
+)
+def test_an_earthquake_magnitude_is_a_figure(text: str, value: float) -> None:
+    """A magnitude is a measure (unit "magnitude"), so two outlets' magnitudes of one quake are compared."""
+    assert [(f.value, f.unit) for f in figures(text) if f.kind == "quantity"] == [(value, "magnitude")]
+
+
+def test_the_magnitude_of_a_problem_is_no_figure() -> None:
+    assert not [f for f in figures("La magnitude du problème dépasse les prévisions.") if f.unit == "magnitude"]

@@ -444,6 +444,12 @@ def _about(ctx: _Context, draft: _Draft) -> str | None:
 _HALF_AFTER = re.compile(rf"{SPACE}+(?:et{SPACE}+demie?|and{SPACE}+a{SPACE}+half)\b", re.IGNORECASE)
 _ROUND_THE_CLOCK = re.compile(rf"(?:heures|jours|h|j){SPACE}*(?:sur|/){SPACE}*$", re.IGNORECASE)
 _RACE_TIME = re.compile(r"(?<![\d:])(\d{1,2}):([0-5]\d)[.,](\d{1,3})(?![\d:])")
+_MAGNITUDE = re.compile(
+    rf"\bmagnitude{SPACE}*(?:(?:de|d['’]|:){SPACE}*)?(?P<after>\d(?:[.,]\d{{1,2}})?)(?![\d.,]\d)"
+    rf"|(?<![\d.,])(?P<before>\d(?:[.,]\d{{1,2}})?){SPACE}+(?:sur|on){SPACE}+(?:l['’]|the){SPACE}*"
+    rf"(?:[ée]chelle|scale)(?:{SPACE}+ouverte)?{SPACE}+(?:de{SPACE}+)?Richter",
+    re.IGNORECASE,
+)
 
 
 def extract_figures(text: str, language: str, published: PublishedDate | None, doc: Doc | None = None) -> list[Figure]:
@@ -511,12 +517,18 @@ def extract_figures(text: str, language: str, published: PublishedDate | None, d
 
 
 def _race_times_and_shares(ctx: _Context) -> list[_Draft]:
-    """Race times (``1:48.64`` → 108.64 s) and shares in words (``un TGV sur deux`` → 50 %, see ``fractions``)."""
+    """Race times (``1:48.64`` → 108.64 s), an earthquake's magnitude (``magnitude de 5,4``, ``5,2 sur l'échelle
+    de Richter``: a quantity in unit ``magnitude``) and shares in words (``un TGV sur deux`` → 50 %, see
+    ``fractions``)."""
     text = ctx.text
     drafts = []
     for m in _RACE_TIME.finditer(text):
         seconds = int(m.group(1)) * 60 + float(f"{m.group(2)}.{m.group(3)}")
         drafts.append(_Draft(m.start(), m.end(), "quantity", round(seconds, 6), "seconde"))
+    for m in _MAGNITUDE.finditer(text):
+        value = float((m.group("before") or m.group("after")).replace(",", "."))
+        start, end = m.span("before") if m.group("before") else m.span("after")
+        drafts.append(_Draft(start, end, "quantity", value, "magnitude"))
     for share in find_fractions(text, ctx.language, ctx.pos_at):
         noun = text[share.noun_start : share.noun_end] if share.noun_start >= 0 else None
         drafts.append(_Draft(share.start, share.end, "percent", share.value, "%", about=noun))
