@@ -20,7 +20,7 @@ from recoupe.model import Article, Enrichment, EnrichmentLevel
 
 __all__ = ["ENRICHER_VERSION", "NlpModels", "enrich"]
 
-ENRICHER_VERSION = 8  # 2: French titles as roles, scare quotes as terms, speakers resolved (issues 12, 13); 3: speakers
+ENRICHER_VERSION = 9  # 2: French titles as roles, scare quotes as terms, speakers resolved (issues 12, 13); 3: speakers
 # resolved by salience, source documents, parse repairs (issue 12, session 11); 4: person names the NER missed,
 # former office holders, cue subjects checked against the parse (issue 12, session 12); 5: "un X sur N" before a
 # verb the parser tags as a noun, number words of three parts ("soixante-dix-neuf") (issue 11, session 12); 6: a
@@ -28,7 +28,8 @@ ENRICHER_VERSION = 8  # 2: French titles as roles, scare quotes as terms, speake
 # speakers chosen by the learned ranker (speaker_rank, issue 12) (session 13); 7: more French indirect quotes
 # (issue 12, session 13): que-clauses and infinitives read from the parse, "mais que" / "et n'avoir" as second
 # quotes, a trailing "comme le rapporte X", "Et selon X,"; 8: "… selon Le Parisien." ending a sentence, a que
-# after a relative clause ("rappelle aux habitants qui … que"), "Pour <frame>, …, a précisé X" (session 13)
+# after a relative clause ("rappelle aux habitants qui … que"), "Pour <frame>, …, a précisé X" (session 13); 9:
+# "il"/"elle" named only later, "l'ancien ministre" not the present holder, ranker refit on eight sets (session 13)
 
 
 def _closed(part: str) -> str:

@@ -46,7 +46,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from recoupe.enrich import referent_carriers, referent_salient, referent_turns
+from recoupe.enrich import referent_ahead, referent_carriers, referent_salient, referent_turns
 from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import compatible, phrase_gender, pronoun_gender, subject_candidates
 from recoupe.enrich.quotes_direct import COMPLEMENT_BEFORE
@@ -234,9 +234,11 @@ def pronoun_subject(ask: Ask) -> Referent | None:
     if found is not None:
         return found
     plural = folded in {"ils", "elles", "eux", "they", "them"}
+    ahead = referent_ahead.named_ahead(ask.ctx, folded, ask.start if ask.start is not None else ask.at)
     return (
         (None if plural else _previous(ask))
         or _mention_close_before(ask)
+        or (_entity(ask, ahead, ask.start, ask.end) if ahead is not None else None)
         or Referent(ask.name, None, None, unresolved=True, start=ask.start, end=ask.end)
     )
 
@@ -271,8 +273,9 @@ def role_of_entity(ask: Ask) -> Referent | None:
             if not lex.same_office(_head(role), head) and not inside:
                 continue  # "la police" is not "le chef de la police"; a long piece of the role is
             m = _nearest_mention(ask, key)
-            if m is None or (past_key(ask.ctx.text, ask.ctx.mentions, key) and not past_description(ask.name or "")):
-                continue  # "le ministre" is not "le ministre de l'époque, X" (``referent_past``)
+            past = past_key(ask.ctx.text, ask.ctx.mentions, key) or past_description(role)
+            if m is None or past != past_description(ask.name or ""):
+                continue  # "le ministre" is not "le ministre de l'époque, X", nor "l'ancien ministre" "X, ministre"
             score = (len(words & set(role_words)), -abs(ask.at - m.start))
             if best is None or score > best[:2]:
                 best = (*score, m)
@@ -312,6 +315,10 @@ def role_next_to_name(ask: Ask) -> Referent | None:
         right = _words(unquoted(ask.ctx, m.end, hi))[:6]
         if head not in left and head not in right[:3]:
             continue
+        if past_description(ask.name or "") and not (
+            past_holder(ask.ctx.text, m) or past_description(" ".join(left[-6:] + right[:6]))
+        ):
+            continue  # "l'ancien ministre" is not "X, ministre de l'Économie"
         score = (len(words & set(left + right)), -abs(ask.at - m.start))
         if best is None or score > best[:2]:
             best = (*score, m)
