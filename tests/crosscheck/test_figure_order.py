@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from tests.crosscheck.two_outlets import article, check, conflict_pairs
 
+from recoupe.crosscheck.figure_order import Key, sole_counts
 from recoupe.crosscheck.rules import compatible_in
+from recoupe.crosscheck.statements import Statement, statements_of
+from recoupe.enrich import enrich
+from recoupe.enrich.nlp import NlpModels
 from recoupe.model import Figure
 
 
@@ -201,3 +205,32 @@ def test_the_only_share_of_one_noun_in_each_article_is_one_figure() -> None:
         "mercredi. L'organisation demande au gouvernement de constituer des stocks.",
     )
     assert _involves(conflict_pairs(check(a, b)), "6,5 %", "une pharmacie sur dix")
+
+
+def test_the_only_count_of_men_in_each_article_is_one_figure() -> None:
+    """ "trois hommes armés" / "un commando de deux hommes": "hommes" counts one group when each article counts
+    it once (session 13)."""
+    a = article(
+        "Le Courrier du Val",
+        "2019-03-02T14:10",
+        "Braquage d'un fourgon blindé à Cergy",
+        "Trois hommes armés de fusils d'assaut ont attaqué samedi matin un fourgon blindé sur un parking de Cergy, "
+        "avant de s'enfuir à bord d'une berline.",
+    )
+    b = article(
+        "Info Île-de-France",
+        "2019-03-02T18:45",
+        "Cergy : un fourgon blindé attaqué",
+        "Un commando de deux hommes a braqué samedi matin un fourgon de transport de fonds à Cergy. "
+        "Les malfaiteurs ont pris la fuite en voiture.",
+    )
+    assert _involves(conflict_pairs(check(a, b)), "Trois hommes", "deux hommes")
+    models = NlpModels()
+    figures = [s for x in (a, b) for s in statements_of(x, enrich(x, models)) if s.kind == "figure"]
+    pairs = {frozenset((x.text, y.text)) for x, y in _pairs_of(figures, sole_counts(figures))}
+    assert pairs == {frozenset(("Trois hommes", "deux hommes"))}
+
+
+def _pairs_of(figures: list[Statement], keys: set[tuple[Key, Key]]) -> list[tuple[Statement, Statement]]:
+    at = {f.key: f for f in figures}
+    return [(at[x], at[y]) for x, y in keys]

@@ -170,6 +170,9 @@ def _a_year(statement: Statement) -> bool:
 #: two values of one slot told in two alike sentences are at most this many times apart ("186" / "168", "422"
 #: / "242"); further apart, a missed figure has shifted the ranks ("un sur trois" / "deux tiers des bus")
 ORDER_FACTOR = 2.0
+#: generic nouns that still count one group when an article counts it once ("trois hommes lourdement armés" /
+#: "un commando de deux hommes")
+_SEXES = frozenset({"homme", "femme"})
 
 
 def _close(x: Statement, y: Statement) -> bool:
@@ -199,7 +202,7 @@ def sole_counts(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
         # anyone's age, "trois jours" any period)
         if (figure.kind == "count" or (figure.kind == "quantity" and duration_unit(figure) is None)) and figure.unit:
             noun = unit_concept(figure)
-            if noun and noun not in GENERIC:
+            if noun and (noun not in GENERIC or noun in _SEXES):
                 by_article[(statement.article_id, noun)].append(statement)
         elif figure.kind == "percent" and (noun := _share_of(statement)) and noun not in GENERIC:
             by_article[(statement.article_id, f"% {noun}")].append(statement)

@@ -20,8 +20,8 @@ from recoupe.model import Article, Enrichment, EnrichmentLevel
 
 __all__ = ["ENRICHER_VERSION", "NlpModels", "enrich"]
 
-ENRICHER_VERSION = 9  # 2: French titles as roles, scare quotes as terms, speakers resolved (issues 12, 13); 3: speakers
-# resolved by salience, source documents, parse repairs (issue 12, session 11); 4: person names the NER missed,
+ENRICHER_VERSION = 10  # 2: French titles as roles, scare quotes as terms, speakers resolved (issues 12, 13); 3:
+# speakers resolved by salience, source documents, parse repairs (issue 12, session 11); 4: person names the NER missed,
 # former office holders, cue subjects checked against the parse (issue 12, session 12); 5: "un X sur N" before a
 # verb the parser tags as a noun, number words of three parts ("soixante-dix-neuf") (issue 11, session 12); 6: a
 # count quoted in guillemets keeps its noun ("« plus de 2,8 millions » de manifestants") (issue 11), French
@@ -29,7 +29,8 @@ ENRICHER_VERSION = 9  # 2: French titles as roles, scare quotes as terms, speake
 # (issue 12, session 13): que-clauses and infinitives read from the parse, "mais que" / "et n'avoir" as second
 # quotes, a trailing "comme le rapporte X", "Et selon X,"; 8: "… selon Le Parisien." ending a sentence, a que
 # after a relative clause ("rappelle aux habitants qui … que"), "Pour <frame>, …, a précisé X" (session 13); 9:
-# "il"/"elle" named only later, "l'ancien ministre" not the present holder, ranker refit on eight sets (session 13)
+# "il"/"elle" named only later, "l'ancien ministre" not the present holder, ranker refit on eight sets (session 13); 10:
+# an earthquake's magnitude is a figure ("magnitude de 5,4") (issue 11, session 13)
 
 
 def _closed(part: str) -> str:
