@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INFINITIVE_VERBS",
+    "SPEECH_INFINITIVE_VERBS",
     "connectors_only",
     "coordinated_start",
     "ends_sentence",
@@ -37,39 +38,15 @@ __all__ = [
 ]
 
 #: reporting verbs whose infinitival complement is reported speech ("indique avoir", "a promis de")
-INFINITIVE_VERBS = frozenset(
-    {
-        "dire",
-        "affirmer",
-        "assurer",
-        "confirmer",
-        "nier",
-        "reconnaitre",
-        "avouer",
-        "admettre",
-        "estimer",
-        "declarer",
-        "expliquer",
-        "pretendre",
-        "jurer",
-        "certifier",
-        "dementir",
-        "accuser",
-        "annoncer",
-        "juger",
-        "raconter",
-        "indiquer",
-        "rappeler",
-        "promettre",
-        "reveler",
-        "repeter",
-        "soutenir",
-        "preciser",
-        "temoigner",
-        "confier",
-        "souligner",
-    }
-)
+#: speech verbs whose infinitive complement is reported speech, as ``quotes_indirect`` first read them
+SPEECH_INFINITIVE_VERBS = frozenset(
+    {"dire", "affirmer", "assurer", "confirmer", "nier", "reconnaitre", "avouer", "admettre", "estimer", "declarer",
+     "expliquer", "pretendre", "jurer", "certifier", "dementir", "accuser", "annoncer", "juger", "raconter"}
+)  # fmt: skip
+INFINITIVE_VERBS = SPEECH_INFINITIVE_VERBS | {
+    "indiquer", "rappeler", "promettre", "reveler", "repeter", "soutenir", "preciser", "temoigner", "confier",
+    "souligner",
+}  # fmt: skip
 #: verbs whose infinitive comes after ``de`` ("a promis de maintenir", "l'accuse de tenir")
 _DE_VERBS = frozenset({"promettre", "accuser", "jurer"})
 #: surface forms the lemmatiser gets wrong ("reconnait" → "reconner")

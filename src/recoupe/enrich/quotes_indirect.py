@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from recoupe.enrich import referent_words as lex
 from recoupe.enrich.quotes_complement import (
+    SPEECH_INFINITIVE_VERBS,
     connectors_only,
     coordinated_start,
     ends_sentence,
@@ -53,29 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = ["IndirectCandidate", "indirect_candidates", "name_opening_clause"]
 
-_INF_VERBS = frozenset(
-    {
-        "dire",
-        "affirmer",
-        "assurer",
-        "confirmer",
-        "nier",
-        "reconnaitre",
-        "avouer",
-        "admettre",
-        "estimer",
-        "declarer",
-        "expliquer",
-        "pretendre",
-        "jurer",
-        "certifier",
-        "dementir",
-        "accuser",
-        "annoncer",
-        "juger",
-        "raconter",
-    }
-)
+_INF_VERBS = SPEECH_INFINITIVE_VERBS
 _BAD_BEFORE_QUE = frozenset(
     {
         "ce",
