@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from recoupe.crosscheck.rules_base import Conflict
+from recoupe.crosscheck.rules_base import Conflict, stop_words
 from recoupe.crosscheck.statements import ordinal_value
 from recoupe.folding import fold
 
@@ -46,10 +46,6 @@ def _value(raw: str) -> int | None:
     return ordinal_value(raw.casefold())
 
 
-#: words after an ordinal that are not its noun ("troisième au classement")
-_NOT_NOUNS = frozenset({"au", "aux", "du", "de", "des", "la", "le", "les", "en", "et", "a", "ou", "sur", "dans"})
-
-
 def _rank(text: str) -> tuple[int, str, int, int] | None:
     """(value, folded noun, start, end) of the one ordinal before a noun in ``text``, else ``None``."""
     found = []
@@ -58,7 +54,7 @@ def _rank(text: str) -> tuple[int, str, int, int] | None:
         value = _value(raw)
         noun = fold(match.group("noun")).casefold()
         noun = noun[:-1] if len(noun) > 3 and noun.endswith("s") else noun
-        if value is not None and noun not in _NOT_NOUNS:
+        if value is not None and noun not in stop_words("fr"):  # "troisième au classement"
             found.append((value, noun, match.start(), match.end()))
     return found[0] if len({(v, n) for v, n, _, _ in found}) == 1 else None
 

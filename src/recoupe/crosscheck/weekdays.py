@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from recoupe.crosscheck.attribution import DAY_WORD
 from recoupe.crosscheck.clock import counts_differ
 from recoupe.crosscheck.rules_base import Conflict
+from recoupe.crosscheck.rules_time import date_opening
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ __all__ = ["DAYS_APART", "day_conflicts"]
 
 #: two days further apart than this are two events of a running story, not one event told two ways
 DAYS_APART = 2
-_TO_COME = re.compile(r"\b(d'ici|jusqu'a|a partir de|des|avant|apres|depuis|chaque|tous les|toutes les)\s+$")
+#: a habit, not a day ("chaque samedi", "tous les lundis"); a day to come or since is ``rules_time.date_opening``
+_HABIT = re.compile(r"\b(chaque|tous les|toutes les)\s+$")
 _AFTER = re.compile(r"^\s+(prochain|suivant|soir prochain|matin prochain)\b")
 #: a second day told relative to the first ("au lendemain de l'attentat", "la veille"): two days in one sentence
 _RELATIVE_DAY = re.compile(r"\b(lendemain|surlendemain|veille|avant-veille|la nuit de|the day after|the day before)\b")
@@ -41,7 +43,8 @@ def _day_word(text: str) -> tuple[int, int] | None:
         return None
     match = found[0]
     before = fold(text[max(0, match.start() - 20) : match.start()]).casefold().replace("’", "'")
-    if _TO_COME.search(before) or _AFTER.match(fold(text[match.end() : match.end() + 20]).casefold()):
+    after = fold(text[match.end() : match.end() + 20]).casefold()
+    if date_opening(before) != "exact" or _HABIT.search(before) or _AFTER.match(after):
         return None
     return match.start(), match.end()
 
