@@ -250,7 +250,7 @@ def _classify(ctx: _Context, number: NumberMatch, currency: str | None) -> _Draf
     percent = PERCENT_AFTER.match(text, end)
     if percent:
         return _Draft(start, percent.end(), "percent", value, "%", number=number)
-    # race times "1:48.64" are found separately; times of day are not figures
+    # race times "1:48.64" are found separately (``_written_apart``); times of day are not figures
     if TIME_OF_DAY_GLUED.match(text, end) and not number.words:
         return None
     return _after_noun_kind(ctx, number, end, currency, allow_bare=not is_one, prev=prev_lower, before=before)
@@ -473,7 +473,7 @@ def extract_figures(text: str, language: str, published: PublishedDate | None, d
     for date in find_relative_dates(text, ctx.language, published):
         if not any(taken[date.start : date.end]):
             claim(_Draft(date.start, date.end, "date", date.value, relative=True))
-    for early in _race_times_and_shares(ctx):
+    for early in _written_apart(ctx):
         if not any(taken[early.start : early.end]):
             claim(early)
 
@@ -516,7 +516,7 @@ def extract_figures(text: str, language: str, published: PublishedDate | None, d
     ]
 
 
-def _race_times_and_shares(ctx: _Context) -> list[_Draft]:
+def _written_apart(ctx: _Context) -> list[_Draft]:
     """Race times (``1:48.64`` → 108.64 s), an earthquake's magnitude (``magnitude de 5,4``, ``5,2 sur l'échelle
     de Richter``: a quantity in unit ``magnitude``) and shares in words (``un TGV sur deux`` → 50 %, see
     ``fractions``)."""
