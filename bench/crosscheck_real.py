@@ -13,8 +13,9 @@ Each pair is cross-checked as a story of two independent outlets (``crosscheck_a
 
 * a reported pair of statements (a ``Conflict`` with its ``relation``) is *right* when an expected item of the
   same verdict has a span that overlaps it in A or in B, or holds both its figures' texts (the same two values
-  where an article repeats them, in its title or lead; since session 13); distinct reports (by their two spans)
-  are counted once.
+  where an article repeats them, in its title or lead; since session 13), or holds their numbers in digits (the
+  same values told with another noun: "50 morts" in a title, "50 personnes ont été tuées"; since session 14);
+  distinct reports (by their two spans) are counted once.
   Precision per verdict = right / reported; recall = expected items found / expected.
 * *known disagreements*: every expected conflicting, updated and differs-by-source item; recall over all of
   them (found with the right verdict) and how many were called *corroborated* instead.
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from datetime import datetime
@@ -88,6 +90,19 @@ def span_of(text: str, needle: str) -> Span | None:
     return None if at < 0 else (at, at + len(needle))
 
 
+_NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f]\d{3})*(?:,\d+)?")
+
+
+def _numbers(text: str) -> set[str]:
+    return {re.sub(r"\s", "", n) for n in _NUMBER.findall(text)}
+
+
+def _same_numbers(told_a: str, item_a: str, told_b: str, item_b: str) -> bool:
+    """A report whose figures are the numbers, in digits, of an expected item's two texts, each side's own."""
+    a, b = _numbers(told_a), _numbers(told_b)
+    return bool(a and b and a != b and a <= _numbers(item_a) and b <= _numbers(item_b))
+
+
 def _overlaps(a: Span, b: Span | None) -> bool:
     return b is not None and a[0] < b[1] and b[0] < a[1]
 
@@ -134,6 +149,8 @@ class Score:
                         or _overlaps(span_b, sb)
                         # the same two values where the article repeats them (its title, its lead)
                         or (told_a.strip() and told_a in item["a"] and told_b.strip() and told_b in item["b"])
+                        # … or told with another noun ("50 morts" in a title, "50 personnes ont été tuées")
+                        or _same_numbers(told_a, item["a"], told_b, item["b"])
                     )
                     for item, sa, sb in expected
                 )

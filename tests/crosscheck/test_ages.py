@@ -80,3 +80,23 @@ def test_ages_of_two_named_people_are_two_figures() -> None:
     )
     found = check(a, b)
     assert not any("25" in c.detail and "31" in c.detail for v in found.verdicts for c, _, _ in v.conflicts)
+
+
+def test_an_only_age_the_other_article_gives_to_a_named_person_is_not_a_conflict() -> None:
+    # session 14: written before the first run. The other article gives two ages: the victim's (37) and the
+    # attacker's, named (42): the first article's only age, 42, is the attacker's, not a second age of anyone.
+    a = article(
+        "Info Continue",
+        "2023-05-12T22:00",
+        "Attaque au couteau devant une école de Nantes",
+        "Un homme a blessé un enseignant au couteau vendredi devant une école de Nantes. "
+        "Âgé de 42 ans, l'assaillant a été interpellé sur place par des policiers.",
+    )
+    b = article(
+        "Le Courrier de l'Estuaire",
+        "2023-05-13T08:00",
+        "Nantes : l'enseignant agressé hors de danger",
+        "Il avait 37 ans et enseignait l'histoire depuis dix ans dans l'établissement. "
+        "Son agresseur, Marc Delorme, 42 ans, a été placé en garde à vue vendredi soir.",
+    )
+    assert not conflicting(check(a, b), "42 ans", "37 ans")

@@ -46,3 +46,33 @@ def test_the_hour_of_one_event_told_an_hour_apart_is_a_conflict() -> None:
     hours = [c for v in found.verdicts for c, _, _ in v.conflicts if c.kind == "date" and "heure" in c.detail]
     assert hours
     assert hours[0].relation == "conflicting"
+
+
+def test_hours_in_two_time_zones_are_not_compared() -> None:
+    # session 14: written before the first run; "heure locale" and "heure de Paris" are two clocks
+    a = article(
+        "Agence du Monde",
+        "2024-01-01T12:30",
+        "Un séisme frappe le centre du Japon",
+        "Le séisme, d'une magnitude de 7,5, a frappé la péninsule de Noto lundi vers 16h10 heure locale. "
+        "Des maisons se sont effondrées à Wajima.",
+    )
+    b = article(
+        "Radio Continent",
+        "2024-01-01T13:00",
+        "Japon : un fort séisme secoue la péninsule de Noto",
+        "Le séisme, de magnitude 7,5, a secoué la péninsule de Noto lundi vers 8h10, heure de Paris. "
+        "Plusieurs maisons se sont effondrées à Wajima.",
+    )
+    found = check(a, b)
+    assert not [c for v in found.verdicts for c, _, _ in v.conflicts if c.detail.endswith("(heure)")]
+    # one zone named on both sides: the hours are compared
+    c = article(
+        "Radio Continent",
+        "2024-01-01T13:00",
+        "Japon : un fort séisme secoue la péninsule de Noto",
+        "Le séisme, de magnitude 7,5, a secoué la péninsule de Noto lundi vers 18h30 heure locale. "
+        "Plusieurs maisons se sont effondrées à Wajima.",
+    )
+    found = check(a, c)
+    assert [c for v in found.verdicts for c, _, _ in v.conflicts if c.detail.endswith("(heure)")]

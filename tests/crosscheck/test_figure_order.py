@@ -234,3 +234,42 @@ def test_the_only_count_of_men_in_each_article_is_one_figure() -> None:
 def _pairs_of(figures: list[Statement], keys: set[tuple[Key, Key]]) -> list[tuple[Statement, Statement]]:
     at = {f.key: f for f in figures}
     return [(at[x], at[y]) for x, y in keys]
+
+
+def test_firefighters_counted_as_sapeurs_pompiers_and_pompiers_once_each_are_one_figure() -> None:
+    # session 14: written before the first run. "dont quatre pompiers" is a part of the injured, not the count of
+    # firefighters sent; "sapeurs-pompiers" and "pompiers" count one group.
+    a = article(
+        "Le Quotidien de l'Ouest",
+        "2021-03-02T07:00",
+        "Incendie dans une usine de Rennes",
+        "Un incendie a ravagé une usine de la zone industrielle de Rennes dans la nuit. Une douzaine de salariés "
+        "ont été légèrement blessés, dont quatre pompiers. Environ 120 sapeurs-pompiers ont combattu les flammes.",
+    )
+    b = article(
+        "Info Bretagne",
+        "2021-03-02T07:00",
+        "Rennes : une usine détruite par le feu",
+        "Quatre-vingts pompiers ont lutté toute la nuit contre l'incendie d'une usine de Rennes. "
+        "Le site, qui employait une centaine de personnes, est entièrement détruit.",
+    )
+    assert _involves(conflict_pairs(check(a, b)), "120 sapeurs-pompiers", "Quatre-vingts pompiers")
+
+
+def test_a_career_total_is_not_the_count_of_the_day() -> None:
+    # session 14: written before the first run. Two titles won on the day; four in a career.
+    a = article(
+        "Sport Plus",
+        "2024-08-02T22:30",
+        "Doublé historique pour la nageuse Emma Laurent",
+        "Deux courses, deux titres : Emma Laurent a remporté le 100 m et le 200 m dos vendredi soir à Paris.",
+    )
+    b = article(
+        "Le Journal du Soir",
+        "2024-08-03T07:00",
+        "Emma Laurent, reine du dos",
+        "Sacrée sur 100 m puis sur 200 m dos, Emma Laurent porte son total à quatre titres olympiques, "
+        "après ses deux médailles d'or de Tokyo.",
+    )
+    pairs = conflict_pairs(check(a, b))
+    assert not _involves(pairs, "deux titres", "quatre titres")

@@ -5,9 +5,10 @@ not a figure (``statements.is_moment``), so figure slots never compare it; two c
 statement do. Each hour is read as the interval its words allow ("vers 19h": 18:40-19:20, "peu avant 20
 heures": 19:30-20:00, "peu après 14 heures": 14:00-14:30, "à 14h30": 14:25-14:35; "vers 11h15", told to
 the minute: 11:05-11:25) and two intervals that do not meet are a conflict. Only a sentence with one clock
-time is read (two are a timeline), never a live blog's stamp ("10h15 -"), never when one side names a time
-zone the other does not ("heure locale"), and never in sentences whose counts differ (a toll "à 14 heures"
-and another "à 18 heures" is an update, not two times of one event).
+time is read (two are a timeline), never a live blog's stamp ("10h15 -"), never when the two do not name one
+time zone ("11h56 heure locale" / "8h11, heure de Paris"; "heure locale" on one side only), and never in
+sentences whose counts differ (a toll "à 14 heures" and another "à 18 heures" is an update, not two times of
+one event).
 """
 
 from __future__ import annotations
@@ -82,12 +83,20 @@ def counts_differ(a: Statement, b: Statement) -> bool:
     return bool(values_a and values_b and values_a != values_b)
 
 
+#: names of one time zone
+_ZONES = {"heure francaise": "heure de paris", "gmt": "utc", "temps universel": "utc"}
+
+
+def _zone(text: str) -> str | None:
+    """The time zone a sentence names ("heure locale", "heure de Paris" = "heure française"), if any."""
+    match = _ZONE.search(fold(text).casefold())
+    return None if match is None else _ZONES.get(match.group(), match.group())
+
+
 def clock_conflicts(a: Statement, b: Statement) -> list[Conflict]:
     """The conflict between the hours two aligned claims give for what they tell (spans: the hours in each
     article's text), if any."""
-    if counts_differ(a, b) or bool(_ZONE.search(fold(a.text).casefold())) != bool(
-        _ZONE.search(fold(b.text).casefold())
-    ):
+    if counts_differ(a, b) or _zone(a.text) != _zone(b.text):
         return []
     one, other = clock_interval(a.text), clock_interval(b.text)
     if one is None or other is None:

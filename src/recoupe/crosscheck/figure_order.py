@@ -206,8 +206,14 @@ def sole_counts(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
                 by_article[(statement.article_id, noun)].append(statement)
         elif figure.kind == "percent" and (noun := _share_of(statement)) and noun not in GENERIC:
             by_article[(statement.article_id, f"% {noun}")].append(statement)
-    # one value told twice (the title's "78 corps" and the body's) is still the only count of its noun
-    sole = {key: found for key, found in by_article.items() if len({_value(s) for s in found}) == 1}
+    # one value told twice (the title's "78 corps" and the body's) is still the only count of its noun; a part
+    # of a count the enrichment left without a noun ("une trentaine ont été blessées, dont six pompiers") is
+    # not one of them when the article counts that noun otherwise too ("250 sapeurs-pompiers")
+    sole = {}
+    for key, found in by_article.items():
+        whole = [s for s in found if not _a_part(s)] or found
+        if len({_value(s) for s in whole}) == 1:
+            sole[key] = whole
     pairs: set[tuple[Key, Key]] = set()
     for (article, noun), xs in sole.items():
         for (other, other_noun), ys in sole.items():
@@ -215,6 +221,11 @@ def sole_counts(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
                 continue
             pairs.update((x.key, y.key) for x in xs for y in ys if _close(x, y) and not _frames_tell_apart(x, y))
     return pairs
+
+
+def _a_part(statement: Statement) -> bool:
+    """A count written right after "dont" ("dont six pompiers"): a part of something counted before it."""
+    return statement.frame is not None and statement.frame.anchor[-1:] in {("dont",), ("including",)}
 
 
 def _share_of(statement: Statement) -> str | None:
@@ -245,7 +256,8 @@ def ages_of_one_person(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
     ages: dict[str, list[Statement]] = defaultdict(list)
     for statement in figures:
         figure, frame = statement.figure, statement.frame
-        if figure is not None and frame is not None and years_told(figure, frame) == "age":
+        # an age named by its holder ("Karim Cheurfi, 39 ans") is one of the article's ages too
+        if figure is not None and frame is not None and (statement.holder or years_told(figure, frame) == "age"):
             ages[statement.article_id].append(statement)
     sole = [found for found in ages.values() if len({_value(s) for s in found}) == 1]
     for i, xs in enumerate(sole):

@@ -70,9 +70,13 @@ _OF_A_DAY = re.compile(
     r"(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b",
     re.IGNORECASE,
 )
-#: before a count, a total since the start ("depuis le début du mouvement, … 58 blessés graves"): not a day's
+#: before a count, a total since the start ("depuis le début du mouvement, … 58 blessés graves", "porte son total
+#: à trois titres"): not a day's
 _CUMULATIVE = re.compile(
-    r"\b(?:depuis le (?:début|17 novembre|premier)|au total depuis|since the (?:start|beginning))\b", re.IGNORECASE
+    r"\b(?:depuis le (?:début|17 novembre|premier)|au total depuis|since the (?:start|beginning)|"
+    # a career's running total ("porte son total à trois titres olympiques"), not the day's count
+    r"(?:son|leur) total|(?:his|her|their) (?:career )?total)\b",
+    re.IGNORECASE,
 )
 _CLOCK = re.compile(r"\d{1,2}h\d{0,2}")
 #: a figure told as expected, not as measured ("pourrait culminer à 3,90 mètres", "tablaient sur 870 000",

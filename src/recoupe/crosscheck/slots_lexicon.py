@@ -38,6 +38,7 @@ CONCEPTS: tuple[tuple[str, ...], ...] = (
     ("report", "reporte", "repousse", "repousser", "reporter", "decale", "decaler", "differe", "postponed",
      "delayed", "postpone", "delay"),
     ("policier", "gendarme", "agent", "officer", "police"),
+    ("pompier", "sapeur-pompier", "sapeurs-pompier", "firefighter", "fireman", "firemen"),
     ("train", "tgv", "ter", "rame"),
     ("vol", "avion", "flight"),
     ("budget", "enveloppe", "credit"),
