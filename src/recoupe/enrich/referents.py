@@ -1,6 +1,6 @@
 """Speakers as resolved referents: the person or organisation a quote's speaker phrase refers to.
 
-``quotes._Resolver`` finds the phrase that speaks (a name, a pronoun, a description) and resolves names,
+``quotes_speakers.Resolver`` finds the phrase that speaks (a name, a pronoun, a description) and resolves names,
 pronouns and nearby descriptions. What it leaves is settled here by an ordered list of small rules
 (``RULES``); the first that answers gives the ``Referent``:
 

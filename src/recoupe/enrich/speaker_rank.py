@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import entity_gender, pronoun_gender
@@ -39,7 +39,17 @@ if TYPE_CHECKING:
     from recoupe.enrich.quotes_parse import Context, NounPhrase
     from recoupe.model import Mention, Quote
 
-__all__ = ["FEATURES", "Candidate", "Found", "candidates", "choose", "load_weights", "rerank"]
+__all__ = [
+    "FEATURES",
+    "Candidate",
+    "Found",
+    "Speaking",
+    "candidates",
+    "choose",
+    "load_weights",
+    "rerank",
+    "with_speaker",
+]
 
 WEIGHTS = Path(__file__).parent / "data" / "speaker_rank.json"
 
@@ -148,7 +158,7 @@ def _entities(ctx: Context, rule_kinds: dict[str, str]) -> list[_Entity]:
         labels = [m.label for m in ms]
         kind = rule_kinds.get(key) or ("PER" if "PER" in labels else "ORG")
         if kind == "ORG" and any(fold(m.canonical) in lex.MEDIA_NAMES for m in ms):
-            kind = "MEDIA"  # a known outlet ("Le Parisien"), as ``quotes._outlet`` reads it
+            kind = "MEDIA"  # a known outlet ("Le Parisien"), as ``quotes_speakers.outlet`` reads it
         name = max((m.canonical for m in ms), key=len)
         inside = tuple(m.start for m in ms if ctx.quoted(m.start))
         out.append(_Entity(key, name, kind, outside, inside, entity_gender(ctx, ms) if kind == "PER" else None))
@@ -383,15 +393,35 @@ def rerank(ctx: Context, found: Sequence[Found], weights: Sequence[float] | None
         if best.rule:
             out.append(f.quote)
             continue
-        out.append(
-            replace(
-                f.quote,
-                speaker=best.name,
-                speaker_key=best.key,
-                speaker_start=best.start,
-                speaker_end=best.end,
-                speaker_kind=best.kind,
-                unresolved=best.unresolved,
-            )
-        )
+        out.append(with_speaker(f.quote, best))
     return out
+
+
+class Speaking(Protocol):
+    """Who speaks, as a referent rule (``referents.Referent``) or the chooser (``Candidate``) gives it."""
+
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def key(self) -> str | None: ...
+    @property
+    def kind(self) -> str | None: ...
+    @property
+    def start(self) -> int | None: ...
+    @property
+    def end(self) -> int | None: ...
+    @property
+    def unresolved(self) -> bool: ...
+
+
+def with_speaker(quote: Quote, who: Speaking) -> Quote:
+    """``quote`` spoken by ``who``: its speaker fields (name, key, kind, mention span, unresolved) set."""
+    return replace(
+        quote,
+        speaker=who.name,
+        speaker_key=who.key,
+        speaker_start=who.start,
+        speaker_end=who.end,
+        speaker_kind=who.kind,
+        unresolved=who.unresolved,
+    )

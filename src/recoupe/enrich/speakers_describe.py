@@ -1,5 +1,5 @@
 """Speaker phrases that describe rather than name: which persons a definite description ("le musicien",
-"la préfète de Charente") may take up, and the word lists ``quotes._Resolver`` reads. Plain functions over
+"la préfète de Charente") may take up, and the word lists ``quotes_speakers.Resolver`` reads. Plain functions over
 the parse (``quotes_parse.Context``); the rules that settle what is left are in ``referents``."""
 
 from __future__ import annotations
