@@ -24,7 +24,7 @@ person is introduced as a main-clause subject in between (``Resolver.introduced`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from recoupe.enrich import referent_words as lex
@@ -88,6 +88,7 @@ class Speaker:
     start: int | None
     end: int | None
     gender: str | None = None
+    kind: str | None = None  # as the referent rules settled it (``settle``): ``PER``, ``ORG``, ``MEDIA``
 
 
 class Resolver:
@@ -124,10 +125,14 @@ class Resolver:
     def settle(self, speaker: Speaker, referent: Referent) -> None:
         """The last speaker remembered as the rules resolved it: a description they named ("l'élu de Paris"
         → Gilles Le Gendre) is that person for the pronouns after it ("…", explique-t-il)."""
-        if referent.key is None or not self.history or self.history[-1][1] != speaker or speaker.key is not None:
+        if not self.history or self.history[-1][1] != speaker:
             return
         pos, _ = self.history[-1]
-        self.history[-1] = (pos, Speaker(referent.name, referent.key, speaker.start, speaker.end, speaker.gender))
+        if referent.key is None or speaker.key is not None:
+            self.history[-1] = (pos, replace(speaker, kind=referent.kind))
+            return
+        settled = Speaker(referent.name, referent.key, speaker.start, speaker.end, speaker.gender, referent.kind)
+        self.history[-1] = (pos, settled)
 
     def _speaker(self, phrase: NounPhrase, before: int) -> Speaker:
         ctx = self.ctx
@@ -263,7 +268,9 @@ class Resolver:
                 return self._speaker(subject, subject.start)
             return plural[-1][1] if plural else None
         singular = [
-            (pos, s) for pos, s in history if s.name and not looks_plural(s.name) and compatible(gender, s.gender)
+            (pos, s)
+            for pos, s in history
+            if s.name and not looks_plural(s.name) and compatible(gender, s.gender) and not reported_by(s)
         ]
         last_pos, last = singular[-1] if singular else (-1, None)
         lo = max(last_pos + 1, before - ANTECEDENT_REACH)
@@ -318,6 +325,12 @@ class Resolver:
                 m = group[0]
                 return Speaker(m.canonical, m.key, m.start, m.end, self._gender_of(m))
         return None
+
+
+def reported_by(speaker: Speaker) -> bool:
+    """A speaker that is a news outlet ("selon le Canard enchaîné, …"): it reports, and a later "il" or "elle"
+    ("…", aurait-il insisté) is the person it reports on, never the outlet."""
+    return speaker.kind == "MEDIA"
 
 
 def outlet(phrase: NounPhrase) -> bool:
