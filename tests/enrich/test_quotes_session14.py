@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from tests.enrich.french_quotes import quote_of
+from tests.enrich.french_quotes import quote_of, quotes_of
+
+
+def direct_of(text: str, quoted: str) -> str | None:
+    """The speaker of the first direct quote of ``text`` holding ``quoted``."""
+    return next(q.speaker for q in quotes_of(text) if q.kind == "direct" and quoted in q.text)
 
 
 def test_pronoun_never_takes_up_the_outlet_that_reported_the_last_quote() -> None:
@@ -14,3 +19,16 @@ def test_pronoun_never_takes_up_the_outlet_that_reported_the_last_quote() -> Non
     )
     q = quote_of(text, "consulter les riverains")
     assert q.speaker == "Grégory Doucet"
+
+
+def test_quoted_words_of_a_person_inside_what_an_outlet_reports_are_the_persons() -> None:
+    # ``quotes._own_cue``: the outlet vouches for the clause, the quoted words are its subject's
+    text = 'Selon Le Parisien, le ministre Jean Dupont a promis de "tout changer" avant l\'été.'
+    assert direct_of(text, "tout changer") == "Jean Dupont"
+    text = 'Selon Le Point, Marie Durand a insisté pour ne pas "être blessante" envers ses collègues.'
+    assert direct_of(text, "blessante") == "Marie Durand"
+
+
+def test_quoted_words_inside_what_an_outlet_reports_with_no_person_stay_the_outlets() -> None:
+    text = 'Selon Le Parisien, le projet devrait "tout changer" dans le quartier.'
+    assert direct_of(text, "tout changer") == "Le Parisien"

@@ -133,7 +133,11 @@ def _directs(ctx: Context, indirects: list[_Item], dialogue: list[Turn]) -> list
         opening = cand.marked.open_at if cand.marked is not None else cand.start
         k = bisect.bisect_left(ends, cand.end)
         outer = indirects[k] if k < len(indirects) and indirects[k].start <= cand.start else None
-        if outer is not None and (attribution is None or attribution.how != "after"):
+        if (
+            outer is not None
+            and (attribution is None or attribution.how != "after")
+            and not _own_cue(outer, attribution)
+        ):
             attribution = outer.attribution
         content = ctx.text[cand.start : cand.end]
         last = previous
@@ -154,6 +158,18 @@ def _directs(ctx: Context, indirects: list[_Item], dialogue: list[Turn]) -> list
         if attribution.phrase is not None:
             previous = item
     return out
+
+
+def _own_cue(outer: _Item, attribution: Attribution | None) -> bool:
+    """A quoted passage inside what a source reports, with a cue of its own in the reported clause: "Selon Le
+    Point, X a insisté pour ne pas "être vexatoire"" is X's words, the outlet vouches for the clause."""
+    if attribution is None or attribution.how != "cue" or attribution.phrase is None:
+        return False
+    named = attribution.phrase.mention
+    if named is None or named.label != "PER" or named.start != attribution.phrase.start:
+        return False  # a person named as the clause's subject, not "le gouvernement" nor "l'homme"
+    source = fold(outer.attribution.cue or "").startswith(("selon", "d'apres", "according"))
+    return source and attribution.cue_start is not None and outer.start <= attribution.cue_start < outer.end
 
 
 def _inside_turn(cand: DirectCandidate, dialogue: list[Turn]) -> bool:
