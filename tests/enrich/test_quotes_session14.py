@@ -32,3 +32,14 @@ def test_quoted_words_of_a_person_inside_what_an_outlet_reports_are_the_persons(
 def test_quoted_words_inside_what_an_outlet_reports_with_no_person_stay_the_outlets() -> None:
     text = 'Selon Le Parisien, le projet devrait "tout changer" dans le quartier.'
     assert direct_of(text, "tout changer") == "Le Parisien"
+
+
+def test_continuation_takes_a_person_subject_of_a_clause_parsed_beside_the_root() -> None:
+    # ``coref.main_clause_verb``: "S'il …, X concède …" parsed as two clauses side by side (parataxis); X is
+    # introduced between the outlet's quote and the continuation
+    text = (
+        "Le chantier sera reporté, selon Le Figaro. « Les coûts ont explosé. » S'il n'hésite pas à écrire aux "
+        "élus afin de leur donner des conseils, Paul Renard concède toutefois au quotidien qu'il est rarement "
+        "écouté. « Nous attendions un autre calendrier pour ce chantier. »"
+    )
+    assert quote_of(text, "autre calendrier").speaker == "Paul Renard"

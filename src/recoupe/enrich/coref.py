@@ -165,7 +165,7 @@ def subject_candidates(
         if not tok.dep_.startswith("nsubj") or ctx.quoted(tok.idx) or any(a <= tok.idx < b for a, b in skip):
             continue
         head = tok.head
-        if ctx.quoted(head.idx) or not (head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")):
+        if ctx.quoted(head.idx) or not main_clause_verb(head):
             continue
         if tok.pos_ == "PRON" and fold(tok.text) in {"il", "elle"}:
             out.append(NounPhrase(tok.idx, tok.idx + len(tok.text), tok.text, None, pronoun=True))
@@ -187,6 +187,12 @@ def subject_candidates(
         ):
             out.append(phrase)
     return out
+
+
+def main_clause_verb(verb: Token) -> bool:
+    """A verb of the sentence's main clause: its root, a verb coordinated with it, or a clause the parser set
+    beside it ("S'il n'hésite pas à …, X concède que …": ``concède`` read as a parataxis of ``hésite``)."""
+    return verb.dep_ == "ROOT" or (verb.dep_ in {"conj", "parataxis"} and verb.head.dep_ == "ROOT")
 
 
 def lead_in_subjects(ctx: Context, at: int, org_nouns: frozenset[str], skip: list[tuple[int, int]]) -> list[NounPhrase]:
