@@ -43,3 +43,16 @@ def test_continuation_takes_a_person_subject_of_a_clause_parsed_beside_the_root(
         "écouté. « Nous attendions un autre calendrier pour ce chantier. »"
     )
     assert quote_of(text, "autre calendrier").speaker == "Paul Renard"
+
+
+def test_source_between_commas_after_a_cue_leaves_the_quote_to_the_cues_subject() -> None:
+    # ``quotes_direct._verb_around_source``: "X avance, selon Le Parisien, …: "…"" is X's words
+    text = "Jean Dupont avance, selon Le Parisien, deux arguments : « Le budget est tenu. Les travaux avancent. »"
+    assert direct_of(text, "budget est tenu") == "Jean Dupont"
+    text = "Le maire avance, selon Le Monde, une explication : « Je ne démissionnerai pas. »"
+    assert direct_of(text, "démissionnerai") == "Le maire"
+
+
+def test_source_between_commas_after_a_thing_keeps_the_source() -> None:
+    text = "Le chantier avance, selon Le Parisien : « Les travaux ont repris lundi. »"
+    assert direct_of(text, "ont repris") == "Le Parisien"

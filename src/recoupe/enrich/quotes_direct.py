@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import apposed_subject, quoted_subject
 from recoupe.enrich.quotes_cue_subject import bare_participle, bare_role_subject, incise_person, object_not_subject
 from recoupe.enrich.quotes_marks import QUOTE_CHARS, Marked
@@ -268,6 +269,9 @@ def _before(ctx: Context, span: Marked, short: bool) -> Attribution | None:
                 relative = NounPhrase(named.start, named.end, named.text, named)
                 return Attribution(relative, f"{doc[k - 1].text} {tok.text}", doc[k - 1].idx)
         if low in _SELON or (low == "according" and fold(doc[k + 1].text) == "to"):
+            spoken = _verb_around_source(ctx, span, k, (first, sent_start))
+            if spoken is not None:
+                return spoken
             start = k + 2 if low == "according" else k + 1
             phrase = ctx.phrase_from(start, ctx.token_at(span.open_at))
             return Attribution(phrase, tok.text if low != "according" else "according to", tok.idx)
@@ -286,6 +290,36 @@ def _before(ctx: Context, span: Marked, short: bool) -> Attribution | None:
             return Attribution(subject, cue, cue_start)
         k -= 1
     return None
+
+
+def _verb_around_source(ctx: Context, span: Marked, k: int, bounds: tuple[int, int]) -> Attribution | None:
+    """A source set between commas right after a cue ("X avance, selon le JDD, trois raisons : "…""): the outlet
+    vouches for the report, the quoted words are the cue's subject's."""
+    doc = ctx.doc
+    first = bounds[0]
+    if k - 2 < first or doc[k - 1].text != ",":
+        return None
+    verb = doc[k - 2]
+    if not ctx.is_say(verb) or verb.pos_ not in {"VERB", "NOUN", "PROPN", "ADJ"} or _negated(ctx, k - 2):
+        return None
+    begin = group_before(ctx, k - 2, first)
+    subject = _cue_subject(ctx, span, k - 2, begin, bounds)
+    if subject is not None and subject.end > verb.idx:  # "Le maire avance": a cue the tagger read as a noun
+        text = ctx.text[subject.start : verb.idx].rstrip()
+        subject = NounPhrase(subject.start, subject.start + len(text), text, subject.mention, subject.pronoun)
+    if subject is None or not _speaking_subject(subject):
+        return None  # "Le chantier avance, selon X : "…"" is X's
+    cue, cue_start = _cue_text(ctx, begin, k - 2)
+    return Attribution(subject, cue, cue_start)
+
+
+def _speaking_subject(subject: NounPhrase) -> bool:
+    """A subject that can say words: a person or organisation named, a pronoun ("il", "celui qui …") or a
+    description headed by a person or organisation noun ("le maire"), not "le chantier"."""
+    if subject.mention is not None:
+        return subject.mention.label in {"PER", "ORG"}
+    head = lex.description_head(subject.text)
+    return subject.pronoun or head in {"celui", "celle"} or head in lex.PERSON_NOUNS or head in lex.ORG_NOUNS
 
 
 def infinitive_after(ctx: Context, char: int) -> bool:
