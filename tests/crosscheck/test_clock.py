@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from tests.crosscheck.two_outlets import article, check
 
-from recoupe.crosscheck.clock import clock_interval
+from recoupe.crosscheck.clock import clock_interval, clock_span
 
 
 def test_each_hedge_gives_the_hour_its_interval() -> None:
@@ -76,3 +76,80 @@ def test_hours_in_two_time_zones_are_not_compared() -> None:
     )
     found = check(a, c)
     assert [c for v in found.verdicts for c, _, _ in v.conflicts if c.detail.endswith("(heure)")]
+
+
+def _hours(found: object) -> list[str]:
+    return [
+        c.detail
+        for v in found.verdicts  # type: ignore[attr-defined]
+        for c, _, _ in v.conflicts
+        if c.relation == "conflicting" and c.detail.endswith("(heure)")
+    ]
+
+
+def test_each_articles_only_hour_is_compared_however_the_sentences_are_worded() -> None:
+    # session 14: written before the first run. Each article gives one clock time, in sentences that share no
+    # word: the hour of one event, told an hour apart.
+    a = article(
+        "Le Courrier du Centre",
+        "2022-12-03T09:00",
+        "Un entrepôt détruit par les flammes à Vierzon",
+        "Un entrepôt de pneus a entièrement brûlé dans la nuit de vendredi à samedi à Vierzon. "
+        "Les secours ont été prévenus vers 2h15. Aucun blessé n'est à déplorer.",
+    )
+    b = article(
+        "Berry Info",
+        "2022-12-03T11:30",
+        "Vierzon : un stock de pneus part en fumée",
+        "Le feu a pris dans un entrepôt de pneus de Vierzon. C'est un voisin qui a donné l'alerte, peu après "
+        "3h15, en voyant une épaisse fumée noire. Personne n'a été blessé.",
+    )
+    assert _hours(check(a, b))
+
+
+def test_only_hours_far_apart_tell_two_moments() -> None:
+    # session 14: written before the first run. The fire at night, the press conference in the afternoon.
+    a = article(
+        "Le Courrier du Centre",
+        "2022-12-03T09:00",
+        "Un entrepôt détruit par les flammes à Vierzon",
+        "Un entrepôt de pneus a entièrement brûlé dans la nuit de vendredi à samedi à Vierzon. "
+        "Les secours ont été prévenus vers 2h15. Aucun blessé n'est à déplorer.",
+    )
+    b = article(
+        "Berry Info",
+        "2022-12-03T18:30",
+        "Vierzon : le maire promet d'aider l'entreprise",
+        "Le feu a ravagé un entrepôt de pneus de Vierzon. Le maire a tenu une conférence de presse "
+        "vers 15 heures devant les décombres. Personne n'a été blessé.",
+    )
+    assert not _hours(check(a, b))
+
+
+def test_spans_of_hours_are_compared_end_by_end() -> None:
+    # session 14: written before the first run
+    assert clock_span("Le préavis court de 6 heures à 18h30.") is not None
+    assert clock_interval("Le préavis court de 6 heures à 18h30.") is None  # a span, not the hour of an event
+    a = article(
+        "Info Continue",
+        "2023-03-06T08:00",
+        "Grève des contrôleurs aériens à Orly mardi",
+        "Les contrôleurs aériens d'Orly seront en grève mardi de 6 heures à 18 heures, a annoncé leur syndicat. "
+        "La DGAC demande aux compagnies de réduire leurs vols de moitié.",
+    )
+    b = article(
+        "Radio Horizon Info",
+        "2023-03-06T09:30",
+        "Orly : la moitié des vols annulés mardi",
+        "À Orly, la grève des contrôleurs aériens, mardi, s'étendra entre 6 heures et 20 heures. La DGAC a "
+        "demandé aux compagnies d'annuler un vol sur deux.",
+    )
+    assert _hours(check(a, b)) == ["18 heures vs 20 heures (heure)"]
+    c = article(
+        "Radio Horizon Info",
+        "2023-03-06T09:30",
+        "Orly : la moitié des vols annulés mardi",
+        "À Orly, la grève des contrôleurs aériens, mardi, s'étendra entre 6h et 18h. La DGAC a "
+        "demandé aux compagnies d'annuler un vol sur deux.",
+    )
+    assert not _hours(check(a, c))

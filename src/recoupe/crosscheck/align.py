@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from recoupe.crosscheck.attribution import same_source
-from recoupe.crosscheck.clock import clock_interval
+from recoupe.crosscheck.clock import clock_interval, one_moment, sole_clocks
 from recoupe.crosscheck.crowds import both_in_town, crowd_scopes, scopes_apart
 from recoupe.crosscheck.figure_order import ages_of_one_person, ordered_figures, sole_counts
 from recoupe.crosscheck.places import place_conflicts, places_told
@@ -176,9 +176,9 @@ CLOCK_SIMILARITY = 0.885
 def _clock_links(
     claims: Sequence[Statement], vectors: Mapping[tuple[str, str, int, int], NDArray[np.float32]]
 ) -> list[tuple[int, int]]:
-    """Pairs of claims of two articles that each give one clock time and are each other's closest among such
-    claims ("s'est produit vers 19h" / "est survenue peu avant 20 heures"): the hour of one event, told
-    twice, which ``clock.clock_conflicts`` compares."""
+    """Pairs of claims of two articles that each give one clock time, matched best first among such claims
+    ("s'est produit vers 19h" / "est survenue peu avant 20 heures"), and each article's only clock time
+    (``clock.sole_clocks``): the hour of one event, told twice, which ``clock.clock_conflicts`` compares."""
     timed: dict[str, list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         if claim.key in vectors and clock_interval(claim.text) is not None:
@@ -191,10 +191,22 @@ def _clock_links(
             scores = (
                 np.stack([vectors[claims[i].key] for i in left]) @ np.stack([vectors[claims[j].key] for j in right]).T
             )
-            for row, col in enumerate(scores.argmax(axis=1)):
-                if scores[:, col].argmax() == row and scores[row, col] >= CLOCK_SIMILARITY:
-                    links.append((left[row], right[int(col)]))
-    return links
+            # best first, each claim once: a pair told alike ("le trafic a repris peu après 22h") does not keep
+            # the article's other timed sentences from their own counterparts
+            used_rows, used_cols = set(), set()
+            for flat in np.argsort(-scores, axis=None):
+                row, col = divmod(int(flat), scores.shape[1])
+                if scores[row, col] < CLOCK_SIMILARITY:
+                    break
+                if (
+                    row not in used_rows
+                    and col not in used_cols
+                    and one_moment(claims[left[row]].text, claims[right[col]].text)
+                ):
+                    used_rows.add(row)
+                    used_cols.add(col)
+                    links.append((left[row], right[col]))
+    return links + sole_clocks(claims)  # each article's only clock time: one moment, however worded
 
 
 def _place_links(claims: Sequence[Statement]) -> list[tuple[int, int]]:

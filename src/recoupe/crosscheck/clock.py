@@ -8,7 +8,10 @@ the minute: 11:05-11:25) and two intervals that do not meet are a conflict. Only
 time is read (two are a timeline), never a live blog's stamp ("10h15 -"), never when the two do not name one
 time zone ("11h56 heure locale" / "8h11, heure de Paris"; "heure locale" on one side only), and never in
 sentences whose counts differ (a toll "à 14 heures" and another "à 18 heures" is an update, not two times of
-one event).
+one event). A span of hours ("un couvre-feu de 21 heures à 6 heures" / "entre 21 heures et 7 heures") is
+compared with a span, end by end. A sentence with a clock time is a claim even when it names nothing
+(``clock_told``); the only clock time of each of two articles, at most ``APART`` apart, is one event's hour
+however the two sentences are worded (``sole_clocks``, linked by ``align``).
 """
 
 from __future__ import annotations
@@ -20,9 +23,20 @@ from recoupe.crosscheck.rules_base import Conflict
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from recoupe.crosscheck.statements import Statement
 
-__all__ = ["clock_conflicts", "clock_interval", "counts_differ"]
+__all__ = [
+    "clock_conflicts",
+    "clock_interval",
+    "clock_span",
+    "clock_told",
+    "counts_differ",
+    "one_clock",
+    "one_moment",
+    "sole_clocks",
+]
 
 _SPACE = r"[\s\u00a0\u202f]"
 _CLOCK = re.compile(
@@ -55,19 +69,59 @@ def _flat(text: str) -> str:
     return "".join(fold(c)[:1] or " " for c in text)
 
 
-def clock_interval(sentence: str) -> tuple[int, int, int, int] | None:
-    """(earliest, latest) minute of the day the sentence's only clock time allows, and its span; ``None``
-    when the sentence gives no clock time, several, or a live blog's stamp."""
+_HOUR = rf"(?:[01]?\d|2[0-3]){_SPACE}*(?:h|heures?)(?:{_SPACE}*[0-5]\d)?"
+#: a span of hours: "de 21 heures à 6 heures", "entre 21 heures et 7 heures", "de 6h à 18h30"
+_SPAN = re.compile(
+    rf"\b(?:de|entre){_SPACE}+(?P<first>{_HOUR})\b{_SPACE}+(?:a|et|jusqu['’]a){_SPACE}+(?P<last>{_HOUR})\b"
+)
+
+
+def _minute(hour: str) -> int:
+    """The minute of the day of an hour as written ("21 heures", "18h30")."""
+    numbers = re.findall(r"\d+", hour)
+    return int(numbers[0]) * 60 + (int(numbers[1]) if len(numbers) > 1 else 0)
+
+
+def clock_span(sentence: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """The sentence's only span of hours ("un couvre-feu de 21 heures à 6 heures"): (minute, start, end) of its
+    first and last hour, offsets into ``sentence``; ``None`` when it gives none or several."""
+    spans = list(_SPAN.finditer(_flat(sentence)))
+    if len(spans) != 1:
+        return None
+    match = spans[0]
+    return (
+        (_minute(match.group("first")), match.start("first"), match.end("first")),
+        (_minute(match.group("last")), match.start("last"), match.end("last")),
+    )
+
+
+def _clock_times(sentence: str) -> list[tuple[int, str, int, int]]:
+    """Every clock time of a sentence (live blogs' stamps and spans of hours aside): its minute of the day, hedge
+    and span."""
     folded = _flat(sentence)
     found = []
+    spans = [m.span() for m in _SPAN.finditer(folded)]
     for match in _CLOCK.finditer(folded):
-        if _STAMP.match(folded, match.end()):
+        if _STAMP.match(folded, match.end()) or any(lo <= match.start("h") < hi for lo, hi in spans):
             continue
         minute = int(match.group("h")) * 60 + int(match.group("m") or 0)
         found.append((minute, match.group("hedge"), match.start("h"), match.end()))
     for match in _MIDNIGHT.finditer(folded):
         minute = 24 * 60 if match.group("word") == "minuit" else 12 * 60
         found.append((minute, match.group("hedge"), match.start("word"), match.end()))
+    return found
+
+
+def clock_told(sentence: str) -> bool:
+    """Whether a sentence gives a clock time ("L'alerte a été donnée vers 0h40."): a claim even when it names
+    nothing and counts nothing."""
+    return bool(_clock_times(sentence)) or clock_span(sentence) is not None
+
+
+def clock_interval(sentence: str) -> tuple[int, int, int, int] | None:
+    """(earliest, latest) minute of the day the sentence's only clock time allows, and its span; ``None``
+    when the sentence gives no clock time, several, or a live blog's stamp."""
+    found = _clock_times(sentence)
     if len(found) != 1:
         return None
     minute, hedge, start, end = found[0]
@@ -93,10 +147,36 @@ def _zone(text: str) -> str | None:
     return None if match is None else _ZONES.get(match.group(), match.group())
 
 
+def one_clock(a: str, b: str) -> bool:
+    """Whether two sentences' hours are read on one clock: both name one time zone, or neither names any."""
+    return _zone(a) == _zone(b)
+
+
+#: how far apart (minutes) two hours may be and still be read as the hour of one event, told twice (an hour's
+#: slip, a time zone left unnamed); further apart, they tell two moments of the story (a fire at night, the
+#: mayor's press conference in the afternoon)
+APART = 180
+
+
+def one_moment(a: str, b: str) -> bool:
+    """Whether two sentences' hours may be one event's: on one clock (``one_clock``), at most ``APART`` apart."""
+    hours_a, hours_b = _clock_times(a), _clock_times(b)
+    if not (hours_a and hours_b and one_clock(a, b)):
+        return False
+    day = 24 * 60
+    return min(abs(x[0] - y[0] + shift) for x in hours_a for y in hours_b for shift in (-day, 0, day)) <= APART
+
+
 def clock_conflicts(a: Statement, b: Statement) -> list[Conflict]:
     """The conflict between the hours two aligned claims give for what they tell (spans: the hours in each
     article's text), if any."""
-    if counts_differ(a, b) or _zone(a.text) != _zone(b.text):
+    if not one_clock(a.text, b.text):
+        return []
+    span_a, span_b = clock_span(a.text), clock_span(b.text)
+    if span_a is not None or span_b is not None:  # a span of hours (a curfew, a strike's hours) is compared
+        # with a span, end by end, whatever else the sentences count
+        return _span_conflicts(a, span_a, b, span_b) if span_a is not None and span_b is not None else []
+    if counts_differ(a, b):
         return []
     one, other = clock_interval(a.text), clock_interval(b.text)
     if one is None or other is None:
@@ -114,4 +194,49 @@ def clock_conflicts(a: Statement, b: Statement) -> list[Conflict]:
             (a.start + start_a, a.start + end_a),
             (b.start + start_b, b.start + end_b),
         )
+    ]
+
+
+def _span_conflicts(
+    a: Statement,
+    span_a: tuple[tuple[int, int, int], tuple[int, int, int]],
+    b: Statement,
+    span_b: tuple[tuple[int, int, int], tuple[int, int, int]],
+) -> list[Conflict]:
+    """The ends of two spans of hours that differ ("de 21 heures à 6 heures" / "entre 21 heures et 7 heures")."""
+    return [
+        Conflict(
+            "date",
+            f"{a.text[x[1] : x[2]]} vs {b.text[y[1] : y[2]]} (heure)",
+            (a.start + x[1], a.start + x[2]),
+            (b.start + y[1], b.start + y[2]),
+        )
+        for x, y in zip(span_a, span_b, strict=True)
+        if x[0] % (24 * 60) != y[0] % (24 * 60)
+    ]
+
+
+def sole_clocks(claims: Sequence[Statement]) -> list[tuple[int, int]]:
+    """Pairs (indices into ``claims``) of claims of two articles that each give their article's only clock time,
+    of one moment (``one_moment``) ("L'alerte a été donnée vers 0h40" / "Les premiers appels sont parvenus aux
+    secours vers 1h40"): what one article times once, the other times once, and the same moment, however the
+    two sentences are worded, when both name one time zone or none. ``clock_conflicts`` then compares them."""
+    times: dict[str, set[int]] = {}
+    timed: dict[str, list[int]] = {}
+    for index, claim in enumerate(claims):
+        minutes = {minute for minute, _, _, _ in _clock_times(claim.text)}
+        if minutes:
+            times.setdefault(claim.article_id, set()).update(minutes)
+            timed.setdefault(claim.article_id, []).append(index)
+    sole = {
+        article: (timed[article][0], next(iter(found)))
+        for article, found in times.items()
+        if len(found) == 1 and len(timed[article]) == 1 and clock_interval(claims[timed[article][0]].text)
+    }
+    articles = sorted(sole)
+    return [
+        (sole[first][0], sole[second][0])
+        for x, first in enumerate(articles)
+        for second in articles[x + 1 :]
+        if one_moment(claims[sole[first][0]].text, claims[sole[second][0]].text)
     ]

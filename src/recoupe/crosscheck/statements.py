@@ -32,6 +32,7 @@ from text_to_num import text2num  # type: ignore[import-untyped]
 
 from recoupe.crosscheck.ages import age_holder
 from recoupe.crosscheck.attribution import day_of, moment_of, source_for, sources_in
+from recoupe.crosscheck.clock import clock_told
 from recoupe.crosscheck.frames import Frame, frame_of
 from recoupe.folding import fold
 from recoupe.model import Figure
@@ -494,7 +495,7 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
         if quoted * 2 >= end - start:  # mostly a quote: the quote is the statement
             continue
         inside = tuple(f for f in figures if _inside((start, end), f.start, f.end))
-        if keys(start, end) or inside:
+        if keys(start, end) or inside or clock_told(sentence):  # "L'alerte a été donnée vers 0h40."
             markers = sources_in(sentence)
             found.append(make("claim", start, end, figures=inside, attributed_to=markers[0].text if markers else None))
     found.sort(key=lambda s: (s.start, s.kind))
