@@ -56,3 +56,21 @@ def test_source_between_commas_after_a_cue_leaves_the_quote_to_the_cues_subject(
 def test_source_between_commas_after_a_thing_keeps_the_source() -> None:
     text = "Le chantier avance, selon Le Parisien : « Les travaux ont repris lundi. »"
     assert direct_of(text, "ont repris") == "Le Parisien"
+
+
+def test_person_description_takes_the_one_subject_named_a_few_sentences_before() -> None:
+    # ``Resolver._paragraph_subject``: nobody named next to "ministre" nor in the previous sentence
+    text = (
+        "Paul Martin s'est rendu mardi à Lille pour inaugurer la nouvelle gare. Le ministre a longuement "
+        "visité le chantier avant de saluer les ouvriers. « Ce projet est une fierté pour la région », a "
+        "déclaré le ministre."
+    )
+    assert quote_of(text, "fierté").speaker == "Paul Martin"
+
+
+def test_person_description_stays_as_written_when_two_persons_were_named() -> None:
+    text = (
+        "Paul Martin et Marc Petit se sont rendus mardi à Lille. La visite a duré deux heures. « Ce projet "
+        "est une fierté pour la région », a déclaré le ministre."
+    )
+    assert quote_of(text, "fierté").speaker == "le ministre"

@@ -76,6 +76,8 @@ CUE_REACH = 500
 _PLURAL = frozenset({"ils", "elles", "they", "eux"})
 #: a definite description refers to a person named next to the same noun at most this far before it
 DESCRIPTION_REACH = 1500
+#: a person description with no one named near it looks this many sentences further back for its subject
+PARAGRAPH_SENTENCES = 2
 #: a pronoun looks for a subject antecedent at most this many characters back
 ANTECEDENT_REACH = 1200
 _PRONOUNS = frozenset({"il", "elle", "ils", "elles", "lui", "eux", "he", "she", "they", "him", "her", "them"})
@@ -256,7 +258,27 @@ class Resolver:
             and not complement(self.ctx.text, m.start)
             and not other_role(self.roles.get(m.key, ()), head)
         ]
-        return min(agreeing, key=lambda m: subject_rank(self.ctx, m), default=None)
+        if agreeing:
+            return min(agreeing, key=lambda m: subject_rank(self.ctx, m))
+        return self._paragraph_subject(persons, previous, gender, text)
+
+    def _paragraph_subject(self, persons: list[Mention], floor: int, gender: str | None, text: str) -> Mention | None:
+        """The one person named in the few sentences before ``floor`` when it is a main-clause subject there:
+        "Emmanuel Macron s'est rendu … Le chef de l'État a pris son temps … "…", a répondu le président";
+        never for a description told by a name ("le fils de Bernard Tapie")."""
+        if any(m.text in text for m in self.ctx.mentions if self._is_person(m)):
+            return None
+        head = lex.description_head(text)
+        lo = floor
+        for _ in range(PARAGRAPH_SENTENCES):
+            lo = self.ctx.sentence_of(max(0, lo - 1))[0]
+        window = [m for m in persons if lo <= m.start < floor and not complement(self.ctx.text, m.start)]
+        if len({m.key for m in window}) != 1:
+            return None
+        m = window[0]
+        if subject_rank(self.ctx, m)[0] != 0 or not compatible(gender, self._gender_of(m)):
+            return None
+        return None if other_role(self.roles.get(m.key, ()), head) else m
 
     def _antecedent(self, pronoun: str, before: int, gender: str | None) -> Speaker | None:
         history = [(pos, s) for pos, s in self.history[-HISTORY:] if pos <= before]
