@@ -273,3 +273,37 @@ def test_a_career_total_is_not_the_count_of_the_day() -> None:
     )
     pairs = conflict_pairs(check(a, b))
     assert not _involves(pairs, "deux titres", "quatre titres")
+
+
+def test_the_only_turnout_of_each_article_is_one_figure_and_not_an_update_without_hours() -> None:
+    # session 14: written before the first run. Two outlets give the final turnout of one vote six hours apart;
+    # neither gives an hour: a conflict, not an update. The regional share ("L'Alsace a voté à 58 %") is not
+    # a turnout.
+    a = article(
+        "Dépêche Hexagone",
+        "2025-05-26T08:00",
+        "Référendum régional : le oui l'emporte en Alsace",
+        "Le oui l'a emporté dimanche avec 54,1 % des voix. La participation a atteint 61,5 %, un record pour "
+        "un scrutin local depuis 1995. L'Alsace a voté à 58 % pour le oui.",
+    )
+    b = article(
+        "Le Quotidien de l'Est",
+        "2025-05-26T14:00",
+        "Alsace : les électeurs disent oui",
+        # first written "Près de 63,5 %": a hedge allows ±10 % (rules.APPROX), so 61,5 % is within it
+        "Avec 54 % des suffrages, les partisans du oui ont gagné. Au total, 63,5 % des électeurs inscrits "
+        "se sont déplacés, un niveau rarement atteint.",
+    )
+    assert _involves(conflict_pairs(check(a, b)), "61,5 %", "63,5 %")
+
+
+def test_a_year_after_depuis_is_what_a_figure_is_compared_with_not_its_year() -> None:
+    # session 14: written before the first run
+    from recoupe.crosscheck.frames import frame_of
+
+    sentence = "Le chômage a reculé à 7,1 %, son plus bas niveau depuis 2008."
+    at = sentence.index("7,1 %")
+    assert not frame_of(sentence, (at, at + 5), [(sentence.index("2008"), sentence.index("2008") + 4)], "fr").years
+    sentence = "Le chômage avait atteint 7,1 % en 2008."
+    at = sentence.index("7,1 %")
+    assert frame_of(sentence, (at, at + 5), [(sentence.index("2008"), sentence.index("2008") + 4)], "fr").years

@@ -235,7 +235,17 @@ def _share_of(statement: Statement) -> str | None:
         return None
     ratio = " sur " in figure.text  # "une station sur vingt": its noun; "hausse de 1,8 %": no share of "hausse"
     words = ((figure.about or "").split() if ratio else []) or (sorted(frame.whole) if frame is not None else [])
-    return concept(words[0]) if len(words) == 1 else None
+    if len(words) == 1:
+        return concept(words[0])
+    # a turnout ("la participation a atteint 72,2 %" / "73,2 % des électeurs inscrits"), not the share of a
+    # vote a region gave ("l'Écosse a voté à 62 %")
+    if frame is not None and (set(frame.whole) | set(frame.anchor)) & _TURNOUT:
+        return "participation"
+    return None
+
+
+#: the words of a turnout, written right before it or as its whole (folded)
+_TURNOUT = frozenset({"participation", "votants", "inscrits", "electeurs", "turnout"})
 
 
 def _value(statement: Statement) -> object:

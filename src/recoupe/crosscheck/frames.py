@@ -79,6 +79,12 @@ _CUMULATIVE = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r"\d{1,2}h\d{0,2}")
+_SINCE = re.compile(r"\b(?:depuis|since)\b", re.IGNORECASE)
+
+
+def _since(sentence: str, figure_end: int, at: int) -> bool:
+    """Whether "depuis" stands between the end of a figure and a year written after it."""
+    return at >= figure_end and _SINCE.search(sentence, figure_end, at) is not None
 #: a figure told as expected, not as measured ("pourrait culminer à 3,90 mètres", "tablaient sur 870 000",
 #: "41 °C attendus samedi", "economists had expected 845,000"): a forecast is another slot than the result.
 #: Not "prévoit"/"prévu": an agreement that "prévoit une hausse de 7 %" provides for it, it does not forecast it
@@ -219,7 +225,9 @@ def frame_of(
         if _CLOCK.fullmatch(word):  # "14h", "17h30": a time
             pass
         elif word.isdigit():
-            if len(word) == 4 and word[:2] in {"19", "20"}:
+            # "72,2 %, un niveau inédit depuis les législatives de 1992": the year a record is compared with,
+            # not the figure's
+            if len(word) == 4 and word[:2] in {"19", "20"} and not _since(sentence, right_start, match.start()):
                 years.add(word)
         elif word in _DAYS or word in _MONTHS:
             (days if word in _DAYS else months).add(word)
@@ -248,6 +256,7 @@ def frame_of(
             else o_end <= start and _YEAR_GAP.fullmatch(sentence, o_end, start) is not None  # "pour 2020 environ 300"
         )
         year = re.search(r"\b(19|20)\d\d\b", sentence[o_start:o_end])
+        near = near and not _since(sentence, right_start, o_start)
         if near and year:
             years.add(year.group())
     if not names:  # "Nathalie Loiseau (LREM) gagne quatre points, à 13 %": the sentence's subject is whose it is

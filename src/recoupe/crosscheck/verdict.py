@@ -299,7 +299,10 @@ def relation(a: Statement, b: Statement, kind: str) -> str:
         return "differs-by-source"
     if kind == "figure" and a.figure is not None and a.figure.kind in {"count", "percent"} and _evolving(a, b):
         moment_a, moment_b = moment_rank(a.published, a.when), moment_rank(b.published, b.when)
-        said = bool(a.when or b.when) or _hours_apart(a.published, b.published) >= UPDATE_HOURS
+        # a rate (a turnout, a strike rate) is updated at the hours the sentences give ("26,4 % à midi"); told
+        # with no hour, it is the day's last, whenever the articles came out
+        timed_only = a.figure.kind == "percent"
+        said = bool(a.when or b.when) or (not timed_only and _hours_apart(a.published, b.published) >= UPDATE_HOURS)
         # "lundi, environ 400 personnes" / "hier, plus de 200 personnes" the next day: one day's count, no time
         # given on either side — told after the fact, not updated
         same_day = bool(
