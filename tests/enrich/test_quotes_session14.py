@@ -74,3 +74,13 @@ def test_person_description_stays_as_written_when_two_persons_were_named() -> No
         "est une fierté pour la région », a déclaré le ministre."
     )
     assert quote_of(text, "fierté").speaker == "le ministre"
+
+
+def test_a_quote_right_after_a_quote_is_no_cue() -> None:
+    # ``quotes_direct._after``: in '"…", "ne pas serrer la main"' the second quote's verb is not a cue whose
+    # subject ("la main") speaks the first
+    text = (
+        "La ministre Claire Martin a rappelé mardi qu'il faudra « éviter les fêtes de famille », « ne pas "
+        "serrer la main » et « porter un masque » jusqu'à l'automne."
+    )
+    assert direct_of(text, "fêtes de famille") == "Claire Martin"

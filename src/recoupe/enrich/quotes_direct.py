@@ -162,8 +162,8 @@ def _after(ctx: Context, span: Marked) -> Attribution | None:  # noqa: PLR0911 -
     _, sent_end = ctx.sentence_of(span.close_at)
     while i < n and (doc[i].text in {",", ")", "(", "...", "…"} or doc[i].text in QUOTE_CHARS):
         i += 1
-    if i >= n or doc[i].idx > span.close_at + 6 or _glued_quote(ctx, span):
-        return None  # nothing close after it, or another quote ('"LA MOITIÉ""J'ai déjà dit …"': no cue)
+    if i >= n or doc[i].idx > span.close_at + 6 or _glued_quote(ctx, span) or ctx.quoted(doc[i].idx):
+        return None  # nothing close after it, or another quote ('"LA MOITIÉ""J'ai déjà dit …"', '"…", "…"')
     low = fold(doc[i].text)
     limit = ctx.token_at(max(sent_end, doc[i].idx + 1))
     if low in _SELON or (low == "according" and i + 1 < n and fold(doc[i + 1].text) == "to"):
