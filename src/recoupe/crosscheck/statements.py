@@ -34,6 +34,7 @@ from recoupe.crosscheck.ages import age_holder
 from recoupe.crosscheck.attribution import day_of, moment_of, source_for, sources_in
 from recoupe.crosscheck.clock import clock_told
 from recoupe.crosscheck.frames import Frame, frame_of
+from recoupe.crosscheck.roads import roads_told
 from recoupe.folding import fold
 from recoupe.model import Figure
 
@@ -495,7 +496,8 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
         if quoted * 2 >= end - start:  # mostly a quote: the quote is the statement
             continue
         inside = tuple(f for f in figures if _inside((start, end), f.start, f.end))
-        if keys(start, end) or inside or clock_told(sentence):  # "L'alerte a été donnée vers 0h40."
+        # "L'alerte a été donnée vers 0h40.", "La RN7 est coupée.": a claim, naming nothing else
+        if keys(start, end) or inside or clock_told(sentence) or roads_told(sentence):
             markers = sources_in(sentence)
             found.append(make("claim", start, end, figures=inside, attributed_to=markers[0].text if markers else None))
     found.sort(key=lambda s: (s.start, s.kind))

@@ -36,6 +36,7 @@ from recoupe.crosscheck.clock import clock_conflicts
 from recoupe.crosscheck.frames import concept
 from recoupe.crosscheck.places import place_conflicts
 from recoupe.crosscheck.ranks import rank_conflicts
+from recoupe.crosscheck.roads import road_conflicts
 from recoupe.crosscheck.rules import (
     Conflict,
     compatible_in,
@@ -214,7 +215,7 @@ def _pair_conflicts(
     if kind == "claim" and a.language == b.language:  # figures are compared in their own groups
         found = _absolute(polarity_conflicts(a.text, b.text, a.language or "fr", nlp), a, b)
         french = (a.language or "fr") == "fr"
-        rules = (clock_conflicts, day_conflicts, place_conflicts, rank_conflicts) if french else ()
+        rules = (clock_conflicts, day_conflicts, place_conflicts, rank_conflicts, road_conflicts) if french else ()
         return found + [c for rule in rules for c in rule(a, b)]
     return []
 
