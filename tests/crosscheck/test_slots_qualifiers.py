@@ -241,7 +241,7 @@ def test_the_base_of_a_change_is_no_earlier_event() -> None:
 
 def test_one_days_count_told_the_next_day_is_no_update() -> None:
     from recoupe.crosscheck.statements import Statement
-    from recoupe.crosscheck.verdict import relation
+    from recoupe.crosscheck.updates import relation
 
     assert day_of("Lundi, la manifestation a rassemblé 400 manifestants.", "2019-01-07T20:00") == "2019-01-07"
     assert day_of("Hier, plus de 200 manifestants ont défilé.", "2019-01-08T07:00+01:00") == "2019-01-07"

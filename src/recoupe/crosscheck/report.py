@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from recoupe.crosscheck.align import align
 from recoupe.crosscheck.cache import cached_embed, load_report, save_report
 from recoupe.crosscheck.statements import Statement, statements_of
-from recoupe.crosscheck.verdict import SEVERITY, VERDICTS, Verdict, judge, timeline_of
+from recoupe.crosscheck.updates import timeline_of
+from recoupe.crosscheck.verdict import SEVERITY, VERDICTS, Verdict, judge
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

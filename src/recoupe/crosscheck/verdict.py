@@ -7,7 +7,7 @@
   cites the exact span in each article (offsets into the article's text). In a figure slot, a value one
   source shares with the other is agreement even if the other also gives a different value there (a total
   and a part; two people's ages). Only direct quotes can conflict on wording: reported speech is paraphrase.
-- **updated**: incompatible values of a count that moves (a toll, a turnout, arrests: ``EVOLVING``, or a
+- **updated**: incompatible values of a count that moves (a toll, a turnout, arrests: ``updates.EVOLVING``, or a
   sentence that says "bilan provisoire" / "dernier bilan") given at two known, different moments (the
   articles' publication times, a time in the sentence): the later value replaces the earlier one; the
   verdict's ``timeline`` orders the statements.
@@ -31,9 +31,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from recoupe.crosscheck.attribution import moment_rank, office_and_name, same_source, source_key
 from recoupe.crosscheck.clock import clock_conflicts
-from recoupe.crosscheck.frames import concept
 from recoupe.crosscheck.places import place_conflicts
 from recoupe.crosscheck.ranks import rank_conflicts
 from recoupe.crosscheck.roads import road_conflicts
@@ -46,6 +44,7 @@ from recoupe.crosscheck.rules import (
     values_compatible,
 )
 from recoupe.crosscheck.rules_quotes import same_speaker
+from recoupe.crosscheck.updates import moved, relation, timeline_of
 from recoupe.crosscheck.weekdays import day_conflicts
 from recoupe.folding import fold
 
@@ -62,13 +61,6 @@ __all__ = ["VERDICTS", "Verdict", "judge"]
 VERDICTS = ("conflicting", "updated", "differs-by-source", "corroborated", "differing", "single-source")
 #: share of words two sentences around one quote have in common (difflib ratio) to be one report of it
 SAME_REPORT = 0.6
-#: what a count that moves over a day measures (concepts of ``slots.CONCEPTS``): a toll, a turnout, arrests
-EVOLVING = frozenset(
-    {"mort", "blesse", "interpellation", "manifestant", "participation", "evacue", "disparu", "foyer",
-     "hospitalise", "sinistre", "secouru", "rescued", "cas", "contamination", "hectare", "victime", "vigilance"}
-)  # fmt: skip
-#: what a share that moves over a day measures (a turnout at noon and at 17:00, a strike rate)
-EVOLVING_SHARES = frozenset({"participation", "greve"})
 SEVERITY = ("conflicting", "updated", "differs-by-source")
 
 
@@ -199,7 +191,7 @@ def _pair_conflicts(
     aligned with ``a`` and with ``b`` (a partner that excuses a value is one of them, not any figure of a
     group chained through other slots)."""
     if kind == "figure" and a.figure is not None and b.figure is not None:
-        if _moved(a, b):  # "au moins 1 419 morts" on Monday, "1 941" on Tuesday: the toll rose
+        if moved(a, b):  # "au moins 1 419 morts" on Monday, "1 941" on Tuesday: the toll rose
             return [figure_conflict(a.figure, b.figure)]
         slot_a, slot_b = slots if slots is not None else (group, group)
         if (
@@ -260,85 +252,6 @@ def _quote_pair_conflicts(
         return []
     # reported speech is paraphrase: its wording may differ; a direct quote's may not
     return [c for c in found if (c.kind != "quote_wording" or both_direct) and (c.kind != "speaker" or speaker_ok)]
-
-
-def _moved(a: Statement, b: Statement) -> bool:
-    """A count that moves, given at two known moments, with two values as written (hedges aside: "au moins
-    1 419" then "1 941" is the toll rising, not two compatible floors)."""
-    if a.figure is None or b.figure is None or a.figure.kind not in {"count", "percent"}:
-        return False
-    if not _evolving(a, b) or relation(a, b, "figure") != "updated":
-        return False
-    return not values_compatible(a.figure, b.figure) and fold(a.figure.text) != fold(b.figure.text)
-
-
-def _evolving(a: Statement, b: Statement) -> bool:
-    """Whether the two figures count something that moves over time (a toll, a turnout, arrests)."""
-    if "provisional" in {a.when, b.when} or "final" in {a.when, b.when}:
-        return True
-    words: set[str] = set()
-    for statement in (a, b):
-        if statement.frame is not None:
-            words |= statement.frame.concepts
-        if statement.figure is not None and statement.figure.unit:
-            words.add(concept(statement.figure.unit))
-    if a.figure is not None and a.figure.kind == "percent":  # a share of deaths or of cases does not move
-        return bool(words & EVOLVING_SHARES)  # over a day; a turnout, a strike rate do
-    return bool(words & EVOLVING)
-
-
-def relation(a: Statement, b: Statement, kind: str) -> str:
-    """How to read a conflict between ``a`` and ``b``: ``differs-by-source``, ``updated`` or ``conflicting``.
-
-    Two different sources named (not a person and an office they may hold): each outlet reports its own.
-    Then a count that moves, given at two known moments: an update. Then one side naming a source the other
-    does not: each reports another account — for figures and claims, not for a ``date`` (the day or hour of
-    an event is no source's account: "publiées jeudi par l'ONDRP" / "rendu public mercredi" conflict)."""
-    key_a, key_b = source_key(a.attributed_to), source_key(b.attributed_to)
-    named_apart = not same_source(key_a, key_b) and not office_and_name(a.attributed_to, b.attributed_to)
-    if key_a and key_b and named_apart and kind in {"figure", "claim", "date"}:
-        return "differs-by-source"
-    if kind == "figure" and a.figure is not None and a.figure.kind in {"count", "percent"} and _evolving(a, b):
-        moment_a, moment_b = moment_rank(a.published, a.when), moment_rank(b.published, b.when)
-        # a rate (a turnout, a strike rate) is updated at the hours the sentences give ("26,4 % à midi"); told
-        # with no hour, it is the day's last, whenever the articles came out
-        timed_only = a.figure.kind == "percent"
-        said = bool(a.when or b.when) or (not timed_only and _hours_apart(a.published, b.published) >= UPDATE_HOURS)
-        # "lundi, environ 400 personnes" / "hier, plus de 200 personnes" the next day: one day's count, no time
-        # given on either side — told after the fact, not updated
-        same_day = bool(
-            a.day and a.day == b.day and not (a.when or b.when) and (a.published or "")[:10] != (b.published or "")[:10]
-        )
-        if moment_a is not None and moment_b is not None and moment_a != moment_b and said and not same_day:
-            return "updated"
-    if bool(key_a) != bool(key_b) and kind in {"figure", "claim"}:
-        return "differs-by-source"
-    return "conflicting"
-
-
-#: publication times this far apart date two values of a count even when the sentences give no time
-UPDATE_HOURS = 3.0
-
-
-def _hours_apart(a: str | None, b: str | None) -> float:
-    from datetime import datetime
-
-    try:
-        first, second = datetime.fromisoformat(a or ""), datetime.fromisoformat(b or "")
-    except ValueError:
-        return 0.0
-    if (first.tzinfo is None) != (second.tzinfo is None):
-        first, second = first.replace(tzinfo=None), second.replace(tzinfo=None)
-    return abs((second - first).total_seconds()) / 3600
-
-
-def timeline_of(
-    statements: tuple[Statement, ...], conflicts: list[tuple[Conflict, Statement, Statement]]
-) -> tuple[int, ...]:
-    """The statements of the updated pairs, from the earliest moment to the latest."""
-    moved = {id(s) for c, a, b in conflicts if c.relation == "updated" for s in (a, b)}
-    indices = [i for i, s in enumerate(statements) if id(s) in moved]
-    return tuple(sorted(indices, key=lambda i: moment_rank(statements[i].published, statements[i].when) or ("", "", 1)))
 
 
 #: what stands before a charge in quotation marks: "jugé pour l'«", "du chef «d'", "pour des faits de «"
