@@ -84,3 +84,12 @@ def test_a_quote_right_after_a_quote_is_no_cue() -> None:
         "serrer la main » et « porter un masque » jusqu'à l'automne."
     )
     assert direct_of(text, "fêtes de famille") == "Claire Martin"
+
+
+def test_feminine_description_is_not_the_man_named_next_to_its_noun() -> None:
+    # ``referents._agrees``: "la présidente" written before "son père Paul Martin" is not Paul Martin
+    text = (
+        "La présidente du club va céder ses parts à son père Paul Martin d'ici l'été. "
+        "« Nous avons besoin de nouveaux investisseurs », a-t-elle expliqué."
+    )
+    assert quote_of(text, "investisseurs").speaker != "Paul Martin"

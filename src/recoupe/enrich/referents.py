@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 
 from recoupe.enrich import referent_ahead, referent_carriers, referent_salient, referent_turns
 from recoupe.enrich import referent_words as lex
-from recoupe.enrich.coref import compatible, phrase_gender, pronoun_gender, subject_candidates
+from recoupe.enrich.coref import compatible, entity_gender, phrase_gender, pronoun_gender, subject_candidates
 from recoupe.enrich.quotes_direct import COMPLEMENT_BEFORE
 from recoupe.enrich.quotes_parse import NounPhrase
 from recoupe.enrich.referent_past import past_description, past_holder, past_key
@@ -313,7 +313,7 @@ def role_next_to_name(ask: Ask) -> Referent | None:
             hi = min(hi, ask.start) if m.end <= ask.start < hi else hi
         left = _words(unquoted(ask.ctx, lo, m.start))[-16:]
         right = _words(unquoted(ask.ctx, m.end, hi))[:6]
-        if head not in left and head not in right[:3]:
+        if (head not in left and head not in right[:3]) or not _agrees(ask, m):
             continue
         if past_description(ask.name or "") and not (
             past_holder(ask.ctx.text, m) or past_description(" ".join(left[-6:] + right[:6]))
@@ -323,6 +323,13 @@ def role_next_to_name(ask: Ask) -> Referent | None:
         if best is None or score > best[:2]:
             best = (*score, m)
     return None if best is None else _entity(ask, best[2], ask.start, ask.end)
+
+
+def _agrees(ask: Ask, m: Mention) -> bool:
+    """A description's article agrees with the person's gender: "la présidente" is not "son père X"."""
+    article = fold(ask.name or "").split()[:1]
+    gender = {"la": "Fem", "le": "Masc"}.get(article[0]) if article else None
+    return compatible(gender, entity_gender(ask.ctx, [o for o in ask.ctx.mentions if o.key == m.key]))
 
 
 def organisation_named(ask: Ask) -> Referent | None:
