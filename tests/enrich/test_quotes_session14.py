@@ -93,3 +93,15 @@ def test_feminine_description_is_not_the_man_named_next_to_its_noun() -> None:
         "« Nous avons besoin de nouveaux investisseurs », a-t-elle expliqué."
     )
     assert quote_of(text, "investisseurs").speaker != "Paul Martin"
+
+
+def test_description_is_not_a_person_the_article_names_only_after_the_quote() -> None:
+    # ``referents._named_only_after``: "le chanteur" is not "le chanteur Marc Petit" of the last line when the
+    # article named someone before the quote
+    text = (
+        "Le comédien Paul Martin a annoncé lundi une tournée d'adieu. Le chanteur a rempli trois salles à "
+        "Lyon. "
+        "« Je veux remercier mon public », a-t-il confié. "
+        "Son dernier album a été enregistré avec le chanteur Marc Petit."
+    )
+    assert quote_of(text, "remercier mon public").speaker != "Marc Petit"

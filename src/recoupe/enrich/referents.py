@@ -274,7 +274,7 @@ def role_of_entity(ask: Ask) -> Referent | None:
                 continue  # "la police" is not "le chef de la police"; a long piece of the role is
             m = _nearest_mention(ask, key)
             past = past_key(ask.ctx.text, ask.ctx.mentions, key) or past_description(role)
-            if m is None or past != past_description(ask.name or ""):
+            if m is None or past != past_description(ask.name or "") or _named_only_after(ask, key):
                 continue  # "le ministre" is not "le ministre de l'époque, X", nor "l'ancien ministre" "X, ministre"
             score = (len(words & set(role_words)), -abs(ask.at - m.start))
             if best is None or score > best[:2]:
@@ -298,7 +298,7 @@ def role_next_to_name(ask: Ask) -> Referent | None:
     words = set(_words(ask.name or "")) - {head}
     best: tuple[int, int, Mention] | None = None
     for m in ask.ctx.mentions:
-        if ask.ctx.quoted(m.start) or m.label != "PER":
+        if ask.ctx.quoted(m.start) or m.label != "PER" or _named_only_after(ask, m.key):
             continue
         if lex.PREPOSITION_BEFORE.search(fold(ask.ctx.text[max(0, m.start - 12) : m.start])):
             continue  # "à propos de Jacques Chirac", "rapporte-t-il à Marianne": a complement, not the one described
@@ -503,6 +503,14 @@ def _last_person_named(ask: Ask) -> Referent | None:
         if m.label == "PER" and not ask.ctx.quoted(m.start) and where - m.end <= REACH:
             return _entity(ask, m, ask.start, ask.end)
     return None
+
+
+def _named_only_after(ask: Ask, key: str) -> bool:
+    """The entity is first named after the quote while another person was named before it: "le chanteur"
+    in a quote about Patrick Bruel is not "le chanteur Vianney" of the article's last line."""
+    if any(m.key == key and m.start < ask.at for m in ask.ctx.mentions):
+        return False
+    return any(m.label == "PER" and m.start < ask.at and not ask.ctx.quoted(m.start) for m in ask.ctx.mentions)
 
 
 def _nearest_mention(ask: Ask, key: str) -> Mention | None:
