@@ -105,3 +105,13 @@ def test_description_is_not_a_person_the_article_names_only_after_the_quote() ->
         "Son dernier album a été enregistré avec le chanteur Marc Petit."
     )
     assert quote_of(text, "remercier mon public").speaker != "Marc Petit"
+
+
+def test_participle_with_a_later_agent_after_a_quote_is_no_cue() -> None:
+    # ``quotes_cue_subject.bare_participle``: "« … » annoncé dès le printemps par la mairie" says who announced
+    # the thing quoted, not who speaks
+    text = (
+        "« Ce budget est un renoncement », regrette la conseillère d'opposition Claire Martin, pour qui "
+        "« ce devait être le grand chantier » annoncé dès le printemps par la mairie."
+    )
+    assert direct_of(text, "grand chantier") == "Claire Martin"

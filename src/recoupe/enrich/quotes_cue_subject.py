@@ -12,8 +12,8 @@ apposition ("…, explique dans Le Parisien le directeur de l'usine OGF de Jusse
 Garret. L'objectif …").
 
 After a quotation, a past participle with no auxiliary followed by "par" ("« … », rejoint par Stéphane
-Viry qui a plaidé …") opens a participial phrase about the speaker before, not an inverted cue
-(``bare_participle``).
+Viry qui a plaidé …", "« … » promis seulement après l'été par l'exécutif") opens a participial phrase
+about the speaker or the thing before, not an inverted cue (``bare_participle``).
 
 A subject with no determiner that opens on a common noun in lower case ("député du parti" in "Alexis
 Corbière, …, lui aussi député du parti …, a qualifié") cannot be a French subject: the parse took an
@@ -91,4 +91,10 @@ def bare_participle(ctx: Context, group: VerbGroup) -> bool:
         return False
     if any(t.pos_ == "AUX" for t in doc[ctx.token_at(group.start) : group.verb]):
         return False
-    return group.verb + 1 < len(doc) and fold(doc[group.verb + 1].text) == "par"
+    # "par" next, or after a few adverbs and time words ("promis seulement après l'été par l'exécutif")
+    for tok in doc[group.verb + 1 : group.verb + 7]:
+        if fold(tok.text) == "par":
+            return True
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
