@@ -100,3 +100,63 @@ def test_an_only_age_the_other_article_gives_to_a_named_person_is_not_a_conflict
         "Son agresseur, Marc Delorme, 42 ans, a été placé en garde à vue vendredi soir.",
     )
     assert not conflicting(check(a, b), "42 ans", "37 ans")
+
+
+def test_the_ages_both_give_aside_the_one_age_left_in_each_is_one_persons() -> None:
+    # session 14: written before the first run. Both give the son's age (8 ans); the father's is 44 in one,
+    # 46 in the other.
+    a = article(
+        "Le Courrier du Centre",
+        "2024-07-21T09:00",
+        "Un père et son fils emportés par une vague à Biarritz",
+        "Un homme de 44 ans est mort samedi après avoir tenté de secourir son fils, âgé de 8 ans, emporté par "
+        "une vague sur la plage de la Côte des Basques. L'enfant a été sauvé par les nageurs-sauveteurs.",
+    )
+    b = article(
+        "Sud Matin",
+        "2024-07-21T12:00",
+        "Biarritz : drame sur la plage de la Côte des Basques",
+        "Il avait 46 ans. Samedi, ce père de famille s'est jeté à l'eau pour rattraper son garçon, 8 ans, "
+        "pris par le courant. Les sauveteurs ont ramené l'enfant sur la plage, mais n'ont pu ranimer son père.",
+    )
+    assert conflicting(check(a, b), "44 ans", "46 ans")
+
+
+def test_an_age_in_a_decade_word_is_an_age() -> None:
+    # session 14: written before the first run
+    a = article(
+        "Info Continue",
+        "2023-09-02T18:00",
+        "Un cycliste renversé par un camion à Lyon",
+        "Un cycliste d'une trentaine d'années a été grièvement blessé samedi, renversé par un camion sur le "
+        "quai Augagneur à Lyon. Le chauffeur a été entendu par la police.",
+    )
+    b = article(
+        "Lyon Direct",
+        "2023-09-02T20:00",
+        "Lyon : un cycliste entre la vie et la mort",
+        "Percuté par un poids lourd sur le quai Augagneur, un cycliste âgé de 55 ans est entre la vie et la "
+        "mort. Le conducteur du camion n'était pas sous l'emprise de l'alcool.",
+    )
+    assert conflicting(check(a, b), "trentaine", "55 ans")
+
+
+def test_an_age_of_another_person_set_apart_by_a_comma_is_not_left_over() -> None:
+    # session 14: written before the first run. Both give the winner's age (31) and the runner-up's (24: named
+    # in one, described in the other); the 20 of the second is his age at his first title, another year.
+    a = article(
+        "Sport Plus",
+        "2024-06-09T19:00",
+        "Tennis : Martin Lefèvre sacré à Lyon",
+        "À 31 ans, Martin Lefèvre a remporté dimanche le tournoi de Lyon en battant Jonas Berg, 24 ans, en "
+        "deux sets.",
+    )
+    b = article(
+        "Le Journal du Soir",
+        "2024-06-09T21:00",
+        "Lefèvre, l'éternel retour",
+        "À 31 ans, Martin Lefèvre s'est imposé à Lyon face à son jeune adversaire suédois, 24 ans. Son premier "
+        "titre remontait à 2013, à 20 ans.",
+    )
+    assert not conflicting(check(a, b), "24 ans", "20 ans")
+    assert not conflicting(check(a, b), "31 ans", "20 ans")

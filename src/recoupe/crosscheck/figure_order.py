@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from recoupe.crosscheck.ages import same_holder
 from recoupe.crosscheck.frames import concept
+from recoupe.crosscheck.rules import values_compatible
 from recoupe.crosscheck.rules_time import duration_unit
 from recoupe.crosscheck.slots import distinct, unit_concept, units_agree, years_told
 from recoupe.crosscheck.slots_lexicon import GENERIC
@@ -254,8 +255,9 @@ def _value(statement: Statement) -> object:
 
 def ages_of_one_person(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
     """Pairs of ages of one person: named right before each in two articles ("Paul-Henri Nargeolet, 77 ans" /
-    "Paul-Henri Nargeolet, 73 ans"), or the only age each article gives ("mort à 41 ans" / "il avait 42 ans",
-    unless both name its holder and they differ): one figure, whatever the sentences around them say."""
+    "Paul-Henri Nargeolet, 73 ans"), or the only age each article gives besides the ages both give ("mort à
+    41 ans" / "il avait 42 ans", each beside his daughter's "13 ans"; unless both name its holder and they
+    differ): one figure, whatever the sentences around them say."""
     aged = [s for s in figures if s.holder and s.figure is not None]
     pairs = {
         (x.key, y.key)
@@ -264,14 +266,28 @@ def ages_of_one_person(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
         if x.article_id != y.article_id and same_holder(x.holder, y.holder)
     }
     ages: dict[str, list[Statement]] = defaultdict(list)
+    # … and what may be an age: a number of years set apart by punctuation ("son adversaire norvégien, 23 ans")
+    maybe: dict[str, list[Statement]] = defaultdict(list)
     for statement in figures:
         figure, frame = statement.figure, statement.frame
+        if figure is None or frame is None:
+            continue
+        told = years_told(figure, frame)
         # an age named by its holder ("Karim Cheurfi, 39 ans") is one of the article's ages too
-        if figure is not None and frame is not None and (statement.holder or years_told(figure, frame) == "age"):
+        if statement.holder or told == "age":
             ages[statement.article_id].append(statement)
-    sole = [found for found in ages.values() if len({_value(s) for s in found}) == 1]
-    for i, xs in enumerate(sole):
-        for ys in sole[i + 1 :]:
+            maybe[statement.article_id].append(statement)
+        elif told is None and not frame.anchor and years_told(figure, replace(frame, anchor=("a",))) == "age":
+            maybe[statement.article_id].append(statement)
+    articles = sorted(ages)
+    for i, first in enumerate(articles):
+        for second in articles[i + 1 :]:
+            # the ages both give (the daughter's "13 ans" in each) are told alike; what is left is the one
+            # age each gives of the person both speak of ("à 41 ans" / "Il avait 42 ans")
+            xs = [x for x in ages[first] if not any(_same_age(x, y) for y in maybe[second])]
+            ys = [y for y in ages[second] if not any(_same_age(x, y) for x in maybe[first])]
+            if len({_value(s) for s in xs}) != 1 or len({_value(s) for s in ys}) != 1:
+                continue
             pairs.update(
                 (x.key, y.key)
                 for x in xs
@@ -279,3 +295,8 @@ def ages_of_one_person(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
                 if not (x.holder and y.holder and not same_holder(x.holder, y.holder)) and _close(x, y)
             )
     return pairs
+
+
+def _same_age(x: Statement, y: Statement) -> bool:
+    """Two ages that may be one ("13 ans" / "13 ans", "50 ans" / "un quinquagénaire")."""
+    return x.figure is not None and y.figure is not None and values_compatible(x.figure, y.figure)

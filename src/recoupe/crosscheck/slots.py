@@ -15,6 +15,7 @@ no two different places, days or years; not one rising and the other falling ("h
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from recoupe.crosscheck.frames import ANCHOR, BIRTH, TOKEN, Frame, concept
@@ -22,6 +23,7 @@ from recoupe.crosscheck.rules import same_slot
 from recoupe.crosscheck.rules_base import stop_words
 from recoupe.crosscheck.rules_time import duration_unit
 from recoupe.crosscheck.slots_lexicon import (
+    AGED_PERSONS,
     CONCEPTS,
     CROWDS,
     CUMULATIVE,
@@ -282,6 +284,8 @@ def _qualified_apart(a: Figure, frame_a: Frame, frame_b: Frame) -> bool:
 _AGED = frozenset({"age", "agee", "ages", "agees"})
 _FOR = frozenset({"depuis", "pendant", "durant", "for", "since"})
 _HAS_AGE = frozenset({"a", "avait", "aura", "aurait", "ses", "son"})
+#: "une quarantaine d'années" with nothing before it that says a length ("d'une quarantaine d'années"): an age
+_DECADE = re.compile(r"^une? \w+aines? d['’]annees$")
 
 
 def years_told(figure: Figure, frame: Frame) -> str | None:
@@ -292,11 +296,16 @@ def years_told(figure: Figure, frame: Frame) -> str | None:
         return None
     if frame.qualifier:
         return "qualified"
-    anchor = frame.anchor
+    anchor = tuple(re.sub(r"^\w+['’]", "", word) for word in frame.anchor)  # "à l'âge de": "age", "de"
     if anchor[-2:] == ("y", "a") or (anchor and anchor[-1] in _FOR) or (anchor and anchor[-1] == "ago"):
         return "ago"
-    if (anchor and anchor[-1] in _HAS_AGE) or (len(anchor) >= 2 and anchor[-1] == "de" and anchor[-2] in _AGED):
-        return "age"  # "morte à 96 ans", "il avait 42 ans", "fêter ses 38 ans", "âgé de 39 ans"
+    if (anchor and anchor[-1] in _HAS_AGE) or (
+        len(anchor) >= 2 and anchor[-1] == "de" and (anchor[-2] in _AGED or anchor[-2] in AGED_PERSONS)
+    ):
+        return "age"  # "morte à 96 ans", "il avait 42 ans", "fêter ses 38 ans", "âgé de 39 ans", "un homme de 50 ans"
+    written = fold(figure.text).casefold()
+    if written.rstrip("s").endswith("genaire") or (not anchor and _DECADE.match(written)):
+        return "age"  # "un quinquagénaire", "un homme d'une trentaine d'années"
     return None
 
 

@@ -101,3 +101,14 @@ ATTRIBUTION = frozenset(
      "attendait", "attendu", "attendus", "attendue", "attendues", "economiste", "economistes", "analyste",
      "analystes", "previsionniste", "previsionnistes", "expected", "forecast", "economists", "analysts"}
 )  # fmt: skip
+#: nouns of a person an age is written after, with "de" ("un homme de 50 ans", "un enseignant de 57 ans")
+AGED_PERSONS = frozenset(
+    {"homme", "femme", "garcon", "fille", "enfant", "jeune", "adolescent", "adolescente", "bebe", "retraite",
+     "retraitee", "enseignant", "enseignante", "professeur", "eleve", "etudiant", "etudiante", "conducteur",
+     "conductrice", "automobiliste", "motard", "cycliste", "pieton", "pietonne", "passager", "passagere",
+     "victime", "suspect", "assaillant", "tireur", "agresseur", "individu", "touriste", "randonneur",
+     "alpiniste", "skieur", "mere", "pere", "fils", "patient", "patiente", "detenu", "militant", "militante",
+     "habitant", "habitante", "joueur", "joueuse", "policier", "gendarme", "pompier", "soldat", "militaire",
+     "agriculteur", "ouvrier", "ouvriere", "salarie", "salariee", "chauffeur", "pilote", "nageur", "nageuse",
+     "coureur", "coureuse"}
+)  # fmt: skip
