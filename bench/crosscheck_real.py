@@ -16,7 +16,8 @@ Each pair is cross-checked as a story of two independent outlets (``crosscheck_a
   where an article repeats them, in its title or lead; since session 13), or holds their numbers in digits (the
   same values told with another noun: "50 morts" in a title, "50 personnes ont été tuées"; since session 14);
   distinct reports (by their two spans) are counted once.
-  Precision per verdict = right / reported; recall = expected items found / expected.
+  Precision per verdict = right / reported; recall = expected items found / expected (found: a report of the
+  verdict that is right for it by the same test, since session 14; before, by overlap only).
 * *known disagreements*: every expected conflicting, updated and differs-by-source item; recall over all of
   them (found with the right verdict) and how many were called *corroborated* instead.
 * corroborated groups (statements of both articles): *wrong* when they hold both spans of a known disagreement;
@@ -103,6 +104,22 @@ def _same_numbers(told_a: str, item_a: str, told_b: str, item_b: str) -> bool:
     return bool(a and b and a != b and a <= _numbers(item_a) and b <= _numbers(item_b))
 
 
+def _report_holds(
+    a: Article, b: Article, report: tuple[Span, Span], item: dict[str, Any], expected: tuple[Span | None, Span | None]
+) -> bool:
+    """Whether a report (its spans in A and B) is the expected item: it overlaps the item's span in A or in B,
+    or holds the same two values where an article repeats them (its title, its lead), or their numbers told
+    with another noun ("50 morts" in a title, "50 personnes ont été tuées")."""
+    (span_a, span_b), (sa, sb) = report, expected
+    told_a, told_b = a.text[span_a[0] : span_a[1]], b.text[span_b[0] : span_b[1]]
+    return (
+        _overlaps(span_a, sa)
+        or _overlaps(span_b, sb)
+        or bool(told_a.strip() and told_a in item["a"] and told_b.strip() and told_b in item["b"])
+        or _same_numbers(told_a, item["a"], told_b, item["b"])
+    )
+
+
 def _overlaps(a: Span, b: Span | None) -> bool:
     return b is not None and a[0] < b[1] and b[0] < a[1]
 
@@ -141,17 +158,8 @@ class Score:
                     )
                 )
                 key = (conflict.relation, span_a, span_b)
-                told_a, told_b = a.text[span_a[0] : span_a[1]], b.text[span_b[0] : span_b[1]]
                 hit = any(
-                    item["verdict"] == conflict.relation
-                    and (
-                        _overlaps(span_a, sa)
-                        or _overlaps(span_b, sb)
-                        # the same two values where the article repeats them (its title, its lead)
-                        or (told_a.strip() and told_a in item["a"] and told_b.strip() and told_b in item["b"])
-                        # … or told with another noun ("50 morts" in a title, "50 personnes ont été tuées")
-                        or _same_numbers(told_a, item["a"], told_b, item["b"])
-                    )
+                    item["verdict"] == conflict.relation and _report_holds(a, b, (span_a, span_b), item, (sa, sb))
                     for item, sa, sb in expected
                 )
                 reports[key] = reports.get(key, False) or hit
@@ -177,7 +185,8 @@ class Score:
             self.expected[verdict_name] += 1
             if verdict_name in DISAGREEMENTS:
                 found = any(
-                    relation == verdict_name and (_overlaps(x, sa) or _overlaps(y, sb)) for relation, x, y in reports
+                    relation == verdict_name and _report_holds(a, b, (x, y), item, (sa, sb))
+                    for relation, x, y in reports
                 )
                 self.found[verdict_name] += bool(found)
                 if any(covers(v, sa, sb) for v in groups):
