@@ -115,3 +115,12 @@ def test_participle_with_a_later_agent_after_a_quote_is_no_cue() -> None:
         "« ce devait être le grand chantier » annoncé dès le printemps par la mairie."
     )
     assert direct_of(text, "grand chantier") == "Claire Martin"
+
+
+def test_elle_takes_up_an_embassy_subject() -> None:
+    # ``ORG_NOUNS``: "l'ambassade" is an organisation a pronoun takes up, not the man named before it
+    text = (
+        "Jean Dupont a été tué lundi. L'ambassade de France au Chili a fait part dans un communiqué de sa "
+        "tristesse. Elle ajoute être en « contact étroit avec les autorités locales »."
+    )
+    assert (quote_of(text, "contact étroit").speaker or "").startswith("L'ambassade")

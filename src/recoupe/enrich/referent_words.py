@@ -86,7 +86,7 @@ ORG_NOUNS = word_set(
     "equipe service services universite hopital ecole banque fabricant constructeur plateforme plate-forme "
     "start-up firme laboratoire rapport etude sondage communique document texte bilan descriptif lettre "
     "courrier entourage union majorite jury mouvement opposition poste article reglement assemblee senat capitainerie "
-    "company government ministry department agency "
+    "company government ministry department agency ambassade consulat embassy consulate "
     "union party committee campaign administration office report study survey poll court firm group team "
     "spokesman spokeswoman"
 )

@@ -46,7 +46,7 @@ ORG_NOUNS = word_set(
     "conseil commission parti service departement armee poste reglement article texte communique "
     "document ville etat pays club equipe fondation office bureau administration autorite autorites "
     "medias media executif elysee palais assemblee senat union radio television station presse revue "
-    "tabloid company government ministry police office report study newspaper"
+    "tabloid company government ministry police office report study newspaper ambassade consulat embassy"
 )
 
 
