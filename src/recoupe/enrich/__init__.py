@@ -20,7 +20,7 @@ from recoupe.model import Article, Enrichment, EnrichmentLevel
 
 __all__ = ["ENRICHER_VERSION", "NlpModels", "enrich"]
 
-ENRICHER_VERSION = 10  # 2: French titles as roles, scare quotes as terms, speakers resolved (issues 12, 13); 3:
+ENRICHER_VERSION = 11  # 2: French titles as roles, scare quotes as terms, speakers resolved (issues 12, 13); 3:
 # speakers resolved by salience, source documents, parse repairs (issue 12, session 11); 4: person names the NER missed,
 # former office holders, cue subjects checked against the parse (issue 12, session 12); 5: "un X sur N" before a
 # verb the parser tags as a noun, number words of three parts ("soixante-dix-neuf") (issue 11, session 12); 6: a
@@ -30,7 +30,9 @@ ENRICHER_VERSION = 10  # 2: French titles as roles, scare quotes as terms, speak
 # quotes, a trailing "comme le rapporte X", "Et selon X,"; 8: "… selon Le Parisien." ending a sentence, a que
 # after a relative clause ("rappelle aux habitants qui … que"), "Pour <frame>, …, a précisé X" (session 13); 9:
 # "il"/"elle" named only later, "l'ancien ministre" not the present holder, ranker refit on eight sets (session 13); 10:
-# an earthquake's magnitude is a figure ("magnitude de 5,4") (issue 11, session 13)
+# an earthquake's magnitude is a figure ("magnitude de 5,4") (issue 11, session 13); 11: French speakers (issue 12,
+# session 14): no pronoun takes up an outlet, "selon X, Y a insisté pour « … »" is Y's, no cue inside the next quote,
+# gender and order checks on descriptions, participles with a later agent are no cues
 
 
 def _closed(part: str) -> str:
