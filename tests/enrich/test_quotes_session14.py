@@ -124,3 +124,13 @@ def test_elle_takes_up_an_embassy_subject() -> None:
         "tristesse. Elle ajoute être en « contact étroit avec les autorités locales »."
     )
     assert (quote_of(text, "contact étroit").speaker or "").startswith("L'ambassade")
+
+
+def test_incise_with_a_person_description_splits_the_quote() -> None:
+    # ``quotes_cue_subject._person_description``: "« A, regrette le maire du village. B »" is the mayor's, in two
+    text = (
+        "La Poste fermera son bureau en mars, annonce La Dépêche. « Nous avons tout essayé pour le garder, "
+        "regrette le maire du village. Mais la décision vient de Paris. »"
+    )
+    assert quote_of(text, "tout essayé").speaker == "le maire du village"
+    assert quote_of(text, "vient de Paris").speaker == "le maire du village"

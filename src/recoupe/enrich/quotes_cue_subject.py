@@ -11,6 +11,9 @@ Inside a quotation, an incise with a verb of saying splits it when a person spea
 apposition ("…, explique dans Le Parisien le directeur de l'usine OGF de Jussey (Haute-Saône), Emmanuel
 Garret. L'objectif …").
 
+Inside a quotation, a definite description headed by a person noun speaks through an incise too ("…,
+déplore le maire normand. …").
+
 After a quotation, a past participle with no auxiliary followed by "par" ("« … », rejoint par Stéphane
 Viry qui a plaidé …", "« … » promis seulement après l'été par l'exécutif") opens a participial phrase
 about the speaker or the thing before, not an inverted cue (``bare_participle``).
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from recoupe.enrich import referent_words as lex
 from recoupe.enrich.coref import apposed_name
 from recoupe.enrich.quotes_parse import NounPhrase
 from recoupe.enrich.speakers_describe import complement
@@ -77,7 +81,17 @@ def incise_person(ctx: Context, subject: NounPhrase) -> bool:
     if subject.mention is not None and subject.mention.label == "PER":
         return True
     named = apposed_name(ctx, subject)
-    return named is not None and named.label == "PER"
+    return (named is not None and named.label == "PER") or _person_description(subject)
+
+
+def _person_description(subject: NounPhrase) -> bool:
+    """A definite description headed by a person noun ("…, déplore le maire normand. …"): a person speaks."""
+    words = fold(subject.text).replace("'", "' ").split()
+    return (
+        subject.mention is None
+        and words[:1] in (["le"], ["la"], ["l'"])
+        and lex.description_head(subject.text) in lex.PERSON_NOUNS
+    )
 
 
 def bare_participle(ctx: Context, group: VerbGroup) -> bool:
