@@ -8,7 +8,7 @@ were written with the sentences, before the tests were run.
 
 from __future__ import annotations
 
-from tests.crosscheck.two_outlets import article, check, conflict_pairs
+from tests.crosscheck.two_outlets import article, check, conflict_pairs, relations
 
 from recoupe.crosscheck.rules import compatible_in
 from recoupe.enrich.figures import extract_figures
@@ -69,3 +69,26 @@ def test_a_small_count_is_counted_not_rounded() -> None:
     text_d = "Un cortège de 2 310 personnes."
     (fd,) = [f for f in extract_figures(text_d, "fr", None) if f.kind == "count"]
     assert compatible_in(text_c, fc, text_d, fd)  # a round count of a crowd may be rounded
+
+
+def test_a_towns_part_of_a_crowd_told_without_a_noun_is_the_towns_count() -> None:
+    # session 14: written before the first run. "dont 90 000 à Paris" follows "dans 200 villes": it counts
+    # demonstrators in Paris, not towns; the two sources' Paris counts differ by source.
+    a = article(
+        "Info Continue",
+        "2023-01-31T19:00",
+        "Retraites : la CGT revendique 400 000 manifestants",
+        "La CGT a revendiqué mardi 400 000 manifestants dans 200 villes, dont 90 000 à Paris, contre le report "
+        "de l'âge de départ à la retraite.",
+    )
+    b = article(
+        "Dépêche Hexagone",
+        "2023-01-31T20:00",
+        "Retraites : 150 000 manifestants selon la police",
+        "Selon le ministère de l'Intérieur, 150 000 personnes ont manifesté mardi en France, dont 20 000 à "
+        "Paris, contre la réforme des retraites.",
+    )
+    found = relations(check(a, b))
+    assert any(
+        relation == "differs-by-source" and "90 000" in detail and "20 000" in detail for relation, detail in found
+    )

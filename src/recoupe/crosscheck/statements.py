@@ -357,6 +357,43 @@ def crowds_told(text: str, figures: Sequence[Figure], language: str | None) -> l
     return found
 
 
+#: a part of a crowd told by its place, with no noun: "300 000 manifestants, dont 160 000 à Paris"
+_PLACE_PART = re.compile(r",?[\s\u00a0]*\bdont[\s\u00a0]+(?=[\dun])", re.IGNORECASE)
+_AT_PLACE = re.compile(r"[\s\u00a0]+(?:à|dans|en)[\s\u00a0]+(?:la[\s\u00a0]+|l['’])?[A-ZÀ-Ý]")
+
+
+def _a_crowd(figure: Figure) -> bool:
+    from recoupe.crosscheck.slots import unit_concept
+    from recoupe.crosscheck.slots_lexicon import CROWDS, PERSONS
+
+    return unit_concept(figure) in CROWDS | PERSONS
+
+
+def crowd_parts(text: str, figures: Sequence[Figure]) -> list[Figure]:
+    """``figures`` with each part of a crowd told by its place and no noun ("300 000 manifestants dans près de
+    150 villes, dont 160 000 à Paris") counted in the crowd's noun, which ``crowds`` scopes to its town: added
+    where the enrichment left it out, given that noun where it lent the part the noun right before ("villes")."""
+    from recoupe.enrich.numbers import find_numbers
+
+    out = list(figures)
+    for match in _PLACE_PART.finditer(text):
+        crowd = [f for f in out if 0 <= match.start() - f.end <= 80 and f.kind == "count" and _a_crowd(f)]
+        if not crowd or "." in text[crowd[-1].end : match.start()]:
+            continue
+        numbers = find_numbers(text[match.end() : match.end() + 30], "fr")
+        if not numbers or numbers[0].start != 0 or numbers[0].ordinal or numbers[0].decimal:
+            continue
+        start, end = match.end(), match.end() + numbers[0].end
+        if _AT_PLACE.match(text, end) is None:
+            continue
+        at = next((k for k, f in enumerate(out) if f.start == start), None)
+        if at is not None and out[at].end == end:  # the bare number, with a lent noun
+            out[at] = replace(out[at], unit=crowd[-1].unit)
+        elif not any(f.start < end and start < f.end for f in out):
+            out.append(Figure(start, end, text[start:end], "count", float(numbers[0].value), crowd[-1].unit))
+    return sorted(out, key=lambda f: f.start)
+
+
 def _people_counted(text: str, figure: Figure) -> Figure:
     """A count with no noun written that "ils étaient" says counts people: a count of persons (not the noun
     of an earlier figure the enrichment lent it)."""
@@ -421,6 +458,8 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
             [*(_people_counted(text, f) for f in figures), *crowds_told(text, figures, article.language)],
             key=lambda f: f.start,
         )
+        if article.language in {None, "fr"}:
+            figures = crowd_parts(text, figures)
     quotes = enrichment.quotes if enrichment else ()
 
     def sentence_of(start: int, end: int) -> tuple[int, int]:
