@@ -85,6 +85,8 @@ _SINCE = re.compile(r"\b(?:depuis|since)\b", re.IGNORECASE)
 def _since(sentence: str, figure_end: int, at: int) -> bool:
     """Whether "depuis" stands between the end of a figure and a year written after it."""
     return at >= figure_end and _SINCE.search(sentence, figure_end, at) is not None
+
+
 #: a figure told as expected, not as measured ("pourrait culminer à 3,90 mètres", "tablaient sur 870 000",
 #: "41 °C attendus samedi", "economists had expected 845,000"): a forecast is another slot than the result.
 #: Not "prévoit"/"prévu": an agreement that "prévoit une hausse de 7 %" provides for it, it does not forecast it
