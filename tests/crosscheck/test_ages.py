@@ -148,8 +148,7 @@ def test_an_age_of_another_person_set_apart_by_a_comma_is_not_left_over() -> Non
         "Sport Plus",
         "2024-06-09T19:00",
         "Tennis : Martin Lefèvre sacré à Lyon",
-        "À 31 ans, Martin Lefèvre a remporté dimanche le tournoi de Lyon en battant Jonas Berg, 24 ans, en "
-        "deux sets.",
+        "À 31 ans, Martin Lefèvre a remporté dimanche le tournoi de Lyon en battant Jonas Berg, 24 ans, en deux sets.",
     )
     b = article(
         "Le Journal du Soir",
