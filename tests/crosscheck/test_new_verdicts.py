@@ -254,3 +254,25 @@ def test_de_meme_source_is_the_source_named_before() -> None:
     found = _relations(_check(a, b))
     assert ("conflicting", "120 interpellations vs 180 interpellations") in found
     assert not any(r == "differs-by-source" for r, _ in found)
+
+
+def test_a_provisional_toll_then_another_sources_toll_the_next_day_is_an_update() -> None:
+    # session 14: written before the first run
+    from tests.crosscheck.two_outlets import article, check, relations
+
+    a = article(
+        "Info Continue",
+        "2024-11-12T11:00",
+        "Explosion dans une usine chimique près de Rouen",
+        "Un bilan provisoire fait état d'au moins 4 morts, selon les pompiers, après l'explosion survenue lundi "
+        "soir dans une usine chimique de Petit-Couronne.",
+    )
+    b = article(
+        "Le Quotidien de l'Ouest",
+        "2024-11-13T18:00",
+        "Petit-Couronne : le bilan de l'explosion s'alourdit",
+        "Le parquet de Rouen a fait état mercredi de 7 morts après l'explosion de l'usine chimique de "
+        "Petit-Couronne. L'enquête se concentre sur une cuve de solvant.",
+    )
+    found = relations(check(a, b))
+    assert any(relation == "updated" and "4 morts" in detail and "7 morts" in detail for relation, detail in found)

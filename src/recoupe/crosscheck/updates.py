@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from recoupe.crosscheck.attribution import moment_rank, office_and_name, same_source, source_key
 from recoupe.crosscheck.frames import concept
 from recoupe.crosscheck.rules import values_compatible
+from recoupe.crosscheck.slots_lexicon import TOLLS
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -59,30 +60,50 @@ def _evolving(a: Statement, b: Statement) -> bool:
 def relation(a: Statement, b: Statement, kind: str) -> str:
     """How to read a conflict between ``a`` and ``b``: ``differs-by-source``, ``updated`` or ``conflicting``.
 
-    Two different sources named (not a person and an office they may hold): each outlet reports its own.
-    Then a count that moves, given at two known moments: an update. Then one side naming a source the other
-    does not: each reports another account — for figures and claims, not for a ``date`` (the day or hour of
-    an event is no source's account: "publiées jeudi par l'ONDRP" / "rendu public mercredi" conflict)."""
+    Two different sources named (not a person and an office they may hold): each outlet reports its own,
+    unless both give a toll at two known moments, one said provisional or last (it rose). Then a count that
+    moves, given at two known moments: an update. Then one side naming a source the other does not: each
+    reports another account — for figures and claims, not for a ``date`` (the day or hour of an event is no
+    source's account: "publiées jeudi par l'ONDRP" / "rendu public mercredi" conflict)."""
     key_a, key_b = source_key(a.attributed_to), source_key(b.attributed_to)
     named_apart = not same_source(key_a, key_b) and not office_and_name(a.attributed_to, b.attributed_to)
+    updated = kind == "figure" and _updated(a, b)
     if key_a and key_b and named_apart and kind in {"figure", "claim", "date"}:
-        return "differs-by-source"
-    if kind == "figure" and a.figure is not None and a.figure.kind in {"count", "percent"} and _evolving(a, b):
-        moment_a, moment_b = moment_rank(a.published, a.when), moment_rank(b.published, b.when)
-        # a rate (a turnout, a strike rate) is updated at the hours the sentences give ("26,4 % à midi"); told
-        # with no hour, it is the day's last, whenever the articles came out
-        timed_only = a.figure.kind == "percent"
-        said = bool(a.when or b.when) or (not timed_only and _hours_apart(a.published, b.published) >= UPDATE_HOURS)
-        # "lundi, environ 400 personnes" / "hier, plus de 200 personnes" the next day: one day's count, no time
-        # given on either side — told after the fact, not updated
-        same_day = bool(
-            a.day and a.day == b.day and not (a.when or b.when) and (a.published or "")[:10] != (b.published or "")[:10]
-        )
-        if moment_a is not None and moment_b is not None and moment_a != moment_b and said and not same_day:
-            return "updated"
+        # a provisional toll given by the rescuers at noon and the prosecutor's the next day: the toll rose;
+        # two sources' tolls with nothing said of a provisional or last count (the authorities' 471, the US
+        # intelligence's 100 to 300) and two sources' counts of one crowd differ by source
+        told_moving = {a.when, b.when} & {"provisional", "final"}
+        return "updated" if updated and told_moving and _a_toll(a, b) else "differs-by-source"
+    if updated:
+        return "updated"
     if bool(key_a) != bool(key_b) and kind in {"figure", "claim"}:
         return "differs-by-source"
     return "conflicting"
+
+
+def _updated(a: Statement, b: Statement) -> bool:
+    """A count that moves, given at two known moments."""
+    if a.figure is None or a.figure.kind not in {"count", "percent"} or not _evolving(a, b):
+        return False
+    moment_a, moment_b = moment_rank(a.published, a.when), moment_rank(b.published, b.when)
+    # a rate (a turnout, a strike rate) is updated at the hours the sentences give ("26,4 % à midi"); told
+    # with no hour, it is the day's last, whenever the articles came out
+    timed_only = a.figure.kind == "percent"
+    said = bool(a.when or b.when) or (not timed_only and _hours_apart(a.published, b.published) >= UPDATE_HOURS)
+    # "lundi, environ 400 personnes" / "hier, plus de 200 personnes" the next day: one day's count, no time
+    # given on either side — told after the fact, not updated
+    same_day = bool(
+        a.day and a.day == b.day and not (a.when or b.when) and (a.published or "")[:10] != (b.published or "")[:10]
+    )
+    return moment_a is not None and moment_b is not None and moment_a != moment_b and said and not same_day
+
+
+def _a_toll(a: Statement, b: Statement) -> bool:
+    """Both count a toll: the dead, the injured, the missing, arrests, evacuations (``slots_lexicon.TOLLS``)."""
+    return all(
+        statement.figure is not None and statement.figure.unit and concept(statement.figure.unit) in TOLLS
+        for statement in (a, b)
+    )
 
 
 #: publication times this far apart date two values of a count even when the sentences give no time
