@@ -59,3 +59,42 @@ def test_ranks_in_words_with_et_and_in_roman_numerals() -> None:
         _claim("a", "Le violon volé date du XVIIe siècle."), _claim("b", "Le violon volé date du XVe siècle.")
     )
     assert [c.detail for c in centuries] == ["XVIIe siècle vs XVe siècle (rang)"]
+
+
+def test_each_articles_only_rank_of_one_noun_is_one_rank_however_worded() -> None:
+    # session 14: written before the first run. The minute of the only goal, in sentences worded apart; the
+    # second sentence also ranks another noun (a trophy).
+    a = article(
+        "Sport Plus",
+        "2021-05-29T23:30",
+        "Chelsea remporte la Ligue des champions",
+        "Chelsea a battu Manchester City 1-0 samedi à Porto. L'unique but du match a été marqué à la 42e minute "
+        "par Kai Havertz, servi par Mason Mount.",
+    )
+    b = article(
+        "Le Journal du Soir",
+        "2021-05-30T08:00",
+        "Havertz offre l'Europe à Chelsea",
+        "À Porto, Manchester City a longtemps dominé. Juste avant la pause, à la quarante-septième minute, Kai "
+        "Havertz a trompé Ederson et offert à Chelsea sa deuxième Ligue des champions.",
+    )
+    assert tagged(check(a, b), "(rang)")
+
+
+def test_a_sentence_that_only_ranks_something_is_compared() -> None:
+    # session 14: written before the first run. "Elle n'est que la troisième femme …" names nobody.
+    a = article(
+        "Info Continue",
+        "2024-03-08T12:00",
+        "Marie Dupont élue à la tête de l'Académie des sciences morales",
+        "Marie Dupont a été élue jeudi présidente de l'Académie des sciences morales. "
+        "Elle devient la deuxième femme à occuper ce poste depuis 1832.",
+    )
+    b = article(
+        "Le Courrier du Centre",
+        "2024-03-08T15:00",
+        "Une historienne à la tête de l'Académie",
+        "L'historienne Marie Dupont a été élue jeudi à la présidence de l'Académie des sciences morales. "
+        "Elle n'est que la troisième femme à occuper cette fonction.",
+    )
+    assert tagged(check(a, b), "(rang)")

@@ -2,11 +2,11 @@
 
 "Benzema devient le cinquième Français sacré" / "… le quatrième Français sacré"; "but à la 109e minute" /
 "à la 111e minute". Ordinals are not figures (a rank says which, not how many: ``statements``), so figure
-slots never compare them; two claims aligned as one statement do. Each sentence must hold one ordinal
-(in digits, "109e", in Roman numerals, "XVIIe", or in words, "cinquième", "vingt et unième"; never
-"premier"/"second", which name offices and rounds)
-before a noun, the same noun in both ("Français", "minute"): "le cinquième Français" and "la quatrième fois"
-rank two things.
+slots never compare them; two claims aligned as one statement do, and so do the claims that give each
+article's only rank of one noun (``sole_ranks``, linked by ``align``; a sentence that ranks something is a
+claim). Ranks are read in digits ("109e"), in Roman numerals ("XVIIe") or in words ("cinquième", "vingt et
+unième"; never "premier"/"second", which name offices and rounds) before a noun; two sentences conflict on
+a noun each ranks once, with two values ("le cinquième Français" and "la quatrième fois" rank two things).
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ from recoupe.crosscheck.statements import ordinal_value
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from recoupe.crosscheck.statements import Statement
 
-__all__ = ["rank_conflicts"]
+__all__ = ["rank_conflicts", "ranks_told", "sole_ranks"]
 
 _ORDINAL = re.compile(
     r"\b(?P<n>\d{1,3}(?:e|ème|eme)|(?:[IVXLC]{2,6}|[IVX])(?:e|ème)|(?:[a-zé]+(?:-| et |-et-))*[a-zé]+ième)"
@@ -46,24 +48,53 @@ def _value(raw: str) -> int | None:
     return ordinal_value(raw.casefold())
 
 
-def _rank(text: str) -> tuple[int, str, int, int] | None:
-    """(value, folded noun, start, end) of the one ordinal before a noun in ``text``, else ``None``."""
-    found = []
-    for match in _ORDINAL.finditer(text):
-        raw = match.group("n")
-        value = _value(raw)
-        noun = fold(match.group("noun")).casefold()
-        noun = noun[:-1] if len(noun) > 3 and noun.endswith("s") else noun
-        if value is not None and noun not in stop_words("fr"):  # "troisième au classement"
-            found.append((value, noun, match.start(), match.end()))
-    return found[0] if len({(v, n) for v, n, _, _ in found}) == 1 else None
+def ranks_told(text: str) -> set[tuple[int, str]]:
+    """Every (value, folded noun) rank of ``text``."""
+    return {(value, noun) for noun, found in _written_ranks(text).items() for value, _, _ in found}
+
+
+def sole_ranks(claims: Sequence[Statement]) -> list[tuple[int, int]]:
+    """Pairs (indices into ``claims``) of claims of two articles that each give their article's only rank of one
+    noun ("Le seul but est tombé à la 59e minute" / "À la soixante-neuvième minute, Coman a repris de la
+    tête"): what one article ranks once, the other ranks once, however the two sentences are worded."""
+    by_noun: dict[tuple[str, str], set[int]] = {}
+    first: dict[tuple[str, str], int] = {}
+    for index, claim in enumerate(claims):
+        for value, noun in ranks_told(claim.text):
+            by_noun.setdefault((claim.article_id, noun), set()).add(value)
+            first.setdefault((claim.article_id, noun), index)
+    sole = sorted(key for key, values in by_noun.items() if len(values) == 1)
+    return [(first[x], first[y]) for i, x in enumerate(sole) for y in sole[i + 1 :] if x[1] == y[1] and x[0] != y[0]]
 
 
 def rank_conflicts(a: Statement, b: Statement) -> list[Conflict]:
-    """The conflict between the ranks two aligned claims give to one noun (spans: the ordinal and its noun)."""
-    one, other = _rank(a.text), _rank(b.text)
-    if one is None or other is None or one[1] != other[1] or one[0] == other[0]:
-        return []
-    written_a, written_b = a.text[one[2] : one[3]], b.text[other[2] : other[3]]
-    return [Conflict("figure", f"{written_a} vs {written_b} (rang)", (a.start + one[2], a.start + one[3]),
-                     (b.start + other[2], b.start + other[3]))]  # fmt: skip
+    """The conflicts between the ranks two aligned claims give to one noun, each claim ranking that noun once
+    ("à la 59e minute" / "À la soixante-neuvième minute, …, sa sixième Ligue des champions"; spans: the
+    ordinal and its noun)."""
+    found = []
+    ranks_a, ranks_b = _written_ranks(a.text), _written_ranks(b.text)
+    for noun in sorted(set(ranks_a) & set(ranks_b)):
+        one, other = ranks_a[noun], ranks_b[noun]
+        if len({v for v, _, _ in one}) != 1 or len({v for v, _, _ in other}) != 1 or one[0][0] == other[0][0]:
+            continue
+        (_, start_a, end_a), (_, start_b, end_b) = one[0], other[0]
+        found.append(
+            Conflict(
+                "figure",
+                f"{a.text[start_a:end_a]} vs {b.text[start_b:end_b]} (rang)",
+                (a.start + start_a, a.start + end_a),
+                (b.start + start_b, b.start + end_b),
+            )
+        )
+    return found
+
+
+def _written_ranks(text: str) -> dict[str, list[tuple[int, int, int]]]:
+    """The ranks of ``text`` by folded noun: (value, start, end) of each ordinal and its noun."""
+    ranks: dict[str, list[tuple[int, int, int]]] = {}
+    for match in _ORDINAL.finditer(text):
+        value, noun = _value(match.group("n")), fold(match.group("noun")).casefold()
+        noun = noun[:-1] if len(noun) > 3 and noun.endswith("s") else noun
+        if value is not None and noun not in stop_words("fr"):  # "troisième au classement"
+            ranks.setdefault(noun, []).append((value, match.start(), match.end()))
+    return ranks

@@ -369,6 +369,13 @@ def _a_crowd(figure: Figure) -> bool:
     return unit_concept(figure) in CROWDS | PERSONS
 
 
+def _ranked(sentence: str) -> bool:
+    """Whether a sentence ranks something ("Il n'est que le quatrième Français à décrocher la récompense.")."""
+    from recoupe.crosscheck.ranks import ranks_told  # ranks reads ordinals with this module's ordinal_value
+
+    return bool(ranks_told(sentence))
+
+
 def crowd_parts(text: str, figures: Sequence[Figure]) -> list[Figure]:
     """``figures`` with each part of a crowd told by its place and no noun ("300 000 manifestants dans près de
     150 villes, dont 160 000 à Paris") counted in the crowd's noun, which ``crowds`` scopes to its town: added
@@ -535,8 +542,9 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
         if quoted * 2 >= end - start:  # mostly a quote: the quote is the statement
             continue
         inside = tuple(f for f in figures if _inside((start, end), f.start, f.end))
-        # "L'alerte a été donnée vers 0h40.", "La RN7 est coupée.": a claim, naming nothing else
-        if keys(start, end) or inside or clock_told(sentence) or roads_told(sentence):
+        # "L'alerte a été donnée vers 0h40.", "La RN7 est coupée.", "Il n'est que le quatrième Français …": a
+        # claim, naming nothing else
+        if keys(start, end) or inside or clock_told(sentence) or roads_told(sentence) or _ranked(sentence):
             markers = sources_in(sentence)
             found.append(make("claim", start, end, figures=inside, attributed_to=markers[0].text if markers else None))
     found.sort(key=lambda s: (s.start, s.kind))
