@@ -307,3 +307,38 @@ def test_a_year_after_depuis_is_what_a_figure_is_compared_with_not_its_year() ->
     sentence = "Le chômage avait atteint 7,1 % en 2008."
     at = sentence.index("7,1 %")
     assert frame_of(sentence, (at, at + 5), [(sentence.index("2008"), sentence.index("2008") + 4)], "fr").years
+
+
+def test_a_value_told_twice_as_much_in_a_sentence_told_alike_is_compared() -> None:
+    # session 14: written before the first run. One anchor (the rain), the duration doubled.
+    a = article(
+        "Météo Sud",
+        "2024-10-17T09:00",
+        "Pluies diluviennes dans l'Ardèche",
+        "Il est tombé 350 mm de pluie en six heures sur le plateau ardéchois, un record pour le mois d'octobre.",
+    )
+    b = article(
+        "Le Courrier du Rhône",
+        "2024-10-17T11:00",
+        "Ardèche : des crues spectaculaires",
+        "Sur le plateau ardéchois, 350 millimètres d'eau sont tombés en douze heures, du jamais-vu en octobre.",
+    )
+    assert _involves(conflict_pairs(check(a, b)), "six heures", "douze heures")
+
+
+def test_firefighters_engaged_then_twice_as_many_two_days_later_is_an_update() -> None:
+    # session 14: written before the first run
+    a = article(
+        "Sud Matin",
+        "2022-07-16T12:00",
+        "Incendie en Gironde : 4 000 hectares brûlés",
+        "Plus de 800 pompiers sont engagés contre l'incendie de La Teste-de-Buch, qui a brûlé 4 000 hectares.",
+    )
+    b = article(
+        "Le Journal du Soir",
+        "2022-07-18T19:00",
+        "Gironde : l'incendie de La Teste toujours pas fixé",
+        "Quelque 1 600 sapeurs-pompiers luttent désormais contre le feu de La Teste-de-Buch, sous 40 °C.",
+    )
+    pairs = conflict_pairs(check(a, b))
+    assert any(relation == "updated" and "800" in x + y and "1 600" in x + y for relation, x, y in pairs)

@@ -168,8 +168,9 @@ def _a_year(statement: Statement) -> bool:
     return statement.figure is not None and _year_only(statement.figure)
 
 
-#: two values of one slot told in two alike sentences are at most this many times apart ("186" / "168", "422"
-#: / "242"); further apart, a missed figure has shifted the ranks ("un sur trois" / "deux tiers des bus")
+#: two values of one slot told in two alike sentences are at most this many times apart, this factor included
+#: ("186" / "168", "422" / "242", "en six heures" / "en douze heures"); further apart, a missed figure has
+#: shifted the ranks ("un sur trois" / "deux tiers des bus")
 ORDER_FACTOR = 2.0
 #: generic nouns that still count one group when an article counts it once ("trois hommes lourdement armés" /
 #: "un commando de deux hommes")
@@ -184,7 +185,7 @@ def _close(x: Statement, y: Statement) -> bool:
         return True  # dates: any two days
     if a.value <= 0 or b.value <= 0:
         return False
-    return max(a.value, b.value) / min(a.value, b.value) < ORDER_FACTOR
+    return max(a.value, b.value) / min(a.value, b.value) <= ORDER_FACTOR
 
 
 def sole_counts(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:

@@ -26,7 +26,8 @@ __all__ = ["EVOLVING", "EVOLVING_SHARES", "UPDATE_HOURS", "moved", "relation", "
 #: what a count that moves over a day measures (concepts of ``slots.CONCEPTS``): a toll, a turnout, arrests
 EVOLVING = frozenset(
     {"mort", "blesse", "interpellation", "manifestant", "participation", "evacue", "disparu", "foyer",
-     "hospitalise", "sinistre", "secouru", "rescued", "cas", "contamination", "hectare", "victime", "vigilance"}
+     "hospitalise", "sinistre", "secouru", "rescued", "cas", "contamination", "hectare", "victime", "vigilance",
+     "pompier"}
 )  # fmt: skip
 #: what a share that moves over a day measures (a turnout at noon and at 17:00, a strike rate)
 EVOLVING_SHARES = frozenset({"participation", "greve"})
