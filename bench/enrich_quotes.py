@@ -1,7 +1,7 @@
 """Quote extraction quality on French annotated articles, scored like the Gender Gap Tracker.
 
     .venv/bin/python bench/enrich_quotes.py [--set dev|tune|tune2|report|report2|report3|report4|report5|report6|
-        report7]
+        report7|report8]
         [--gold DIR] [--show]
 
 Sets: ``dev`` (default) the 30-article dev gold (tests/fixtures/gold, OrangeSum html_sample pages; the
@@ -45,7 +45,7 @@ def load_set(name: str, gold_dir: Path) -> list[tuple[str, str, list[GoldQuote]]
 
 
 #: the set nobody reads: scored once, at the end of a piece of work
-BLIND = "report7"
+BLIND = "report8"
 
 
 def main() -> None:
@@ -53,7 +53,19 @@ def main() -> None:
     parser.add_argument(
         "--set",
         dest="which",
-        choices=("dev", "tune", "tune2", "report", "report2", "report3", "report4", "report5", "report6", "report7"),
+        choices=(
+            "dev",
+            "tune",
+            "tune2",
+            "report",
+            "report2",
+            "report3",
+            "report4",
+            "report5",
+            "report6",
+            "report7",
+            "report8",
+        ),
         default="dev",
     )
     parser.add_argument("--gold", type=Path, default=FIXTURES / "gold", help="the dev gold folder (--set dev)")
