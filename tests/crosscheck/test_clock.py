@@ -8,6 +8,7 @@ from __future__ import annotations
 from tests.crosscheck.two_outlets import article, check
 
 from recoupe.crosscheck.clock import clock_interval, clock_span
+from recoupe.model import Article
 
 
 def test_each_hedge_gives_the_hour_its_interval() -> None:
@@ -87,16 +88,20 @@ def _hours(found: object) -> list[str]:
     ]
 
 
-def test_each_articles_only_hour_is_compared_however_the_sentences_are_worded() -> None:
-    # session 14: written before the first run. Each article gives one clock time, in sentences that share no
-    # word: the hour of one event, told an hour apart.
-    a = article(
+def _vierzon_fire() -> Article:
+    return article(
         "Le Courrier du Centre",
         "2022-12-03T09:00",
         "Un entrepôt détruit par les flammes à Vierzon",
         "Un entrepôt de pneus a entièrement brûlé dans la nuit de vendredi à samedi à Vierzon. "
         "Les secours ont été prévenus vers 2h15. Aucun blessé n'est à déplorer.",
     )
+
+
+def test_each_articles_only_hour_is_compared_however_the_sentences_are_worded() -> None:
+    # session 14: written before the first run. Each article gives one clock time, in sentences that share no
+    # word: the hour of one event, told an hour apart.
+    a = _vierzon_fire()
     b = article(
         "Berry Info",
         "2022-12-03T11:30",
@@ -109,13 +114,7 @@ def test_each_articles_only_hour_is_compared_however_the_sentences_are_worded() 
 
 def test_only_hours_far_apart_tell_two_moments() -> None:
     # session 14: written before the first run. The fire at night, the press conference in the afternoon.
-    a = article(
-        "Le Courrier du Centre",
-        "2022-12-03T09:00",
-        "Un entrepôt détruit par les flammes à Vierzon",
-        "Un entrepôt de pneus a entièrement brûlé dans la nuit de vendredi à samedi à Vierzon. "
-        "Les secours ont été prévenus vers 2h15. Aucun blessé n'est à déplorer.",
-    )
+    a = _vierzon_fire()
     b = article(
         "Berry Info",
         "2022-12-03T18:30",
