@@ -276,3 +276,46 @@ def test_a_provisional_toll_then_another_sources_toll_the_next_day_is_an_update(
     )
     found = relations(check(a, b))
     assert any(relation == "updated" and "4 morts" in detail and "7 morts" in detail for relation, detail in found)
+
+
+def test_a_fact_one_outlet_attributes_and_the_other_states_conflicts() -> None:
+    # session 14: written before the first run. The train's speed is no source's account: one outlet citing
+    # the rail company does not make 120 and 160 km/h two accounts (a crowd counted by the police would be).
+    from tests.crosscheck.two_outlets import article, check, relations
+
+    a = article(
+        "Info Continue",
+        "2024-05-02T20:00",
+        "Un TER percute un camion près de Nevers",
+        "Selon la SNCF, le TER roulait à 120 km/h quand il a percuté un camion bloqué sur un passage à niveau "
+        "près de Nevers. Le conducteur du camion a pu sortir à temps.",
+    )
+    b = article(
+        "Le Courrier du Centre",
+        "2024-05-02T22:00",
+        "Nevers : collision entre un TER et un poids lourd",
+        "Le TER, qui circulait à 160 km/h, a heurté un poids lourd immobilisé sur un passage à niveau près de "
+        "Nevers. Le chauffeur du camion avait quitté sa cabine.",
+    )
+    found = relations(check(a, b))
+    assert any(relation == "conflicting" and "120" in detail and "160" in detail for relation, detail in found)
+
+
+def test_a_burnt_area_told_two_days_apart_is_an_update() -> None:
+    # session 14: written before the first run
+    from tests.crosscheck.two_outlets import article, check, relations
+
+    a = article(
+        "Sud Matin",
+        "2022-08-10T12:00",
+        "Incendie dans les Landes : 3 000 hectares brûlés",
+        "L'incendie de Saint-Magne a déjà parcouru près de 3 000 hectares, selon la préfecture.",
+    )
+    b = article(
+        "Le Journal du Soir",
+        "2022-08-12T19:00",
+        "Landes : le feu de Saint-Magne toujours actif",
+        "Le feu de Saint-Magne a franchi le cap des 6 500 hectares brûlés jeudi soir.",
+    )
+    found = relations(check(a, b))
+    assert any(relation == "updated" and "3 000" in detail and "6 500" in detail for relation, detail in found)

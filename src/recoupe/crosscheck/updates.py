@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from recoupe.crosscheck.attribution import moment_rank, office_and_name, same_source, source_key
 from recoupe.crosscheck.frames import concept
 from recoupe.crosscheck.rules import values_compatible
-from recoupe.crosscheck.slots_lexicon import TOLLS
+from recoupe.crosscheck.slots_lexicon import CROWDS, GENERIC, TOLLS
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
@@ -27,8 +27,10 @@ __all__ = ["EVOLVING", "EVOLVING_SHARES", "UPDATE_HOURS", "moved", "relation", "
 EVOLVING = frozenset(
     {"mort", "blesse", "interpellation", "manifestant", "participation", "evacue", "disparu", "foyer",
      "hospitalise", "sinistre", "secouru", "rescued", "cas", "contamination", "hectare", "victime", "vigilance",
-     "pompier"}
+     "pompier", "ha"}
 )  # fmt: skip
+#: what sources count each their own way (besides tolls and generic counts of people)
+DISPUTED = EVOLVING | CROWDS
 #: what a share that moves over a day measures (a turnout at noon and at 17:00, a strike rate)
 EVOLVING_SHARES = frozenset({"participation", "greve"})
 
@@ -36,7 +38,7 @@ EVOLVING_SHARES = frozenset({"participation", "greve"})
 def moved(a: Statement, b: Statement) -> bool:
     """A count that moves, given at two known moments, with two values as written (hedges aside: "au moins
     1 419" then "1 941" is the toll rising, not two compatible floors)."""
-    if a.figure is None or b.figure is None or a.figure.kind not in {"count", "percent"}:
+    if a.figure is None or b.figure is None or a.figure.kind not in {"count", "percent", "quantity"}:
         return False
     if not _evolving(a, b) or relation(a, b, "figure") != "updated":
         return False
@@ -78,14 +80,37 @@ def relation(a: Statement, b: Statement, kind: str) -> str:
     if updated:
         return "updated"
     if bool(key_a) != bool(key_b) and kind in {"figure", "claim"}:
-        return "differs-by-source"
+        # one side's account against the other's statement: a count sources dispute (a crowd, a toll, a rate)
+        # differs by source; a fact they do not (a speed, a crew, an age) conflicts
+        return "differs-by-source" if kind == "claim" or _disputed(a, b) else "conflicting"
     return "conflicting"
+
+
+def _disputed(a: Statement, b: Statement) -> bool:
+    """Figures of what sources count each their own way: a crowd, a toll, a share or rate, an amount, a
+    forecast."""
+    for statement in (a, b):
+        figure = statement.figure
+        if figure is None:
+            continue
+        if figure.kind in {"percent", "money"} or (
+            statement.frame is not None and statement.frame.modality == "forecast"
+        ):
+            return True  # … or a forecast ("les économistes attendaient 845 000 embauches"): someone's account
+        words = {concept(figure.unit)} if figure.unit else set()
+        if statement.frame is not None:
+            words |= statement.frame.concepts
+        if words & (DISPUTED | TOLLS) or (figure.unit and concept(figure.unit) in GENERIC):
+            return True
+    return False
 
 
 def _updated(a: Statement, b: Statement) -> bool:
     """A count that moves, given at two known moments."""
-    if a.figure is None or a.figure.kind not in {"count", "percent"} or not _evolving(a, b):
+    if a.figure is None or a.figure.kind not in {"count", "percent", "quantity"} or not _evolving(a, b):
         return False
+    if a.figure.kind == "quantity" and concept(a.figure.unit or "") not in EVOLVING:  # "11 000 hectares", not
+        return False  # a length of time near a toll
     moment_a, moment_b = moment_rank(a.published, a.when), moment_rank(b.published, b.when)
     # a rate (a turnout, a strike rate) is updated at the hours the sentences give ("26,4 % à midi"); told
     # with no hour, it is the day's last, whenever the articles came out
