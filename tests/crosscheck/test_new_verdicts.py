@@ -319,3 +319,20 @@ def test_a_burnt_area_told_two_days_apart_is_an_update() -> None:
     )
     found = relations(check(a, b))
     assert any(relation == "updated" and "3 000" in detail and "6 500" in detail for relation, detail in found)
+
+
+def test_a_count_said_after_it_to_be_someones_has_that_source() -> None:
+    # session 14: written before the first run
+    sentence = (
+        "Un million de personnes dans les rues samedi, dont 200 000 à Paris : c'est le décompte de la CGT "
+        "pour cette troisième journée."
+    )
+
+    def span(written: str) -> tuple[int, int]:
+        return sentence.index(written), sentence.index(written) + len(written)
+
+    total, part, rank = span("Un million de personnes"), span("200 000"), span("troisième journée")
+    figures = [total, part, rank]
+    assert source_for(sentence, total, figures) == "la CGT"
+    assert source_for(sentence, part, figures) == "la CGT"
+    assert source_for("Un million de personnes ont défilé samedi : c'est un record.", (0, 23)) is None

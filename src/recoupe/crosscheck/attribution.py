@@ -50,6 +50,8 @@ class Marker:
     text: str
     start: int
     end: int
+    #: it names whose the counts before it are ("… : c'est le décompte de la CGT"), whatever its own clause holds
+    of_before: bool = False
 
 
 _DET = r"(?:la |le |les |l'|l’|un |une |des |du |the |a |an )"
@@ -232,8 +234,28 @@ def _by(sentence: str) -> list[Marker]:
 _NAME_RUN = re.compile(rf"{_CAPITALISED}(?: {_CAPITALISED})*")
 
 
+#: a count said to be someone's after it: "…, dont 500 000 à Paris : c'est le décompte de la CGT"
+_REPORT_OF = re.compile(
+    rf"\b(?:c['’]est|ce sont|voilà|voici|tel est|tels sont)\s+(?:le|la|les|l['’])\s*"
+    rf"(?:décompte|chiffre|bilan|estimation|comptage|calcul|pointage)s?\s+(?:de |d['’]|du |des )(?P<np>{_NP})",
+    re.IGNORECASE,
+)
+
+
+def _report_of(sentence: str) -> list[Marker]:
+    found = []
+    for match in _REPORT_OF.finditer(sentence):
+        np = match.group("np")
+        name = re.match(rf"(?:{_DET})?{_CAPITALISED}(?: {_CAPITALISED})*", np)  # "la CGT", not "la CGT pour cette"
+        source = _clean(name.group()) if name else _clean(np)
+        if source is not None:
+            at = match.start("np") + np.find(source.split()[0])
+            found.append(Marker(source, at, at + len(source), of_before=True))
+    return found
+
+
 #: the rules, in order; a later rule's marker that overlaps an earlier one is dropped
-RULES: tuple[Callable[[str], list[Marker]], ...] = (_selon, _inverted, _subject, _by)
+RULES: tuple[Callable[[str], list[Marker]], ...] = (_selon, _inverted, _subject, _by, _report_of)
 
 
 @lru_cache(maxsize=2048)
@@ -272,7 +294,7 @@ def source_for(sentence: str, span: tuple[int, int], others: Sequence[tuple[int,
         before = [o for o in others if o[1] <= own[0]]
         if before:
             return source_for(sentence, max(before), [o for o in others if o != max(before)])
-    free = []
+    free = [m for m in markers if m.of_before and span[0] < m.start]
     for marker in markers:
         clause = _clause(sentence, marker.start)
         if not any(clause[0] <= o[0] < clause[1] for o in others if o != span):
