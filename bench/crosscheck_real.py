@@ -256,18 +256,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--half",
-        choices=(
-            "tune",
-            "tune2",
-            "report",
-            "report2",
-            "report3",
-            "report4",
-            "report5",
-            "report6",
-            "report7",
-            "report8",
-        ),
+        choices=sorted(path.stem for path in DATA.glob("*.jsonl")),  # every set of the folder
         default="tune",
     )
     parser.add_argument("--show", action="store_true", help="print each pair's misses and false reports")

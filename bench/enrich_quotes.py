@@ -53,19 +53,7 @@ def main() -> None:
     parser.add_argument(
         "--set",
         dest="which",
-        choices=(
-            "dev",
-            "tune",
-            "tune2",
-            "report",
-            "report2",
-            "report3",
-            "report4",
-            "report5",
-            "report6",
-            "report7",
-            "report8",
-        ),
+        choices=["dev", *sorted(path.stem for path in (FIXTURES / "quotes_fr_test").glob("*.jsonl"))],
         default="dev",
     )
     parser.add_argument("--gold", type=Path, default=FIXTURES / "gold", help="the dev gold folder (--set dev)")

@@ -19,12 +19,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from recoupe.crosscheck.rules_base import Conflict
+from recoupe.crosscheck.rules_base import between, sole_claims
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from recoupe.crosscheck.rules_base import Conflict
     from recoupe.crosscheck.statements import Statement
 
 __all__ = [
@@ -186,15 +187,7 @@ def clock_conflicts(a: Statement, b: Statement) -> list[Conflict]:
     day = 24 * 60  # "vers minuit" and "vers 0h10" meet across midnight
     if any(lo_a <= hi_b + shift and lo_b + shift <= hi_a for shift in (-day, 0, day)):
         return []
-    written_a, written_b = a.text[start_a:end_a], b.text[start_b:end_b]
-    return [
-        Conflict(
-            "date",
-            f"{written_a} vs {written_b} (heure)",
-            (a.start + start_a, a.start + end_a),
-            (b.start + start_b, b.start + end_b),
-        )
-    ]
+    return [between(a, (start_a, end_a), b, (start_b, end_b), kind="date", tag="heure")]
 
 
 def _span_conflicts(
@@ -205,12 +198,7 @@ def _span_conflicts(
 ) -> list[Conflict]:
     """The ends of two spans of hours that differ ("de 21 heures à 6 heures" / "entre 21 heures et 7 heures")."""
     return [
-        Conflict(
-            "date",
-            f"{a.text[x[1] : x[2]]} vs {b.text[y[1] : y[2]]} (heure)",
-            (a.start + x[1], a.start + x[2]),
-            (b.start + y[1], b.start + y[2]),
-        )
+        between(a, x[1:], b, y[1:], kind="date", tag="heure")
         for x, y in zip(span_a, span_b, strict=True)
         if x[0] % (24 * 60) != y[0] % (24 * 60)
     ]
@@ -221,22 +209,10 @@ def sole_clocks(claims: Sequence[Statement]) -> list[tuple[int, int]]:
     of one moment (``one_moment``) ("L'alerte a été donnée vers 0h40" / "Les premiers appels sont parvenus aux
     secours vers 1h40"): what one article times once, the other times once, and the same moment, however the
     two sentences are worded, when both name one time zone or none. ``clock_conflicts`` then compares them."""
-    times: dict[str, set[int]] = {}
-    timed: dict[str, list[int]] = {}
-    for index, claim in enumerate(claims):
-        minutes = {minute for minute, _, _, _ in _clock_times(claim.text)}
-        if minutes:
-            times.setdefault(claim.article_id, set()).update(minutes)
-            timed.setdefault(claim.article_id, []).append(index)
-    sole = {
-        article: (timed[article][0], next(iter(found)))
-        for article, found in times.items()
-        if len(found) == 1 and len(timed[article]) == 1 and clock_interval(claims[timed[article][0]].text)
-    }
-    articles = sorted(sole)
     return [
-        (sole[first][0], sole[second][0])
-        for x, first in enumerate(articles)
-        for second in articles[x + 1 :]
-        if one_moment(claims[sole[first][0]].text, claims[sole[second][0]].text)
+        (i, j)
+        for i, j in sole_claims(claims, lambda text: [("clock", minute) for minute, _, _, _ in _clock_times(text)])
+        if clock_interval(claims[i].text)
+        and clock_interval(claims[j].text)
+        and one_moment(claims[i].text, claims[j].text)
     ]

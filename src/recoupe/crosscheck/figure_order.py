@@ -278,7 +278,7 @@ def ages_of_one_person(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
         if statement.holder or told == "age":
             ages[statement.article_id].append(statement)
             maybe[statement.article_id].append(statement)
-        elif told is None and not frame.anchor and years_told(figure, replace(frame, anchor=("a",))) == "age":
+        elif told is None and not frame.anchor and not frame.qualifier and _years(figure):
             maybe[statement.article_id].append(statement)
     articles = sorted(ages)
     for i, first in enumerate(articles):
@@ -296,6 +296,11 @@ def ages_of_one_person(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
                 if not (x.holder and y.holder and not same_holder(x.holder, y.holder)) and _close(x, y)
             )
     return pairs
+
+
+def _years(figure: Figure) -> bool:
+    """A number of years ("23 ans")."""
+    return figure.kind == "quantity" and fold(figure.unit or "").rstrip("s") in {"an", "year"}
 
 
 def _same_age(x: Statement, y: Statement) -> bool:

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from recoupe.crosscheck.rules_base import Conflict
+from recoupe.crosscheck.rules_base import between
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
+    from recoupe.crosscheck.rules_base import Conflict
     from recoupe.crosscheck.statements import Statement
 
 __all__ = ["place_conflicts", "places_told"]
@@ -54,16 +55,9 @@ def _same_region(a: str, b: str) -> bool:
 
 def place_conflicts(a: Statement, b: Statement) -> list[Conflict]:
     """Conflicts between the regions two claims give one town (spans: the regions in each article)."""
-    found = []
-    for town, region, (start, end) in places_told(a.text):
-        for other_town, other_region, (other_start, other_end) in places_told(b.text):
-            if town == other_town and not _same_region(region, other_region):
-                found.append(
-                    Conflict(
-                        "claim",
-                        f"{a.text[start:end]} vs {b.text[other_start:other_end]} (lieu)",
-                        (a.start + start, a.start + end),
-                        (b.start + other_start, b.start + other_end),
-                    )
-                )
-    return found
+    return [
+        between(a, span, b, other_span, kind="claim", tag="lieu")
+        for town, region, span in places_told(a.text)
+        for other_town, other_region, other_span in places_told(b.text)
+        if town == other_town and not _same_region(region, other_region)
+    ]

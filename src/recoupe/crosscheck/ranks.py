@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from recoupe.crosscheck.rules_base import Conflict, stop_words
+from recoupe.crosscheck.rules_base import between, sole_claims, stop_words
 from recoupe.crosscheck.statements import ordinal_value
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from recoupe.crosscheck.rules_base import Conflict
     from recoupe.crosscheck.statements import Statement
 
 __all__ = ["rank_conflicts", "ranks_told", "sole_ranks"]
@@ -50,51 +51,35 @@ def _value(raw: str) -> int | None:
 
 def ranks_told(text: str) -> set[tuple[int, str]]:
     """Every (value, folded noun) rank of ``text``."""
-    return {(value, noun) for noun, found in _written_ranks(text).items() for value, _, _ in found}
+    return {(value, noun) for noun, found in _written_ranks(text).items() for value, _ in found}
 
 
 def sole_ranks(claims: Sequence[Statement]) -> list[tuple[int, int]]:
     """Pairs (indices into ``claims``) of claims of two articles that each give their article's only rank of one
     noun ("Le seul but est tombé à la 59e minute" / "À la soixante-neuvième minute, Coman a repris de la
     tête"): what one article ranks once, the other ranks once, however the two sentences are worded."""
-    by_noun: dict[tuple[str, str], set[int]] = {}
-    first: dict[tuple[str, str], int] = {}
-    for index, claim in enumerate(claims):
-        for value, noun in ranks_told(claim.text):
-            by_noun.setdefault((claim.article_id, noun), set()).add(value)
-            first.setdefault((claim.article_id, noun), index)
-    sole = sorted(key for key, values in by_noun.items() if len(values) == 1)
-    return [(first[x], first[y]) for i, x in enumerate(sole) for y in sole[i + 1 :] if x[1] == y[1] and x[0] != y[0]]
+    return sole_claims(claims, lambda text: [(noun, value) for value, noun in ranks_told(text)])
 
 
 def rank_conflicts(a: Statement, b: Statement) -> list[Conflict]:
     """The conflicts between the ranks two aligned claims give to one noun, each claim ranking that noun once
     ("à la 59e minute" / "À la soixante-neuvième minute, …, sa sixième Ligue des champions"; spans: the
     ordinal and its noun)."""
-    found = []
     ranks_a, ranks_b = _written_ranks(a.text), _written_ranks(b.text)
-    for noun in sorted(set(ranks_a) & set(ranks_b)):
-        one, other = ranks_a[noun], ranks_b[noun]
-        if len({v for v, _, _ in one}) != 1 or len({v for v, _, _ in other}) != 1 or one[0][0] == other[0][0]:
-            continue
-        (_, start_a, end_a), (_, start_b, end_b) = one[0], other[0]
-        found.append(
-            Conflict(
-                "figure",
-                f"{a.text[start_a:end_a]} vs {b.text[start_b:end_b]} (rang)",
-                (a.start + start_a, a.start + end_a),
-                (b.start + start_b, b.start + end_b),
-            )
-        )
-    return found
+    return [
+        between(a, ranks_a[noun][0][1], b, ranks_b[noun][0][1], kind="figure", tag="rang")
+        for noun in sorted(set(ranks_a) & set(ranks_b))
+        if len({v for v, _ in ranks_a[noun]}) == len({v for v, _ in ranks_b[noun]}) == 1
+        and ranks_a[noun][0][0] != ranks_b[noun][0][0]
+    ]
 
 
-def _written_ranks(text: str) -> dict[str, list[tuple[int, int, int]]]:
-    """The ranks of ``text`` by folded noun: (value, start, end) of each ordinal and its noun."""
-    ranks: dict[str, list[tuple[int, int, int]]] = {}
+def _written_ranks(text: str) -> dict[str, list[tuple[int, tuple[int, int]]]]:
+    """The ranks of ``text`` by folded noun: the value and span of each ordinal and its noun."""
+    ranks: dict[str, list[tuple[int, tuple[int, int]]]] = {}
     for match in _ORDINAL.finditer(text):
         value, noun = _value(match.group("n")), fold(match.group("noun")).casefold()
         noun = noun[:-1] if len(noun) > 3 and noun.endswith("s") else noun
         if value is not None and noun not in stop_words("fr"):  # "troisième au classement"
-            ranks.setdefault(noun, []).append((value, match.start(), match.end()))
+            ranks.setdefault(noun, []).append((value, match.span()))
     return ranks

@@ -16,11 +16,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from recoupe.crosscheck.rules_base import Conflict
+from recoupe.crosscheck.rules_base import between, sole_claims
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from recoupe.crosscheck.rules_base import Conflict
     from recoupe.crosscheck.statements import Statement
 
 __all__ = ["road_conflicts", "roads_told", "sole_roads"]
@@ -56,28 +57,11 @@ def road_conflicts(a: Statement, b: Statement) -> list[Conflict]:
     roads_a, roads_b = roads_told(a.text), roads_told(b.text)
     if len({road for road, _ in roads_a}) != 1 or len({road for road, _ in roads_b}) != 1:
         return []
-    (road_a, (start_a, end_a)), (road_b, (start_b, end_b)) = roads_a[0], roads_b[0]
-    if road_a == road_b:
-        return []
-    return [
-        Conflict(
-            "claim",
-            f"{a.text[start_a:end_a]} vs {b.text[start_b:end_b]} (route)",
-            (a.start + start_a, a.start + end_a),
-            (b.start + start_b, b.start + end_b),
-        )
-    ]
+    (road_a, span_a), (road_b, span_b) = roads_a[0], roads_b[0]
+    return [] if road_a == road_b else [between(a, span_a, b, span_b, kind="claim", tag="route")]
 
 
 def sole_roads(claims: Sequence[Statement]) -> list[tuple[int, int]]:
     """Pairs (indices into ``claims``) of claims of two articles that each name their article's only road (the
-    first claim naming it)."""
-    roads: dict[str, set[str]] = {}
-    named: dict[str, list[int]] = {}
-    for index, claim in enumerate(claims):
-        told = {road for road, _ in roads_told(claim.text)}
-        if told:
-            roads.setdefault(claim.article_id, set()).update(told)
-            named.setdefault(claim.article_id, []).append(index)
-    sole = sorted(article for article, told in roads.items() if len(told) == 1)  # the title may repeat it
-    return [(named[first][0], named[second][0]) for x, first in enumerate(sole) for second in sole[x + 1 :]]
+    first claim naming it; the title may repeat it)."""
+    return sole_claims(claims, lambda text: [("road", road) for road, _ in roads_told(text)])

@@ -12,9 +12,25 @@ from typing import TYPE_CHECKING, Any
 from recoupe.folding import fold
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Hashable, Iterable, Sequence
+
     from spacy.tokens import Doc
 
-__all__ = ["KINDS", "LIGHT_FORMS", "Conflict", "Sentence", "Word", "folded_words", "sentence_of", "stem", "stop_words"]
+    from recoupe.crosscheck.statements import Statement
+
+__all__ = [
+    "KINDS",
+    "LIGHT_FORMS",
+    "Conflict",
+    "Sentence",
+    "Word",
+    "between",
+    "folded_words",
+    "sentence_of",
+    "sole_claims",
+    "stem",
+    "stop_words",
+]
 
 #: what a conflict can be about
 KINDS = ("figure", "date", "negation", "antonym", "quote_wording", "speaker")
@@ -48,6 +64,35 @@ class Conflict:
             "b_span": list(self.b_span),
             "relation": self.relation,
         }
+
+
+def between(
+    a: Statement, span_a: tuple[int, int], b: Statement, span_b: tuple[int, int], *, kind: str, tag: str
+) -> Conflict:
+    """The conflict between the words at ``span_a`` of claim ``a`` and ``span_b`` of claim ``b`` (offsets into
+    each claim's text), told "x vs y (tag)", its spans in each article's text."""
+    return Conflict(
+        kind,
+        f"{a.text[span_a[0] : span_a[1]]} vs {b.text[span_b[0] : span_b[1]]} ({tag})",
+        (a.start + span_a[0], a.start + span_a[1]),
+        (b.start + span_b[0], b.start + span_b[1]),
+    )
+
+
+def sole_claims(
+    claims: Sequence[Statement], told: Callable[[str], Iterable[tuple[str, Hashable]]]
+) -> list[tuple[int, int]]:
+    """Pairs (indices into ``claims``) of claims of two articles that give the same slot, each article one value of
+    it (however often it repeats it): the first claim giving it in each. ``told`` lists a text's (slot, value)
+    pairs: each article's only road, only clock time, only rank of one noun."""
+    values: dict[tuple[str, str], set[Hashable]] = {}
+    first: dict[tuple[str, str], int] = {}
+    for index, claim in enumerate(claims):
+        for slot, value in told(claim.text):
+            values.setdefault((claim.article_id, slot), set()).add(value)
+            first.setdefault((claim.article_id, slot), index)
+    sole = sorted(key for key, found in values.items() if len(found) == 1)
+    return [(first[x], first[y]) for i, x in enumerate(sole) for y in sole[i + 1 :] if x[1] == y[1] and x[0] != y[0]]
 
 
 def folded_words(text: str) -> list[tuple[str, int, int]]:

@@ -35,6 +35,8 @@ from recoupe.crosscheck.attribution import day_of, moment_of, source_for, source
 from recoupe.crosscheck.clock import clock_told
 from recoupe.crosscheck.frames import Frame, frame_of
 from recoupe.crosscheck.roads import roads_told
+from recoupe.crosscheck.slots import unit_concept
+from recoupe.crosscheck.slots_lexicon import CROWDS, PERSONS
 from recoupe.folding import fold
 from recoupe.model import Figure
 
@@ -363,9 +365,6 @@ _AT_PLACE = re.compile(r"[\s\u00a0]+(?:à|dans|en)[\s\u00a0]+(?:la[\s\u00a0]+|l[
 
 
 def _a_crowd(figure: Figure) -> bool:
-    from recoupe.crosscheck.slots import unit_concept
-    from recoupe.crosscheck.slots_lexicon import CROWDS, PERSONS
-
     return unit_concept(figure) in CROWDS | PERSONS
 
 

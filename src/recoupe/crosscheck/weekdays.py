@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from recoupe.crosscheck.attribution import DAY_WORD
 from recoupe.crosscheck.clock import counts_differ
-from recoupe.crosscheck.rules_base import Conflict
+from recoupe.crosscheck.rules_base import Conflict, between
 from recoupe.crosscheck.rules_time import date_opening
 from recoupe.folding import fold
 
@@ -61,12 +61,4 @@ def day_conflicts(a: Statement, b: Statement) -> list[Conflict]:
     span_a, span_b = _day_word(a.text), _day_word(b.text)
     if apart > DAYS_APART or span_a is None or span_b is None:
         return []
-    written_a, written_b = a.text[span_a[0] : span_a[1]], b.text[span_b[0] : span_b[1]]
-    return [
-        Conflict(
-            "date",
-            f"{written_a} vs {written_b} (jour)",
-            (a.start + span_a[0], a.start + span_a[1]),
-            (b.start + span_b[0], b.start + span_b[1]),
-        )
-    ]
+    return [between(a, span_a, b, span_b, kind="date", tag="jour")]
