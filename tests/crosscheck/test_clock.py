@@ -8,6 +8,7 @@ from __future__ import annotations
 from tests.crosscheck.two_outlets import article, check
 
 from recoupe.crosscheck.clock import clock_interval, clock_span
+from recoupe.crosscheck.statements import is_statement
 from recoupe.model import Article
 
 
@@ -152,3 +153,65 @@ def test_spans_of_hours_are_compared_end_by_end() -> None:
         "demandé aux compagnies d'annuler un vol sur deux.",
     )
     assert not _hours(check(a, c))
+
+
+def test_an_hour_told_as_it_was_is_read_to_the_minute() -> None:
+    # session 15: written before the first run ("Il était 17h40 quand…": no hedge word, an exact hour)
+    assert clock_interval("Il était 17h40 quand le car a quitté la route.")[:2] == (17 * 60 + 35, 17 * 60 + 45)  # type: ignore[index]
+    assert clock_interval("Il est 6h20 quand l'alarme retentit.")[:2] == (6 * 60 + 15, 6 * 60 + 25)  # type: ignore[index]
+
+
+def _ferry(time: str) -> Article:
+    return article(
+        "Les Nouvelles de la Mer",
+        "2023-06-14T20:00",
+        "Un ferry s'échoue au large de la Crète",
+        f"Un ferry transportant 300 passagers s'est échoué {time} près du port de Souda. "
+        "Les garde-côtes grecs ont évacué tous les passagers.",
+    )
+
+
+def test_minutes_no_time_zone_explains_conflict_when_one_side_names_its_zone() -> None:
+    # session 15: written before the first run. One outlet says "heure locale", the other gives no zone: an hour
+    # apart may be Paris time against local time; half an hour apart (in Europe, Greece) cannot.
+    a = _ferry("mercredi vers 9h15, heure locale,")
+    half_hour = article(
+        "Radio Littoral",
+        "2023-06-14T21:30",
+        "Crète : évacuation d'un ferry échoué",
+        "Le navire, avec 300 passagers à son bord, a touché le fond vers 9h45 à l'entrée de la baie de Souda. "
+        "Tous les passagers ont été évacués par les garde-côtes.",
+    )
+    assert _hours(check(a, half_hour))
+    one_hour = article(
+        "Radio Littoral",
+        "2023-06-14T21:30",
+        "Crète : évacuation d'un ferry échoué",
+        "Le navire, avec 300 passagers à son bord, a touché le fond vers 8h15 à l'entrée de la baie de Souda. "
+        "Tous les passagers ont été évacués par les garde-côtes.",
+    )
+    assert not _hours(check(a, one_hour))
+
+
+def test_a_question_asking_how_something_told_happened_tells_it() -> None:
+    # session 15: written before the first run. "Comment … a-t-il pu céder, mardi vers 12h36 ?" presupposes the
+    # hour; a question that asks whether, or tells no figure, asserts nothing.
+    asked = "Comment un pont de 40 mètres a-t-il pu s'effondrer ainsi, mardi vers 14h20, sans le moindre signe ?"
+    assert is_statement(asked, asked)
+    assert not is_statement("Le pont va-t-il être reconstruit avant l'hiver ?", "Le pont va-t-il être reconstruit ?")
+    assert not is_statement("Comment expliquer un tel drame ?", "Comment expliquer un tel drame ?")
+    a = article(
+        "La Gazette du Val",
+        "2024-03-12T19:00",
+        "Un pont s'effondre sur la Durance",
+        "Le pont suspendu de Manosque s'est effondré mardi vers 14h20 sur la Durance. Aucun véhicule ne "
+        "circulait sur l'ouvrage au moment de l'effondrement.",
+    )
+    b = article(
+        "Provence Soir",
+        "2024-03-13T08:00",
+        "Effondrement du pont de Manosque : les questions",
+        "Comment un pont de 40 mètres a-t-il pu s'effondrer ainsi sur la Durance, mardi vers 15h20, sans le "
+        "moindre signe ? Aucun véhicule ne circulait sur le pont de Manosque.",
+    )
+    assert _hours(check(a, b))

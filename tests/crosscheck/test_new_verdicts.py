@@ -336,3 +336,70 @@ def test_a_count_said_after_it_to_be_someones_has_that_source() -> None:
     assert source_for(sentence, total, figures) == "la CGT"
     assert source_for(sentence, part, figures) == "la CGT"
     assert source_for("Un million de personnes ont défilé samedi : c'est un record.", (0, 23)) is None
+
+
+def test_a_toll_told_as_plain_facts_hours_apart_is_a_conflict() -> None:
+    # session 15: written before the first run. Two outlets, eleven hours apart, each state the injured as a fact
+    # with no moment and no word saying the count may move: they disagree (no update to read).
+    from tests.crosscheck.two_outlets import article, check, conflicting
+
+    a = article(
+        "Le Courrier du Nord",
+        "2023-05-12T22:30",
+        "Collision entre un bus et un camion près de Douai",
+        "Un bus scolaire vide et un camion se sont percutés vendredi sur la départementale près de Douai. "
+        "Deux personnes ont été blessées, dont le chauffeur du bus.",
+    )
+    b = article(
+        "Flandre Matin",
+        "2023-05-13T09:40",
+        "Douai : un bus et un poids lourd se percutent",
+        "Vendredi, un bus de ramassage scolaire, sans élèves à bord, a heurté un poids lourd près de Douai. "
+        "L'accident a fait quatre blessés, dont le chauffeur du bus.",
+    )
+    assert conflicting(check(a, b), "Deux personnes", "quatre blessés") or conflicting(check(a, b), "Deux", "quatre")
+
+
+def test_a_toll_said_to_stand_at_a_moment_hours_apart_is_an_update() -> None:
+    # session 15: written before the first run. "au moins" the night before, "désormais" the next morning.
+    from tests.crosscheck.two_outlets import article, check, relations
+
+    a = article(
+        "Le Courrier du Nord",
+        "2023-05-12T22:30",
+        "Collision entre un bus et un camion près de Douai",
+        "Un bus et un camion se sont percutés vendredi sur la départementale près de Douai. "
+        "L'accident a fait au moins deux blessés, selon les pompiers.",
+    )
+    b = article(
+        "Flandre Matin",
+        "2023-05-13T09:40",
+        "Douai : un bus et un poids lourd se percutent",
+        "Vendredi, un bus a heurté un poids lourd près de Douai. Les pompiers comptent désormais quatre blessés.",
+    )
+    found = relations(check(a, b))
+    assert any(relation == "updated" and "deux" in detail and "quatre" in detail for relation, detail in found)
+    assert not any(relation == "conflicting" for relation, _ in found)
+
+
+def test_two_values_read_as_an_update_are_one_wherever_they_meet() -> None:
+    # session 15: written before the first run. The morning's body gives its count "ce mardi matin", the title
+    # repeats it with no time; the evening's count is an update of both.
+    from tests.crosscheck.two_outlets import article, check, relations
+
+    a = article(
+        "Le Midi Libre-Échange",
+        "2024-10-15T08:30",
+        "Crues dans l'Hérault : neuf communes évacuées",
+        "Ce mardi matin, neuf communes ont été évacuées dans l'Hérault, où le niveau de l'Orb monte encore. "
+        "Les pompiers sont mobilisés depuis la nuit.",
+    )
+    b = article(
+        "Radio Languedoc",
+        "2024-10-15T20:15",
+        "Hérault : la crue de l'Orb s'étend",
+        "Ce mardi soir, douze communes ont été évacuées dans l'Hérault. La crue de l'Orb s'étend vers la mer.",
+    )
+    found = relations(check(a, b))
+    assert any(relation == "updated" for relation, _ in found)
+    assert not any(relation == "conflicting" for relation, _ in found)

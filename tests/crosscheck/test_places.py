@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.crosscheck.two_outlets import article, check, conflicting
 
-from recoupe.crosscheck.places import places_told
+from recoupe.crosscheck.places import kinds_told, places_told
 
 
 def test_a_town_and_its_region_are_read_in_brackets_or_after_a_comma() -> None:
@@ -53,3 +53,73 @@ def test_a_dateline_in_capitals_names_its_town_too() -> None:
         "La station de La Bresse (Haute-Saône) a fermé samedi ses pistes de ski alpin, faute de neige.",
     )
     assert conflicting(check(a, b), "Vosges", "Haute-Saône")
+
+
+def test_a_place_is_read_by_its_kind_and_name() -> None:
+    # session 15: written before the first run
+    assert [p[:2] for p in kinds_told("Les combats ont repris dans la région de Kharkiv, dans le nord-est.")] == [
+        ("region", "kharkiv")
+    ]
+    assert [p[:2] for p in kinds_told("Le département de l'Hérault est placé en vigilance rouge.")] == [
+        ("departement", "herault")
+    ]
+    assert [p[:2] for p in kinds_told("Le camion s'est renversé à hauteur de Sélestat.")] == [("hauteur", "selestat")]
+    assert kinds_told("Le gouvernement a décrété l'état d'urgence.") == []  # no State
+    assert kinds_told("La région parisienne est touchée.") == []  # no name after "de"
+    assert kinds_told("Il parlait devant une gare de Nara.") == []  # a station in Nara, not one named Nara
+
+
+def _quake(where: str, outlet: str = "Radio Sud-Est") -> object:
+    return article(
+        outlet,
+        "2023-09-09T08:00",
+        "Un séisme de magnitude 6,8 frappe le Maroc",
+        f"Un séisme de magnitude 6,8 a frappé vendredi soir le Maroc. L'épicentre a été localisé {where}, à "
+        "environ 70 kilomètres de Marrakech. Des centaines de maisons se sont effondrées.",
+    )
+
+
+def test_each_articles_only_place_of_a_kind_named_two_ways_is_a_conflict() -> None:
+    # session 15: written before the first run. The sentences are worded apart; each article names one province.
+    a = _quake("dans la province d'Al-Haouz")
+    b = article(
+        "Le Journal du Maghreb",
+        "2023-09-09T10:30",
+        "Maroc : la terre a tremblé dans le Haut Atlas",
+        "La secousse, d'une magnitude de 6,8, s'est produite vendredi à 23h11. Son épicentre se trouvait dans "
+        "les montagnes de la province de Taroudant. Des centaines de maisons se sont effondrées.",
+    )
+    # (first written with "les villages de la province de Taroudant sont les plus touchés, selon les autorités":
+    # not a conflict at all, since the worst-hit villages need not be at the epicentre; the rule cannot tell, so
+    # the test says what a real disagreement looks like)
+    assert conflicting(check(a, b), "Al-Haouz", "Taroudant")
+
+
+def test_one_place_of_a_kind_named_the_same_or_two_in_one_article_is_no_conflict() -> None:
+    # session 15: written before the first run
+    a = _quake("dans la province d'Al-Haouz")
+    same = _quake("au cœur de la province d'Al-Haouz", "Le Journal du Maghreb")
+    assert not [c for v in check(a, same).verdicts for c, _, _ in v.conflicts if "(lieu)" in c.detail]
+    two = article(
+        "Le Journal du Maghreb",
+        "2023-09-09T10:30",
+        "Maroc : la terre a tremblé dans le Haut Atlas",
+        "La secousse, d'une magnitude de 6,8, s'est produite vendredi soir. La province de Taroudant et la "
+        "province de Chichaoua sont aussi touchées. Des centaines de maisons se sont effondrées.",
+    )
+    assert not [c for v in check(a, two).verdicts for c, _, _ in v.conflicts if "(lieu)" in c.detail]
+
+
+def test_where_it_happened_is_no_sources_account() -> None:
+    # session 15: written before the first run. One outlet names a source for the epicentre, the other does not:
+    # still two places for one epicentre, a conflict (not "differs by source")
+    a = _quake("dans la province d'Al-Haouz")
+    b = article(
+        "Le Journal du Maghreb",
+        "2023-09-09T10:30",
+        "Maroc : la terre a tremblé dans le Haut Atlas",
+        "La secousse, d'une magnitude de 6,8, s'est produite vendredi à 23h11. Son épicentre se trouvait dans "
+        "la province de Taroudant, selon l'Institut national de géophysique. Des centaines de maisons se sont "
+        "effondrées.",
+    )
+    assert conflicting(check(a, b), "Al-Haouz", "Taroudant")

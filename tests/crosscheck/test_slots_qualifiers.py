@@ -6,6 +6,8 @@ material); every sentence below is written for the test in the manner of French 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from tests.crosscheck.two_outlets import article as _article
 from tests.crosscheck.two_outlets import check as _check
@@ -256,7 +258,13 @@ def test_one_days_count_told_the_next_day_is_no_update() -> None:
     monday = count(400, "2019-01-07T20:00", "2019-01-07")
     tuesday = count(200, "2019-01-08T07:00", "2019-01-07")
     assert relation(monday, tuesday, "figure") == "conflicting"  # one Monday, two counts: no timeline
-    assert relation(count(400, "2019-01-07T20:00", None), count(200, "2019-01-08T07:00", None), "figure") == "updated"
+    # session 15: hours apart with no day and no moment said, a count moved only when a sentence says it stands
+    # at a moment ("désormais", "au moins", "toujours"); told as plain facts, the two values disagree
+    assert relation(count(400, "2019-01-07T20:00", None), count(200, "2019-01-08T07:00", None), "figure") == (
+        "conflicting"
+    )
+    standing = replace(count(200, "2019-01-08T07:00", None), standing=True)
+    assert relation(count(400, "2019-01-07T20:00", None), standing, "figure") == "updated"
 
 
 def test_an_age_a_reign_and_a_time_ago_are_three_things() -> None:

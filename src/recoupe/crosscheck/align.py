@@ -31,7 +31,7 @@ from recoupe.crosscheck.attribution import same_source
 from recoupe.crosscheck.clock import clock_interval, one_moment, sole_clocks
 from recoupe.crosscheck.crowds import both_in_town, crowd_scopes, scopes_apart
 from recoupe.crosscheck.figure_order import ages_of_one_person, ordered_figures, sole_counts
-from recoupe.crosscheck.places import place_conflicts, places_told
+from recoupe.crosscheck.places import place_conflicts, places_told, sole_kinds
 from recoupe.crosscheck.ranks import sole_ranks
 from recoupe.crosscheck.roads import sole_roads
 from recoupe.crosscheck.rules import same_slot
@@ -534,7 +534,8 @@ def align(
         claim_union.join(i, j)
     for i, j in _place_links(claims):  # "Régny (Loire)" / "Régny (Rhône)": one town, two regions
         claim_union.join(i, j)
-    for i, j in [*sole_roads(claims), *sole_ranks(claims)]:  # each article's only road, only rank of a noun
+    # each article's only road, only rank of a noun, only place of a kind
+    for i, j in [*sole_roads(claims), *sole_ranks(claims), *sole_kinds(claims)]:
         claim_union.join(i, j)
     linked_sentences = _mutual_best(claims, vectors, claim_threshold)
 

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DAY_WORD", "Marker", "day_of", "moment_of", "moment_rank", "office_and_name", "same_source", "source_for",
-    "source_key", "sources_in",
+    "source_key", "sources_in", "standing",
 ]  # fmt: skip
 
 
@@ -421,6 +421,21 @@ def moment_of(sentence: str) -> str | None:
     if _PROVISIONAL.search(folded):
         return "provisional"
     return None
+
+
+#: words telling that a count stands at a moment and may move ("Quatre personnes ont désormais été arrêtées",
+#: "deux personnes sont toujours recherchées", "porte à trois le nombre de morts"), or that it is a floor still
+#: being counted ("au moins 51 morts", "plus de 1 500 morts", "le bilan s'élève à 49 morts")
+_STANDING = re.compile(
+    r"\b(?:desormais|deja|toujours|encore|actuellement|a present|porte a|portant a|portent a|passe a|grimpe a|"
+    r"franchi le cap|cap des|au moins|plus de|pres de|pas moins de|s'eleve a|s'elevait a)\b"
+)
+
+
+def standing(sentence: str) -> bool:
+    """Whether a sentence says its count stands at a moment and may move (``_STANDING``): what two articles
+    published hours apart give as such is a count that moved, not a disagreement."""
+    return bool(_STANDING.search(fold(sentence).casefold().replace("’", "'")))
 
 
 def moment_rank(published: str | None, when: str | None) -> tuple[str, str, int] | None:

@@ -6,7 +6,8 @@ statement do. Each hour is read as the interval its words allow ("vers 19h": 18:
 heures": 19:30-20:00, "peu après 14 heures": 14:00-14:30, "à 14h30": 14:25-14:35; "vers 11h15", told to
 the minute: 11:05-11:25) and two intervals that do not meet are a conflict. Only a sentence with one clock
 time is read (two are a timeline), never a live blog's stamp ("10h15 -"), never when the two do not name one
-time zone ("11h56 heure locale" / "8h11, heure de Paris"; "heure locale" on one side only), and never in
+time zone ("11h56 heure locale" / "8h11, heure de Paris"); when only one names its zone ("vers 11h15, heure
+locale" / "vers 11h45"), only minutes no whole hour of time difference explains conflict; and never in
 sentences whose counts differ (a toll "à 14 heures" and another "à 18 heures" is an update, not two times of
 one event). A span of hours ("un couvre-feu de 21 heures à 6 heures" / "entre 21 heures et 7 heures") is
 compared with a span, end by end. A sentence with a clock time is a claim even when it names nothing
@@ -37,12 +38,14 @@ __all__ = [
     "one_clock",
     "one_moment",
     "sole_clocks",
+    "zone_shifts",
 ]
 
 _SPACE = r"[\s\u00a0\u202f]"
 _CLOCK = re.compile(
     rf"(?P<hedge>\b(?:peu avant|peu apres|juste avant|juste apres|aux alentours de|autour de|vers|a|des|"
-    rf"avant|apres|environ)){_SPACE}+(?P<h>[01]?\d|2[0-3]){_SPACE}*(?:h|heures?)(?:{_SPACE}*(?P<m>[0-5]\d))?\b"
+    rf"avant|apres|environ|il etait|il est)){_SPACE}+(?P<h>[01]?\d|2[0-3]){_SPACE}*(?:h|heures?)"
+    rf"(?:{_SPACE}*(?P<m>[0-5]\d))?\b"
     rf"(?P<night>{_SPACE}+du matin)?",
 )
 _MIDNIGHT = re.compile(r"\b(?P<hedge>peu avant|peu apres|vers|a)\s+(?P<word>minuit|midi)\b")
@@ -62,6 +65,8 @@ _SLACK = {
     "apres": (0, 120),
     "des": (0, 60),
     "a": (5, 5),
+    "il etait": (5, 5),  # "Il était 17h40 quand le train a quitté les rails"
+    "il est": (5, 5),
 }
 
 
@@ -149,8 +154,23 @@ def _zone(text: str) -> str | None:
 
 
 def one_clock(a: str, b: str) -> bool:
-    """Whether two sentences' hours are read on one clock: both name one time zone, or neither names any."""
-    return _zone(a) == _zone(b)
+    """Whether two sentences' hours may be read on one clock: both name one time zone, neither names any, or one
+    names a zone the other leaves unsaid (``zone_shifts`` then allows the other's hour in any zone)."""
+    zone_a, zone_b = _zone(a), _zone(b)
+    return zone_a == zone_b or zone_a is None or zone_b is None
+
+
+#: minutes in a day; hours of one moment meet across midnight ("vers minuit" / "vers 0h10")
+_DAY = 24 * 60
+
+
+def zone_shifts(a: str, b: str) -> tuple[int, ...]:
+    """The shifts (minutes) that may turn one sentence's hour into the other's clock: across midnight when both
+    name one zone or none; by any whole hour too when one names a zone and the other none ("vers 11h15, heure
+    locale" / "vers 12h15" may be one moment told in Paris time; "vers 11h45" cannot)."""
+    if _zone(a) == _zone(b):
+        return (-_DAY, 0, _DAY)
+    return tuple(range(-_DAY, _DAY + 1, 60))
 
 
 #: how far apart (minutes) two hours may be and still be read as the hour of one event, told twice (an hour's
@@ -164,8 +184,7 @@ def one_moment(a: str, b: str) -> bool:
     hours_a, hours_b = _clock_times(a), _clock_times(b)
     if not (hours_a and hours_b and one_clock(a, b)):
         return False
-    day = 24 * 60
-    return min(abs(x[0] - y[0] + shift) for x in hours_a for y in hours_b for shift in (-day, 0, day)) <= APART
+    return min(abs(x[0] - y[0] + shift) for x in hours_a for y in hours_b for shift in (-_DAY, 0, _DAY)) <= APART
 
 
 def clock_conflicts(a: Statement, b: Statement) -> list[Conflict]:
@@ -175,8 +194,9 @@ def clock_conflicts(a: Statement, b: Statement) -> list[Conflict]:
         return []
     span_a, span_b = clock_span(a.text), clock_span(b.text)
     if span_a is not None or span_b is not None:  # a span of hours (a curfew, a strike's hours) is compared
-        # with a span, end by end, whatever else the sentences count
-        return _span_conflicts(a, span_a, b, span_b) if span_a is not None and span_b is not None else []
+        # with a span, end by end, whatever else the sentences count, on one named clock
+        both = span_a is not None and span_b is not None and _zone(a.text) == _zone(b.text)
+        return _span_conflicts(a, span_a, b, span_b) if both else []  # type: ignore[arg-type]
     if counts_differ(a, b):
         return []
     one, other = clock_interval(a.text), clock_interval(b.text)
@@ -184,8 +204,7 @@ def clock_conflicts(a: Statement, b: Statement) -> list[Conflict]:
         return []
     lo_a, hi_a, start_a, end_a = one
     lo_b, hi_b, start_b, end_b = other
-    day = 24 * 60  # "vers minuit" and "vers 0h10" meet across midnight
-    if any(lo_a <= hi_b + shift and lo_b + shift <= hi_a for shift in (-day, 0, day)):
+    if any(lo_a <= hi_b + shift and lo_b + shift <= hi_a for shift in zone_shifts(a.text, b.text)):
         return []
     return [between(a, (start_a, end_a), b, (start_b, end_b), kind="date", tag="heure")]
 
@@ -200,7 +219,7 @@ def _span_conflicts(
     return [
         between(a, x[1:], b, y[1:], kind="date", tag="heure")
         for x, y in zip(span_a, span_b, strict=True)
-        if x[0] % (24 * 60) != y[0] % (24 * 60)
+        if x[0] % _DAY != y[0] % _DAY
     ]
 
 

@@ -22,7 +22,7 @@ from recoupe.crosscheck.align import align
 from recoupe.crosscheck.cache import cached_embed, load_report, save_report
 from recoupe.crosscheck.statements import Statement, statements_of
 from recoupe.crosscheck.updates import timeline_of
-from recoupe.crosscheck.verdict import SEVERITY, VERDICTS, Verdict, judge
+from recoupe.crosscheck.verdict import SEVERITY, VERDICTS, Verdict, judge, one_reading
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -76,7 +76,7 @@ class CrossCheck:
 
 
 #: raised whenever the rules change what a cross-check finds: a stored report of older rules is out of date
-RULES_VERSION = 5
+RULES_VERSION = 6
 
 
 def signature_of(items: Sequence[tuple[Article, Enrichment | None, str | None]], model: str) -> str:
@@ -126,9 +126,12 @@ def crosscheck_articles(
     threshold = CLAIM_THRESHOLDS.get(model, 0.9)
     source_of, copy_of = _sources(items)
     texts = {article.id: article.text for article, _, _ in items}
-    verdicts = [
-        judge(group, source_of, copy_of, nlp, texts) for group in align(statements, vectors, claim_threshold=threshold)
-    ]
+    verdicts = one_reading(
+        [
+            judge(group, source_of, copy_of, nlp, texts)
+            for group in align(statements, vectors, claim_threshold=threshold)
+        ]
+    )
     verdicts = [v for v in verdicts if v.kind != "claim" or v.verdict != "single-source" or _worth_showing(v)]
     verdicts = _claims_take_figures(verdicts)
     central = _centrality(statements, vectors)

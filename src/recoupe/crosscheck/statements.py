@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from text_to_num import text2num  # type: ignore[import-untyped]
 
 from recoupe.crosscheck.ages import age_holder
-from recoupe.crosscheck.attribution import day_of, moment_of, source_for, sources_in
+from recoupe.crosscheck.attribution import day_of, moment_of, source_for, sources_in, standing
 from recoupe.crosscheck.clock import clock_told
 from recoupe.crosscheck.frames import Frame, frame_of
 from recoupe.crosscheck.roads import roads_told
@@ -79,6 +79,8 @@ class Statement:
     day: str | None = field(default=None, compare=False)
     #: whose age a number of years is, when a name stands right before it ("Paul-Henri Nargeolet, 77 ans")
     holder: str | None = field(default=None, compare=False)
+    #: its sentence says the count stands at a moment ("désormais", "toujours"): ``attribution.standing``
+    standing: bool = field(default=False, compare=False)
 
     @property
     def key(self) -> tuple[str, str, int, int]:
@@ -191,8 +193,15 @@ def _fragment(sentence: str, _line: str) -> bool:
     return len(sentence.split()) < MIN_WORDS
 
 
+#: a question asking how or why something told happened presupposes it ("Comment un viaduc de 45 mètres a-t-il pu
+#: céder, mardi vers 12h36 ?" tells the height and the hour)
+_PRESUPPOSING = re.compile(r"^\W*(?:Comment|Pourquoi)\b")
+
+
 def _question(sentence: str, _line: str) -> bool:
-    return sentence.rstrip().rstrip('»"”) ').endswith("?")
+    """A question, unless it asks how or why about something it tells in figures (``_PRESUPPOSING``)."""
+    asked = sentence.rstrip().rstrip('»"”) ').endswith("?")
+    return asked and not (_PRESUPPOSING.match(sentence) and any(c.isdigit() for c in sentence))
 
 
 #: the rules, in order: a sentence any of them accepts is not a statement (a claim)
@@ -492,6 +501,7 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
             published=published,
             when=moment_of(text[sentence[0] : sentence[1]]),
             day=day_of(text[sentence[0] : sentence[1]], published),
+            standing=standing(text[sentence[0] : sentence[1]]),
             **extra,
         )
 

@@ -113,9 +113,13 @@ def _updated(a: Statement, b: Statement) -> bool:
         return False  # a length of time near a toll
     moment_a, moment_b = moment_rank(a.published, a.when), moment_rank(b.published, b.when)
     # a rate (a turnout, a strike rate) is updated at the hours the sentences give ("26,4 % à midi"); told
-    # with no hour, it is the day's last, whenever the articles came out
+    # with no hour, it is the day's last, whenever the articles came out. A count told with no moment in
+    # articles published hours apart moved only when a sentence says it stands at a moment ("désormais",
+    # "toujours"): "deux blessés" at night and "trois blessés" the next morning, told as facts, disagree
     timed_only = a.figure.kind == "percent"
-    said = bool(a.when or b.when) or (not timed_only and _hours_apart(a.published, b.published) >= UPDATE_HOURS)
+    said = bool(a.when or b.when) or (
+        not timed_only and _hours_apart(a.published, b.published) >= UPDATE_HOURS and (a.standing or b.standing)
+    )
     # "lundi, environ 400 personnes" / "hier, plus de 200 personnes" the next day: one day's count, no time
     # given on either side — told after the fact, not updated
     same_day = bool(

@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from recoupe.crosscheck.clock import clock_conflicts
+from recoupe.crosscheck.frames import concept
 from recoupe.crosscheck.places import place_conflicts
 from recoupe.crosscheck.ranks import rank_conflicts
 from recoupe.crosscheck.roads import road_conflicts
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     from recoupe.enrich.nlp import NlpModels
     from recoupe.model import Quote
 
-__all__ = ["VERDICTS", "Verdict", "judge"]
+__all__ = ["VERDICTS", "Verdict", "judge", "one_reading"]
 
 VERDICTS = ("conflicting", "updated", "differs-by-source", "corroborated", "differing", "single-source")
 #: share of words two sentences around one quote have in common (difflib ratio) to be one report of it
@@ -210,6 +211,11 @@ def _pair_conflicts(
         rules = (clock_conflicts, day_conflicts, place_conflicts, rank_conflicts, road_conflicts) if french else ()
         return found + [c for rule in rules for c in rule(a, b)]
     return []
+
+
+def _where(conflict: Conflict) -> bool:
+    """A conflict on where the event happened: a place (``places``) or a road (``roads``)."""
+    return conflict.detail.endswith(("(lieu)", "(route)"))
 
 
 def _quote_pair_conflicts(
@@ -424,9 +430,10 @@ def judge(
                 parallel=(i, j) in group.parallel,
                 slots=None if aligned is None else (aligned[i], aligned[j]),
             )
-            if found:  # an hour told two ways in two claims is a date: a source named on one side does not excuse it
+            if found:  # an hour or a place told two ways in two claims is when or where the event happened, no
+                # source's account: a source named on one side does not excuse it
                 conflicts.extend(
-                    (replace(c, relation=relation(a, b, "date" if c.kind == "date" else group.kind)), a, b)
+                    (replace(c, relation=relation(a, b, "date" if c.kind == "date" or _where(c) else group.kind)), a, b)
                     for c in found
                 )
     relations = {c.relation for c, _, _ in conflicts}
@@ -509,3 +516,41 @@ _FUNCTION_WORDS = frozenset(
 def _joinable(gap: str) -> bool:
     """Words separated by at most a short function word ("de", "d'un", "et") belong to one detail."""
     return len(gap) <= 6 and not any(c in gap for c in ",.;:()")
+
+
+def _values(a: Statement, b: Statement) -> tuple[tuple[str, object, str], tuple[str, object, str]] | None:
+    """The two figures' (article, value, concept of the unit), in article order; ``None`` for no figures."""
+    if a.figure is None or b.figure is None:
+        return None
+    one = (a.article_id, a.figure.value, concept(a.figure.unit or ""))
+    other = (b.article_id, b.figure.value, concept(b.figure.unit or ""))
+    return (one, other) if one[0] <= other[0] else (other, one)
+
+
+def one_reading(verdicts: list[Verdict]) -> list[Verdict]:
+    """Two values of one count read as an update somewhere are an update wherever they meet again: the title's
+    "quatorze départements" against the evening's "treize départements" moved as the body's "14 départements"
+    of the morning did (the title gives no time to read it by)."""
+    moving = {
+        pair
+        for v in verdicts
+        for c, a, b in v.conflicts
+        if c.relation == "updated" and (pair := _values(a, b)) is not None
+    }
+    if not moving:
+        return verdicts
+    out = []
+    for v in verdicts:
+        conflicts = tuple(
+            (replace(c, relation="updated"), a, b)
+            if c.relation == "conflicting" and c.kind == "figure" and _values(a, b) in moving
+            else (c, a, b)
+            for c, a, b in v.conflicts
+        )
+        if conflicts == v.conflicts:
+            out.append(v)
+            continue
+        verdict = next(name for name in SEVERITY if name in {c.relation for c, _, _ in conflicts})
+        timeline = timeline_of(v.statements, list(conflicts)) if verdict == "updated" else ()
+        out.append(replace(v, conflicts=conflicts, verdict=verdict, timeline=timeline))
+    return out
