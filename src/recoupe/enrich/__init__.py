@@ -20,7 +20,7 @@ from recoupe.model import Article, Enrichment, EnrichmentLevel
 
 __all__ = ["ENRICHER_VERSION", "NlpModels", "enrich"]
 
-ENRICHER_VERSION = 11  # 2: French titles as roles, scare quotes as terms, speakers resolved (issues 12, 13); 3:
+ENRICHER_VERSION = 12  # 2: French titles as roles, scare quotes as terms, speakers resolved (issues 12, 13); 3:
 # speakers resolved by salience, source documents, parse repairs (issue 12, session 11); 4: person names the NER missed,
 # former office holders, cue subjects checked against the parse (issue 12, session 12); 5: "un X sur N" before a
 # verb the parser tags as a noun, number words of three parts ("soixante-dix-neuf") (issue 11, session 12); 6: a
@@ -32,7 +32,8 @@ ENRICHER_VERSION = 11  # 2: French titles as roles, scare quotes as terms, speak
 # "il"/"elle" named only later, "l'ancien ministre" not the present holder, ranker refit on eight sets (session 13); 10:
 # an earthquake's magnitude is a figure ("magnitude de 5,4") (issue 11, session 13); 11: French speakers (issue 12,
 # session 14): no pronoun takes up an outlet, "selon X, Y a insisté pour « … »" is Y's, no cue inside the next quote,
-# gender and order checks on descriptions, participles with a later agent are no cues
+# gender and order checks on descriptions, participles with a later agent are no cues; 12: "le Premier ministre" is not
+# another minister, a long description's apposed name speaks, "du rappeur X" names a person (issue 12, session 15)
 
 
 def _closed(part: str) -> str:

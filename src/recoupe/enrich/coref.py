@@ -233,7 +233,9 @@ def _apposed_person(ctx: Context, tok: Token) -> NounPhrase | None:
     return None
 
 
-_APPOSED = re.compile(r"[^,.;:!?\"«»()]{0,45}?,\s*$")
+#: the complement a description may carry before the name set beside it ("le directeur de l'agence nationale pour la
+#: sécurité et le contre-terrorisme (NCTV), Pieter-Jaap Aalbersberg,")
+_APPOSED = re.compile(r"[^,.;:!?\"«»()]{0,80}?,\s*$")
 _ASIDE = re.compile(r"\s*\([^()]{0,40}\)")
 
 
@@ -244,7 +246,7 @@ def apposed_name(ctx: Context, phrase: NounPhrase) -> Mention | None:
     # "Selon les enquêteurs du Kerala (sud de l'Inde), Sooraj, 27 ans, …": no aside skipped after several
     several = fold(phrase.text).split()[:1] in (["les"], ["des"], ["ces"])
     k = ctx.token_at(phrase.end)
-    for _ in range(10):
+    for _ in range(16):
         tok = ctx.doc[k] if k < len(ctx.doc) else None
         if tok is not None and tok.text == "(" and not several:  # "l'usine de Jussey (Haute-Saône), X": an aside
             k = next((j for j in range(k + 1, min(k + 8, len(ctx.doc))) if ctx.doc[j].text == ")"), k) + 1

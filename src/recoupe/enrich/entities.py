@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from recoupe.enrich.entity_aliases import DEMONYMS_EN, DEMONYMS_FR, KNOWN_NAMES
-from recoupe.enrich.entity_repeats import aged, missed_persons
+from recoupe.enrich.entity_repeats import aged, missed_persons, occupied
 from recoupe.enrich.referent_past import past_description, past_holder, past_key
 from recoupe.enrich.roles import find_roles, role_key, title_end
 from recoupe.folding import fold
@@ -372,9 +372,17 @@ def find_mentions(doc: Doc, language: str) -> list[Mention]:
     missed = missed_persons(doc, raw)
     if missed:  # names the NER missed where it found them elsewhere, or before an age (``entity_repeats``)
         raw = sorted([*raw, *((s, e, "PER", None) for s, e in missed)])
-    # "Nevila Gjermeni, 38 ans" read as a place or an organisation: a person
+    # "Nevila Gjermeni, 38 ans" read as a place or an organisation, "du rappeur Black M" as a work: a person
     raw = [
-        (s, e, "PER" if label in {"LOC", "ORG"} and canon is None and aged(text, e) else label, canon)
+        (
+            s,
+            e,
+            "PER"
+            if canon is None
+            and ((label in {"LOC", "ORG"} and aged(text, e)) or (label in {"LOC", "ORG", "MISC"} and occupied(text, s)))
+            else label,
+            canon,
+        )
         for s, e, label, canon in raw
     ]
     persons = [strip_titles(text[s:e]) for s, e, label, canon in raw if label == "PER" and canon is None]

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from recoupe.folding import fold
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -83,6 +85,26 @@ def repeated_names(
             if _free(start, end, [*taken, *found]):
                 found.append((start, end))
     return sorted(found)
+
+
+#: occupations whose name right after them is a person's ("du rappeur Black M", "la chanteuse Angèle"), however
+#: the NER labelled it (a stage name read as a work, a first name read as a place)
+_OCCUPATIONS = (
+    "rappeur|rappeuse|chanteur|chanteuse|musicien|musicienne|compositeur|compositrice|acteur|actrice|comedien|"
+    "comedienne|humoriste|animateur|animatrice|realisateur|realisatrice|ecrivain|ecrivaine|romancier|romanciere|"
+    "journaliste|photographe|mannequin|danseur|danseuse|youtubeur|youtubeuse|influenceur|influenceuse|styliste|"
+    "footballeur|footballeuse|joueur|joueuse|tennisman|boxeur|boxeuse|nageur|nageuse|cycliste|patissier|"
+    "patissiere|cuisinier|cuisiniere|dj"
+)
+_OCCUPIED = re.compile(
+    rf"\b(?:le|la|l'|du|de la|au|a la)\s+(?:(?:jeune|celebre|ancien|ancienne|star|grand|grande)\s+)?"
+    rf"(?:{_OCCUPATIONS})\s+$"
+)
+
+
+def occupied(text: str, start: int) -> bool:
+    """Whether an occupation with its article stands right before character ``start`` ("du rappeur ")."""
+    return _OCCUPIED.search(fold(text[max(0, start - 40) : start]).casefold().replace("’", "'")) is not None
 
 
 def aged(text: str, end: int) -> bool:
