@@ -24,6 +24,9 @@ __all__ = ["QUOTE_MIN_WORDS", "QUOTE_SAME", "SPEAKER_MIN_WORDS", "quote_conflict
 
 QUOTE_SAME = 0.6  # share of the shorter quote's words found in order in the other
 QUOTE_MIN_WORDS = 4
+#: words a quote told word for word by two outlets needs for two speakers of it to conflict (shorter: a phrase
+#: anyone may say, "c'est une honte")
+SAME_WORDS_MIN = 7
 #: a shorter quote ("grave et préoccupant") is compared only word for word: one word replaced, the rest equal
 SHORT_QUOTE_WORDS = 3
 #: a quote given to two speakers must be this long: two people can say "OpenAI n'est pas à vendre"
@@ -236,7 +239,10 @@ def quote_conflicts(a: Quote, b: Quote, *, same_report: bool = False, shortened_
     keys_a, keys_b = [w for w, _, _ in words_a], [w for w, _, _ in words_b]
     shorter = min(len(keys_a), len(keys_b))
     said = _utterance(keys_a)  # a term in guillemets ("destruction involontaire par incendie") has no speaker
-    if same_report and keys_a == keys_b and said and same_speaker(a, b) is False:
+    # the same words given to two named speakers, a sentence long, in the same report or word for word ("C'est la
+    # SNCF qui est responsable", a déclaré X / a affirmé Y): one quote, two speakers
+    word_for_word = keys_a == keys_b and len(keys_a) >= SAME_WORDS_MIN
+    if (same_report or word_for_word) and keys_a == keys_b and said and same_speaker(a, b) is False:
         return [_speaker_conflict(a, b)]
     if shorter < QUOTE_MIN_WORDS:
         return _short_conflicts(a, b, words_a, words_b)

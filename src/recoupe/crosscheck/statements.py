@@ -37,6 +37,7 @@ from recoupe.crosscheck.frames import Frame, frame_of
 from recoupe.crosscheck.roads import roads_told
 from recoupe.crosscheck.slots import unit_concept
 from recoupe.crosscheck.slots_lexicon import CROWDS, PERSONS
+from recoupe.crosscheck.votes import votes_told
 from recoupe.folding import fold
 from recoupe.model import Figure
 
@@ -474,7 +475,7 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
             key=lambda f: f.start,
         )
         if article.language in {None, "fr"}:
-            figures = crowd_parts(text, figures)
+            figures = votes_told(text, crowd_parts(text, figures))  # a tally's two sides: two slots
     quotes = enrichment.quotes if enrichment else ()
 
     def sentence_of(start: int, end: int) -> tuple[int, int]:

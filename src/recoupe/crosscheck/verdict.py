@@ -312,8 +312,11 @@ def _name_written(statement: Statement, texts: Mapping[str, str] | None) -> bool
     # is a description the enrichment tied to someone, not a name the outlet wrote
     surname = fold(quote.speaker.split()[-1]) if quote.speaker else ""
     written = bool(surname) and surname in fold(mention) and any(word[:1].isupper() for word in mention.split())
-    # "a commenté la ministre de la Santé, Agnès Buzyn": the name set right after the description
-    apposed = re.match(r"\s*,\s*([^,.;:!?«»()]{2,40})", text[quote.speaker_end : quote.speaker_end + 60])
+    # "a commenté la ministre de la Santé, Agnès Buzyn": the name set right after the description, or after the
+    # rest of it ("a salué le ministre [de l'Intérieur], Bernard Cazeneuve")
+    apposed = re.match(
+        r"[^,.;:!?«»()]{0,40}?,\s*([^,.;:!?«»()]{2,40})", text[quote.speaker_end : quote.speaker_end + 100]
+    )
     written = written or bool(
         surname and apposed and surname in fold(apposed.group(1)) and apposed.group(1)[:1].isupper()
     )
