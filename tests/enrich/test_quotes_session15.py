@@ -41,3 +41,13 @@ def test_a_stage_name_after_an_occupation_is_a_person() -> None:
     assert [(m.text, m.label) for m in find_mentions(doc, "fr")] == [("Black M", "PER")]
     doc = NlpModels().parse("Le club de Chelsea a gagné la finale.", "fr")
     assert all(m.label != "PER" for m in find_mentions(doc, "fr"))
+
+
+def test_a_name_behind_its_title_after_a_preposition_is_spoken_to_not_speaking() -> None:
+    # ``speakers_describe.complement``: "Répondant au président du groupe X Paul Martin, il …": Paul Martin is
+    # the one answered, never the "il" who speaks
+    text = (
+        "Le Premier ministre a défendu mardi sa réforme devant les députés. Répondant au président du groupe "
+        "Horizons Paul Martin, il a écarté tout report. « Le calendrier sera tenu jusqu'au bout », a-t-il assuré."
+    )
+    assert quote_of(text, "Le calendrier sera tenu").speaker != "Paul Martin"

@@ -33,7 +33,8 @@ ENRICHER_VERSION = 12  # 2: French titles as roles, scare quotes as terms, speak
 # an earthquake's magnitude is a figure ("magnitude de 5,4") (issue 11, session 13); 11: French speakers (issue 12,
 # session 14): no pronoun takes up an outlet, "selon X, Y a insisté pour « … »" is Y's, no cue inside the next quote,
 # gender and order checks on descriptions, participles with a later agent are no cues; 12: "le Premier ministre" is not
-# another minister, a long description's apposed name speaks, "du rappeur X" names a person (issue 12, session 15)
+# another minister, a long description's apposed name speaks, "du rappeur X" names a person, "Répondant au président
+# du groupe LR X, il …" is not X's (issue 12, session 15)
 
 
 def _closed(part: str) -> str:

@@ -79,8 +79,19 @@ def title_only(m: Mention) -> bool:
 
 def complement(text: str, start: int) -> bool:
     """Whether a name at ``start`` is a prepositional complement ("l'épouse de Christophe", "tiré sur Yohan
-    Cohen", "un poste chez Céline Dion"): the person spoken about or to, not one a description takes up."""
-    return lex.PREPOSITION_BEFORE.search(fold(text[max(0, start - 12) : start])) is not None
+    Cohen", "un poste chez Céline Dion"), also behind its title ("Répondant au président du groupe LR Christian
+    Jacob, il …"): the person spoken about or to, not one a description takes up."""
+    before = fold(text[max(0, start - 60) : start])
+    if lex.PREPOSITION_BEFORE.search(before[-12:]) is not None:
+        return True
+    titled = _TITLED_COMPLEMENT.search(before)
+    return titled is not None and titled.group(1) in lex.TITLES
+
+
+#: a preposition, then a title of a few words right before a name: "au président du groupe LR "
+_TITLED_COMPLEMENT = re.compile(
+    r"\b(?:a|au|aux|avec|contre|chez|envers|sur|par)\s+(?:l'\s?|la\s+|le\s+|les\s+)?([\w-]+)(?:\s+[\w'-]+){0,5}\s+$"
+)
 
 
 def person_head(head: str) -> bool:
