@@ -159,3 +159,33 @@ def test_an_age_of_another_person_set_apart_by_a_comma_is_not_left_over() -> Non
     )
     assert not conflicting(check(a, b), "24 ans", "20 ans")
     assert not conflicting(check(a, b), "31 ans", "20 ans")
+
+
+def test_the_name_set_after_a_descriptions_age_holds_it() -> None:
+    # session 15: written before the first run
+    text = "L'avion s'est écrasé avec à son bord un pilote de quarante-six ans, Marc Leroy, originaire de Tours."
+    assert age_holder(text, _years(text, "quarante-six ans", 46)) == "Marc Leroy"
+    text = "À 45 ans, Paul Martin a pris sa retraite."  # an age opening a sentence: no description before it
+    assert age_holder(text, _years(text, "45 ans", 45)) is None
+
+
+def test_once_a_named_persons_ages_are_paired_the_age_left_in_each_is_the_other_persons() -> None:
+    # session 15: written before the first run. The pilot named in both (51 / 46: a conflict), and the one age left
+    # in each, the passenger's (24 / 22: a conflict too)
+    a = article(
+        "Le Ciel Info",
+        "2022-07-08T18:00",
+        "Un petit avion s'écrase près de Tours",
+        "Un avion de tourisme s'est écrasé vendredi près de Tours. Le pilote, Marc Leroy, 51 ans, est mort sur le "
+        "coup. Son passager, Hugo Petit, 24 ans, a été grièvement blessé.",
+    )
+    b = article(
+        "Touraine Soir",
+        "2022-07-08T21:00",
+        "Crash d'un avion de tourisme en Touraine",
+        "Un pilote de quarante-six ans, Marc Leroy, a trouvé la mort vendredi dans le crash de son avion près de "
+        "Tours. Le passager de vingt-deux ans a été transporté à l'hôpital dans un état grave.",
+    )
+    found = check(a, b)
+    assert conflicting(found, "51 ans", "quarante-six ans")
+    assert conflicting(found, "24 ans", "vingt-deux ans")

@@ -123,3 +123,47 @@ def test_where_it_happened_is_no_sources_account() -> None:
         "effondrées.",
     )
     assert conflicting(check(a, b), "Al-Haouz", "Taroudant")
+
+
+def test_a_town_in_its_state_and_in_its_country_is_one_place() -> None:
+    # session 15: written before the first run. "Moore (Oklahoma)" and "Moore, aux États-Unis": a region and the
+    # country holding it (CLDR's country names), not two places
+    a = article(
+        "Météo Monde",
+        "2013-05-21T08:00",
+        "Une tornade dévaste Moore",
+        "Une tornade d'une rare violence a dévasté lundi la ville de Moore (Oklahoma), faisant au moins 24 morts.",
+    )
+    b = article(
+        "Radio Continent",
+        "2013-05-21T10:00",
+        "Moore ravagée par une tornade",
+        "La ville de Moore, aux États-Unis, a été ravagée lundi par une tornade qui a fait au moins 24 morts.",
+    )
+    assert not [c for v in check(a, b).verdicts for c, _, _ in v.conflicts if "(lieu)" in c.detail]
+    c = article(
+        "Radio Continent",
+        "2013-05-21T10:00",
+        "Moore ravagée par une tornade",
+        "La ville de Moore (Kansas) a été ravagée lundi par une tornade qui a fait au moins 24 morts.",
+    )
+    assert conflicting(check(a, c), "Oklahoma", "Kansas")
+
+
+def _ship(told: str, outlet: str) -> object:
+    return article(
+        outlet,
+        "2023-06-15T12:00",
+        "Un chalutier chargé de migrants chavire au large de la Grèce",
+        f"Un chalutier surchargé de migrants a chaviré dans la nuit de mardi à mercredi au large de la Grèce. "
+        f"{told} Les garde-côtes ont secouru une centaine de personnes.",
+    )
+
+
+def test_one_country_each_claim_names_that_the_other_does_not_conflicts() -> None:
+    # session 15: written before the first run
+    a = _ship("Le bateau était parti d'Égypte et se dirigeait vers l'Italie, selon les survivants.", "Radio Mer")
+    b = _ship("Le bateau était parti de Libye et se dirigeait vers l'Italie, selon les survivants.", "Le Large")
+    assert conflicting(check(a, b), "Égypte", "Libye")
+    same = _ship("Le bateau était parti d'Égypte et faisait route vers l'Italie, selon les rescapés.", "Le Large")
+    assert not [c for v in check(a, same).verdicts for c, _, _ in v.conflicts if "(lieu)" in c.detail]

@@ -3,7 +3,8 @@
 "Paul-Henri Nargeolet, 77 ans" / "Paul-Henri Nargeolet, 73 ans": two outlets give one man two ages. Press
 French sets a person's age in apposition after the name ("Name, 77 ans", "Name (77 ans)", "Name, âgé de 77
 ans"); the name is the age's holder, and two ages of one holder in two articles are one figure
-(``figure_order.ages_of_one_person``). An age set after a description ("le tireur, âgé de 20 ans") or a
+(``figure_order.ages_of_one_person``); so is the name set right after a description's age ("un policier de
+quarante-cinq ans, Keith Palmer,"). An age set after a description alone ("le tireur, âgé de 20 ans") or a
 pronoun ("il avait 42 ans") has no holder here.
 """
 
@@ -28,13 +29,25 @@ _HOLDER = re.compile(
 _YEARS = frozenset({"an", "ans", "year", "years"})
 
 
+#: a description's age with the name set after it: "un policier de quarante-cinq ans, Keith Palmer,"
+_DESCRIBED = re.compile(r"\bde[\s\u00a0]+$")
+_HOLDER_AFTER = re.compile(
+    rf"[\s\u00a0]*,[\s\u00a0]*(?P<name>{_NAME_WORD}(?:[\s\u00a0]+(?:{_PARTICLE}[\s\u00a0]+)?{_NAME_WORD}){{1,3}})"
+    rf"[\s\u00a0]*[,.;)]"
+)
+
+
 def age_holder(text: str, figure: Figure) -> str | None:
-    """The name written right before a number of years set in apposition, or ``None``."""
+    """The name written right before a number of years set in apposition, or right after a description's age
+    ("un policier de 45 ans, Keith Palmer,"), or ``None``."""
     if figure.kind != "quantity" or fold(figure.unit or "") not in _YEARS:
         return None
     match = _HOLDER.search(text, max(0, figure.start - 80), figure.start)
     if match is None:
-        return None
+        if not _DESCRIBED.search(text, max(0, figure.start - 4), figure.start):
+            return None
+        match = _HOLDER_AFTER.match(text, figure.end)
+        return None if match is None else " ".join(match.group("name").split())
     words = match.group("name").split()
     return " ".join(words) if len(words) >= 2 else None  # a first name alone ("Marie, 34 ans") names nobody known
 

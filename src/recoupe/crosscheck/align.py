@@ -35,6 +35,7 @@ from recoupe.crosscheck.places import place_conflicts, places_told, sole_kinds
 from recoupe.crosscheck.ranks import sole_ranks
 from recoupe.crosscheck.roads import sole_roads
 from recoupe.crosscheck.rules import same_slot
+from recoupe.crosscheck.scores import sole_scores
 from recoupe.crosscheck.slots import (
     anchored_alike,
     counted_alike,
@@ -534,8 +535,8 @@ def align(
         claim_union.join(i, j)
     for i, j in _place_links(claims):  # "Régny (Loire)" / "Régny (Rhône)": one town, two regions
         claim_union.join(i, j)
-    # each article's only road, only rank of a noun, only place of a kind
-    for i, j in [*sole_roads(claims), *sole_ranks(claims), *sole_kinds(claims)]:
+    # each article's only road, only rank of a noun, only place of a kind, only score
+    for i, j in [*sole_roads(claims), *sole_ranks(claims), *sole_kinds(claims), *sole_scores(claims)]:
         claim_union.join(i, j)
     linked_sentences = _mutual_best(claims, vectors, claim_threshold)
 

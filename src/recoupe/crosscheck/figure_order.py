@@ -285,8 +285,12 @@ def ages_of_one_person(figures: Sequence[Statement]) -> set[tuple[Key, Key]]:
         for second in articles[i + 1 :]:
             # the ages both give (the daughter's "13 ans" in each) are told alike; what is left is the one
             # age each gives of the person both speak of ("à 41 ans" / "Il avait 42 ans")
-            xs = [x for x in ages[first] if not any(_same_age(x, y) for y in maybe[second])]
-            ys = [y for y in ages[second] if not any(_same_age(x, y) for x in maybe[first])]
+            # … and the ages paired by their holder's name ("Keith Palmer, 48 ans" / "un policier de 45 ans, Keith
+            # Palmer") are that person's: what is left is the other person's ("Khalid Masood, 52 ans" / "l'assaillant
+            # de quarante-deux ans")
+            named = {key for pair in pairs for key in pair}
+            xs = [x for x in ages[first] if x.key not in named and not any(_same_age(x, y) for y in maybe[second])]
+            ys = [y for y in ages[second] if y.key not in named and not any(_same_age(x, y) for x in maybe[first])]
             if len({_value(s) for s in xs}) != 1 or len({_value(s) for s in ys}) != 1:
                 continue
             pairs.update(

@@ -20,6 +20,7 @@ institution as often as a place ("la ville de Paris" a annoncé, "la préfecture
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from recoupe.crosscheck.rules_base import between, sole_claims
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
     from recoupe.crosscheck.rules_base import Conflict
     from recoupe.crosscheck.statements import Statement
 
-__all__ = ["KINDS", "kinds_told", "place_conflicts", "places_told", "sole_kinds"]
+__all__ = ["KINDS", "countries_told", "is_country", "kinds_told", "place_conflicts", "places_told", "sole_kinds"]
 
 _PROPER = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿœ’'][\w’'-]*"
 _PLACE = rf"{_PROPER}(?:[\s-](?:(?:de|du|des|sur|en|la|le|les|l['’])[\s-]?)?{_PROPER}){{0,3}}"
@@ -59,8 +60,24 @@ def places_told(text: str) -> list[tuple[str, str, tuple[int, int]]]:
 
 
 def _same_region(a: str, b: str) -> bool:
+    """Two regions one holds the other's words ("Savoie" in "Haute-Savoie" aside), or a country and a region
+    of it as far as the words tell ("Livingston (Louisiane)" / "Livingston, aux États-Unis")."""
     words_a, words_b = set(re.split(r"[\s\-’']+", a)), set(re.split(r"[\s\-’']+", b))
-    return words_a <= words_b or words_b <= words_a
+    return words_a <= words_b or words_b <= words_a or is_country(a) != is_country(b)
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Folded French names of the world's countries and territories (CLDR, through Babel)."""
+    from babel import Locale
+
+    names = Locale("fr").territories
+    return frozenset(_ARTICLES.sub("", fold(name)).casefold() for code, name in names.items() if len(code) == 2)
+
+
+def is_country(name: str) -> bool:
+    """Whether a folded place name is a country's ("etats-unis", "norvege")."""
+    return _ARTICLES.sub("", name.casefold()) in _countries()
 
 
 #: kinds of place named "<kind> de <Name>" (folded kind: the kind as read)
@@ -127,11 +144,51 @@ def _kind_conflicts(a: Statement, b: Statement) -> list[Conflict]:
 
 
 def place_conflicts(a: Statement, b: Statement) -> list[Conflict]:
-    """Conflicts between the regions two claims give one town, and between the places of one kind they each name
-    once (spans: the regions or names in each article)."""
-    return [
-        between(a, span, b, other_span, kind="claim", tag="lieu")
-        for town, region, span in places_told(a.text)
-        for other_town, other_region, other_span in places_told(b.text)
-        if town == other_town and not _same_region(region, other_region)
-    ] + _kind_conflicts(a, b)
+    """Conflicts between the regions two claims give one town, between the places of one kind they each name
+    once, and between the one country each names that the other does not (spans: the names in each article)."""
+    return (
+        [
+            between(a, span, b, other_span, kind="claim", tag="lieu")
+            for town, region, span in places_told(a.text)
+            for other_town, other_region, other_span in places_told(b.text)
+            if town == other_town and not _same_region(region, other_region)
+        ]
+        + _kind_conflicts(a, b)
+        + _country_conflicts(a, b)
+    )
+
+
+@cache
+def _country_pattern() -> re.Pattern[str]:
+    names = sorted(_countries(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+#: a country named as where something is or goes: "en Suisse", "au Luxembourg", "vers Singapour" (not "l'équipe
+#: de France", "le Tour de France", "offrant à la Colombie")
+_LOCATIVE = re.compile(
+    r"(?:\b(?:en|au|aux|vers|depuis|a)\s+"
+    r"|\b(?:parti|venu|originaire|provenance|rentre|revenu|rapatrie|arrive|expulse|exile)\w*\s+(?:d'|de\s+|du\s+|des\s+))$"
+)
+
+
+def countries_told(text: str) -> dict[str, tuple[int, int]]:
+    """The countries a text names as places (capitalised, right after "en", "au", "aux", "vers", "depuis", "à",
+    or "de" after a word of coming from: "parti d'Égypte"), folded, each with its first span."""
+    folded = "".join(fold(c)[:1].casefold() or " " for c in text)  # offsets into the folded text are the text's
+    found: dict[str, tuple[int, int]] = {}
+    for match in _country_pattern().finditer(folded):
+        if text[match.start()].isupper() and _LOCATIVE.search(folded, max(0, match.start() - 30), match.start()):
+            found.setdefault(match.group(), match.span())
+    return found
+
+
+def _country_conflicts(a: Statement, b: Statement) -> list[Conflict]:
+    """Two claims told alike that each name one country the other does not ("un compte ouvert en Suisse" / "un
+    compte caché au Luxembourg", both then moved to Singapour): where it happened, told two ways."""
+    told_a, told_b = countries_told(a.text), countries_told(b.text)
+    only_a, only_b = told_a.keys() - told_b.keys(), told_b.keys() - told_a.keys()
+    if len(only_a) != 1 or len(only_b) != 1:
+        return []
+    (one,), (other,) = only_a, only_b
+    return [between(a, told_a[one], b, told_b[other], kind="claim", tag="lieu")]

@@ -35,6 +35,7 @@ from recoupe.crosscheck.attribution import day_of, moment_of, source_for, source
 from recoupe.crosscheck.clock import clock_told
 from recoupe.crosscheck.frames import Frame, frame_of
 from recoupe.crosscheck.roads import roads_told
+from recoupe.crosscheck.scores import scores_told
 from recoupe.crosscheck.slots import unit_concept
 from recoupe.crosscheck.slots_lexicon import CROWDS, PERSONS
 from recoupe.crosscheck.votes import votes_told
@@ -554,7 +555,14 @@ def statements_of(article: Article, enrichment: Enrichment | None) -> list[State
         inside = tuple(f for f in figures if _inside((start, end), f.start, f.end))
         # "L'alerte a été donnée vers 0h40.", "La RN7 est coupée.", "Il n'est que le quatrième Français …": a
         # claim, naming nothing else
-        if keys(start, end) or inside or clock_told(sentence) or roads_told(sentence) or _ranked(sentence):
+        if (
+            keys(start, end)
+            or inside
+            or clock_told(sentence)
+            or roads_told(sentence)
+            or _ranked(sentence)
+            or scores_told(sentence)
+        ):
             markers = sources_in(sentence)
             found.append(make("claim", start, end, figures=inside, attributed_to=markers[0].text if markers else None))
     found.sort(key=lambda s: (s.start, s.kind))

@@ -45,6 +45,7 @@ from recoupe.crosscheck.rules import (
     values_compatible,
 )
 from recoupe.crosscheck.rules_quotes import same_speaker
+from recoupe.crosscheck.scores import score_conflicts
 from recoupe.crosscheck.updates import moved, relation, timeline_of
 from recoupe.crosscheck.weekdays import day_conflicts
 from recoupe.folding import fold
@@ -208,7 +209,11 @@ def _pair_conflicts(
     if kind == "claim" and a.language == b.language:  # figures are compared in their own groups
         found = _absolute(polarity_conflicts(a.text, b.text, a.language or "fr", nlp), a, b)
         french = (a.language or "fr") == "fr"
-        rules = (clock_conflicts, day_conflicts, place_conflicts, rank_conflicts, road_conflicts) if french else ()
+        rules = (
+            (clock_conflicts, day_conflicts, place_conflicts, rank_conflicts, road_conflicts, score_conflicts)
+            if french
+            else ()
+        )
         return found + [c for rule in rules for c in rule(a, b)]
     return []
 
