@@ -197,3 +197,18 @@ def test_another_days_count_and_a_total_since_the_start_are_other_slots() -> Non
     evacuated = _figure("Trois blessés ont été évacués, selon les journalistes.", "Trois blessés", 3, "blessé")
     assert total[1].last_period
     assert not same_referent(*total, *evacuated)
+
+
+def test_a_hyphenated_noun_counts_its_head() -> None:
+    # session 15: written before the first run. "72 wagons-citernes" counts wagons; "sans-abri" is no "sans"
+    from recoupe.crosscheck.slots import unit_concept
+    from recoupe.model import Figure
+
+    def unit(noun: str) -> str | None:
+        return unit_concept(Figure(0, 2, "72", "count", 72.0, noun))
+
+    assert unit("wagons-citernes") == unit("wagons")
+    assert unit("camions-bennes") == unit("camions")
+    assert unit("sapeurs-pompiers") == unit("pompiers")  # the lexicon's word first
+    assert unit("sans-abri") != unit("sans")
+    assert unit("voix-pour") != unit("voix-contre")  # a tally's two sides (``votes``) stay two slots

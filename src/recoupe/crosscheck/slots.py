@@ -77,7 +77,18 @@ def unit_concept(figure: Figure) -> str | None:
     if len(words) > 1:  # "créations de postes": the word the concepts know ("poste": jobs), else the head
         known = [concept(w) for w in words if concept(w) in _HEADS]
         return known[-1] if known else concept(words[0])
-    return concept(figure.unit)
+    word = concept(figure.unit)
+    head = figure.unit.split("-")[0]
+    if "-" in figure.unit and word not in _HEADS and len(head) >= 4 and fold(head) not in _NOT_HEADS:
+        return concept(head)  # "72 wagons-citernes" counts wagons ("soixante-trois wagons")
+    return word
+
+
+#: first parts of hyphenated nouns that are no head ("sans-abri", "porte-parole", "demi-finales")
+_NOT_HEADS = frozenset({"porte", "garde", "mini", "micro", "demi", "grand", "grande", "petit", "petite", "haut",
+                        "haute", "arriere", "avant", "sous", "vice", "anti", "auto", "semi", "belle", "beau",
+                        "multi", "super", "hyper", "contre", "entre", "outre", "sans", "tele", "radio",
+                        "voix"})  # fmt: skip  # "voix-pour" / "voix-contre": a tally's two sides (``votes``)
 
 
 def _about_concepts(figure: Figure) -> frozenset[str]:

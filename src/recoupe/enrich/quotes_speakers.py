@@ -93,19 +93,6 @@ class Speaker:
     kind: str | None = None  # as the referent rules settled it (``settle``): ``PER``, ``ORG``, ``MEDIA``
 
 
-#: offices named by a phrase whose head alone names another: "le Premier ministre" (= "le chef du gouvernement")
-#: is not "le ministre de l'Intérieur X"
-_HEAD_GOVERNMENT = r"\b(?:premiere? ministre|chef du gouvernement)\b"
-
-
-def _office(description: str, head: str) -> str:
-    """The pattern of the office a folded description names, to find beside a name: its head noun, or the
-    whole office when the head alone names another ("premier ministre", "chef du gouvernement")."""
-    if re.search(_HEAD_GOVERNMENT, description):
-        return _HEAD_GOVERNMENT
-    return rf"\b{re.escape(head)}\b"
-
-
 class Resolver:
     """Resolves phrases to speakers in text order, remembering who spoke where."""
 
@@ -247,7 +234,7 @@ class Resolver:
         if words[:2] == ["ce", "dernier"] or words[:2] == ["cette", "derniere"]:
             return persons[0] if persons else None
         content = [w for w in nouns[1:] if len(w) >= 4 and w not in {"dans", "pour", "avec"}]
-        office = _office(" ".join(words), head)
+        office = lex.office_pattern(" ".join(words), head)
         best: tuple[int, Mention] | None = None
         for m in persons:
             if before - m.end > DESCRIPTION_REACH:

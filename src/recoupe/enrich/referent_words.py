@@ -38,6 +38,7 @@ __all__ = [
     "TITLES",
     "description_head",
     "description_words",
+    "office_pattern",
     "other_role",
     "partitive",
     "same_office",
@@ -310,3 +311,16 @@ def same_office(a: str, b: str) -> bool:
 
 
 _HYPERNYMS = frozenset({"elu", "elue", "elus", "responsable", "dirigeant", "dirigeante", "official"})
+
+
+#: offices named by a phrase whose head alone names another: "le Premier ministre" (= "le chef du gouvernement")
+#: is not "le ministre de l'Intérieur X"
+_HEAD_GOVERNMENT = r"\b(?:premiere? ministre|chef du gouvernement)\b"
+
+
+def office_pattern(description: str, head: str) -> str:
+    """The pattern of the office a folded description names, to find beside a name: its head noun, or the
+    whole office when the head alone names another ("premier ministre", "chef du gouvernement")."""
+    if re.search(_HEAD_GOVERNMENT, description):
+        return _HEAD_GOVERNMENT
+    return rf"\b{re.escape(head)}\b"
