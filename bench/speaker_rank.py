@@ -3,14 +3,14 @@
     .venv/bin/python bench/speaker_rank.py [--write] [--cache DIR] [--C 1.0]
 
 For every annotated French set but the lead's blind ones (dev, tune, tune2, report, report2, report3, report4,
-report5, report6, report7, report8), each article is parsed, its quotes extracted by the rules
+report5, report6, report7, report8, report9), each article is parsed, its quotes extracted by the rules
 (``quotes.rule_quotes``) and, for each quote matched to a gold quote (overlap >= 0.3, as
 ``bench/enrich_quotes.py``), every candidate speaker (``speaker_rank.candidates``) is labelled by
 ``evaluate.quotes.speaker_agrees`` against the gold speaker. A logistic regression (scikit-learn, dev extra; only
 here) is fitted on candidate rows; a quote's speaker is its best-scored candidate. Printed: speaker accuracy of the
-rules and of the ranker on each set left out (trained on the ten others), their mean, and the oracle (some candidate
-agrees). ``--write`` fits on all eleven sets and writes ``src/recoupe/enrich/data/speaker_rank.json``. report9 and
-report10 are never read.
+rules and of the ranker on each set left out (trained on the eleven others), their mean, and the oracle (some
+candidate agrees). ``--write`` fits on all twelve sets and writes ``src/recoupe/enrich/data/speaker_rank.json``.
+report10 is never read.
 """
 
 from __future__ import annotations
@@ -33,8 +33,21 @@ from recoupe.enrich.quotes import rule_quotes
 from recoupe.enrich.speaker_rank import FEATURES, WEIGHTS, candidates
 from recoupe.evaluate.quotes import score_quotes, speaker_agrees
 
-SETS = ("dev", "tune", "tune2", "report", "report2", "report3", "report4", "report5", "report6", "report7", "report8")
-FORBIDDEN = frozenset({"report9", "report10"})
+SETS = (
+    "dev",
+    "tune",
+    "tune2",
+    "report",
+    "report2",
+    "report3",
+    "report4",
+    "report5",
+    "report6",
+    "report7",
+    "report8",
+    "report9",
+)
+FORBIDDEN = frozenset({"report10"})
 
 
 @dataclass(frozen=True)
@@ -157,7 +170,7 @@ def oracle(rows: list[QuoteRows]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="fit on all eleven sets and write the weights")
+    parser.add_argument("--write", action="store_true", help="fit on all twelve sets and write the weights")
     parser.add_argument("--cache", type=Path, default=None, help="folder for parsed docs (DocBin per set)")
     parser.add_argument("--C", dest="c", type=float, default=10.0, help="inverse regularisation strength")
     parser.add_argument("--loss", choices=("binary", "softmax"), default="binary")
