@@ -10,9 +10,10 @@ import pytest
 
 from recoupe.crosscheck.attribution import office_and_name
 from recoupe.crosscheck.frames import Frame, concept, frame_of
+from recoupe.crosscheck.ordinals import ordinal_value
 from recoupe.crosscheck.rules import values_compatible
 from recoupe.crosscheck.slots import distinct, same_referent
-from recoupe.crosscheck.statements import compared_periods, ordinal_value
+from recoupe.crosscheck.statements import compared_periods
 from recoupe.model import Figure
 
 

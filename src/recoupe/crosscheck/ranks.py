@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from recoupe.crosscheck.ordinals import ordinal_value
 from recoupe.crosscheck.rules_base import between, sole_claims, stop_words
-from recoupe.crosscheck.statements import ordinal_value
 from recoupe.folding import fold
 
 if TYPE_CHECKING:

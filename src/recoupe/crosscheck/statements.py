@@ -28,12 +28,12 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from text_to_num import text2num  # type: ignore[import-untyped]
-
 from recoupe.crosscheck.ages import age_holder
 from recoupe.crosscheck.attribution import day_of, moment_of, source_for, sources_in, standing
 from recoupe.crosscheck.clock import clock_told
 from recoupe.crosscheck.frames import Frame, frame_of
+from recoupe.crosscheck.ordinals import ORDINAL_WORD, ordinal_value
+from recoupe.crosscheck.ranks import ranks_told
 from recoupe.crosscheck.roads import roads_told
 from recoupe.crosscheck.scores import scores_told
 from recoupe.crosscheck.slots import unit_concept
@@ -248,31 +248,6 @@ def _last_place(mentions: Sequence[Mention], start: int, end: int) -> list[Menti
     return places[-1:]
 
 
-#: ordinals written in words: "premier", "seconde", "douzième", "vingt-et-unième" (``ordinal_value``)
-_ORDINAL_WORD = r"premi(?:er|ère)|seconde?|(?:[a-zé]+-)*[a-zé]+ième"
-#: the cardinal under an ordinal's stem where it is not the stem itself ("cinquième" of "cinq")
-_ORDINAL_STEMS = {"cinqu": "cinq", "neuv": "neuf", "quatr": "quatre", "onz": "onze", "douz": "douze", "treiz": "treize",
-                  "quatorz": "quatorze", "quinz": "quinze", "seiz": "seize", "trent": "trente", "quarant": "quarante",
-                  "cinquant": "cinquante", "soixant": "soixante", "mill": "mille"}  # fmt: skip
-
-
-def ordinal_value(word: str) -> int | None:
-    """The number of a French ordinal in words ("douzième" 12, "vingt-et-unième" 21; ``None`` if not one)."""
-    folded = word.casefold()
-    if folded in {"premier", "première"}:
-        return 1
-    if folded in {"second", "seconde"}:
-        return 2
-    if not folded.endswith("ième"):
-        return None
-    parts = re.split(r"([ \-]+)", folded[: -len("ième")])
-    parts[-1] = _ORDINAL_STEMS.get(parts[-1], parts[-1])
-    try:
-        return int(text2num("".join(parts), "fr"))
-    except ValueError:
-        return None
-
-
 #: what the cross-check compares beyond the enrichment's figures (which, like the gold set, leave out "un"
 #: alone and ordinals): "pendant un mois" against "pendant deux semaines", "le 43e jour de grève" against
 #: "le 42e jour"; ordinals only of days, weeks and months, the count of a movement's length, never of a
@@ -283,7 +258,7 @@ _ONE_PERIOD = re.compile(
     re.IGNORECASE,
 )
 _ORDINAL_PERIOD = re.compile(
-    rf"\b(?P<n>\d{{1,4}}(?:e|ème|eme)|{_ORDINAL_WORD})\s+(?P<unit>jour|journée|semaine|mois)\b",
+    rf"\b(?P<n>\d{{1,4}}(?:e|ème|eme)|{ORDINAL_WORD})\s+(?P<unit>jour|journée|semaine|mois)\b",
     re.IGNORECASE,
 )
 
@@ -381,8 +356,6 @@ def _a_crowd(figure: Figure) -> bool:
 
 def _ranked(sentence: str) -> bool:
     """Whether a sentence ranks something ("Il n'est que le quatrième Français à décrocher la récompense.")."""
-    from recoupe.crosscheck.ranks import ranks_told  # ranks reads ordinals with this module's ordinal_value
-
     return bool(ranks_told(sentence))
 
 
