@@ -219,15 +219,19 @@ _BY = re.compile(
 )
 
 
+def _marker(match: re.Match[str], source: str | None, *, of_before: bool = False) -> list[Marker]:
+    """The source read in a pattern's ``np`` group, placed where it stands in the sentence (none: nothing)."""
+    if source is None:
+        return []
+    at = match.start("np") + match.group("np").find(source.split()[0])
+    return [Marker(source, at, at + len(source), of_before=of_before)]
+
+
 def _by(sentence: str) -> list[Marker]:
     found = []
     for match in _BY.finditer(sentence):
-        np = match.group("np")
-        name = _NAME_RUN.match(np)  # "par Dow Jones attendaient 845 000": the name, not the words after it
-        source = name.group() if name else _clean(np)
-        if source is not None:
-            at = match.start("np") + np.find(source.split()[0])
-            found.append(Marker(source, at, at + len(source)))
+        name = _NAME_RUN.match(match.group("np"))  # "par Dow Jones attendaient 845 000": the name, not what follows
+        found += _marker(match, name.group() if name else _clean(match.group("np")))
     return found
 
 
@@ -245,12 +249,9 @@ _REPORT_OF = re.compile(
 def _report_of(sentence: str) -> list[Marker]:
     found = []
     for match in _REPORT_OF.finditer(sentence):
-        np = match.group("np")
-        name = re.match(rf"(?:{_DET})?{_CAPITALISED}(?: {_CAPITALISED})*", np)  # "la CGT", not "la CGT pour cette"
-        source = _clean(name.group()) if name else _clean(np)
-        if source is not None:
-            at = match.start("np") + np.find(source.split()[0])
-            found.append(Marker(source, at, at + len(source), of_before=True))
+        # "la CGT", not "la CGT pour cette"
+        name = re.match(rf"(?:{_DET})?{_CAPITALISED}(?: {_CAPITALISED})*", match.group("np"))
+        found += _marker(match, _clean(name.group() if name else match.group("np")), of_before=True)
     return found
 
 

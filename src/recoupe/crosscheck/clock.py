@@ -21,7 +21,7 @@ import re
 from typing import TYPE_CHECKING
 
 from recoupe.crosscheck.rules_base import between, sole_claims
-from recoupe.folding import fold
+from recoupe.folding import fold, fold_in_place
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -70,11 +70,6 @@ _SLACK = {
 }
 
 
-def _flat(text: str) -> str:
-    """``text`` folded letter by letter, so that offsets into it are offsets into ``text``."""
-    return "".join(fold(c)[:1] or " " for c in text)
-
-
 _HOUR = rf"(?:[01]?\d|2[0-3]){_SPACE}*(?:h|heures?)(?:{_SPACE}*[0-5]\d)?"
 #: a span of hours: "de 21 heures à 6 heures", "entre 21 heures et 7 heures", "de 6h à 18h30"
 _SPAN = re.compile(
@@ -91,7 +86,7 @@ def _minute(hour: str) -> int:
 def clock_span(sentence: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
     """The sentence's only span of hours ("un couvre-feu de 21 heures à 6 heures"): (minute, start, end) of its
     first and last hour, offsets into ``sentence``; ``None`` when it gives none or several."""
-    spans = list(_SPAN.finditer(_flat(sentence)))
+    spans = list(_SPAN.finditer(fold_in_place(sentence)))
     if len(spans) != 1:
         return None
     match = spans[0]
@@ -104,7 +99,7 @@ def clock_span(sentence: str) -> tuple[tuple[int, int, int], tuple[int, int, int
 def _clock_times(sentence: str) -> list[tuple[int, str, int, int]]:
     """Every clock time of a sentence (live blogs' stamps and spans of hours aside): its minute of the day, hedge
     and span."""
-    folded = _flat(sentence)
+    folded = fold_in_place(sentence)
     found = []
     spans = [m.span() for m in _SPAN.finditer(folded)]
     for match in _CLOCK.finditer(folded):

@@ -24,7 +24,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from recoupe.crosscheck.rules_base import between, sole_claims
-from recoupe.folding import fold
+from recoupe.folding import fold, fold_in_place
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -175,7 +175,7 @@ _LOCATIVE = re.compile(
 def countries_told(text: str) -> dict[str, tuple[int, int]]:
     """The countries a text names as places (capitalised, right after "en", "au", "aux", "vers", "depuis", "à",
     or "de" after a word of coming from: "parti d'Égypte"), folded, each with its first span."""
-    folded = "".join(fold(c)[:1].casefold() or " " for c in text)  # offsets into the folded text are the text's
+    folded = fold_in_place(text)  # offsets into the folded text are the text's
     found: dict[str, tuple[int, int]] = {}
     for match in _country_pattern().finditer(folded):
         if text[match.start()].isupper() and _LOCATIVE.search(folded, max(0, match.start() - 30), match.start()):
